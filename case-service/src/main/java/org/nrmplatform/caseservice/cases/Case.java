@@ -1,0 +1,278 @@
+package org.nrmplatform.caseservice.cases;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.nrmplatform.caseservice.indicators.IndicatorCatalogue;
+import org.nrmplatform.caseservice.indicators.IndicatorSet;
+import org.nrmplatform.contracts.cases.AgeCategory;
+import org.nrmplatform.contracts.cases.AssessmentResult;
+import org.nrmplatform.contracts.cases.CaseStage;
+import org.nrmplatform.contracts.cases.Commands.AppointGuardian;
+import org.nrmplatform.contracts.cases.Commands.CloseCase;
+import org.nrmplatform.contracts.cases.Commands.DecideIdentification;
+import org.nrmplatform.contracts.cases.Commands.FlagPresumedVictim;
+import org.nrmplatform.contracts.cases.Commands.OpenCase;
+import org.nrmplatform.contracts.cases.Commands.RecordConsent;
+import org.nrmplatform.contracts.cases.Commands.RecordIndicatorAssessment;
+import org.nrmplatform.contracts.cases.Commands.StartReflectionPeriod;
+import org.nrmplatform.contracts.cases.ConsentDecision;
+import org.nrmplatform.contracts.cases.ConsentGiver;
+import org.nrmplatform.contracts.cases.Events.CaseClosed;
+import org.nrmplatform.contracts.cases.Events.CaseOpened;
+import org.nrmplatform.contracts.cases.Events.ConsentGiven;
+import org.nrmplatform.contracts.cases.Events.ConsentWithdrawn;
+import org.nrmplatform.contracts.cases.Events.GuardianAppointed;
+import org.nrmplatform.contracts.cases.Events.IdentificationDecided;
+import org.nrmplatform.contracts.cases.Events.IndicatorAssessmentRecorded;
+import org.nrmplatform.contracts.cases.Events.PresumedVictimFlagged;
+import org.nrmplatform.contracts.cases.Events.ReflectionPeriodStarted;
+import org.nrmplatform.contracts.cases.IdentificationOutcome;
+import org.nrmplatform.shared.codelists.CodeLists;
+import org.nrmplatform.shared.web.RuleViolation;
+
+/**
+ * A case through the identification stage of an NRM: screening, indicator assessment, presumed victim,
+ * formal identification decision, and alongside them guardian, consent, reflection period and closure.
+ * Each command either records its event or is refused with the reason; nothing else changes a case.
+ */
+@Aggregate
+public class Case {
+
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
+    @AggregateIdentifier
+    private UUID caseId;
+    private AgeCategory ageCategory;
+    private CaseStage stage;
+    private boolean closed;
+    private boolean assessed;
+    private boolean guardianAppointed;
+    private boolean reflectionPeriodStarted;
+    private final Map<UUID, Boolean> consentsActive = new HashMap<>();
+
+    protected Case() {
+        // required by Axon to rebuild the case from its events
+    }
+
+    @CommandHandler
+    public Case(OpenCase command, CodeLists codeLists) {
+        codeLists.requireCode("detecting-sector", command.detectingSector(), "detectingSector");
+        codeLists.requireCode("sex", command.dataSubject().sex(), "dataSubject.sex");
+        requireCountry(command.location().country(), "location.country");
+        for (String country : command.dataSubject().citizenship()) {
+            requireCountry(country, "dataSubject.citizenship");
+        }
+        LocalDate dateOfBirth = command.dataSubject().dateOfBirth();
+        if (dateOfBirth != null) {
+            LocalDate screenedOn = command.screenedAt().atZone(ZoneOffset.UTC).toLocalDate();
+            if (dateOfBirth.isAfter(screenedOn)) {
+                throw RuleViolation.unprocessable("dataSubject.dateOfBirth", "date of birth is after the screening");
+            }
+            boolean minor = Period.between(dateOfBirth, screenedOn).getYears() < 18;
+            if (minor && command.dataSubject().ageCategory() == AgeCategory.ADULT) {
+                throw RuleViolation.unprocessable("dataSubject.ageCategory",
+                        "the date of birth makes the data subject a child at screening; record ageCategory CHILD");
+            }
+        }
+        apply(new CaseOpened(command.caseId(), command.detectingSector(), command.screenedAt(), command.location(),
+                command.dataSubject()));
+    }
+
+    @CommandHandler
+    public AssessmentRecorded handle(RecordIndicatorAssessment command, IndicatorCatalogue catalogue) {
+        requireOpen();
+        if (stage != CaseStage.POTENTIAL_VICTIM && stage != CaseStage.PRESUMED_VICTIM) {
+            throw RuleViolation.conflict("indicators are assessed before the identification decision; this case is "
+                    + stage);
+        }
+        IndicatorSet set = catalogue.find(command.indicatorSetId()).orElseThrow(() ->
+                RuleViolation.unprocessable("indicatorSetId", "no indicator set " + command.indicatorSetId()));
+        if (!set.appliesTo(ageCategory)) {
+            throw RuleViolation.unprocessable("indicatorSetId",
+                    "indicator set " + set.id() + " is for children's cases only");
+        }
+        AssessmentResult result = set.assess(command.answers());
+        apply(new IndicatorAssessmentRecorded(caseId, command.assessmentId(), set.id(), command.answers(),
+                command.assessedAt(), result));
+        return new AssessmentRecorded(caseId, command.assessmentId(), result, status());
+    }
+
+    @CommandHandler
+    public CaseStatus handle(FlagPresumedVictim command) {
+        requireOpen();
+        if (stage != CaseStage.POTENTIAL_VICTIM) {
+            throw RuleViolation.conflict("only a potential victim can be flagged as presumed victim; this case is "
+                    + stage);
+        }
+        if (!assessed) {
+            throw RuleViolation.unprocessable(null,
+                    "record an indicator assessment before flagging a presumed victim");
+        }
+        apply(new PresumedVictimFlagged(caseId, command.grounds()));
+        return status();
+    }
+
+    @CommandHandler
+    public CaseStatus handle(DecideIdentification command, CodeLists codeLists) {
+        requireOpen();
+        if (stage != CaseStage.PRESUMED_VICTIM) {
+            throw RuleViolation.conflict("the identification decision follows the presumed-victim flag; this case is "
+                    + stage);
+        }
+        if (ageCategory == AgeCategory.CHILD && !guardianAppointed) {
+            throw RuleViolation.unprocessable(null, "a child's case cannot be decided before a guardian is appointed");
+        }
+        codeLists.requireCodes("type-of-exploitation", command.typesOfExploitation(), "typesOfExploitation");
+        codeLists.requireCodes("method-of-control", command.methodsOfControl(), "methodsOfControl");
+        if (command.outcome() == IdentificationOutcome.IDENTIFIED && command.typesOfExploitation().isEmpty()) {
+            throw RuleViolation.unprocessable("typesOfExploitation",
+                    "an identified victim's decision names at least one type of exploitation");
+        }
+        apply(new IdentificationDecided(caseId, command.outcome(), command.reasons(),
+                List.copyOf(command.typesOfExploitation()), List.copyOf(command.methodsOfControl())));
+        return status();
+    }
+
+    @CommandHandler
+    public CaseStatus handle(AppointGuardian command) {
+        requireOpen();
+        if (ageCategory != AgeCategory.CHILD) {
+            throw RuleViolation.unprocessable(null, "a guardian is appointed for a child; this data subject is an adult");
+        }
+        apply(new GuardianAppointed(caseId, command.guardianName(), command.guardianOrganisation(),
+                command.appointedOn()));
+        return status();
+    }
+
+    @CommandHandler
+    public CaseStatus handle(RecordConsent command, CodeLists codeLists) {
+        requireOpen();
+        if (command.decision() == ConsentDecision.WITHDRAWN) {
+            if (!Boolean.TRUE.equals(consentsActive.get(command.consentId()))) {
+                throw RuleViolation.unprocessable("consentId", consentsActive.containsKey(command.consentId())
+                        ? "consent " + command.consentId() + " is already withdrawn"
+                        : "this case has no consent " + command.consentId());
+            }
+            apply(new ConsentWithdrawn(caseId, command.consentId(), command.note()));
+            return status();
+        }
+        if (consentsActive.containsKey(command.consentId())) {
+            throw RuleViolation.conflict("consent " + command.consentId() + " is already recorded; record a new "
+                    + "consent with a new id");
+        }
+        if (ageCategory == AgeCategory.CHILD && command.givenBy() != ConsentGiver.GUARDIAN) {
+            throw RuleViolation.unprocessable("givenBy", "a child's consent is given by the appointed guardian");
+        }
+        if (command.givenBy() == ConsentGiver.GUARDIAN && !guardianAppointed) {
+            throw RuleViolation.unprocessable("givenBy", "no guardian has been appointed for this case");
+        }
+        codeLists.requireCodes("consent-purpose", command.purposes(), "purposes");
+        codeLists.requireCodes("service-type", command.serviceTypes(), "serviceTypes");
+        apply(new ConsentGiven(caseId, command.consentId(), command.givenBy(), List.copyOf(command.purposes()),
+                List.copyOf(command.serviceTypes()), command.recipientOrganisationId(), command.note()));
+        return status();
+    }
+
+    @CommandHandler
+    public CaseStatus handle(StartReflectionPeriod command) {
+        requireOpen();
+        if (stage != CaseStage.PRESUMED_VICTIM && stage != CaseStage.IDENTIFIED_VICTIM) {
+            throw RuleViolation.conflict("a reflection period is granted to a presumed or identified victim; this case is "
+                    + stage);
+        }
+        if (reflectionPeriodStarted) {
+            throw RuleViolation.conflict("a reflection period has already been started for this case");
+        }
+        if (!command.legalEndDate().isAfter(command.startDate())) {
+            throw RuleViolation.unprocessable("legalEndDate", "the legal end date must be after the start date");
+        }
+        apply(new ReflectionPeriodStarted(caseId, command.startDate(), command.legalEndDate(), command.legalBasis()));
+        return status();
+    }
+
+    @CommandHandler
+    public CaseStatus handle(CloseCase command, CodeLists codeLists) {
+        requireOpen();
+        codeLists.requireCode("closure-reason", command.reason(), "reason");
+        apply(new CaseClosed(caseId, command.reason(), command.note(), stage));
+        return status();
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw RuleViolation.conflict("case " + caseId + " is closed");
+        }
+    }
+
+    private static void requireCountry(String code, String field) {
+        if (!COUNTRIES.contains(code)) {
+            throw RuleViolation.unprocessable(field, "'" + code + "' is not an ISO 3166-1 alpha-2 country code");
+        }
+    }
+
+    private CaseStatus status() {
+        return new CaseStatus(caseId, stage, closed, AggregateLifecycle.getVersion());
+    }
+
+    @EventSourcingHandler
+    void on(CaseOpened event) {
+        caseId = event.caseId();
+        ageCategory = event.dataSubject().ageCategory();
+        stage = CaseStage.POTENTIAL_VICTIM;
+    }
+
+    @EventSourcingHandler
+    void on(IndicatorAssessmentRecorded event) {
+        assessed = true;
+    }
+
+    @EventSourcingHandler
+    void on(PresumedVictimFlagged event) {
+        stage = CaseStage.PRESUMED_VICTIM;
+    }
+
+    @EventSourcingHandler
+    void on(IdentificationDecided event) {
+        stage = event.outcome() == IdentificationOutcome.IDENTIFIED ? CaseStage.IDENTIFIED_VICTIM
+                : CaseStage.NOT_IDENTIFIED;
+    }
+
+    @EventSourcingHandler
+    void on(GuardianAppointed event) {
+        guardianAppointed = true;
+    }
+
+    @EventSourcingHandler
+    void on(ConsentGiven event) {
+        consentsActive.put(event.consentId(), true);
+    }
+
+    @EventSourcingHandler
+    void on(ConsentWithdrawn event) {
+        consentsActive.put(event.consentId(), false);
+    }
+
+    @EventSourcingHandler
+    void on(ReflectionPeriodStarted event) {
+        reflectionPeriodStarted = true;
+    }
+
+    @EventSourcingHandler
+    void on(CaseClosed event) {
+        closed = true;
+    }
+}

@@ -1,0 +1,200 @@
+package org.nrmplatform.caseservice.cases;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.nrmplatform.contracts.cases.AgeCategory;
+import org.nrmplatform.contracts.cases.Commands.AppointGuardian;
+import org.nrmplatform.contracts.cases.Commands.CloseCase;
+import org.nrmplatform.contracts.cases.Commands.DecideIdentification;
+import org.nrmplatform.contracts.cases.Commands.FlagPresumedVictim;
+import org.nrmplatform.contracts.cases.Commands.OpenCase;
+import org.nrmplatform.contracts.cases.Commands.RecordConsent;
+import org.nrmplatform.contracts.cases.Commands.RecordIndicatorAssessment;
+import org.nrmplatform.contracts.cases.Commands.StartReflectionPeriod;
+import org.nrmplatform.contracts.cases.ConsentDecision;
+import org.nrmplatform.contracts.cases.ConsentGiver;
+import org.nrmplatform.contracts.cases.DataSubject;
+import org.nrmplatform.contracts.cases.IdentificationOutcome;
+import org.nrmplatform.contracts.cases.IndicatorAnswer;
+import org.nrmplatform.contracts.cases.ScreeningLocation;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The write side of cases over HTTP: each call becomes one command. Writes answer with the case's
+ * resulting stage and version (also as ETag); a caller that sends {@code If-Match: "<version>"} is refused
+ * with 409 if somebody else changed the case since.
+ */
+@RestController
+@RequestMapping(path = "/api/cases", consumes = "application/json")
+class CaseController {
+
+    record OpenCaseRequest(UUID caseId, @NotBlank String detectingSector,
+                           @NotNull @PastOrPresent Instant screenedAt,
+                           @NotNull @Valid LocationRequest location,
+                           @NotNull @Valid DataSubjectRequest dataSubject) {
+    }
+
+    record LocationRequest(@NotBlank @Size(min = 2, max = 2) String country, @NotBlank String municipality,
+                           String place) {
+    }
+
+    record DataSubjectRequest(@Size(max = 200) String givenName, @Size(max = 200) String familyName,
+                              @PastOrPresent LocalDate dateOfBirth,
+                              @NotNull AgeCategory ageCategory,
+                              @NotBlank String sex, List<@NotBlank @Size(min = 2, max = 2) String> citizenship) {
+    }
+
+    record AssessmentRequest(UUID assessmentId, @NotBlank String indicatorSetId,
+                             @NotEmpty Map<String, @NotNull IndicatorAnswer> answers,
+                             @NotNull @PastOrPresent Instant assessedAt) {
+    }
+
+    record PresumedVictimRequest(@NotBlank @Size(max = 4000) String grounds) {
+    }
+
+    record IdentificationDecisionRequest(@NotNull IdentificationOutcome outcome,
+                                         @NotBlank @Size(max = 4000) String reasons,
+                                         List<@NotBlank String> typesOfExploitation,
+                                         List<@NotBlank String> methodsOfControl) {
+    }
+
+    record GuardianRequest(@NotBlank @Size(max = 200) String guardianName,
+                           @Size(max = 200) String guardianOrganisation,
+                           @NotNull @PastOrPresent LocalDate appointedOn) {
+    }
+
+    record ConsentRequest(UUID consentId, @NotNull ConsentDecision decision, ConsentGiver givenBy,
+                          List<@NotBlank String> purposes, List<@NotBlank String> serviceTypes,
+                          String recipientOrganisationId, @Size(max = 2000) String note) {
+    }
+
+    record ReflectionPeriodRequest(@NotNull LocalDate startDate, @NotNull LocalDate legalEndDate,
+                                   @Size(max = 500) String legalBasis) {
+    }
+
+    record ClosureRequest(@NotBlank String reason, @Size(max = 4000) String note) {
+    }
+
+    private final CommandGateway commands;
+    private final CaseOpening opening;
+
+    CaseController(CommandGateway commands, CaseOpening opening) {
+        this.commands = commands;
+        this.opening = opening;
+    }
+
+    @PostMapping
+    ResponseEntity<CaseStatus> open(@Valid @RequestBody OpenCaseRequest request) {
+        UUID caseId = request.caseId() != null ? request.caseId() : UUID.randomUUID();
+        DataSubjectRequest subject = request.dataSubject();
+        CaseStatus status = opening.open(new OpenCase(caseId, request.detectingSector(), request.screenedAt(),
+                new ScreeningLocation(request.location().country(), request.location().municipality(),
+                        request.location().place()),
+                new DataSubject(subject.givenName(), subject.familyName(), subject.dateOfBirth(),
+                        subject.ageCategory(), subject.sex(),
+                        subject.citizenship() == null ? List.of() : List.copyOf(subject.citizenship()))));
+        return ResponseEntity.created(URI.create("/api/cases/" + caseId)).eTag(etag(status)).body(status);
+    }
+
+    @PostMapping("/{caseId}/indicator-assessments")
+    ResponseEntity<AssessmentRecorded> assess(@PathVariable UUID caseId, @Valid @RequestBody AssessmentRequest request,
+                                              @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        UUID assessmentId = request.assessmentId() != null ? request.assessmentId() : UUID.randomUUID();
+        AssessmentRecorded recorded = commands.sendAndWait(new RecordIndicatorAssessment(caseId, assessmentId,
+                request.indicatorSetId(), Map.copyOf(request.answers()), request.assessedAt(), version(ifMatch)));
+        return ResponseEntity.status(HttpStatus.CREATED).eTag(etag(recorded.status())).body(recorded);
+    }
+
+    @PostMapping("/{caseId}/presumed-victim")
+    ResponseEntity<CaseStatus> flagPresumedVictim(@PathVariable UUID caseId,
+                                                  @Valid @RequestBody PresumedVictimRequest request,
+                                                  @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return answer(commands.sendAndWait(new FlagPresumedVictim(caseId, request.grounds(), version(ifMatch))));
+    }
+
+    @PostMapping("/{caseId}/identification-decision")
+    ResponseEntity<CaseStatus> decide(@PathVariable UUID caseId,
+                                      @Valid @RequestBody IdentificationDecisionRequest request,
+                                      @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return answer(commands.sendAndWait(new DecideIdentification(caseId, request.outcome(), request.reasons(),
+                orEmpty(request.typesOfExploitation()), orEmpty(request.methodsOfControl()), version(ifMatch))));
+    }
+
+    @PostMapping("/{caseId}/guardian")
+    ResponseEntity<CaseStatus> appointGuardian(@PathVariable UUID caseId, @Valid @RequestBody GuardianRequest request,
+                                               @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return answer(commands.sendAndWait(new AppointGuardian(caseId, request.guardianName(),
+                request.guardianOrganisation(), request.appointedOn(), version(ifMatch))));
+    }
+
+    @PostMapping("/{caseId}/consents")
+    ResponseEntity<CaseStatus> recordConsent(@PathVariable UUID caseId, @Valid @RequestBody ConsentRequest request,
+                                             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        UUID consentId = request.consentId() != null ? request.consentId() : UUID.randomUUID();
+        CaseStatus status = commands.sendAndWait(new RecordConsent(caseId, consentId, request.decision(),
+                request.givenBy() != null ? request.givenBy() : ConsentGiver.DATA_SUBJECT,
+                orEmpty(request.purposes()), orEmpty(request.serviceTypes()), request.recipientOrganisationId(),
+                request.note(), version(ifMatch)));
+        return ResponseEntity.status(HttpStatus.CREATED).eTag(etag(status))
+                .header("Consent-Id", consentId.toString()).body(status);
+    }
+
+    @PostMapping("/{caseId}/reflection-period")
+    ResponseEntity<CaseStatus> startReflectionPeriod(@PathVariable UUID caseId,
+                                                     @Valid @RequestBody ReflectionPeriodRequest request,
+                                                     @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return answer(commands.sendAndWait(new StartReflectionPeriod(caseId, request.startDate(),
+                request.legalEndDate(), request.legalBasis(), version(ifMatch))));
+    }
+
+    @PostMapping("/{caseId}/closure")
+    ResponseEntity<CaseStatus> close(@PathVariable UUID caseId, @Valid @RequestBody ClosureRequest request,
+                                     @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return answer(commands.sendAndWait(new CloseCase(caseId, request.reason(), request.note(), version(ifMatch))));
+    }
+
+    private static ResponseEntity<CaseStatus> answer(CaseStatus status) {
+        return ResponseEntity.ok().eTag(etag(status)).body(status);
+    }
+
+    private static String etag(CaseStatus status) {
+        return "\"" + status.version() + "\"";
+    }
+
+    /** The version in an If-Match header ("3", W/"3" or 3), or null when the caller sent none. */
+    static Long version(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+            return null;
+        }
+        String value = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "");
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "If-Match must hold the case version from a previous answer, e.g. \"3\"");
+        }
+    }
+
+    private static List<String> orEmpty(List<String> values) {
+        return values == null ? List.of() : List.copyOf(values);
+    }
+}

@@ -1,0 +1,55 @@
+package org.nrmplatform.caseservice.cases;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.nrmplatform.contracts.cases.CaseStage;
+import org.nrmplatform.contracts.cases.Commands.OpenCase;
+import org.nrmplatform.contracts.cases.Events.CaseOpened;
+import org.nrmplatform.shared.web.RuleViolation;
+import org.springframework.stereotype.Component;
+
+/**
+ * Opens cases idempotently: a client that repeats an open with the same id and the same content (after a
+ * timeout, say) is answered as the first time, and no second case appears; the same id with other
+ * content is refused.
+ */
+@Component
+class CaseOpening {
+
+    private final CommandGateway commands;
+    private final EventStorageEngine events;
+
+    CaseOpening(CommandGateway commands, EventStorageEngine events) {
+        this.commands = commands;
+        this.events = events;
+    }
+
+    CaseStatus open(OpenCase command) {
+        CaseStatus opened = new CaseStatus(command.caseId(), CaseStage.POTENTIAL_VICTIM, false, 0L);
+        try {
+            commands.sendAndWait(command);
+            return opened;
+        } catch (AggregateStreamCreationException | ConcurrencyException idAlreadyUsed) {
+            if (command.equals(openedAs(command))) {
+                return opened;
+            }
+            throw RuleViolation.conflict("case id " + command.caseId() + " is already used by a case opened with "
+                    + "different content; choose a new id");
+        }
+    }
+
+    private OpenCase openedAs(OpenCase command) {
+        DomainEventStream stream = events.readEvents(command.caseId().toString(), 0);
+        if (!stream.hasNext()) {
+            return null;
+        }
+        DomainEventMessage<?> first = stream.next();
+        return first.getPayload() instanceof CaseOpened e
+                ? new OpenCase(e.caseId(), e.detectingSector(), e.screenedAt(), e.location(), e.dataSubject())
+                : null;
+    }
+}

@@ -1,0 +1,145 @@
+package org.nrmplatform.caseservice.views;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.nrmplatform.caseservice.views.CaseQueries.CasePage;
+import org.nrmplatform.caseservice.views.CaseQueries.FindCase;
+import org.nrmplatform.caseservice.views.CaseQueries.ListCases;
+import org.nrmplatform.contracts.cases.CaseStage;
+import org.nrmplatform.contracts.cases.Events.CaseClosed;
+import org.nrmplatform.contracts.cases.Events.CaseOpened;
+import org.nrmplatform.contracts.cases.Events.ConsentGiven;
+import org.nrmplatform.contracts.cases.Events.ConsentWithdrawn;
+import org.nrmplatform.contracts.cases.Events.GuardianAppointed;
+import org.nrmplatform.contracts.cases.Events.IdentificationDecided;
+import org.nrmplatform.contracts.cases.Events.IndicatorAssessmentRecorded;
+import org.nrmplatform.contracts.cases.Events.PresumedVictimFlagged;
+import org.nrmplatform.contracts.cases.Events.ReflectionPeriodStarted;
+import org.nrmplatform.contracts.cases.IdentificationOutcome;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps {@value #COLLECTION} up to date from case events. Events may be delivered again (after a crash
+ * between a write and the token update); each update applies only if the stored view is older than the
+ * event, so a repeat changes nothing.
+ */
+@Component
+@ProcessingGroup("case-views")
+class CaseViewProjection {
+
+    static final String COLLECTION = "case_views";
+
+    private final MongoTemplate mongo;
+
+    CaseViewProjection(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @EventHandler
+    void on(CaseOpened event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        CaseView view = new CaseView(event.caseId().toString(), sequence, event.detectingSector(), event.screenedAt(),
+                event.location(), event.dataSubject(), CaseStage.POTENTIAL_VICTIM, false, List.of(), null, null,
+                null, Map.of(), null, null, at, at);
+        try {
+            mongo.insert(view, COLLECTION);
+        } catch (DuplicateKeyException alreadyProjected) {
+            // a repeated delivery: the view exists already
+        }
+    }
+
+    @EventHandler
+    void on(IndicatorAssessmentRecorded event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        apply(event.caseId().toString(), sequence, at, new Update().push("assessments",
+                new CaseView.Assessment(event.assessmentId().toString(), event.indicatorSetId(), event.assessedAt(),
+                        event.result())));
+    }
+
+    @EventHandler
+    void on(PresumedVictimFlagged event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        apply(event.caseId().toString(), sequence, at, new Update()
+                .set("stage", CaseStage.PRESUMED_VICTIM)
+                .set("presumedVictimGrounds", event.grounds()));
+    }
+
+    @EventHandler
+    void on(IdentificationDecided event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        apply(event.caseId().toString(), sequence, at, new Update()
+                .set("stage", event.outcome() == IdentificationOutcome.IDENTIFIED ? CaseStage.IDENTIFIED_VICTIM
+                        : CaseStage.NOT_IDENTIFIED)
+                .set("identification", new CaseView.Identification(event.outcome(), event.reasons(),
+                        event.typesOfExploitation(), event.methodsOfControl(), at)));
+    }
+
+    @EventHandler
+    void on(GuardianAppointed event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        apply(event.caseId().toString(), sequence, at, new Update().set("guardian",
+                new CaseView.Guardian(event.guardianName(), event.guardianOrganisation(), event.appointedOn())));
+    }
+
+    @EventHandler
+    void on(ConsentGiven event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        apply(event.caseId().toString(), sequence, at, new Update().set("consents." + event.consentId(),
+                new CaseView.Consent(event.givenBy(), event.purposes(), event.serviceTypes(),
+                        event.recipientOrganisationId(), true, at, null)));
+    }
+
+    @EventHandler
+    void on(ConsentWithdrawn event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        String consent = "consents." + event.consentId();
+        apply(event.caseId().toString(), sequence, at, new Update()
+                .set(consent + ".active", false)
+                .set(consent + ".withdrawnAt", at));
+    }
+
+    @EventHandler
+    void on(ReflectionPeriodStarted event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        apply(event.caseId().toString(), sequence, at, new Update().set("reflectionPeriod",
+                new CaseView.ReflectionPeriod(event.startDate(), event.legalEndDate(), event.legalBasis())));
+    }
+
+    @EventHandler
+    void on(CaseClosed event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        apply(event.caseId().toString(), sequence, at, new Update()
+                .set("closed", true)
+                .set("closure", new CaseView.Closure(event.reason(), event.note(), at)));
+    }
+
+    private void apply(String caseId, long sequence, Instant at, Update update) {
+        mongo.updateFirst(query(where("_id").is(caseId).and("version").lt(sequence)),
+                update.set("version", sequence).set("lastChangedAt", at), COLLECTION);
+    }
+
+    @ResetHandler
+    void reset() {
+        mongo.dropCollection(COLLECTION);
+    }
+
+    @QueryHandler
+    CaseView handle(FindCase query) {
+        return mongo.findById(query.caseId().toString(), CaseView.class, COLLECTION);
+    }
+
+    @QueryHandler
+    CasePage handle(ListCases query) {
+        Query page = new Query().with(Sort.by(Sort.Direction.DESC, "openedAt"))
+                .skip((long) query.page() * query.size()).limit(query.size());
+        List<CaseView> items = mongo.find(page, CaseView.class, COLLECTION);
+        long total = mongo.count(new Query(), COLLECTION);
+        return new CasePage(items, query.page(), query.size(), total);
+    }
+}

@@ -1,0 +1,24 @@
+package org.nrmplatform.gateway;
+
+import java.net.URI;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Where the backend services live and how much a caller may send.
+ *
+ * @param services       base URLs of the backend services, one per route
+ * @param maxRequestSize largest request body forwarded to a backend
+ */
+@Validated
+@ConfigurationProperties("nrm.gateway")
+public record GatewayProperties(@NotNull @Valid Services services, @NotNull DataSize maxRequestSize) {
+
+    public record Services(@NotNull URI caseService, @NotNull URI referralService, @NotNull URI identityService) {
+    }
+}

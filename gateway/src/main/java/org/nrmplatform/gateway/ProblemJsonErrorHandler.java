@@ -1,0 +1,118 @@
+package org.nrmplatform.gateway;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Turns every failure inside the gateway into an RFC 9457 problem, so callers never see a stack trace or Spring's
+ * default error body. Problems answered by a backend are ordinary responses and do not pass through here.
+ */
+@Component
+@Order(-2) // ahead of Boot's DefaultErrorWebExceptionHandler (-1)
+class ProblemJsonErrorHandler implements ErrorWebExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemJsonErrorHandler.class);
+
+    private final JsonMapper jsonMapper;
+
+    ProblemJsonErrorHandler(JsonMapper jsonMapper) {
+        this.jsonMapper = jsonMapper;
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
+        ServerHttpResponse response = exchange.getResponse();
+        if (response.isCommitted()) {
+            return Mono.error(ex);
+        }
+        Failure failure = classify(exchange, ex);
+        String path = exchange.getRequest().getPath().value();
+
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", failure.title());
+        problem.put("status", failure.status().value());
+        problem.put("detail", failure.detail());
+        problem.put("instance", path);
+        problem.put("correlationId", CorrelationIdFilter.of(exchange));
+
+        response.setStatusCode(failure.status());
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return response.writeWith(Mono.fromSupplier(
+                () -> response.bufferFactory().wrap(jsonMapper.writeValueAsBytes(problem))));
+    }
+
+    private Failure classify(ServerWebExchange exchange, Throwable ex) {
+        String path = exchange.getRequest().getPath().value();
+        Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+        String service = route != null ? route.getId() : null;
+
+        if (ex instanceof ResponseStatusException statusException) {
+            HttpStatusCode status = statusException.getStatusCode();
+            if (status.value() == HttpStatus.NOT_FOUND.value()) {
+                return new Failure(status, "No API resource at " + path);
+            }
+            // The gateway's own response timeout surfaces as a 504 status exception.
+            if (status.value() == HttpStatus.GATEWAY_TIMEOUT.value() && service != null) {
+                log.warn("{} did not answer {} in time", service, path);
+                return new Failure(status, service + " did not respond in time; try again shortly");
+            }
+            String reason = statusException.getReason();
+            return new Failure(status, reason != null ? reason : titleOf(status));
+        }
+        if (service != null && isUnreachable(ex)) {
+            log.warn("{} is not reachable for {}: {}", service, path, ex.toString());
+            return new Failure(HttpStatus.SERVICE_UNAVAILABLE, service + " is not available; try again shortly");
+        }
+        if (service != null && ex instanceof IOException) {
+            log.warn("{} failed while answering {}: {}", service, path, ex.toString());
+            return new Failure(HttpStatus.BAD_GATEWAY, service + " failed to answer; try again shortly");
+        }
+        log.error("Unexpected failure handling {}", path, ex);
+        return new Failure(HttpStatus.INTERNAL_SERVER_ERROR, "The gateway could not handle the request");
+    }
+
+    /** Connection refused, connect timeout (Netty's is a ConnectException) or a host name that does not resolve. */
+    private static boolean isUnreachable(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException || cause instanceof NoRouteToHostException
+                    || cause instanceof UnknownHostException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String titleOf(HttpStatusCode status) {
+        HttpStatus known = HttpStatus.resolve(status.value());
+        return known != null ? known.getReasonPhrase() : "Error " + status.value();
+    }
+
+    private record Failure(HttpStatusCode status, String detail) {
+
+        String title() {
+            return titleOf(status);
+        }
+    }
+}

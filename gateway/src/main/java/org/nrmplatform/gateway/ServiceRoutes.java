@@ -1,0 +1,39 @@
+package org.nrmplatform.gateway;
+
+import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Public API paths and the backend service answering each of them. Route ids are the service names, which
+ * error responses use to say which service failed. Backend actuator endpoints are deliberately not routed.
+ */
+@Configuration(proxyBeanMethods = false)
+class ServiceRoutes {
+
+    static final String CASE_SERVICE = "case-service";
+    static final String REFERRAL_SERVICE = "referral-service";
+    static final String IDENTITY_SERVICE = "identity-service";
+
+    @Bean
+    RouteLocator serviceRouteLocator(RouteLocatorBuilder routes, GatewayProperties properties) {
+        GatewayProperties.Services services = properties.services();
+        return routes.routes()
+                .route(CASE_SERVICE, route -> route
+                        .path("/api/cases", "/api/cases/**",
+                                "/api/indicator-sets", "/api/indicator-sets/**",
+                                "/api/statistics", "/api/statistics/**",
+                                "/api/audit/**")
+                        .uri(services.caseService()))
+                .route(REFERRAL_SERVICE, route -> route
+                        .path("/api/referrals", "/api/referrals/**",
+                                "/api/transnational-referrals", "/api/transnational-referrals/**",
+                                "/api/providers", "/api/providers/**")
+                        .uri(services.referralService()))
+                .route(IDENTITY_SERVICE, route -> route
+                        .path("/api/identity/**", "/oauth2/**", "/.well-known/**", "/login")
+                        .uri(services.identityService()))
+                .build();
+    }
+}

@@ -1,0 +1,175 @@
+package org.nrmplatform.gateway;
+
+import java.net.http.HttpResponse;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class GatewayRoutingTest {
+
+    private static final StubBackend caseService = new StubBackend("case-service");
+    private static final StubBackend referralService = new StubBackend("referral-service");
+    private static final StubBackend identityService = new StubBackend("identity-service");
+
+    private static final int LIMIT = 256 * 1024; // the default nrm.gateway.max-request-size
+
+    @DynamicPropertySource
+    static void backends(DynamicPropertyRegistry registry) {
+        registry.add("nrm.gateway.services.case-service", caseService::url);
+        registry.add("nrm.gateway.services.referral-service", referralService::url);
+        registry.add("nrm.gateway.services.identity-service", identityService::url);
+    }
+
+    @AfterAll
+    static void stopBackends() {
+        caseService.close();
+        referralService.close();
+        identityService.close();
+    }
+
+    private final GatewayClient gateway;
+
+    GatewayRoutingTest(@LocalServerPort int port) {
+        this.gateway = new GatewayClient(port);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "/api/cases, case-service",
+            "/api/cases/c-17, case-service",
+            "/api/indicator-sets/2024, case-service",
+            "/api/statistics, case-service",
+            "/api/audit/c-17, case-service",
+            "/api/referrals, referral-service",
+            "/api/referrals/r-3, referral-service",
+            "/api/transnational-referrals/t-1, referral-service",
+            "/api/providers, referral-service",
+            "/api/identity/me, identity-service",
+            "/oauth2/token, identity-service",
+            "/.well-known/openid-configuration, identity-service",
+            "/login, identity-service"})
+    void routesEachPathToItsService(String path, String service) {
+        HttpResponse<String> response = gateway.get(path);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("X-Served-By")).hasValue(service);
+        assertThat(GatewayClient.json(response)).containsEntry("path", path);
+    }
+
+    @Test
+    void generatesCorrelationIdWhenAbsentAndForwardsIt() {
+        HttpResponse<String> response = gateway.get("/api/cases/generated");
+
+        String returned = response.headers().firstValue(CorrelationIdFilter.HEADER).orElseThrow();
+        assertThatNoException().isThrownBy(() -> UUID.fromString(returned));
+        assertThat(caseService.lastRequest().headers().get(CorrelationIdFilter.HEADER)).containsExactly(returned);
+    }
+
+    @Test
+    void keepsWellFormedCorrelationId() {
+        String offered = "nrm-2024.07:Abc";
+
+        HttpResponse<String> response = gateway.get("/api/referrals/kept", CorrelationIdFilter.HEADER, offered);
+
+        assertThat(response.headers().allValues(CorrelationIdFilter.HEADER)).containsExactly(offered);
+        assertThat(referralService.lastRequest().headers().get(CorrelationIdFilter.HEADER)).containsExactly(offered);
+    }
+
+    static Stream<String> malformedCorrelationIds() {
+        return Stream.of("has space", "semi;colon", "<script>", "a".repeat(129));
+    }
+
+    @ParameterizedTest
+    @MethodSource("malformedCorrelationIds")
+    void replacesMalformedCorrelationId(String malformed) {
+        HttpResponse<String> response = gateway.get("/api/identity/replaced", CorrelationIdFilter.HEADER, malformed);
+
+        String returned = response.headers().firstValue(CorrelationIdFilter.HEADER).orElseThrow();
+        assertThatNoException().isThrownBy(() -> UUID.fromString(returned));
+        assertThat(identityService.lastRequest().headers().get(CorrelationIdFilter.HEADER)).containsExactly(returned);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/unknown", "/api/admin/projections/rebuild", "/actuator/env", "/"})
+    void unknownPathIsA404Problem(String path) {
+        HttpResponse<String> response = gateway.get(path, CorrelationIdFilter.HEADER, "corr-404");
+
+        assertProblem(response, 404, "No API resource at " + path);
+        assertThat(GatewayClient.json(response))
+                .containsEntry("type", "about:blank")
+                .containsEntry("title", "Not Found")
+                .containsEntry("instance", path)
+                .containsEntry("correlationId", "corr-404");
+        assertThat(response.headers().firstValue(CorrelationIdFilter.HEADER)).hasValue("corr-404");
+    }
+
+    @Test
+    void backendProblemPassesThroughUnchanged() {
+        HttpResponse<String> response = gateway.get("/api/referrals/r-1/problem");
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).isEqualTo(StubBackend.PROBLEM_BODY);
+        assertThat(response.headers().firstValue(CorrelationIdFilter.HEADER)).isPresent();
+    }
+
+    @Test
+    void refusesOversizedBodyWithContentLength() {
+        HttpResponse<String> response = gateway.post("/api/cases/too-large-declared", new byte[LIMIT + 1]);
+
+        assertProblem(response, 413, "Request body exceeds the limit of 262144 bytes");
+        assertThat(caseService.lastRequest()).satisfiesAnyOf(
+                last -> assertThat(last).isNull(),
+                last -> assertThat(last.path()).isNotEqualTo("/api/cases/too-large-declared"));
+    }
+
+    @Test
+    void refusesOversizedChunkedBody() {
+        HttpResponse<String> response = gateway.postChunked("/api/cases/too-large-chunked", new byte[LIMIT + 1]);
+
+        assertProblem(response, 413, "Request body exceeds the limit of 262144 bytes");
+        assertThat(caseService.lastRequest()).satisfiesAnyOf(
+                last -> assertThat(last).isNull(),
+                last -> assertThat(last.path()).isNotEqualTo("/api/cases/too-large-chunked"));
+    }
+
+    @Test
+    void forwardsBodiesUpToTheLimitIntact() {
+        byte[] body = new byte[LIMIT];
+        Arrays.fill(body, (byte) 'x');
+
+        assertThat(gateway.post("/api/cases/at-limit", body).statusCode()).isEqualTo(200);
+        assertThat(caseService.lastRequest().body()).isEqualTo(body);
+
+        assertThat(gateway.postChunked("/api/cases/chunked-at-limit", body).statusCode()).isEqualTo(200);
+        assertThat(caseService.lastRequest().path()).isEqualTo("/api/cases/chunked-at-limit");
+        assertThat(caseService.lastRequest().body()).isEqualTo(body);
+    }
+
+    static void assertProblem(HttpResponse<String> response, int status, String detail) {
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        Map<String, Object> problem = GatewayClient.json(response);
+        assertThat(problem).containsEntry("status", status).containsEntry("detail", detail);
+        assertThat(problem).containsKeys("type", "title", "instance", "correlationId");
+        assertThat(problem.get("correlationId"))
+                .isEqualTo(response.headers().firstValue(CorrelationIdFilter.HEADER).orElseThrow());
+    }
+}

@@ -1,0 +1,57 @@
+package org.nrmplatform.contracts.cases;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+/**
+ * Commands on a case. {@code expectedVersion}, where present, is the version the caller last saw
+ * (HTTP If-Match); null means "whatever the current version is".
+ */
+public final class Commands {
+
+    private Commands() {
+    }
+
+    public record OpenCase(@TargetAggregateIdentifier UUID caseId, String detectingSector, Instant screenedAt,
+                           ScreeningLocation location, DataSubject dataSubject) {
+    }
+
+    public record RecordIndicatorAssessment(@TargetAggregateIdentifier UUID caseId, UUID assessmentId,
+                                            String indicatorSetId, Map<String, IndicatorAnswer> answers,
+                                            Instant assessedAt, @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    public record FlagPresumedVictim(@TargetAggregateIdentifier UUID caseId, String grounds,
+                                     @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    public record DecideIdentification(@TargetAggregateIdentifier UUID caseId, IdentificationOutcome outcome,
+                                       String reasons, List<String> typesOfExploitation,
+                                       List<String> methodsOfControl, @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    public record AppointGuardian(@TargetAggregateIdentifier UUID caseId, String guardianName,
+                                  String guardianOrganisation, LocalDate appointedOn,
+                                  @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    public record RecordConsent(@TargetAggregateIdentifier UUID caseId, UUID consentId, ConsentDecision decision,
+                                ConsentGiver givenBy, List<String> purposes, List<String> serviceTypes,
+                                String recipientOrganisationId, String note,
+                                @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    public record StartReflectionPeriod(@TargetAggregateIdentifier UUID caseId, LocalDate startDate,
+                                        LocalDate legalEndDate, String legalBasis,
+                                        @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    public record CloseCase(@TargetAggregateIdentifier UUID caseId, String reason, String note,
+                            @TargetAggregateVersion Long expectedVersion) {
+    }
+}

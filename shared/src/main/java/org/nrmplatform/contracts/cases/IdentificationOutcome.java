@@ -1,0 +1,3 @@
+package org.nrmplatform.contracts.cases;
+
+public enum IdentificationOutcome { IDENTIFIED, NOT_IDENTIFIED }

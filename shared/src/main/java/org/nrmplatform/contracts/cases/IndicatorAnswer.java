@@ -1,0 +1,3 @@
+package org.nrmplatform.contracts.cases;
+
+public enum IndicatorAnswer { PRESENT, ABSENT, UNKNOWN }

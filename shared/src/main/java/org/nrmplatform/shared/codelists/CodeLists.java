@@ -1,0 +1,87 @@
+package org.nrmplatform.shared.codelists;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.nrmplatform.shared.web.RuleViolation;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The code lists shipped as data files under {@code code-lists/}, loaded once. */
+public class CodeLists {
+
+    private static final String DIRECTORY = "code-lists/";
+    private static final Set<String> VALUE_FIELDS = Set.of("code", "label");
+
+    private final Map<String, CodeList> lists;
+
+    private CodeLists(Map<String, CodeList> lists) {
+        this.lists = lists;
+    }
+
+    public static CodeLists load() {
+        JsonMapper mapper = JsonMapper.builder().build();
+        Map<String, CodeList> lists = new LinkedHashMap<>();
+        for (JsonNode file : read(mapper, "index.json").get("codeLists")) {
+            CodeList list = toCodeList(read(mapper, file.asString()));
+            lists.put(list.id(), list);
+        }
+        return new CodeLists(Map.copyOf(lists));
+    }
+
+    private static CodeList toCodeList(JsonNode node) {
+        List<CodeList.Value> values = node.get("values").valueStream().map(value -> {
+            Map<String, Object> attributes = new LinkedHashMap<>();
+            value.properties().stream()
+                    .filter(entry -> !VALUE_FIELDS.contains(entry.getKey()))
+                    .forEach(entry -> attributes.put(entry.getKey(), entry.getValue().asString()));
+            return new CodeList.Value(value.get("code").asString(), value.get("label").asString(), attributes);
+        }).toList();
+        JsonNode htcds = node.get("htcdsField");
+        return new CodeList(node.get("id").asString(), node.get("version").asInt(), node.get("source").asString(),
+                htcds == null || htcds.isNull() ? null : htcds.asString(), values);
+    }
+
+    private static JsonNode read(JsonMapper mapper, String file) {
+        try (InputStream in = CodeLists.class.getClassLoader().getResourceAsStream(DIRECTORY + file)) {
+            if (in == null) {
+                throw new IllegalStateException("Code list file missing: " + DIRECTORY + file);
+            }
+            return mapper.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Collection<CodeList> all() {
+        return lists.values();
+    }
+
+    public Optional<CodeList> find(String id) {
+        return Optional.ofNullable(lists.get(id));
+    }
+
+    public CodeList get(String id) {
+        return find(id).orElseThrow(() -> new IllegalArgumentException("No code list " + id));
+    }
+
+    /** Refuses, naming the field, any code that is not in the list. */
+    public void requireCodes(String listId, Collection<String> codes, String field) {
+        CodeList list = get(listId);
+        List<String> unknown = codes.stream().filter(code -> !list.contains(code)).toList();
+        if (!unknown.isEmpty()) {
+            throw RuleViolation.unprocessable(field, "unknown " + listId + " code(s) " + unknown
+                    + "; see code list " + listId + " v" + list.version());
+        }
+    }
+
+    public void requireCode(String listId, String code, String field) {
+        requireCodes(listId, List.of(code), field);
+    }
+}

@@ -1,0 +1,26 @@
+package org.nrmplatform.shared.messaging;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.nrmplatform.shared.web.CorrelationId;
+
+/**
+ * What every message caused by another carries: the correlation id of the request at the origin of the
+ * chain (kept from message to message), and the id of the message that directly caused it. Axon's
+ * default provider would instead overwrite {@code correlationId} with the parent's message id.
+ */
+public class CausalMetadata implements CorrelationDataProvider {
+
+    public static final String CAUSATION_ID = "causationId";
+
+    @Override
+    public Map<String, ?> correlationDataFor(Message<?> message) {
+        Map<String, Object> data = new HashMap<>();
+        data.put(CorrelationId.METADATA_KEY,
+                message.getMetaData().getOrDefault(CorrelationId.METADATA_KEY, message.getIdentifier()));
+        data.put(CAUSATION_ID, message.getIdentifier());
+        return data;
+    }
+}

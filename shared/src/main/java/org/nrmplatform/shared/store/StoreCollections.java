@@ -1,0 +1,24 @@
+package org.nrmplatform.shared.store;
+
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import com.mongodb.client.MongoClient;
+
+/** The collection names Axon's Mongo components use, the same in every database. */
+record StoreCollections(String domainEvents, String snapshotEvents, String trackingTokens, String sagas,
+                        String deadLetters) {
+
+    static final StoreCollections DEFAULT =
+            new StoreCollections("domainevents", "snapshotevents", "trackingtokens", "sagas", "deadletters");
+
+    MongoTemplate plainTemplate(MongoClient client, String database) {
+        return DefaultMongoTemplate.builder()
+                .mongoDatabase(client, database)
+                .domainEventsCollectionName(domainEvents)
+                .snapshotEventsCollectionName(snapshotEvents)
+                .trackingTokensCollectionName(trackingTokens)
+                .sagasCollectionName(sagas)
+                .deadLetterCollectionName(deadLetters)
+                .build();
+    }
+}

@@ -1,0 +1,226 @@
+package org.nrmplatform.shared.web;
+
+import jakarta.validation.ConstraintViolationException;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Turns every failure a client can cause into an RFC 9457 problem that names what was wrong, and
+ * everything else into a 500 problem that leaks nothing but the correlation id to quote.
+ */
+@RestControllerAdvice
+public class ProblemResponses extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+    /** One field at fault, as listed in a problem's {@code errors}. */
+    public record FieldProblem(String field, String message) {
+    }
+
+    @ExceptionHandler(RuleViolation.class)
+    ResponseEntity<Object> ruleViolation(RuleViolation e, WebRequest request) {
+        ProblemDetail problem = problem(e.kind().status(),
+                e.kind() == RuleViolation.Kind.CONFLICT ? "Not possible in the current state" : "Rule of the process not met",
+                e.getMessage());
+        if (e.field() != null) {
+            problem.setProperty("errors", List.of(new FieldProblem(e.field(), e.getMessage())));
+        }
+        return handleExceptionInternal(e, problem, new HttpHeaders(), e.kind().status(), request);
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<Object> notFound(AggregateNotFoundException e, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "Not found",
+                "No record with id " + e.getAggregateIdentifier());
+        return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.NOT_FOUND, request);
+    }
+
+    /** Another change to the same record was stored first: the caller should reload and retry. */
+    @ExceptionHandler({ConcurrencyException.class, ConflictingAggregateVersionException.class,
+            AggregateStreamCreationException.class})
+    ResponseEntity<Object> concurrentChange(RuntimeException e, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "Concurrent change",
+                "The record was changed by another request at the same time; reload it and try again");
+        return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid parameter",
+                "'" + e.getName() + "' has an invalid value: " + e.getValue());
+        problem.setProperty("errors", List.of(new FieldProblem(e.getName(), "invalid value")));
+        return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> constraintViolation(ConstraintViolationException e, WebRequest request) {
+        List<FieldProblem> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldProblem(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+                .toList();
+        return invalid(e, errors, request);
+    }
+
+    @ExceptionHandler(EventStoreException.class)
+    ResponseEntity<Object> storeUnavailable(EventStoreException e, WebRequest request) {
+        log.error("Event store failure", e);
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "Store unavailable",
+                "The event store could not be reached; nothing was recorded. Try again shortly.");
+        return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.SERVICE_UNAVAILABLE, request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
+        log.error("Unexpected failure handling {}", request.getDescription(false), e);
+        ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+                "An unexpected error occurred; quote the correlation id when reporting it");
+        return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        List<FieldProblem> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldProblem(error.getField(), error.getDefaultMessage()))
+                .toList();
+        return invalid(e, errors, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+                                                                            HttpHeaders headers,
+                                                                            HttpStatusCode status,
+                                                                            WebRequest request) {
+        List<FieldProblem> errors = e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream().map(error -> new FieldProblem(
+                        error instanceof FieldError fieldError ? fieldError.getField()
+                                : result.getMethodParameter().getParameterName(),
+                        error.getDefaultMessage())))
+                .toList();
+        return invalid(e, errors, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        FieldProblem error = unreadable(e);
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Unreadable request body",
+                error.field() == null ? error.message() : "'" + error.field() + "': " + error.message());
+        if (error.field() != null) {
+            problem.setProperty("errors", List.of(error));
+        }
+        return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        if (body instanceof ProblemDetail problem) {
+            CorrelationId.current().ifPresent(id -> problem.setProperty("correlationId", id));
+        }
+        return super.handleExceptionInternal(e, body, headers, status, request);
+    }
+
+    private ResponseEntity<Object> invalid(Exception e, List<FieldProblem> errors, WebRequest request) {
+        String detail = errors.stream().map(error -> "'" + error.field() + "' " + error.message())
+                .collect(Collectors.joining("; "));
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", detail);
+        problem.setProperty("errors", errors);
+        return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+    }
+
+    private static ProblemDetail problem(HttpStatusCode status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        problem.setType(URI.create("about:blank"));
+        return problem;
+    }
+
+    /** Names the field and what was expected, without echoing parser internals back to the caller. */
+    private static FieldProblem unreadable(HttpMessageNotReadableException e) {
+        Throwable cause = e.getCause();
+        if (!(cause instanceof JacksonException jackson)) {
+            return new FieldProblem(null, "The request body is missing or is not valid JSON");
+        }
+        String field = path(jackson);
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return new FieldProblem(field, "is not a known field");
+        }
+        if (cause instanceof InvalidFormatException format) {
+            Class<?> target = format.getTargetType();
+            String expected = target != null && target.isEnum()
+                    ? "one of " + Arrays.stream(target.getEnumConstants()).map(Object::toString).toList()
+                    : "a valid " + typeName(target);
+            return new FieldProblem(field, "'" + format.getValue() + "' is not " + expected);
+        }
+        if (cause instanceof MismatchedInputException mismatch && field != null) {
+            return new FieldProblem(field, "expected " + typeName(mismatch.getTargetType()));
+        }
+        if (field != null) {
+            return new FieldProblem(field, "has an invalid value");
+        }
+        return new FieldProblem(null, "The request body is not valid JSON");
+    }
+
+    private static final Map<String, String> TYPE_NAMES = Map.of(
+            "Instant", "ISO-8601 UTC timestamp, e.g. 2026-01-31T09:30:00Z",
+            "LocalDate", "ISO-8601 date, e.g. 2026-01-31",
+            "UUID", "UUID",
+            "List", "array",
+            "Set", "array");
+
+    private static String typeName(Class<?> type) {
+        if (type == null) {
+            return "value";
+        }
+        return TYPE_NAMES.getOrDefault(type.getSimpleName(), type.getSimpleName().toLowerCase());
+    }
+
+    private static String path(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? null : path.toString();
+    }
+
+    private static String lastNode(String propertyPath) {
+        return propertyPath.substring(propertyPath.lastIndexOf('.') + 1);
+    }
+}

@@ -1,0 +1,37 @@
+package org.nrmplatform.shared.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses declared bodies over the limit before reading them. The gateway limits streamed bodies too;
+ * this guards a service called directly.
+ */
+public class RequestSizeLimit extends OncePerRequestFilter {
+
+    private final DataSize limit;
+
+    public RequestSizeLimit(DataSize limit) {
+        this.limit = limit;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (request.getContentLengthLong() > limit.toBytes()) {
+            response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Request too large\",\"status\":413,"
+                    + "\"detail\":\"The request body exceeds the limit of " + limit.toKilobytes() + " KB\"}");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}

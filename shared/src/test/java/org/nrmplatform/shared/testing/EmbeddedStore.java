@@ -1,0 +1,37 @@
+package org.nrmplatform.shared.testing;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.util.UUID;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * One in-memory MongoDB wire-protocol server per test JVM, on a free loopback port, stopped when the JVM
+ * exits. Each registration gets databases of its own, so test classes never see each other's data.
+ */
+public final class EmbeddedStore {
+
+    private static MongoServer server;
+    private static String uri;
+
+    private EmbeddedStore() {
+    }
+
+    public static synchronized String uri() {
+        if (server == null) {
+            server = new MongoServer(new MemoryBackend());
+            server.bind("127.0.0.1", 0);
+            uri = "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();
+            Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow, "embedded-store-stop"));
+        }
+        return uri;
+    }
+
+    /** Points a Spring test context at the embedded server, with fresh event and service databases. */
+    public static void register(DynamicPropertyRegistry registry) {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        registry.add("nrm.store.uri", EmbeddedStore::uri);
+        registry.add("nrm.store.event-database", () -> "events_" + suffix);
+        registry.add("nrm.store.service-database", () -> "service_" + suffix);
+    }
+}
