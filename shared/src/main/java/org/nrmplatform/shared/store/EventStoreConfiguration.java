@@ -40,7 +40,8 @@ import org.springframework.data.mongodb.MongoTransactionManager;
 @AutoConfiguration(beforeName = {"org.axonframework.springboot.autoconfig.AxonAutoConfiguration",
         "org.axonframework.springboot.autoconfig.NoOpTransactionAutoConfiguration",
         "org.axonframework.springboot.autoconfig.TransactionAutoConfiguration",
-        "org.axonframework.springboot.autoconfig.EventProcessingAutoConfiguration"},
+        "org.axonframework.springboot.autoconfig.EventProcessingAutoConfiguration",
+        "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration"},
         afterName = "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration")
 @EnableConfigurationProperties(StoreProperties.class)
 public class EventStoreConfiguration {
@@ -48,6 +49,12 @@ public class EventStoreConfiguration {
     @Bean
     StoreCapabilities storeCapabilities(MongoClient client, StoreProperties properties) {
         return StoreCapabilities.probe(client, properties.transactions());
+    }
+
+    /** Named so that it replaces Spring Boot's MongoDB health indicator. */
+    @Bean
+    StoreHealth mongoHealthIndicator(MongoClient client, StoreCapabilities capabilities, StoreProperties properties) {
+        return new StoreHealth(client, capabilities, properties);
     }
 
     @Bean

@@ -142,12 +142,12 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
-                                                             HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+                                                          WebRequest request) {
         if (body instanceof ProblemDetail problem) {
             CorrelationId.current().ifPresent(id -> problem.setProperty("correlationId", id));
         }
-        return super.handleExceptionInternal(e, body, headers, status, request);
+        return super.createResponseEntity(body, headers, status, request);
     }
 
     private ResponseEntity<Object> invalid(Exception e, List<FieldProblem> errors, WebRequest request) {
