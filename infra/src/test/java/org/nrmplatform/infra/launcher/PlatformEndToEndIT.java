@@ -1,0 +1,181 @@
+package org.nrmplatform.infra.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Starts the whole platform the way a newcomer does ({@code infra/nrm up} on the embedded store), drives
+ * a case from screening to closure through the gateway, restarts everything and reads the same case and
+ * history back. Free ports and a temporary data directory keep it apart from a platform already running.
+ */
+class PlatformEndToEndIT {
+
+    private static final Path REPOSITORY = Path.of("").toAbsolutePath().getParent();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @TempDir
+    Path workingDirectory;
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final Map<String, String> environment = new HashMap<>();
+    private String gateway;
+
+    private record Answer(int status, JsonNode body, HttpResponse<String> raw) {
+    }
+
+    @AfterEach
+    void stopEverything() throws Exception {
+        launcher("down");
+    }
+
+    @Test
+    void aCaseSurvivesARestartOfTheWholePlatform() throws Exception {
+        int gatewayPort = freePort();
+        environment.put("NRM_DATA_DIR", workingDirectory.resolve("nrm-data").toString());
+        environment.put("NRM_STORE_PORT", String.valueOf(freePort()));
+        environment.put("NRM_GATEWAY_PORT", String.valueOf(gatewayPort));
+        environment.put("NRM_CASE_PORT", String.valueOf(freePort()));
+        environment.put("NRM_REFERRAL_PORT", String.valueOf(freePort()));
+        environment.put("NRM_IDENTITY_PORT", String.valueOf(freePort()));
+        environment.put("NRM_SKIP_BUILD", "1");
+        gateway = "http://127.0.0.1:" + gatewayPort;
+
+        long coldStart = System.nanoTime();
+        String started = launcher("up");
+        System.out.printf("platform cold start: %.1f s%n", (System.nanoTime() - coldStart) / 1e9);
+        assertThat(started).contains("NRM platform is up").contains(gateway);
+
+        UUID caseId = UUID.randomUUID();
+        String correlationId = "e2e-" + caseId;
+        Answer opened = post("/api/cases", openCase(caseId), correlationId);
+        assertThat(opened.status()).isEqualTo(201);
+        assertThat(opened.raw().headers().firstValue("X-Correlation-Id")).contains(correlationId);
+
+        assertThat(post("/api/cases/" + caseId + "/indicator-assessments", Map.of("indicatorSetId", "labour-v1",
+                "answers", Map.of("LAB-01", "PRESENT", "LAB-02", "PRESENT"),
+                "assessedAt", Instant.now().minus(5, ChronoUnit.MINUTES).toString()), null).status()).isEqualTo(201);
+        assertThat(post("/api/cases/" + caseId + "/presumed-victim",
+                Map.of("grounds", "Documents withheld; wages unpaid"), null).status()).isEqualTo(200);
+        assertThat(post("/api/cases/" + caseId + "/reflection-period", Map.of("startDate", LocalDate.now().toString(),
+                "legalEndDate", LocalDate.now().plusDays(90).toString()), null).status()).isEqualTo(200);
+        assertThat(post("/api/cases/" + caseId + "/identification-decision", Map.of("outcome", "IDENTIFIED",
+                "reasons", "Forced labour established", "typesOfExploitation", List.of("ForcedLabour"),
+                "methodsOfControl", List.of("WithholdsDocuments")), null).status()).isEqualTo(200);
+        assertThat(post("/api/cases/" + caseId + "/consents", Map.of("decision", "GIVEN", "purposes",
+                List.of("REFERRAL"), "serviceTypes", List.of("SAFE_ACCOMMODATION"),
+                "recipientOrganisationId", "shelter-1"), null).status()).isEqualTo(201);
+        Answer closed = post("/api/cases/" + caseId + "/closure", Map.of("reason", "REINTEGRATED"), null);
+        assertThat(closed.status()).isEqualTo(200);
+        assertThat(closed.body().get("version").asLong()).isEqualTo(6);
+
+        JsonNode view = awaitClosed(caseId);
+        JsonNode history = get("/api/cases/" + caseId + "/history").body();
+        assertThat(history.get("events").size()).isEqualTo(7);
+        assertThat(history.at("/events/0/metadata/correlationId").asString()).isEqualTo(correlationId);
+
+        Answer unknown = get("/api/no-such-thing");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.raw().headers().firstValue("Content-Type").orElseThrow())
+                .startsWith("application/problem+json");
+
+        launcher("down");
+        long restart = System.nanoTime();
+        launcher("up");
+        System.out.printf("platform restart: %.1f s%n", (System.nanoTime() - restart) / 1e9);
+
+        Answer afterRestart = get("/api/cases/" + caseId);
+        assertThat(afterRestart.status()).isEqualTo(200);
+        assertThat(afterRestart.body()).isEqualTo(view);
+        assertThat(get("/api/cases/" + caseId + "/history").body()).isEqualTo(history);
+        assertThat(post("/api/cases/" + caseId + "/closure", Map.of("reason", "REINTEGRATED"), null).status())
+                .as("the restarted platform still knows the case is closed").isEqualTo(409);
+    }
+
+    private JsonNode awaitClosed(UUID caseId) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (true) {
+            Answer view = get("/api/cases/" + caseId);
+            if (view.status() == 200 && view.body().get("closed").asBoolean()) {
+                return view.body();
+            }
+            assertThat(Instant.now()).as("the case view shows the closure within 30 s").isBefore(deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    private static Map<String, Object> openCase(UUID caseId) {
+        return Map.of("caseId", caseId.toString(), "detectingSector", "LABOUR_INSPECTION",
+                "screenedAt", Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString(),
+                "location", Map.of("country", "RS", "municipality", "Novi Sad"),
+                "dataSubject", Map.of("givenName", "Ana", "familyName", "Petrović", "ageCategory", "ADULT",
+                        "sex", "Feminine", "citizenship", List.of("AL")));
+    }
+
+    private String launcher(String command) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(REPOSITORY.resolve("infra/nrm").toString(), command)
+                .directory(workingDirectory.toFile()).redirectErrorStream(true);
+        builder.environment().remove("NRM_STORE_URI");
+        builder.environment().putAll(environment);
+        Path output = workingDirectory.resolve("launcher-" + command + ".txt");
+        builder.redirectOutput(output.toFile());
+        Process process = builder.start();
+        if (!process.waitFor(6, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("infra/nrm " + command + " did not finish in 6 minutes");
+        }
+        String printed = Files.readString(output, StandardCharsets.UTF_8);
+        System.out.println("infra/nrm " + command + ":\n" + printed);
+        assertThat(process.exitValue()).as("infra/nrm %s failed:%n%s", command, printed).isZero();
+        return printed;
+    }
+
+    private Answer get(String path) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(gateway + path)).GET());
+    }
+
+    private Answer post(String path, Object body, String correlationId) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        if (correlationId != null) {
+            request.header("X-Correlation-Id", correlationId);
+        }
+        return send(request);
+    }
+
+    private Answer send(HttpRequest.Builder request) throws Exception {
+        HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode body = response.body().isBlank() ? null : JSON.readTree(response.body());
+        return new Answer(response.statusCode(), body, response);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
