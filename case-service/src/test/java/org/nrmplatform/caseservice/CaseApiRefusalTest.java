@@ -14,30 +14,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nrmplatform.shared.testing.ApiClient;
 import org.nrmplatform.shared.testing.ApiClient.Answer;
-import org.nrmplatform.shared.testing.EmbeddedStore;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** Bad input and refused transitions over real HTTP: each a 4xx problem that names what was wrong. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class CaseApiRefusalTest {
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        EmbeddedStore.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
-    ApiClient api;
-
-    @BeforeEach
-    void client() {
-        api = new ApiClient("http://127.0.0.1:" + port);
-    }
+class CaseApiRefusalTest extends ApiTest {
 
     private static void assertProblem(Answer answer, int status, String field) {
         assertThat(answer.status()).isEqualTo(status);
@@ -51,10 +31,18 @@ class CaseApiRefusalTest {
         }
     }
 
+    /** A case opened by the case manager's own organisation, which may do anything on it. */
     private UUID openCase() {
         UUID caseId = UUID.randomUUID();
         assertThat(api.post("/api/cases", CaseRequests.openAdult(caseId)).status()).isEqualTo(201);
         return caseId;
+    }
+
+    private ApiClient api;
+
+    @BeforeEach
+    void caseManagerOfTheOpeningOrganisation() {
+        api = caseManager;
     }
 
     @Test
@@ -142,30 +130,30 @@ class CaseApiRefusalTest {
     void anUnknownCaseIsA404() {
         assertProblem(api.post("/api/cases/" + UUID.randomUUID() + "/presumed-victim", CaseRequests.presumedVictim()),
                 404, null);
-        assertProblem(api.get("/api/cases/" + UUID.randomUUID()), 404, null);
-        assertProblem(api.get("/api/cases/" + UUID.randomUUID() + "/history"), 404, null);
+        assertProblem(caseManager.get("/api/cases/" + UUID.randomUUID()), 404, null);
+        assertProblem(caseManager.get("/api/cases/" + UUID.randomUUID() + "/history"), 404, null);
     }
 
     @Test
     void aCaseIdThatIsNotAUuidIsA400() {
-        assertProblem(api.get("/api/cases/not-a-uuid"), 400, "caseId");
+        assertProblem(caseManager.get("/api/cases/not-a-uuid"), 400, "caseId");
     }
 
     @Test
     void anInvalidTransitionIsA409ThatSaysWhy() {
         UUID caseId = openCase();
-        Answer answer = api.post("/api/cases/" + caseId + "/identification-decision", CaseRequests.identified());
+        Answer answer = api.post("/api/cases/" + caseId + "/reflection-period", CaseRequests.reflectionPeriod());
         assertProblem(answer, 409, null);
-        assertThat(answer.body().get("detail").asString()).contains("presumed-victim flag", "POTENTIAL_VICTIM");
+        assertThat(answer.body().get("detail").asString()).contains("presumed or identified", "POTENTIAL_VICTIM");
     }
 
     @Test
     void aChildsCaseCannotBeDecidedWithoutAGuardian() {
         UUID caseId = UUID.randomUUID();
-        api.post("/api/cases", CaseRequests.openChild(caseId));
-        api.post("/api/cases/" + caseId + "/indicator-assessments", CaseRequests.labourAssessment());
-        api.post("/api/cases/" + caseId + "/presumed-victim", CaseRequests.presumedVictim());
-        Answer answer = api.post("/api/cases/" + caseId + "/identification-decision", CaseRequests.identified());
+        firstLine.post("/api/cases", CaseRequests.openChild(caseId));
+        firstLine.post("/api/cases/" + caseId + "/indicator-assessments", CaseRequests.labourAssessment());
+        firstLine.post("/api/cases/" + caseId + "/presumed-victim", CaseRequests.presumedVictim());
+        Answer answer = authority.post("/api/cases/" + caseId + "/identification-decision", CaseRequests.identified());
         assertProblem(answer, 422, null);
         assertThat(answer.body().get("detail").asString()).contains("guardian");
     }
@@ -204,8 +192,8 @@ class CaseApiRefusalTest {
 
     @Test
     void pagingParametersAreValidated() {
-        assertProblem(api.get("/api/cases?size=0"), 400, "size");
-        assertProblem(api.get("/api/cases?page=-1"), 400, "page");
+        assertProblem(caseManager.get("/api/cases?size=0"), 400, "size");
+        assertProblem(caseManager.get("/api/cases?page=-1"), 400, "page");
     }
 
     @Test

@@ -6,72 +6,54 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.nrmplatform.shared.testing.ApiClient;
 import org.nrmplatform.shared.testing.ApiClient.Answer;
-import org.nrmplatform.shared.testing.EmbeddedStore;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The case API over real HTTP, against the embedded store: the identification stage end to end. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class CaseApiTest {
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        EmbeddedStore.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
-    ApiClient api;
-
-    @BeforeEach
-    void client() {
-        api = new ApiClient("http://127.0.0.1:" + port);
-    }
+class CaseApiTest extends ApiTest {
 
     @Test
     void aCaseGoesFromScreeningToClosureAndItsHistoryShowsEveryStep() {
         UUID caseId = UUID.randomUUID();
-        Answer opened = api.post("/api/cases", CaseRequests.openAdult(caseId), Map.of("X-Correlation-Id", "req-open-1"));
+        Answer opened = firstLine.post("/api/cases", CaseRequests.openAdult(caseId),
+                Map.of("X-Correlation-Id", "req-open-1"));
         assertThat(opened.status()).isEqualTo(201);
         assertThat(opened.header("Location")).isEqualTo("/api/cases/" + caseId);
         assertThat(opened.body().get("stage").asString()).isEqualTo("POTENTIAL_VICTIM");
 
-        Answer assessed = api.post("/api/cases/" + caseId + "/indicator-assessments", CaseRequests.labourAssessment());
+        Answer assessed = firstLine.post("/api/cases/" + caseId + "/indicator-assessments",
+                CaseRequests.labourAssessment());
         assertThat(assessed.status()).isEqualTo(201);
         assertThat(assessed.body().at("/result/present").asInt()).isEqualTo(2);
         assertThat(assessed.body().at("/result/reasonableGroundsIndicated").isBoolean()).isTrue();
 
-        assertThat(api.post("/api/cases/" + caseId + "/presumed-victim", CaseRequests.presumedVictim()).body()
+        assertThat(firstLine.post("/api/cases/" + caseId + "/presumed-victim", CaseRequests.presumedVictim()).body()
                 .get("stage").asString()).isEqualTo("PRESUMED_VICTIM");
-        assertThat(api.post("/api/cases/" + caseId + "/reflection-period", CaseRequests.reflectionPeriod()).status())
+        assertThat(caseManager.post("/api/cases/" + caseId + "/reflection-period", CaseRequests.reflectionPeriod())
+                .status())
                 .isEqualTo(200);
-        assertThat(api.post("/api/cases/" + caseId + "/identification-decision", CaseRequests.identified()).body()
+        assertThat(authority.post("/api/cases/" + caseId + "/identification-decision", CaseRequests.identified()).body()
                 .get("stage").asString()).isEqualTo("IDENTIFIED_VICTIM");
-        assertThat(api.post("/api/cases/" + caseId + "/consents", CaseRequests.consent(UUID.randomUUID())).status())
+        assertThat(caseManager.post("/api/cases/" + caseId + "/consents", CaseRequests.consent(UUID.randomUUID()))
+                .status())
                 .isEqualTo(201);
-        Answer closed = api.post("/api/cases/" + caseId + "/closure", CaseRequests.closure());
+        Answer closed = caseManager.post("/api/cases/" + caseId + "/closure", CaseRequests.closure());
         assertThat(closed.body().get("closed").asBoolean()).isTrue();
         assertThat(closed.body().get("version").asLong()).isEqualTo(6);
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            Answer view = api.get("/api/cases/" + caseId);
+            Answer view = caseManager.get("/api/cases/" + caseId);
             assertThat(view.status()).isEqualTo(200);
             assertThat(view.body().get("closed").asBoolean()).isTrue();
         });
-        Answer view = api.get("/api/cases/" + caseId);
+        Answer view = caseManager.get("/api/cases/" + caseId);
         assertThat(view.body().get("stage").asString()).isEqualTo("IDENTIFIED_VICTIM");
         assertThat(view.body().at("/identification/typesOfExploitation/0").asString()).isEqualTo("ForcedLabour");
         assertThat(view.body().at("/reflectionPeriod/legalBasis").asString()).contains("art. 62");
         assertThat(view.body().get("consents").size()).isEqualTo(1);
         assertThat(view.header("ETag")).isEqualTo("\"6\"");
 
-        Answer history = api.get("/api/cases/" + caseId + "/history");
+        Answer history = caseManager.get("/api/cases/" + caseId + "/history");
         assertThat(history.status()).isEqualTo(200);
         assertThat(history.body().get("events").valueStream().map(e -> e.get("type").asString()).toList())
                 .containsExactly("CaseOpened", "IndicatorAssessmentRecorded", "PresumedVictimFlagged",
@@ -80,7 +62,7 @@ class CaseApiTest {
         assertThat(history.body().at("/events/0/timestamp").asString()).isNotBlank();
         assertThat(history.body().at("/events/6/sequence").asLong()).isEqualTo(6);
 
-        Answer list = api.get("/api/cases?page=0&size=50");
+        Answer list = caseManager.get("/api/cases?page=0&size=50");
         assertThat(list.body().get("items").valueStream().map(item -> item.get("id").asString()))
                 .contains(caseId.toString());
     }
@@ -89,15 +71,15 @@ class CaseApiTest {
     void repeatingAnOpenWithTheSameIdAndBodyIsAnsweredAsTheFirstAndRecordsNothingNew() {
         UUID caseId = UUID.randomUUID();
         Map<String, Object> body = CaseRequests.openAdult(caseId);
-        Answer first = api.post("/api/cases", body);
-        Answer again = api.post("/api/cases", body);
+        Answer first = firstLine.post("/api/cases", body);
+        Answer again = firstLine.post("/api/cases", body);
         assertThat(again.status()).isEqualTo(first.status()).isEqualTo(201);
         assertThat(again.body()).isEqualTo(first.body());
-        assertThat(api.get("/api/cases/" + caseId + "/history").body().get("events").size()).isEqualTo(1);
+        assertThat(firstLine.get("/api/cases/" + caseId + "/history").body().get("events").size()).isEqualTo(1);
 
         Map<String, Object> different = CaseRequests.openAdult(caseId);
         different.put("detectingSector", "HEALTH");
-        Answer conflict = api.post("/api/cases", different);
+        Answer conflict = firstLine.post("/api/cases", different);
         assertThat(conflict.status()).isEqualTo(409);
         assertThat(conflict.contentType()).startsWith("application/problem+json");
         assertThat(conflict.body().get("detail").asString()).contains("already used");
@@ -106,12 +88,12 @@ class CaseApiTest {
     @Test
     void aStaleIfMatchIsRefusedWithConflict() {
         UUID caseId = UUID.randomUUID();
-        api.post("/api/cases", CaseRequests.openAdult(caseId));
-        Answer assessed = api.post("/api/cases/" + caseId + "/indicator-assessments", CaseRequests.labourAssessment(),
+        firstLine.post("/api/cases", CaseRequests.openAdult(caseId));
+        Answer assessed = firstLine.post("/api/cases/" + caseId + "/indicator-assessments", CaseRequests.labourAssessment(),
                 Map.of("If-Match", "\"0\""));
         assertThat(assessed.status()).isEqualTo(201);
         assertThat(assessed.header("ETag")).isEqualTo("\"1\"");
-        Answer stale = api.post("/api/cases/" + caseId + "/presumed-victim", CaseRequests.presumedVictim(),
+        Answer stale = firstLine.post("/api/cases/" + caseId + "/presumed-victim", CaseRequests.presumedVictim(),
                 Map.of("If-Match", "\"0\""));
         assertThat(stale.status()).isEqualTo(409);
         assertThat(stale.contentType()).startsWith("application/problem+json");

@@ -47,8 +47,10 @@ public final class CaseRequests {
                 "assessedAt", Instant.now().minus(30, ChronoUnit.MINUTES).toString());
     }
 
+    /** Flagged by the first-line professional, handing the case to the social welfare centre. */
     public static Map<String, Object> presumedVictim() {
-        return Map.of("grounds", "Passport held by employer; unpaid for four months; not free to leave the farm");
+        return Map.of("grounds", "Passport held by employer; unpaid for four months; not free to leave the farm",
+                "responsibleOrganisationId", ApiTest.SOCIAL_WELFARE);
     }
 
     public static Map<String, Object> identified() {

@@ -16,30 +16,16 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.nrmplatform.contracts.identity.Role;
 import org.nrmplatform.shared.testing.ApiClient;
-import org.nrmplatform.shared.testing.EmbeddedStore;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Concurrent writers: nothing acknowledged is lost, nothing is duplicated, conflicts are a 409. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ConcurrentWritesTest {
+class ConcurrentWritesTest extends ApiTest {
 
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        EmbeddedStore.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
-    ApiClient api;
     ExecutorService writers;
 
     @BeforeEach
     void setUp() {
-        api = new ApiClient("http://127.0.0.1:" + port);
         writers = Executors.newFixedThreadPool(8);
     }
 
@@ -68,8 +54,8 @@ class ConcurrentWritesTest {
 
     private UUID assessedCase() {
         UUID caseId = UUID.randomUUID();
-        assertThat(api.post("/api/cases", CaseRequests.openAdult(caseId)).status()).isEqualTo(201);
-        assertThat(api.post("/api/cases/" + caseId + "/indicator-assessments", CaseRequests.labourAssessment())
+        assertThat(firstLine.post("/api/cases", CaseRequests.openAdult(caseId)).status()).isEqualTo(201);
+        assertThat(firstLine.post("/api/cases/" + caseId + "/indicator-assessments", CaseRequests.labourAssessment())
                 .status()).isEqualTo(201);
         return caseId;
     }
@@ -77,23 +63,25 @@ class ConcurrentWritesTest {
     @Test
     void twoConcurrentFlagsOfTheSameCaseGiveOneSuccessAndOneConflict() throws Exception {
         UUID caseId = assessedCase();
-        Callable<Integer> flag = () -> api.post("/api/cases/" + caseId + "/presumed-victim",
+        Callable<Integer> flag = () -> firstLine.post("/api/cases/" + caseId + "/presumed-victim",
                 CaseRequests.presumedVictim()).status();
         assertThat(together(List.of(flag, flag))).containsExactlyInAnyOrder(200, 409);
-        assertThat(api.get("/api/cases/" + caseId + "/history").body().get("events").size()).isEqualTo(3);
+        assertThat(firstLine.get("/api/cases/" + caseId + "/history").body().get("events").size()).isEqualTo(3);
     }
 
     @Test
     void twoConcurrentChangesBasedOnTheSameVersionGiveOneSuccessAndOneConflict() throws Exception {
         UUID caseId = assessedCase();
-        Callable<Integer> consent = () -> api.post("/api/cases/" + caseId + "/consents",
+        Callable<Integer> consent = () -> firstLine.post("/api/cases/" + caseId + "/consents",
                 CaseRequests.consent(UUID.randomUUID()), Map.of("If-Match", "\"1\"")).status();
         assertThat(together(List.of(consent, consent))).containsExactlyInAnyOrder(201, 409);
-        assertThat(api.get("/api/cases/" + caseId + "/history").body().get("events").size()).isEqualTo(3);
+        assertThat(firstLine.get("/api/cases/" + caseId + "/history").body().get("events").size()).isEqualTo(3);
     }
 
     @Test
     void everyAcknowledgedEventOfManyConcurrentWritersReachesTheCaseViews() throws Exception {
+        // an organisation of its own, so that the count below holds only this test's cases
+        ApiClient unit = as(Role.FIRST_LINE, UUID.randomUUID().toString());
         int cases = 40;
         List<Callable<Integer>> calls = new ArrayList<>();
         List<UUID> caseIds = new ArrayList<>();
@@ -101,23 +89,23 @@ class ConcurrentWritesTest {
             UUID caseId = UUID.randomUUID();
             caseIds.add(caseId);
             calls.add(() -> {
-                api.post("/api/cases", CaseRequests.openAdult(caseId));
-                api.post("/api/cases/" + caseId + "/indicator-assessments", CaseRequests.labourAssessment());
-                api.post("/api/cases/" + caseId + "/presumed-victim", CaseRequests.presumedVictim());
-                return api.post("/api/cases/" + caseId + "/consents", CaseRequests.consent(UUID.randomUUID())).status();
+                unit.post("/api/cases", CaseRequests.openAdult(caseId));
+                unit.post("/api/cases/" + caseId + "/indicator-assessments", CaseRequests.labourAssessment());
+                unit.post("/api/cases/" + caseId + "/presumed-victim", CaseRequests.presumedVictim());
+                return unit.post("/api/cases/" + caseId + "/consents", CaseRequests.consent(UUID.randomUUID())).status();
             });
         }
         assertThat(together(calls)).containsOnly(201);
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             for (UUID caseId : caseIds) {
-                var view = api.get("/api/cases/" + caseId);
+                var view = unit.get("/api/cases/" + caseId);
                 assertThat(view.status()).isEqualTo(200);
                 assertThat(view.body().get("version").asLong()).isEqualTo(3);
                 assertThat(view.body().get("assessments").size()).isEqualTo(1);
                 assertThat(view.body().get("consents").size()).isEqualTo(1);
             }
         });
-        assertThat(api.get("/api/cases?size=200").body().get("total").asLong()).isEqualTo(cases);
+        assertThat(unit.get("/api/cases?size=200").body().get("total").asLong()).isEqualTo(cases);
     }
 }

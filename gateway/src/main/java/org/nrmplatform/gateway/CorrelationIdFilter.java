@@ -39,6 +39,7 @@ class CorrelationIdFilter implements WebFilter, Ordered {
                 .build());
     }
 
+    /** Ahead of Spring Security's filter chain (-100), so refusals for a missing or bad token carry the id too. */
     @Override
     public int getOrder() {
         return Ordered.HIGHEST_PRECEDENCE;

@@ -4,13 +4,10 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.cloud.gateway.route.Route;
@@ -18,8 +15,6 @@ import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
@@ -34,33 +29,19 @@ class ProblemJsonErrorHandler implements ErrorWebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemJsonErrorHandler.class);
 
-    private final JsonMapper jsonMapper;
+    private final ProblemWriter problems;
 
-    ProblemJsonErrorHandler(JsonMapper jsonMapper) {
-        this.jsonMapper = jsonMapper;
+    ProblemJsonErrorHandler(ProblemWriter problems) {
+        this.problems = problems;
     }
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
-        ServerHttpResponse response = exchange.getResponse();
-        if (response.isCommitted()) {
+        if (exchange.getResponse().isCommitted()) {
             return Mono.error(ex);
         }
         Failure failure = classify(exchange, ex);
-        String path = exchange.getRequest().getPath().value();
-
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", failure.title());
-        problem.put("status", failure.status().value());
-        problem.put("detail", failure.detail());
-        problem.put("instance", path);
-        problem.put("correlationId", CorrelationIdFilter.of(exchange));
-
-        response.setStatusCode(failure.status());
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        return response.writeWith(Mono.fromSupplier(
-                () -> response.bufferFactory().wrap(jsonMapper.writeValueAsBytes(problem))));
+        return problems.write(exchange, failure.status(), failure.detail());
     }
 
     private Failure classify(ServerWebExchange exchange, Throwable ex) {
@@ -79,7 +60,7 @@ class ProblemJsonErrorHandler implements ErrorWebExceptionHandler {
                 return new Failure(status, service + " did not respond in time; try again shortly");
             }
             String reason = statusException.getReason();
-            return new Failure(status, reason != null ? reason : titleOf(status));
+            return new Failure(status, reason != null ? reason : ProblemWriter.titleOf(status));
         }
         if (service != null && isUnreachable(ex)) {
             log.warn("{} is not reachable for {}: {}", service, path, ex.toString());
@@ -104,15 +85,6 @@ class ProblemJsonErrorHandler implements ErrorWebExceptionHandler {
         return false;
     }
 
-    private static String titleOf(HttpStatusCode status) {
-        HttpStatus known = HttpStatus.resolve(status.value());
-        return known != null ? known.getReasonPhrase() : "Error " + status.value();
-    }
-
     private record Failure(HttpStatusCode status, String detail) {
-
-        String title() {
-            return titleOf(status);
-        }
     }
 }

@@ -32,7 +32,8 @@ class ServiceRoutes {
                                 "/api/providers", "/api/providers/**")
                         .uri(services.referralService()))
                 .route(IDENTITY_SERVICE, route -> route
-                        .path("/api/identity/**", "/oauth2/**", "/.well-known/**", "/login")
+                        .path("/api/identity/**", "/oauth2/**", "/.well-known/**", "/login", "/logout",
+                                "/default-ui.css")
                         .uri(services.identityService()))
                 .build();
     }

@@ -22,6 +22,7 @@ class BackendFailureTest {
 
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
+        StubTokenIssuer.register(registry);
         registry.add("nrm.gateway.services.case-service", slowCaseService::url);
         registry.add("nrm.gateway.services.referral-service", StubBackend::deadUrl);
         registry.add("nrm.gateway.services.identity-service", StubBackend::deadUrl);
@@ -33,9 +34,11 @@ class BackendFailureTest {
     }
 
     private final GatewayClient gateway;
+    private final GatewayClient anonymous;
 
     BackendFailureTest(@LocalServerPort int port) {
-        this.gateway = new GatewayClient(port);
+        this.gateway = new GatewayClient(port, StubTokenIssuer.get().validToken());
+        this.anonymous = new GatewayClient(port);
     }
 
     @Test
@@ -53,19 +56,20 @@ class BackendFailureTest {
         assertProblem(response, 504, "case-service did not respond in time; try again shortly");
     }
 
+    /** Open without a token: probes and monitoring carry none. */
     @Test
     void healthIsUpWhileBackendsAreDown() {
-        HttpResponse<String> response = gateway.get("/actuator/health");
+        HttpResponse<String> response = anonymous.get("/actuator/health");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(GatewayClient.json(response)).containsEntry("status", "UP");
     }
 
     @Test
-    void exposesInfoAndPrometheusMetrics() {
-        assertThat(gateway.get("/actuator/info").statusCode()).isEqualTo(200);
+    void exposesInfoAndPrometheusMetricsWithoutToken() {
+        assertThat(anonymous.get("/actuator/info").statusCode()).isEqualTo(200);
 
-        HttpResponse<String> metrics = gateway.get("/actuator/prometheus");
+        HttpResponse<String> metrics = anonymous.get("/actuator/prometheus");
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes");
     }

@@ -25,9 +25,17 @@ final class GatewayClient {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final int port;
+    private final String token;
 
+    /** A client that sends no token. */
     GatewayClient(int port) {
+        this(port, null);
+    }
+
+    /** A client that sends {@code token} as its bearer token on every request. */
+    GatewayClient(int port, String token) {
         this.port = port;
+        this.token = token;
     }
 
     HttpResponse<String> get(String path, String... headers) {
@@ -54,6 +62,9 @@ final class GatewayClient {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json");
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
         return headers.length > 0 ? builder.headers(headers) : builder;
     }
 

@@ -32,6 +32,7 @@ class GatewayRoutingTest {
 
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
+        StubTokenIssuer.register(registry);
         registry.add("nrm.gateway.services.case-service", caseService::url);
         registry.add("nrm.gateway.services.referral-service", referralService::url);
         registry.add("nrm.gateway.services.identity-service", identityService::url);
@@ -47,7 +48,7 @@ class GatewayRoutingTest {
     private final GatewayClient gateway;
 
     GatewayRoutingTest(@LocalServerPort int port) {
-        this.gateway = new GatewayClient(port);
+        this.gateway = new GatewayClient(port, StubTokenIssuer.get().validToken());
     }
 
     @ParameterizedTest
@@ -64,7 +65,8 @@ class GatewayRoutingTest {
             "/api/identity/me, identity-service",
             "/oauth2/token, identity-service",
             "/.well-known/openid-configuration, identity-service",
-            "/login, identity-service"})
+            "/login, identity-service",
+            "/logout, identity-service"})
     void routesEachPathToItsService(String path, String service) {
         HttpResponse<String> response = gateway.get(path);
 

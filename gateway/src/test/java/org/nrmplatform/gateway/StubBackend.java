@@ -36,12 +36,7 @@ final class StubBackend implements AutoCloseable {
 
     StubBackend(String service) {
         this.service = service;
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
+        server = loopbackServer();
         server.createContext("/", this::answer);
         server.setExecutor(executor);
         server.start();
@@ -53,6 +48,21 @@ final class StubBackend implements AutoCloseable {
 
     Received lastRequest() {
         return received.peekLast();
+    }
+
+    /**
+     * An HTTP server on a free loopback port that answers without delay: the JDK server writes headers and body
+     * separately, and with Nagle's algorithm on, the body then waits for the client's delayed ACK (~40 ms).
+     * The JDK reads this property once, when it creates its first server.
+     */
+    static HttpServer loopbackServer() {
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        try {
+            return HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     /** A loopback URL where nothing listens. */

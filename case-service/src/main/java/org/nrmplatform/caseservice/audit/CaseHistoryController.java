@@ -1,8 +1,13 @@
 package org.nrmplatform.caseservice.audit;
 
+import java.util.List;
 import java.util.UUID;
 import org.axonframework.queryhandling.QueryGateway;
+import org.nrmplatform.shared.security.Actor;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -11,7 +16,7 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 class CaseHistoryController {
 
-    record History(UUID caseId, java.util.List<CaseHistory.Entry> events) {
+    record History(UUID caseId, List<CaseHistory.Entry> events) {
     }
 
     private final QueryGateway queries;
@@ -20,9 +25,12 @@ class CaseHistoryController {
         this.queries = queries;
     }
 
+    /** Prosecutors will read histories with a recorded legal basis (the court export, issue 6). */
     @GetMapping("/api/cases/{caseId}/history")
-    History history(@PathVariable UUID caseId) {
-        CaseHistory.Answer answer = queries.query(new CaseHistory.Query(caseId), CaseHistory.Answer.class).join();
+    @PreAuthorize("hasAnyRole('FIRST_LINE', 'IDENTIFICATION_AUTHORITY', 'CASE_MANAGER')")
+    History history(@PathVariable UUID caseId, @AuthenticationPrincipal Jwt token) {
+        CaseHistory.Answer answer = queries.query(new CaseHistory.Query(caseId, Actor.from(token)),
+                CaseHistory.Answer.class).join();
         if (answer.entries().isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + caseId);
         }

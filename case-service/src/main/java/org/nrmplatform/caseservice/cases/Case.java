@@ -7,14 +7,14 @@ import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.nrmplatform.caseservice.indicators.IndicatorCatalogue;
 import org.nrmplatform.caseservice.indicators.IndicatorSet;
@@ -42,6 +42,8 @@ import org.nrmplatform.contracts.cases.Events.PresumedVictimFlagged;
 import org.nrmplatform.contracts.cases.Events.ReflectionPeriodStarted;
 import org.nrmplatform.contracts.cases.IdentificationOutcome;
 import org.nrmplatform.shared.codelists.CodeLists;
+import org.nrmplatform.shared.codelists.Countries;
+import org.nrmplatform.shared.security.Actor;
 import org.nrmplatform.shared.web.RuleViolation;
 
 /**
@@ -52,10 +54,9 @@ import org.nrmplatform.shared.web.RuleViolation;
 @Aggregate
 public class Case {
 
-    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
-
     @AggregateIdentifier
     private UUID caseId;
+    private CaseAccess access;
     private AgeCategory ageCategory;
     private CaseStage stage;
     private boolean closed;
@@ -72,9 +73,9 @@ public class Case {
     public Case(OpenCase command, CodeLists codeLists) {
         codeLists.requireCode("detecting-sector", command.detectingSector(), "detectingSector");
         codeLists.requireCode("sex", command.dataSubject().sex(), "dataSubject.sex");
-        requireCountry(command.location().country(), "location.country");
+        Countries.require(command.location().country(), "location.country");
         for (String country : command.dataSubject().citizenship()) {
-            requireCountry(country, "dataSubject.citizenship");
+            Countries.require(country, "dataSubject.citizenship");
         }
         LocalDate dateOfBirth = command.dataSubject().dateOfBirth();
         if (dateOfBirth != null) {
@@ -89,11 +90,13 @@ public class Case {
             }
         }
         apply(new CaseOpened(command.caseId(), command.detectingSector(), command.screenedAt(), command.location(),
-                command.dataSubject()));
+                command.dataSubject(), command.openingOrganisationId()));
     }
 
     @CommandHandler
-    public AssessmentRecorded handle(RecordIndicatorAssessment command, IndicatorCatalogue catalogue) {
+    public AssessmentRecorded handle(RecordIndicatorAssessment command, IndicatorCatalogue catalogue,
+                                     MetaData metaData) {
+        requireVisibleTo(metaData);
         requireOpen();
         if (stage != CaseStage.POTENTIAL_VICTIM && stage != CaseStage.PRESUMED_VICTIM) {
             throw RuleViolation.conflict("indicators are assessed before the identification decision; this case is "
@@ -112,7 +115,8 @@ public class Case {
     }
 
     @CommandHandler
-    public CaseStatus handle(FlagPresumedVictim command) {
+    public CaseStatus handle(FlagPresumedVictim command, MetaData metaData) {
+        requireVisibleTo(metaData);
         requireOpen();
         if (stage != CaseStage.POTENTIAL_VICTIM) {
             throw RuleViolation.conflict("only a potential victim can be flagged as presumed victim; this case is "
@@ -122,12 +126,13 @@ public class Case {
             throw RuleViolation.unprocessable(null,
                     "record an indicator assessment before flagging a presumed victim");
         }
-        apply(new PresumedVictimFlagged(caseId, command.grounds()));
+        apply(new PresumedVictimFlagged(caseId, command.grounds(), command.responsibleOrganisationId()));
         return status();
     }
 
     @CommandHandler
-    public CaseStatus handle(DecideIdentification command, CodeLists codeLists) {
+    public CaseStatus handle(DecideIdentification command, CodeLists codeLists, MetaData metaData) {
+        requireVisibleTo(metaData);
         requireOpen();
         if (stage != CaseStage.PRESUMED_VICTIM) {
             throw RuleViolation.conflict("the identification decision follows the presumed-victim flag; this case is "
@@ -148,7 +153,8 @@ public class Case {
     }
 
     @CommandHandler
-    public CaseStatus handle(AppointGuardian command) {
+    public CaseStatus handle(AppointGuardian command, MetaData metaData) {
+        requireVisibleTo(metaData);
         requireOpen();
         if (ageCategory != AgeCategory.CHILD) {
             throw RuleViolation.unprocessable(null, "a guardian is appointed for a child; this data subject is an adult");
@@ -159,7 +165,8 @@ public class Case {
     }
 
     @CommandHandler
-    public CaseStatus handle(RecordConsent command, CodeLists codeLists) {
+    public CaseStatus handle(RecordConsent command, CodeLists codeLists, MetaData metaData) {
+        requireVisibleTo(metaData);
         requireOpen();
         if (command.decision() == ConsentDecision.WITHDRAWN) {
             if (!Boolean.TRUE.equals(consentsActive.get(command.consentId()))) {
@@ -188,7 +195,8 @@ public class Case {
     }
 
     @CommandHandler
-    public CaseStatus handle(StartReflectionPeriod command) {
+    public CaseStatus handle(StartReflectionPeriod command, MetaData metaData) {
+        requireVisibleTo(metaData);
         requireOpen();
         if (stage != CaseStage.PRESUMED_VICTIM && stage != CaseStage.IDENTIFIED_VICTIM) {
             throw RuleViolation.conflict("a reflection period is granted to a presumed or identified victim; this case is "
@@ -205,22 +213,24 @@ public class Case {
     }
 
     @CommandHandler
-    public CaseStatus handle(CloseCase command, CodeLists codeLists) {
+    public CaseStatus handle(CloseCase command, CodeLists codeLists, MetaData metaData) {
+        requireVisibleTo(metaData);
         requireOpen();
         codeLists.requireCode("closure-reason", command.reason(), "reason");
         apply(new CaseClosed(caseId, command.reason(), command.note(), stage));
         return status();
     }
 
-    private void requireOpen() {
-        if (closed) {
-            throw RuleViolation.conflict("case " + caseId + " is closed");
+    /** A case outside the actor's scope does not exist for it: refused as not found, never as forbidden. */
+    private void requireVisibleTo(MetaData metaData) {
+        if (!access.visibleTo(Actor.fromMetadata(metaData).orElse(null))) {
+            throw new AggregateNotFoundException(caseId.toString(), "No case " + caseId);
         }
     }
 
-    private static void requireCountry(String code, String field) {
-        if (!COUNTRIES.contains(code)) {
-            throw RuleViolation.unprocessable(field, "'" + code + "' is not an ISO 3166-1 alpha-2 country code");
+    private void requireOpen() {
+        if (closed) {
+            throw RuleViolation.conflict("case " + caseId + " is closed");
         }
     }
 
@@ -231,6 +241,7 @@ public class Case {
     @EventSourcingHandler
     void on(CaseOpened event) {
         caseId = event.caseId();
+        access = new CaseAccess(event.openingOrganisationId(), null);
         ageCategory = event.dataSubject().ageCategory();
         stage = CaseStage.POTENTIAL_VICTIM;
     }
@@ -243,6 +254,7 @@ public class Case {
     @EventSourcingHandler
     void on(PresumedVictimFlagged event) {
         stage = CaseStage.PRESUMED_VICTIM;
+        access = new CaseAccess(access.openingOrganisationId(), event.responsibleOrganisationId());
     }
 
     @EventSourcingHandler

@@ -28,8 +28,14 @@ import org.nrmplatform.contracts.cases.DataSubject;
 import org.nrmplatform.contracts.cases.IdentificationOutcome;
 import org.nrmplatform.contracts.cases.IndicatorAnswer;
 import org.nrmplatform.contracts.cases.ScreeningLocation;
+import org.nrmplatform.contracts.identity.Role;
+import org.nrmplatform.shared.security.Actor;
+import org.nrmplatform.shared.web.RuleViolation;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -41,7 +47,8 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * The write side of cases over HTTP: each call becomes one command. Writes answer with the case's
  * resulting stage and version (also as ETag); a caller that sends {@code If-Match: "<version>"} is refused
- * with 409 if somebody else changed the case since.
+ * with 409 if somebody else changed the case since. Each endpoint states the roles that may call it;
+ * the case itself decides whether the caller may see it (see {@link CaseAccess}).
  */
 @RestController
 @RequestMapping(path = "/api/cases", consumes = "application/json")
@@ -68,7 +75,9 @@ class CaseController {
                              @NotNull @PastOrPresent Instant assessedAt) {
     }
 
-    record PresumedVictimRequest(@NotBlank @Size(max = 4000) String grounds) {
+    /** {@code responsibleOrganisationId} may be left out by a case manager taking the case on itself. */
+    record PresumedVictimRequest(@NotBlank @Size(max = 4000) String grounds,
+                                 @Size(max = 64) String responsibleOrganisationId) {
     }
 
     record IdentificationDecisionRequest(@NotNull IdentificationOutcome outcome,
@@ -103,7 +112,9 @@ class CaseController {
     }
 
     @PostMapping
-    ResponseEntity<CaseStatus> open(@Valid @RequestBody OpenCaseRequest request) {
+    @PreAuthorize("hasAnyRole('FIRST_LINE', 'CASE_MANAGER')")
+    ResponseEntity<CaseStatus> open(@Valid @RequestBody OpenCaseRequest request, @AuthenticationPrincipal Jwt token) {
+        Actor actor = Actor.from(token);
         UUID caseId = request.caseId() != null ? request.caseId() : UUID.randomUUID();
         DataSubjectRequest subject = request.dataSubject();
         CaseStatus status = opening.open(new OpenCase(caseId, request.detectingSector(), request.screenedAt(),
@@ -111,11 +122,13 @@ class CaseController {
                         request.location().place()),
                 new DataSubject(subject.givenName(), subject.familyName(), subject.dateOfBirth(),
                         subject.ageCategory(), subject.sex(),
-                        subject.citizenship() == null ? List.of() : List.copyOf(subject.citizenship()))));
+                        subject.citizenship() == null ? List.of() : List.copyOf(subject.citizenship())),
+                actor.organisationId()));
         return ResponseEntity.created(URI.create("/api/cases/" + caseId)).eTag(etag(status)).body(status);
     }
 
     @PostMapping("/{caseId}/indicator-assessments")
+    @PreAuthorize("hasAnyRole('FIRST_LINE', 'CASE_MANAGER')")
     ResponseEntity<AssessmentRecorded> assess(@PathVariable UUID caseId, @Valid @RequestBody AssessmentRequest request,
                                               @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         UUID assessmentId = request.assessmentId() != null ? request.assessmentId() : UUID.randomUUID();
@@ -125,13 +138,26 @@ class CaseController {
     }
 
     @PostMapping("/{caseId}/presumed-victim")
+    @PreAuthorize("hasAnyRole('FIRST_LINE', 'CASE_MANAGER')")
     ResponseEntity<CaseStatus> flagPresumedVictim(@PathVariable UUID caseId,
                                                   @Valid @RequestBody PresumedVictimRequest request,
-                                                  @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return answer(commands.sendAndWait(new FlagPresumedVictim(caseId, request.grounds(), version(ifMatch))));
+                                                  @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                  @AuthenticationPrincipal Jwt token) {
+        Actor actor = Actor.from(token);
+        String responsible = request.responsibleOrganisationId();
+        if (responsible == null) {
+            if (!actor.has(Role.CASE_MANAGER)) {
+                throw RuleViolation.unprocessable("responsibleOrganisationId",
+                        "name the case-manager organisation that takes the case on");
+            }
+            responsible = actor.organisationId();
+        }
+        return answer(commands.sendAndWait(new FlagPresumedVictim(caseId, request.grounds(), responsible,
+                version(ifMatch))));
     }
 
     @PostMapping("/{caseId}/identification-decision")
+    @PreAuthorize("hasAnyRole('IDENTIFICATION_AUTHORITY')")
     ResponseEntity<CaseStatus> decide(@PathVariable UUID caseId,
                                       @Valid @RequestBody IdentificationDecisionRequest request,
                                       @RequestHeader(name = "If-Match", required = false) String ifMatch) {
@@ -140,6 +166,7 @@ class CaseController {
     }
 
     @PostMapping("/{caseId}/guardian")
+    @PreAuthorize("hasAnyRole('CASE_MANAGER')")
     ResponseEntity<CaseStatus> appointGuardian(@PathVariable UUID caseId, @Valid @RequestBody GuardianRequest request,
                                                @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         return answer(commands.sendAndWait(new AppointGuardian(caseId, request.guardianName(),
@@ -147,6 +174,7 @@ class CaseController {
     }
 
     @PostMapping("/{caseId}/consents")
+    @PreAuthorize("hasAnyRole('FIRST_LINE', 'CASE_MANAGER')")
     ResponseEntity<CaseStatus> recordConsent(@PathVariable UUID caseId, @Valid @RequestBody ConsentRequest request,
                                              @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         UUID consentId = request.consentId() != null ? request.consentId() : UUID.randomUUID();
@@ -159,6 +187,7 @@ class CaseController {
     }
 
     @PostMapping("/{caseId}/reflection-period")
+    @PreAuthorize("hasAnyRole('CASE_MANAGER')")
     ResponseEntity<CaseStatus> startReflectionPeriod(@PathVariable UUID caseId,
                                                      @Valid @RequestBody ReflectionPeriodRequest request,
                                                      @RequestHeader(name = "If-Match", required = false) String ifMatch) {
@@ -167,6 +196,7 @@ class CaseController {
     }
 
     @PostMapping("/{caseId}/closure")
+    @PreAuthorize("hasAnyRole('CASE_MANAGER')")
     ResponseEntity<CaseStatus> close(@PathVariable UUID caseId, @Valid @RequestBody ClosureRequest request,
                                      @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         return answer(commands.sendAndWait(new CloseCase(caseId, request.reason(), request.note(), version(ifMatch))));

@@ -49,7 +49,8 @@ class CaseOpening {
         }
         DomainEventMessage<?> first = stream.next();
         return first.getPayload() instanceof CaseOpened e
-                ? new OpenCase(e.caseId(), e.detectingSector(), e.screenedAt(), e.location(), e.dataSubject())
+                ? new OpenCase(e.caseId(), e.detectingSector(), e.screenedAt(), e.location(), e.dataSubject(),
+                        e.openingOrganisationId())
                 : null;
     }
 }

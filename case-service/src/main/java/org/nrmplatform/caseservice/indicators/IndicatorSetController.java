@@ -2,13 +2,14 @@ package org.nrmplatform.caseservice.indicators;
 
 import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The versioned indicator sets used at screening. */
+/** The versioned indicator sets used at screening: reference data, open to every signed-in role. */
 @RestController
 @RequestMapping("/api/indicator-sets")
 class IndicatorSetController {
@@ -24,6 +25,7 @@ class IndicatorSetController {
     }
 
     @GetMapping
+    @PreAuthorize("isAuthenticated()")
     List<IndicatorSetSummary> list() {
         return catalogue.all().stream()
                 .map(set -> new IndicatorSetSummary(set.id(), set.family(), set.version(), set.title(),
@@ -32,6 +34,7 @@ class IndicatorSetController {
     }
 
     @GetMapping("/{id}")
+    @PreAuthorize("isAuthenticated()")
     IndicatorSet get(@PathVariable String id) {
         return catalogue.find(id).orElseThrow(() ->
                 new ResponseStatusException(HttpStatus.NOT_FOUND, "No indicator set " + id));

@@ -15,7 +15,8 @@ import org.nrmplatform.contracts.cases.ScreeningLocation;
  * A case as the case list and case page show it, kept up to date from the case's events.
  * {@code version} is the sequence number of the last event applied (the case's version for If-Match).
  */
-public record CaseView(String id, long version, String detectingSector, Instant screenedAt,
+public record CaseView(String id, long version, String openingOrganisationId, String responsibleOrganisationId,
+                       String detectingSector, Instant screenedAt,
                        ScreeningLocation location, DataSubject dataSubject, CaseStage stage, boolean closed,
                        List<Assessment> assessments, String presumedVictimGrounds, Identification identification,
                        Guardian guardian, Map<String, Consent> consents, ReflectionPeriod reflectionPeriod,

@@ -8,8 +8,12 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.nrmplatform.caseservice.views.CaseQueries.CasePage;
 import org.nrmplatform.caseservice.views.CaseQueries.FindCase;
 import org.nrmplatform.caseservice.views.CaseQueries.ListCases;
+import org.nrmplatform.shared.security.Actor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -17,10 +21,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** Reads of cases, answered from the case views (eventually consistent with the writes). */
+/**
+ * Reads of cases, answered from the case views (eventually consistent with the writes), limited to the
+ * cases the caller may see; any other case is a 404.
+ */
 @RestController
 @RequestMapping("/api/cases")
 class CaseViewController {
+
+    /** Service providers see cases referred to them, once referrals exist (issue 4); none until then. */
+    static final String READERS = "hasAnyRole('FIRST_LINE', 'IDENTIFICATION_AUTHORITY', 'CASE_MANAGER', "
+            + "'SERVICE_PROVIDER')";
 
     private final QueryGateway queries;
 
@@ -29,14 +40,18 @@ class CaseViewController {
     }
 
     @GetMapping
+    @PreAuthorize(READERS)
     CasePage list(@RequestParam(defaultValue = "0") @Min(0) int page,
-                  @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        return queries.query(new ListCases(page, size), CasePage.class).join();
+                  @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size,
+                  @AuthenticationPrincipal Jwt token) {
+        return queries.query(new ListCases(page, size, Actor.from(token)), CasePage.class).join();
     }
 
     @GetMapping("/{caseId}")
-    ResponseEntity<CaseView> get(@PathVariable UUID caseId) {
-        CaseView view = queries.query(new FindCase(caseId), ResponseTypes.optionalInstanceOf(CaseView.class)).join()
+    @PreAuthorize(READERS)
+    ResponseEntity<CaseView> get(@PathVariable UUID caseId, @AuthenticationPrincipal Jwt token) {
+        CaseView view = queries.query(new FindCase(caseId, Actor.from(token)),
+                        ResponseTypes.optionalInstanceOf(CaseView.class)).join()
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + caseId));
         return ResponseEntity.ok().eTag("\"" + view.version() + "\"").body(view);
     }

@@ -6,12 +6,14 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
+import org.nrmplatform.caseservice.cases.CaseAccess;
 import org.nrmplatform.caseservice.views.CaseQueries.CasePage;
 import org.nrmplatform.caseservice.views.CaseQueries.FindCase;
 import org.nrmplatform.caseservice.views.CaseQueries.ListCases;
@@ -29,6 +31,7 @@ import org.nrmplatform.contracts.cases.IdentificationOutcome;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -52,7 +55,8 @@ class CaseViewProjection {
 
     @EventHandler
     void on(CaseOpened event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        CaseView view = new CaseView(event.caseId().toString(), sequence, event.detectingSector(), event.screenedAt(),
+        CaseView view = new CaseView(event.caseId().toString(), sequence, event.openingOrganisationId(), null,
+                event.detectingSector(), event.screenedAt(),
                 event.location(), event.dataSubject(), CaseStage.POTENTIAL_VICTIM, false, List.of(), null, null,
                 null, Map.of(), null, null, at, at);
         try {
@@ -73,7 +77,8 @@ class CaseViewProjection {
     void on(PresumedVictimFlagged event, @SequenceNumber long sequence, @Timestamp Instant at) {
         apply(event.caseId().toString(), sequence, at, new Update()
                 .set("stage", CaseStage.PRESUMED_VICTIM)
-                .set("presumedVictimGrounds", event.grounds()));
+                .set("presumedVictimGrounds", event.grounds())
+                .set(CaseAccess.RESPONSIBLE_FIELD, event.responsibleOrganisationId()));
     }
 
     @EventHandler
@@ -131,15 +136,21 @@ class CaseViewProjection {
 
     @QueryHandler
     CaseView handle(FindCase query) {
-        return mongo.findById(query.caseId().toString(), CaseView.class, COLLECTION);
+        CaseView view = mongo.findById(query.caseId().toString(), CaseView.class, COLLECTION);
+        return view != null && new CaseAccess(view.openingOrganisationId(), view.responsibleOrganisationId())
+                .visibleTo(query.actor()) ? view : null;
     }
 
     @QueryHandler
     CasePage handle(ListCases query) {
-        Query page = new Query().with(Sort.by(Sort.Direction.DESC, "openedAt"))
+        Optional<Criteria> visible = CaseAccess.criteriaFor(query.actor());
+        if (visible.isEmpty()) {
+            return new CasePage(List.of(), query.page(), query.size(), 0);
+        }
+        Query page = new Query(visible.get()).with(Sort.by(Sort.Direction.DESC, "openedAt"))
                 .skip((long) query.page() * query.size()).limit(query.size());
         List<CaseView> items = mongo.find(page, CaseView.class, COLLECTION);
-        long total = mongo.count(new Query(), COLLECTION);
+        long total = mongo.count(new Query(visible.get()), COLLECTION);
         return new CasePage(items, query.page(), query.size(), total);
     }
 }

@@ -7,8 +7,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.hamcrest.Description;
@@ -46,7 +48,9 @@ import org.nrmplatform.contracts.cases.Events.ReflectionPeriodStarted;
 import org.nrmplatform.contracts.cases.IdentificationOutcome;
 import org.nrmplatform.contracts.cases.IndicatorAnswer;
 import org.nrmplatform.contracts.cases.ScreeningLocation;
+import org.nrmplatform.contracts.identity.Role;
 import org.nrmplatform.shared.codelists.CodeLists;
+import org.nrmplatform.shared.security.Actor;
 import org.nrmplatform.shared.web.RuleViolation;
 import org.nrmplatform.shared.web.RuleViolation.Kind;
 
@@ -58,6 +62,12 @@ import org.nrmplatform.shared.web.RuleViolation.Kind;
 class CaseTest {
 
     private static final CodeLists CODE_LISTS = CodeLists.load();
+
+    private static final String ORGANISATION = "3b0c8a52-7f2e-4f39-8d3a-5c8f0e2a9b11";
+    private static final String OTHER_ORGANISATION = "9d7e6f5a-1b2c-4d3e-8f4a-0b1c2d3e4f55";
+    /** A professional of the case's organisation holding the roles that act on a case. */
+    private static final Map<String, Object> CASEWORKER = actor(ORGANISATION,
+            Role.FIRST_LINE, Role.CASE_MANAGER, Role.IDENTIFICATION_AUTHORITY);
     private static final IndicatorCatalogue CATALOGUE = new IndicatorCatalogue();
 
     private static final UUID CASE_ID = UUID.fromString("6f1c2a7e-0d4b-4c1e-9a53-2b8e7d9f0a11");
@@ -91,14 +101,18 @@ class CaseTest {
         fixture.registerInjectableResource(CATALOGUE);
     }
 
+    private static Map<String, Object> actor(String organisationId, Role... roles) {
+        return new Actor("user-1", "client-1", organisationId, "police", "RS", Set.of(roles)).toMetadata();
+    }
+
     // ---------------------------------------------------------------- history building blocks
 
     private static CaseOpened adultOpened() {
-        return new CaseOpened(CASE_ID, "LABOUR_INSPECTION", SCREENED_AT, LOCATION, ADULT);
+        return new CaseOpened(CASE_ID, "LABOUR_INSPECTION", SCREENED_AT, LOCATION, ADULT, ORGANISATION);
     }
 
     private static CaseOpened childOpened() {
-        return new CaseOpened(CASE_ID, "SOCIAL_WELFARE", SCREENED_AT, LOCATION, CHILD);
+        return new CaseOpened(CASE_ID, "SOCIAL_WELFARE", SCREENED_AT, LOCATION, CHILD, ORGANISATION);
     }
 
     private static IndicatorAssessmentRecorded labourAssessed() {
@@ -112,7 +126,8 @@ class CaseTest {
     }
 
     private static PresumedVictimFlagged presumed() {
-        return new PresumedVictimFlagged(CASE_ID, "debt bondage and withheld passport reported by the inspector");
+        return new PresumedVictimFlagged(CASE_ID, "debt bondage and withheld passport reported by the inspector",
+                ORGANISATION);
     }
 
     private static IdentificationDecided identified() {
@@ -150,7 +165,7 @@ class CaseTest {
     // ---------------------------------------------------------------- commands
 
     private static OpenCase open(DataSubject subject) {
-        return new OpenCase(CASE_ID, "LABOUR_INSPECTION", SCREENED_AT, LOCATION, subject);
+        return new OpenCase(CASE_ID, "LABOUR_INSPECTION", SCREENED_AT, LOCATION, subject, ORGANISATION);
     }
 
     private static DataSubject adultWith(LocalDate dateOfBirth, AgeCategory ageCategory, String sex,
@@ -163,7 +178,8 @@ class CaseTest {
     }
 
     private static FlagPresumedVictim flagPresumed() {
-        return new FlagPresumedVictim(CASE_ID, "debt bondage and withheld passport reported by the inspector", null);
+        return new FlagPresumedVictim(CASE_ID, "debt bondage and withheld passport reported by the inspector",
+                ORGANISATION, null);
     }
 
     private static DecideIdentification decide(IdentificationOutcome outcome, List<String> types,
@@ -242,23 +258,23 @@ class CaseTest {
     @Test
     void aScreeningOpensACaseExactlyAsReported() {
         fixture.givenNoPriorActivity()
-                .when(open(ADULT))
+                .when(open(ADULT), CASEWORKER)
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new CaseOpened(CASE_ID, "LABOUR_INSPECTION", SCREENED_AT, LOCATION, ADULT));
+                .expectEvents(new CaseOpened(CASE_ID, "LABOUR_INSPECTION", SCREENED_AT, LOCATION, ADULT, ORGANISATION));
     }
 
     @Test
     void aCaseWithoutADateOfBirthOrCitizenshipCanBeOpened() {
         DataSubject unknownAge = adultWith(null, AgeCategory.CHILD, "NonSpecifiedUnknown", List.of());
         fixture.givenNoPriorActivity()
-                .when(open(unknownAge))
-                .expectEvents(new CaseOpened(CASE_ID, "LABOUR_INSPECTION", SCREENED_AT, LOCATION, unknownAge));
+                .when(open(unknownAge), CASEWORKER)
+                .expectEvents(new CaseOpened(CASE_ID, "LABOUR_INSPECTION", SCREENED_AT, LOCATION, unknownAge, ORGANISATION));
     }
 
     @Test
     void aCaseCannotBeOpenedByAnUnknownDetectingSector() {
         fixture.givenNoPriorActivity()
-                .when(new OpenCase(CASE_ID, "FORTUNE_TELLER", SCREENED_AT, LOCATION, ADULT))
+                .when(new OpenCase(CASE_ID, "FORTUNE_TELLER", SCREENED_AT, LOCATION, ADULT, ORGANISATION), CASEWORKER)
                 .expectNoEvents()
                 .expectException(unprocessable("detectingSector"))
                 .expectExceptionMessage(containsString("unknown detecting-sector code(s) [FORTUNE_TELLER]"));
@@ -267,7 +283,7 @@ class CaseTest {
     @Test
     void aCaseCannotBeOpenedWithAnUnknownSex() {
         fixture.givenNoPriorActivity()
-                .when(open(adultWith(LocalDate.of(1994, 5, 1), AgeCategory.ADULT, "female", List.of("RO"))))
+                .when(open(adultWith(LocalDate.of(1994, 5, 1), AgeCategory.ADULT, "female", List.of("RO"))), CASEWORKER)
                 .expectNoEvents()
                 .expectException(unprocessable("dataSubject.sex"))
                 .expectExceptionMessage(containsString("unknown sex code(s) [female]"));
@@ -277,7 +293,7 @@ class CaseTest {
     void aCaseCannotBeScreenedInALocationThatIsNotACountry() {
         fixture.givenNoPriorActivity()
                 .when(new OpenCase(CASE_ID, "LABOUR_INSPECTION", SCREENED_AT,
-                        new ScreeningLocation("XX", "Nowhere", null), ADULT))
+                        new ScreeningLocation("XX", "Nowhere", null), ADULT, ORGANISATION), CASEWORKER)
                 .expectNoEvents()
                 .expectException(unprocessable("location.country"))
                 .expectExceptionMessage(containsString("'XX' is not an ISO 3166-1 alpha-2 country code"));
@@ -286,7 +302,7 @@ class CaseTest {
     @Test
     void aDataSubjectCannotHoldTheCitizenshipOfAnUnknownCountry() {
         fixture.givenNoPriorActivity()
-                .when(open(adultWith(LocalDate.of(1994, 5, 1), AgeCategory.ADULT, "Feminine", List.of("RO", "UK"))))
+                .when(open(adultWith(LocalDate.of(1994, 5, 1), AgeCategory.ADULT, "Feminine", List.of("RO", "UK"))), CASEWORKER)
                 .expectNoEvents()
                 .expectException(unprocessable("dataSubject.citizenship"))
                 .expectExceptionMessage(containsString("'UK' is not an ISO 3166-1 alpha-2 country code"));
@@ -295,7 +311,7 @@ class CaseTest {
     @Test
     void aDataSubjectCannotBeBornAfterTheScreening() {
         fixture.givenNoPriorActivity()
-                .when(open(adultWith(LocalDate.of(2025, 3, 11), AgeCategory.CHILD, "Feminine", List.of("RO"))))
+                .when(open(adultWith(LocalDate.of(2025, 3, 11), AgeCategory.CHILD, "Feminine", List.of("RO"))), CASEWORKER)
                 .expectNoEvents()
                 .expectException(unprocessable("dataSubject.dateOfBirth"))
                 .expectExceptionMessage(containsString("date of birth is after the screening"));
@@ -305,7 +321,7 @@ class CaseTest {
     void aDataSubjectWhoseDateOfBirthMakesThemAChildCannotBeRecordedAsAnAdult() {
         // turns 18 the day after the screening
         fixture.givenNoPriorActivity()
-                .when(open(adultWith(LocalDate.of(2007, 3, 11), AgeCategory.ADULT, "Feminine", List.of("RO"))))
+                .when(open(adultWith(LocalDate.of(2007, 3, 11), AgeCategory.ADULT, "Feminine", List.of("RO"))), CASEWORKER)
                 .expectNoEvents()
                 .expectException(unprocessable("dataSubject.ageCategory"))
                 .expectExceptionMessage(containsString("record ageCategory CHILD"));
@@ -315,8 +331,8 @@ class CaseTest {
     void aDataSubjectWhoTurnedEighteenOnTheDayOfScreeningIsAnAdult() {
         DataSubject justAdult = adultWith(LocalDate.of(2007, 3, 10), AgeCategory.ADULT, "Feminine", List.of("RO"));
         fixture.givenNoPriorActivity()
-                .when(open(justAdult))
-                .expectEvents(new CaseOpened(CASE_ID, "LABOUR_INSPECTION", SCREENED_AT, LOCATION, justAdult));
+                .when(open(justAdult), CASEWORKER)
+                .expectEvents(new CaseOpened(CASE_ID, "LABOUR_INSPECTION", SCREENED_AT, LOCATION, justAdult, ORGANISATION));
     }
 
     // ================================================================ indicator assessment
@@ -324,7 +340,7 @@ class CaseTest {
     @Test
     void anIndicatorAssessmentIsRecordedWithItsResult() {
         fixture.given(adultOpened())
-                .when(assess("labour-v1", LABOUR_ANSWERS))
+                .when(assess("labour-v1", LABOUR_ANSWERS), CASEWORKER)
                 .expectEvents(new IndicatorAssessmentRecorded(CASE_ID, ASSESSMENT_ID, "labour-v1", LABOUR_ANSWERS,
                         ASSESSED_AT, LABOUR_RESULT))
                 .expectResultMessagePayload(new AssessmentRecorded(CASE_ID, ASSESSMENT_ID, LABOUR_RESULT,
@@ -335,7 +351,7 @@ class CaseTest {
     void oneStrongLabourIndicatorIndicatesReasonableGrounds() {
         Map<String, IndicatorAnswer> answers = Map.of("LAB-05", IndicatorAnswer.PRESENT);
         fixture.given(adultOpened())
-                .when(assess("labour-v1", answers))
+                .when(assess("labour-v1", answers), CASEWORKER)
                 .expectEvents(new IndicatorAssessmentRecorded(CASE_ID, ASSESSMENT_ID, "labour-v1", answers,
                         ASSESSED_AT, new AssessmentResult(1, 1, 1, 1, List.of("LAB-05"), true)));
     }
@@ -349,7 +365,7 @@ class CaseTest {
         AssessmentResult result = new AssessmentResult(6, 4, 0, 2, List.of("LAB-09", "LAB-10", "LAB-18", "LAB-19"),
                 false);
         fixture.given(adultOpened())
-                .when(assess("labour-v1", answers))
+                .when(assess("labour-v1", answers), CASEWORKER)
                 .expectEvents(new IndicatorAssessmentRecorded(CASE_ID, ASSESSMENT_ID, "labour-v1", answers,
                         ASSESSED_AT, result))
                 .expectResultMessagePayloadMatching(org.axonframework.test.matchers.Matchers.predicate(
@@ -362,7 +378,7 @@ class CaseTest {
                 "LAB-09", IndicatorAnswer.PRESENT, "LAB-12", IndicatorAnswer.PRESENT,
                 "LAB-17", IndicatorAnswer.PRESENT);
         fixture.given(adultOpened())
-                .when(assess("labour-v1", answers))
+                .when(assess("labour-v1", answers), CASEWORKER)
                 .expectEvents(new IndicatorAssessmentRecorded(CASE_ID, ASSESSMENT_ID, "labour-v1", answers,
                         ASSESSED_AT, new AssessmentResult(3, 3, 0, 3, List.of("LAB-09", "LAB-12", "LAB-17"), true)));
     }
@@ -370,7 +386,7 @@ class CaseTest {
     @Test
     void aPresumedVictimCanStillBeAssessed() {
         fixture.given(adultOpened(), labourAssessed(), presumed())
-                .when(assess("labour-v1", LABOUR_ANSWERS))
+                .when(assess("labour-v1", LABOUR_ANSWERS), CASEWORKER)
                 .expectEvents(labourAssessed())
                 .expectResultMessagePayload(new AssessmentRecorded(CASE_ID, ASSESSMENT_ID, LABOUR_RESULT,
                         status(CaseStage.PRESUMED_VICTIM, false, 3)));
@@ -379,7 +395,7 @@ class CaseTest {
     @Test
     void anAssessmentAgainstAnUnknownIndicatorSetIsRefused() {
         fixture.given(adultOpened())
-                .when(assess("labour-v9", LABOUR_ANSWERS))
+                .when(assess("labour-v9", LABOUR_ANSWERS), CASEWORKER)
                 .expectNoEvents()
                 .expectException(unprocessable("indicatorSetId"))
                 .expectExceptionMessage(containsString("no indicator set labour-v9"));
@@ -388,7 +404,7 @@ class CaseTest {
     @Test
     void anAssessmentAnsweringAnIndicatorNotInItsSetIsRefused() {
         fixture.given(adultOpened())
-                .when(assess("labour-v1", Map.of("LAB-01", IndicatorAnswer.PRESENT, "CHD-01", IndicatorAnswer.PRESENT)))
+                .when(assess("labour-v1", Map.of("LAB-01", IndicatorAnswer.PRESENT, "CHD-01", IndicatorAnswer.PRESENT)), CASEWORKER)
                 .expectNoEvents()
                 .expectException(unprocessable("answers"))
                 .expectExceptionMessage(containsString("indicator code(s) [CHD-01] are not in set labour-v1"));
@@ -397,7 +413,7 @@ class CaseTest {
     @Test
     void theChildIndicatorSetCannotBeUsedOnAnAdultsCase() {
         fixture.given(adultOpened())
-                .when(assess("child-v1", CHILD_ANSWERS))
+                .when(assess("child-v1", CHILD_ANSWERS), CASEWORKER)
                 .expectNoEvents()
                 .expectException(unprocessable("indicatorSetId"))
                 .expectExceptionMessage(containsString("indicator set child-v1 is for children's cases only"));
@@ -406,7 +422,7 @@ class CaseTest {
     @Test
     void theChildIndicatorSetIsUsedOnAChildsCase() {
         fixture.given(childOpened())
-                .when(assess("child-v1", CHILD_ANSWERS))
+                .when(assess("child-v1", CHILD_ANSWERS), CASEWORKER)
                 .expectEvents(childAssessed())
                 .expectResultMessagePayload(new AssessmentRecorded(CASE_ID, ASSESSMENT_ID, CHILD_RESULT,
                         status(CaseStage.POTENTIAL_VICTIM, false, 1)));
@@ -415,7 +431,7 @@ class CaseTest {
     @Test
     void indicatorsCannotBeAssessedAfterTheIdentificationDecision() {
         fixture.given(adultOpened(), labourAssessed(), presumed(), identified())
-                .when(assess("labour-v1", LABOUR_ANSWERS))
+                .when(assess("labour-v1", LABOUR_ANSWERS), CASEWORKER)
                 .expectNoEvents()
                 .expectException(conflict())
                 .expectExceptionMessage(containsString(
@@ -425,7 +441,7 @@ class CaseTest {
     @Test
     void indicatorsCannotBeAssessedOnAClosedCase() {
         fixture.given(adultOpened(), closed())
-                .when(assess("labour-v1", LABOUR_ANSWERS))
+                .when(assess("labour-v1", LABOUR_ANSWERS), CASEWORKER)
                 .expectNoEvents()
                 .expectException(conflict())
                 .expectExceptionMessage(containsString("case " + CASE_ID + " is closed"));
@@ -436,7 +452,7 @@ class CaseTest {
     @Test
     void anAssessedPotentialVictimIsFlaggedAsPresumedVictim() {
         fixture.given(adultOpened(), labourAssessed())
-                .when(flagPresumed())
+                .when(flagPresumed(), CASEWORKER)
                 .expectEvents(presumed())
                 .expectResultMessagePayload(status(CaseStage.PRESUMED_VICTIM, false, 2));
     }
@@ -444,7 +460,7 @@ class CaseTest {
     @Test
     void aPresumedVictimCannotBeFlaggedWithoutAnIndicatorAssessment() {
         fixture.given(adultOpened())
-                .when(flagPresumed())
+                .when(flagPresumed(), CASEWORKER)
                 .expectNoEvents()
                 .expectException(unprocessable(null))
                 .expectExceptionMessage(containsString(
@@ -454,7 +470,7 @@ class CaseTest {
     @Test
     void aPresumedVictimCannotBeFlaggedTwice() {
         fixture.given(adultOpened(), labourAssessed(), presumed())
-                .when(flagPresumed())
+                .when(flagPresumed(), CASEWORKER)
                 .expectNoEvents()
                 .expectException(conflict())
                 .expectExceptionMessage(containsString(
@@ -464,7 +480,7 @@ class CaseTest {
     @Test
     void aClosedCaseCannotBeFlaggedAsPresumedVictim() {
         fixture.given(adultOpened(), labourAssessed(), closed())
-                .when(flagPresumed())
+                .when(flagPresumed(), CASEWORKER)
                 .expectNoEvents()
                 .expectException(conflict())
                 .expectExceptionMessage(containsString("case " + CASE_ID + " is closed"));
@@ -476,7 +492,7 @@ class CaseTest {
     void aPresumedVictimIsIdentified() {
         fixture.given(adultOpened(), labourAssessed(), presumed())
                 .when(decide(IdentificationOutcome.IDENTIFIED, List.of("ForcedLabour", "Servitude"),
-                        List.of("DebtBondage", "WithholdsDocuments")))
+                        List.of("DebtBondage", "WithholdsDocuments")), CASEWORKER)
                 .expectEvents(new IdentificationDecided(CASE_ID, IdentificationOutcome.IDENTIFIED, "credible account",
                         List.of("ForcedLabour", "Servitude"), List.of("DebtBondage", "WithholdsDocuments")))
                 .expectResultMessagePayload(status(CaseStage.IDENTIFIED_VICTIM, false, 3));
@@ -486,7 +502,7 @@ class CaseTest {
     void aPresumedVictimIsNotIdentifiedWithoutNamingAnyExploitation() {
         fixture.given(adultOpened(), labourAssessed(), presumed())
                 .when(new DecideIdentification(CASE_ID, IdentificationOutcome.NOT_IDENTIFIED, "no exploitation found",
-                        List.of(), List.of(), null))
+                        List.of(), List.of(), null), CASEWORKER)
                 .expectEvents(notIdentified())
                 .expectResultMessagePayload(status(CaseStage.NOT_IDENTIFIED, false, 3));
     }
@@ -494,7 +510,7 @@ class CaseTest {
     @Test
     void aPotentialVictimCannotBeDecidedBeforeBeingPresumed() {
         fixture.given(adultOpened(), labourAssessed())
-                .when(decideIdentified())
+                .when(decideIdentified(), CASEWORKER)
                 .expectNoEvents()
                 .expectException(conflict())
                 .expectExceptionMessage(containsString(
@@ -504,7 +520,7 @@ class CaseTest {
     @Test
     void aChildsCaseCannotBeDecidedWithoutAGuardian() {
         fixture.given(childOpened(), childAssessed(), presumed())
-                .when(decideIdentified())
+                .when(decideIdentified(), CASEWORKER)
                 .expectNoEvents()
                 .expectException(unprocessable(null))
                 .expectExceptionMessage(containsString(
@@ -514,7 +530,7 @@ class CaseTest {
     @Test
     void aChildsCaseIsDecidedOnceAGuardianIsAppointed() {
         fixture.given(childOpened(), guardianAppointed(), childAssessed(), presumed())
-                .when(decideIdentified())
+                .when(decideIdentified(), CASEWORKER)
                 .expectEvents(identified())
                 .expectResultMessagePayload(status(CaseStage.IDENTIFIED_VICTIM, false, 4));
     }
@@ -523,7 +539,7 @@ class CaseTest {
     void anIdentificationCannotNameAnUnknownTypeOfExploitation() {
         fixture.given(adultOpened(), labourAssessed(), presumed())
                 .when(decide(IdentificationOutcome.IDENTIFIED, List.of("ForcedLabour", "Piracy"),
-                        List.of("DebtBondage")))
+                        List.of("DebtBondage")), CASEWORKER)
                 .expectNoEvents()
                 .expectException(unprocessable("typesOfExploitation"))
                 .expectExceptionMessage(containsString("unknown type-of-exploitation code(s) [Piracy]"));
@@ -532,7 +548,7 @@ class CaseTest {
     @Test
     void anIdentificationCannotNameAnUnknownMethodOfControl() {
         fixture.given(adultOpened(), labourAssessed(), presumed())
-                .when(decide(IdentificationOutcome.IDENTIFIED, List.of("ForcedLabour"), List.of("Hypnosis")))
+                .when(decide(IdentificationOutcome.IDENTIFIED, List.of("ForcedLabour"), List.of("Hypnosis")), CASEWORKER)
                 .expectNoEvents()
                 .expectException(unprocessable("methodsOfControl"))
                 .expectExceptionMessage(containsString("unknown method-of-control code(s) [Hypnosis]"));
@@ -541,7 +557,7 @@ class CaseTest {
     @Test
     void anIdentifiedVictimsDecisionNamesAtLeastOneTypeOfExploitation() {
         fixture.given(adultOpened(), labourAssessed(), presumed())
-                .when(decide(IdentificationOutcome.IDENTIFIED, List.of(), List.of("DebtBondage")))
+                .when(decide(IdentificationOutcome.IDENTIFIED, List.of(), List.of("DebtBondage")), CASEWORKER)
                 .expectNoEvents()
                 .expectException(unprocessable("typesOfExploitation"))
                 .expectExceptionMessage(containsString(
@@ -551,7 +567,7 @@ class CaseTest {
     @Test
     void anIdentificationCannotBeDecidedTwice() {
         fixture.given(adultOpened(), labourAssessed(), presumed(), notIdentified())
-                .when(decideIdentified())
+                .when(decideIdentified(), CASEWORKER)
                 .expectNoEvents()
                 .expectException(conflict())
                 .expectExceptionMessage(containsString(
@@ -563,7 +579,7 @@ class CaseTest {
     @Test
     void aGuardianIsAppointedForAChild() {
         fixture.given(childOpened())
-                .when(appointGuardian())
+                .when(appointGuardian(), CASEWORKER)
                 .expectEvents(guardianAppointed())
                 .expectResultMessagePayload(status(CaseStage.POTENTIAL_VICTIM, false, 1));
     }
@@ -571,7 +587,7 @@ class CaseTest {
     @Test
     void anAdultIsNotAppointedAGuardian() {
         fixture.given(adultOpened())
-                .when(appointGuardian())
+                .when(appointGuardian(), CASEWORKER)
                 .expectNoEvents()
                 .expectException(unprocessable(null))
                 .expectExceptionMessage(containsString(
@@ -583,7 +599,7 @@ class CaseTest {
     @Test
     void anAdultGivesConsent() {
         fixture.given(adultOpened())
-                .when(giveByDataSubject())
+                .when(giveByDataSubject(), CASEWORKER)
                 .expectEvents(consentGiven())
                 .expectResultMessagePayload(status(CaseStage.POTENTIAL_VICTIM, false, 1));
     }
@@ -592,7 +608,7 @@ class CaseTest {
     void consentWithoutServiceTypesCoversEveryServiceOfItsPurposes() {
         fixture.given(adultOpened())
                 .when(give(CONSENT_ID, ConsentGiver.DATA_SUBJECT, List.of("REFERRAL", "INFORMATION_SHARING"),
-                        List.of()))
+                        List.of()), CASEWORKER)
                 .expectEvents(new ConsentGiven(CASE_ID, CONSENT_ID, ConsentGiver.DATA_SUBJECT,
                         List.of("REFERRAL", "INFORMATION_SHARING"), List.of(), "org-shelter-1",
                         "explained in Romanian"));
@@ -601,7 +617,7 @@ class CaseTest {
     @Test
     void theAppointedGuardianGivesConsentForAChild() {
         fixture.given(childOpened(), guardianAppointed())
-                .when(give(CONSENT_ID, ConsentGiver.GUARDIAN, List.of("REFERRAL"), List.of("CHILD_PROTECTION")))
+                .when(give(CONSENT_ID, ConsentGiver.GUARDIAN, List.of("REFERRAL"), List.of("CHILD_PROTECTION")), CASEWORKER)
                 .expectEvents(new ConsentGiven(CASE_ID, CONSENT_ID, ConsentGiver.GUARDIAN, List.of("REFERRAL"),
                         List.of("CHILD_PROTECTION"), "org-shelter-1", "explained in Romanian"))
                 .expectResultMessagePayload(status(CaseStage.POTENTIAL_VICTIM, false, 2));
@@ -610,7 +626,7 @@ class CaseTest {
     @Test
     void aChildCannotGiveConsentThemselves() {
         fixture.given(childOpened(), guardianAppointed())
-                .when(give(CONSENT_ID, ConsentGiver.DATA_SUBJECT, List.of("REFERRAL"), List.of()))
+                .when(give(CONSENT_ID, ConsentGiver.DATA_SUBJECT, List.of("REFERRAL"), List.of()), CASEWORKER)
                 .expectNoEvents()
                 .expectException(unprocessable("givenBy"))
                 .expectExceptionMessage(containsString("a child's consent is given by the appointed guardian"));
@@ -619,7 +635,7 @@ class CaseTest {
     @Test
     void consentCannotBeGivenByAGuardianWhoWasNeverAppointed() {
         fixture.given(adultOpened())
-                .when(give(CONSENT_ID, ConsentGiver.GUARDIAN, List.of("REFERRAL"), List.of()))
+                .when(give(CONSENT_ID, ConsentGiver.GUARDIAN, List.of("REFERRAL"), List.of()), CASEWORKER)
                 .expectNoEvents()
                 .expectException(unprocessable("givenBy"))
                 .expectExceptionMessage(containsString("no guardian has been appointed for this case"));
@@ -628,7 +644,7 @@ class CaseTest {
     @Test
     void aChildsGuardianCannotConsentBeforeBeingAppointed() {
         fixture.given(childOpened())
-                .when(give(CONSENT_ID, ConsentGiver.GUARDIAN, List.of("REFERRAL"), List.of()))
+                .when(give(CONSENT_ID, ConsentGiver.GUARDIAN, List.of("REFERRAL"), List.of()), CASEWORKER)
                 .expectNoEvents()
                 .expectException(unprocessable("givenBy"))
                 .expectExceptionMessage(containsString("no guardian has been appointed for this case"));
@@ -637,7 +653,7 @@ class CaseTest {
     @Test
     void consentCannotBeGivenForAnUnknownPurpose() {
         fixture.given(adultOpened())
-                .when(give(CONSENT_ID, ConsentGiver.DATA_SUBJECT, List.of("REFERRAL", "MARKETING"), List.of()))
+                .when(give(CONSENT_ID, ConsentGiver.DATA_SUBJECT, List.of("REFERRAL", "MARKETING"), List.of()), CASEWORKER)
                 .expectNoEvents()
                 .expectException(unprocessable("purposes"))
                 .expectExceptionMessage(containsString("unknown consent-purpose code(s) [MARKETING]"));
@@ -646,7 +662,7 @@ class CaseTest {
     @Test
     void consentCannotNameAnUnknownServiceType() {
         fixture.given(adultOpened())
-                .when(give(CONSENT_ID, ConsentGiver.DATA_SUBJECT, List.of("REFERRAL"), List.of("SPA_TREATMENT")))
+                .when(give(CONSENT_ID, ConsentGiver.DATA_SUBJECT, List.of("REFERRAL"), List.of("SPA_TREATMENT")), CASEWORKER)
                 .expectNoEvents()
                 .expectException(unprocessable("serviceTypes"))
                 .expectExceptionMessage(containsString("unknown service-type code(s) [SPA_TREATMENT]"));
@@ -655,7 +671,7 @@ class CaseTest {
     @Test
     void aConsentIdCannotBeRecordedTwice() {
         fixture.given(adultOpened(), consentGiven())
-                .when(giveByDataSubject())
+                .when(giveByDataSubject(), CASEWORKER)
                 .expectNoEvents()
                 .expectException(conflict())
                 .expectExceptionMessage(containsString("consent " + CONSENT_ID + " is already recorded"));
@@ -664,7 +680,7 @@ class CaseTest {
     @Test
     void aWithdrawnConsentIsNotGivenAgainUnderTheSameId() {
         fixture.given(adultOpened(), consentGiven(), consentWithdrawn())
-                .when(giveByDataSubject())
+                .when(giveByDataSubject(), CASEWORKER)
                 .expectNoEvents()
                 .expectException(conflict())
                 .expectExceptionMessage(containsString("record a new consent with a new id"));
@@ -673,7 +689,7 @@ class CaseTest {
     @Test
     void consentIsWithdrawn() {
         fixture.given(adultOpened(), consentGiven())
-                .when(withdraw(CONSENT_ID))
+                .when(withdraw(CONSENT_ID), CASEWORKER)
                 .expectEvents(consentWithdrawn())
                 .expectResultMessagePayload(status(CaseStage.POTENTIAL_VICTIM, false, 2));
     }
@@ -681,7 +697,7 @@ class CaseTest {
     @Test
     void aConsentTheCaseDoesNotHoldCannotBeWithdrawn() {
         fixture.given(adultOpened(), consentGiven())
-                .when(withdraw(OTHER_CONSENT_ID))
+                .when(withdraw(OTHER_CONSENT_ID), CASEWORKER)
                 .expectNoEvents()
                 .expectException(unprocessable("consentId"))
                 .expectExceptionMessage(containsString("this case has no consent " + OTHER_CONSENT_ID));
@@ -690,7 +706,7 @@ class CaseTest {
     @Test
     void consentCannotBeWithdrawnTwice() {
         fixture.given(adultOpened(), consentGiven(), consentWithdrawn())
-                .when(withdraw(CONSENT_ID))
+                .when(withdraw(CONSENT_ID), CASEWORKER)
                 .expectNoEvents()
                 .expectException(unprocessable("consentId"))
                 .expectExceptionMessage(containsString("consent " + CONSENT_ID + " is already withdrawn"));
@@ -701,7 +717,7 @@ class CaseTest {
     @Test
     void aPresumedVictimIsGrantedAReflectionPeriod() {
         fixture.given(adultOpened(), labourAssessed(), presumed())
-                .when(startReflection())
+                .when(startReflection(), CASEWORKER)
                 .expectEvents(reflectionStarted())
                 .expectResultMessagePayload(status(CaseStage.PRESUMED_VICTIM, false, 3));
     }
@@ -709,7 +725,7 @@ class CaseTest {
     @Test
     void anIdentifiedVictimIsGrantedAReflectionPeriod() {
         fixture.given(adultOpened(), labourAssessed(), presumed(), identified())
-                .when(startReflection())
+                .when(startReflection(), CASEWORKER)
                 .expectEvents(reflectionStarted())
                 .expectResultMessagePayload(status(CaseStage.IDENTIFIED_VICTIM, false, 4));
     }
@@ -717,7 +733,7 @@ class CaseTest {
     @Test
     void aPotentialVictimIsNotYetGrantedAReflectionPeriod() {
         fixture.given(adultOpened(), labourAssessed())
-                .when(startReflection())
+                .when(startReflection(), CASEWORKER)
                 .expectNoEvents()
                 .expectException(conflict())
                 .expectExceptionMessage(containsString(
@@ -727,7 +743,7 @@ class CaseTest {
     @Test
     void aVictimNotIdentifiedIsNotGrantedAReflectionPeriod() {
         fixture.given(adultOpened(), labourAssessed(), presumed(), notIdentified())
-                .when(startReflection())
+                .when(startReflection(), CASEWORKER)
                 .expectNoEvents()
                 .expectException(conflict())
                 .expectExceptionMessage(containsString("this case is NOT_IDENTIFIED"));
@@ -736,7 +752,7 @@ class CaseTest {
     @Test
     void aReflectionPeriodIsStartedOnlyOnce() {
         fixture.given(adultOpened(), labourAssessed(), presumed(), reflectionStarted(), identified())
-                .when(startReflection())
+                .when(startReflection(), CASEWORKER)
                 .expectNoEvents()
                 .expectException(conflict())
                 .expectExceptionMessage(containsString(
@@ -747,7 +763,7 @@ class CaseTest {
     void aReflectionPeriodMustEndAfterItStarts() {
         LocalDate day = LocalDate.of(2025, 3, 12);
         fixture.given(adultOpened(), labourAssessed(), presumed())
-                .when(startReflection(day, day))
+                .when(startReflection(day, day), CASEWORKER)
                 .expectNoEvents()
                 .expectException(unprocessable("legalEndDate"))
                 .expectExceptionMessage(containsString("the legal end date must be after the start date"));
@@ -758,7 +774,7 @@ class CaseTest {
     @Test
     void aCaseIsClosedInTheStageItReached() {
         fixture.given(adultOpened(), labourAssessed(), presumed(), identified())
-                .when(new CloseCase(CASE_ID, "REINTEGRATED", "back in employment", null))
+                .when(new CloseCase(CASE_ID, "REINTEGRATED", "back in employment", null), CASEWORKER)
                 .expectEvents(new CaseClosed(CASE_ID, "REINTEGRATED", "back in employment",
                         CaseStage.IDENTIFIED_VICTIM))
                 .expectResultMessagePayload(status(CaseStage.IDENTIFIED_VICTIM, true, 4));
@@ -767,7 +783,7 @@ class CaseTest {
     @Test
     void aPotentialVictimsCaseCanBeClosed() {
         fixture.given(adultOpened())
-                .when(new CloseCase(CASE_ID, "LOST_CONTACT", null, null))
+                .when(new CloseCase(CASE_ID, "LOST_CONTACT", null, null), CASEWORKER)
                 .expectEvents(closed())
                 .expectResultMessagePayload(status(CaseStage.POTENTIAL_VICTIM, true, 1));
     }
@@ -775,7 +791,7 @@ class CaseTest {
     @Test
     void aCaseCannotBeClosedForAnUnknownReason() {
         fixture.given(adultOpened())
-                .when(new CloseCase(CASE_ID, "BORED", null, null))
+                .when(new CloseCase(CASE_ID, "BORED", null, null), CASEWORKER)
                 .expectNoEvents()
                 .expectException(unprocessable("reason"))
                 .expectExceptionMessage(containsString("unknown closure-reason code(s) [BORED]"));
@@ -805,7 +821,7 @@ class CaseTest {
                         new ConsentGiven(CASE_ID, CONSENT_ID, ConsentGiver.GUARDIAN, List.of("REFERRAL"), List.of(),
                                 null, null),
                         closed())
-                .when(command)
+                .when(command, CASEWORKER)
                 .expectNoEvents()
                 .expectException(conflict())
                 .expectExceptionMessage(containsString("case " + CASE_ID + " is closed"));
@@ -816,7 +832,7 @@ class CaseTest {
     @Test
     void theVersionACommandAnswersCountsTheCasesEvents() {
         fixture.given(adultOpened(), labourAssessed(), presumed())
-                .when(decideIdentified())
+                .when(decideIdentified(), CASEWORKER)
                 .expectResultMessagePayloadMatching(org.axonframework.test.matchers.Matchers.predicate(
                         payload -> ((CaseStatus) payload).version() == 3L));
     }
@@ -824,7 +840,51 @@ class CaseTest {
     @Test
     void eachEventRaisesTheVersionByOne() {
         fixture.given(adultOpened(), consentGiven(), consentWithdrawn(), labourAssessed(), labourAssessed())
-                .when(flagPresumed())
+                .when(flagPresumed(), CASEWORKER)
                 .expectResultMessagePayload(status(CaseStage.PRESUMED_VICTIM, false, 5));
+    }
+
+    // ---------------------------------------------------------------- need-to-know
+
+    @Test
+    void aFirstLineProfessionalOfAnotherOrganisationDoesNotFindTheCase() {
+        fixture.given(adultOpened())
+                .when(assess("labour-v1", LABOUR_ANSWERS), actor(OTHER_ORGANISATION, Role.FIRST_LINE))
+                .expectNoEvents()
+                .expectException(AggregateNotFoundException.class);
+    }
+
+    @Test
+    void aCommandWithoutAnActorFindsNoCase() {
+        fixture.given(adultOpened())
+                .when(assess("labour-v1", LABOUR_ANSWERS))
+                .expectNoEvents()
+                .expectException(AggregateNotFoundException.class);
+    }
+
+    @Test
+    void anIdentificationAuthorityDoesNotFindACaseBeforeAPresumedVictimIsFlagged() {
+        fixture.given(adultOpened(), labourAssessed())
+                .when(decide(IdentificationOutcome.IDENTIFIED, List.of("ForcedLabour"), List.of()),
+                        actor(OTHER_ORGANISATION, Role.IDENTIFICATION_AUTHORITY))
+                .expectNoEvents()
+                .expectException(AggregateNotFoundException.class);
+    }
+
+    @Test
+    void anIdentificationAuthorityOfAnyOrganisationDecidesOnAPresumedVictim() {
+        fixture.given(adultOpened(), labourAssessed(), presumed())
+                .when(decide(IdentificationOutcome.IDENTIFIED, List.of("ForcedLabour"), List.of()),
+                        actor(OTHER_ORGANISATION, Role.IDENTIFICATION_AUTHORITY))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void theResponsibleCaseManagerOrganisationFindsTheCaseOnceFlagged() {
+        fixture.given(adultOpened(), labourAssessed(), new PresumedVictimFlagged(CASE_ID, "grounds",
+                        OTHER_ORGANISATION))
+                .when(new StartReflectionPeriod(CASE_ID, LocalDate.of(2025, 3, 12), LocalDate.of(2025, 6, 10),
+                        "art. 13", null), actor(OTHER_ORGANISATION, Role.CASE_MANAGER))
+                .expectSuccessfulHandlerExecution();
     }
 }

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +28,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Starts the whole platform the way a newcomer does ({@code infra/nrm up} on the embedded store), drives
- * a case from screening to closure through the gateway, restarts everything and reads the same case and
- * history back. Free ports and a temporary data directory keep it apart from a platform already running.
+ * Starts the whole platform the way a newcomer does ({@code infra/nrm up} on the embedded store, with its
+ * demo NRM), drives a case from screening to closure through the gateway with the demo roles' tokens
+ * ({@code infra/nrm token <role>}), restarts everything and reads the same case and history back. Free
+ * ports and a temporary data directory keep it apart from a platform already running.
  */
 class PlatformEndToEndIT {
 
@@ -42,6 +44,7 @@ class PlatformEndToEndIT {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final Map<String, String> environment = new HashMap<>();
     private String gateway;
+    private final Map<String, String> tokens = new HashMap<>();
 
     private record Answer(int status, JsonNode body, HttpResponse<String> raw) {
     }
@@ -68,35 +71,49 @@ class PlatformEndToEndIT {
         System.out.printf("platform cold start: %.1f s%n", (System.nanoTime() - coldStart) / 1e9);
         assertThat(started).contains("NRM platform is up").contains(gateway);
 
+        assertThat(get("/api/cases", null).status()).as("no token, no answer").isEqualTo(401);
+        String firstLine = token("first-line");
+        String caseManager = token("case-manager");
+        String authority = token("identification-authority");
+        String socialWelfare = get("/api/identity/organisations?type=social-welfare", firstLine).body()
+                .at("/items/0/id").asString();
+
         UUID caseId = UUID.randomUUID();
         String correlationId = "e2e-" + caseId;
-        Answer opened = post("/api/cases", openCase(caseId), correlationId);
+        Answer opened = post("/api/cases", openCase(caseId), correlationId, firstLine);
         assertThat(opened.status()).isEqualTo(201);
         assertThat(opened.raw().headers().firstValue("X-Correlation-Id")).contains(correlationId);
 
         assertThat(post("/api/cases/" + caseId + "/indicator-assessments", Map.of("indicatorSetId", "labour-v1",
                 "answers", Map.of("LAB-01", "PRESENT", "LAB-02", "PRESENT"),
-                "assessedAt", Instant.now().minus(5, ChronoUnit.MINUTES).toString()), null).status()).isEqualTo(201);
-        assertThat(post("/api/cases/" + caseId + "/presumed-victim",
-                Map.of("grounds", "Documents withheld; wages unpaid"), null).status()).isEqualTo(200);
+                "assessedAt", Instant.now().minus(5, ChronoUnit.MINUTES).toString()), null, firstLine).status())
+                .isEqualTo(201);
+        assertThat(post("/api/cases/" + caseId + "/presumed-victim", Map.of("grounds",
+                "Documents withheld; wages unpaid", "responsibleOrganisationId", socialWelfare), null, firstLine)
+                .status()).isEqualTo(200);
         assertThat(post("/api/cases/" + caseId + "/reflection-period", Map.of("startDate", LocalDate.now().toString(),
-                "legalEndDate", LocalDate.now().plusDays(90).toString()), null).status()).isEqualTo(200);
+                "legalEndDate", LocalDate.now().plusDays(90).toString()), null, caseManager).status()).isEqualTo(200);
         assertThat(post("/api/cases/" + caseId + "/identification-decision", Map.of("outcome", "IDENTIFIED",
                 "reasons", "Forced labour established", "typesOfExploitation", List.of("ForcedLabour"),
-                "methodsOfControl", List.of("WithholdsDocuments")), null).status()).isEqualTo(200);
+                "methodsOfControl", List.of("WithholdsDocuments")), null, authority).status()).isEqualTo(200);
         assertThat(post("/api/cases/" + caseId + "/consents", Map.of("decision", "GIVEN", "purposes",
                 List.of("REFERRAL"), "serviceTypes", List.of("SAFE_ACCOMMODATION"),
-                "recipientOrganisationId", "shelter-1"), null).status()).isEqualTo(201);
-        Answer closed = post("/api/cases/" + caseId + "/closure", Map.of("reason", "REINTEGRATED"), null);
+                "recipientOrganisationId", "shelter-1"), null, caseManager).status()).isEqualTo(201);
+        Answer closed = post("/api/cases/" + caseId + "/closure", Map.of("reason", "REINTEGRATED"), null,
+                caseManager);
         assertThat(closed.status()).isEqualTo(200);
         assertThat(closed.body().get("version").asLong()).isEqualTo(6);
 
-        JsonNode view = awaitClosed(caseId);
-        JsonNode history = get("/api/cases/" + caseId + "/history").body();
+        JsonNode view = awaitClosed(caseId, caseManager);
+        JsonNode history = get("/api/cases/" + caseId + "/history", caseManager).body();
         assertThat(history.get("events").size()).isEqualTo(7);
         assertThat(history.at("/events/0/metadata/correlationId").asString()).isEqualTo(correlationId);
+        assertThat(history.at("/events/0/metadata/clientId").asString()).isEqualTo("demo-first-line");
+        assertThat(history.at("/events/4/metadata/roles/0").asString()).isEqualTo("identification-authority");
+        assertThat(get("/api/cases/" + caseId, token("service-provider")).status())
+                .as("a shelter finds no case that was not referred to it").isEqualTo(404);
 
-        Answer unknown = get("/api/no-such-thing");
+        Answer unknown = get("/api/no-such-thing", caseManager);
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.raw().headers().firstValue("Content-Type").orElseThrow())
                 .startsWith("application/problem+json");
@@ -106,18 +123,29 @@ class PlatformEndToEndIT {
         launcher("up");
         System.out.printf("platform restart: %.1f s%n", (System.nanoTime() - restart) / 1e9);
 
-        Answer afterRestart = get("/api/cases/" + caseId);
+        tokens.clear();
+        String caseManagerAgain = token("case-manager");
+        assertThat(get("/api/cases/" + caseId, caseManager).status())
+                .as("a token issued before the restart is still valid: the signing key persisted").isEqualTo(200);
+        Answer afterRestart = get("/api/cases/" + caseId, caseManagerAgain);
         assertThat(afterRestart.status()).isEqualTo(200);
         assertThat(afterRestart.body()).isEqualTo(view);
-        assertThat(get("/api/cases/" + caseId + "/history").body()).isEqualTo(history);
-        assertThat(post("/api/cases/" + caseId + "/closure", Map.of("reason", "REINTEGRATED"), null).status())
-                .as("the restarted platform still knows the case is closed").isEqualTo(409);
+        assertThat(get("/api/cases/" + caseId + "/history", caseManagerAgain).body()).isEqualTo(history);
+        assertThat(post("/api/cases/" + caseId + "/closure", Map.of("reason", "REINTEGRATED"), null,
+                caseManagerAgain).status()).as("the restarted platform still knows the case is closed").isEqualTo(409);
     }
 
-    private JsonNode awaitClosed(UUID caseId) throws Exception {
+    private String token(String role) throws IOException, InterruptedException {
+        if (!tokens.containsKey(role)) {
+            tokens.put(role, launcher("token", role).trim());
+        }
+        return tokens.get(role);
+    }
+
+    private JsonNode awaitClosed(UUID caseId, String token) throws Exception {
         Instant deadline = Instant.now().plusSeconds(30);
         while (true) {
-            Answer view = get("/api/cases/" + caseId);
+            Answer view = get("/api/cases/" + caseId, token);
             if (view.status() == 200 && view.body().get("closed").asBoolean()) {
                 return view.body();
             }
@@ -134,31 +162,40 @@ class PlatformEndToEndIT {
                         "sex", "Feminine", "citizenship", List.of("AL")));
     }
 
-    private String launcher(String command) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(REPOSITORY.resolve("infra/nrm").toString(), command)
-                .directory(workingDirectory.toFile()).redirectErrorStream(true);
+    private String launcher(String... command) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(List.of(REPOSITORY.resolve("infra/nrm").toString()));
+        line.addAll(List.of(command));
+        ProcessBuilder builder = new ProcessBuilder(line).directory(workingDirectory.toFile());
         builder.environment().remove("NRM_STORE_URI");
         builder.environment().putAll(environment);
-        Path output = workingDirectory.resolve("launcher-" + command + ".txt");
+        Path output = workingDirectory.resolve("launcher-" + String.join("-", command) + ".txt");
         builder.redirectOutput(output.toFile());
+        builder.redirectError(workingDirectory.resolve("launcher-errors.txt").toFile());
         Process process = builder.start();
         if (!process.waitFor(6, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new IllegalStateException("infra/nrm " + command + " did not finish in 6 minutes");
         }
         String printed = Files.readString(output, StandardCharsets.UTF_8);
-        System.out.println("infra/nrm " + command + ":\n" + printed);
-        assertThat(process.exitValue()).as("infra/nrm %s failed:%n%s", command, printed).isZero();
+        String errors = Files.readString(workingDirectory.resolve("launcher-errors.txt"), StandardCharsets.UTF_8);
+        System.out.println("infra/nrm " + String.join(" ", command) + ":\n" + printed + errors);
+        assertThat(process.exitValue()).as("infra/nrm %s failed:%n%s%s", String.join(" ", command), printed, errors)
+                .isZero();
         return printed;
     }
 
-    private Answer get(String path) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(gateway + path)).GET());
+    private Answer get(String path, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request);
     }
 
-    private Answer post(String path, Object body, String correlationId) throws Exception {
+    private Answer post(String path, Object body, String correlationId, String token) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         if (correlationId != null) {
             request.header("X-Correlation-Id", correlationId);

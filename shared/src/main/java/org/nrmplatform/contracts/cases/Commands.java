@@ -17,8 +17,9 @@ public final class Commands {
     private Commands() {
     }
 
+    /** {@code openingOrganisationId}: the organisation of the professional who screened. */
     public record OpenCase(@TargetAggregateIdentifier UUID caseId, String detectingSector, Instant screenedAt,
-                           ScreeningLocation location, DataSubject dataSubject) {
+                           ScreeningLocation location, DataSubject dataSubject, String openingOrganisationId) {
     }
 
     public record RecordIndicatorAssessment(@TargetAggregateIdentifier UUID caseId, UUID assessmentId,
@@ -26,7 +27,9 @@ public final class Commands {
                                             Instant assessedAt, @TargetAggregateVersion Long expectedVersion) {
     }
 
+    /** {@code responsibleOrganisationId}: the case-manager organisation that takes the case on. */
     public record FlagPresumedVictim(@TargetAggregateIdentifier UUID caseId, String grounds,
+                                     String responsibleOrganisationId,
                                      @TargetAggregateVersion Long expectedVersion) {
     }
 

@@ -13,7 +13,7 @@ public final class Events {
     }
 
     public record CaseOpened(UUID caseId, String detectingSector, Instant screenedAt, ScreeningLocation location,
-                             DataSubject dataSubject) {
+                             DataSubject dataSubject, String openingOrganisationId) {
     }
 
     public record IndicatorAssessmentRecorded(UUID caseId, UUID assessmentId, String indicatorSetId,
@@ -21,7 +21,7 @@ public final class Events {
                                               AssessmentResult result) {
     }
 
-    public record PresumedVictimFlagged(UUID caseId, String grounds) {
+    public record PresumedVictimFlagged(UUID caseId, String grounds, String responsibleOrganisationId) {
     }
 
     public record IdentificationDecided(UUID caseId, IdentificationOutcome outcome, String reasons,

@@ -4,12 +4,14 @@ import java.util.HashMap;
 import java.util.Map;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.nrmplatform.shared.security.Actor;
 import org.nrmplatform.shared.web.CorrelationId;
 
 /**
  * What every message caused by another carries: the correlation id of the request at the origin of the
- * chain (kept from message to message), and the id of the message that directly caused it. Axon's
- * default provider would instead overwrite {@code correlationId} with the parent's message id.
+ * chain and the actor (both kept from message to message), and the id of the message that directly
+ * caused it. Axon's default provider would instead overwrite {@code correlationId} with the parent's
+ * message id.
  */
 public class CausalMetadata implements CorrelationDataProvider {
 
@@ -21,6 +23,12 @@ public class CausalMetadata implements CorrelationDataProvider {
         data.put(CorrelationId.METADATA_KEY,
                 message.getMetaData().getOrDefault(CorrelationId.METADATA_KEY, message.getIdentifier()));
         data.put(CAUSATION_ID, message.getIdentifier());
+        for (String key : Actor.METADATA_KEYS) {
+            Object value = message.getMetaData().get(key);
+            if (value != null) {
+                data.put(key, value);
+            }
+        }
         return data;
     }
 }

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -19,6 +20,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -63,6 +65,13 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.NOT_FOUND, request);
     }
 
+    /** The id belongs to a record of another kind (a case id sent to a referral, say): no such record here. */
+    @ExceptionHandler(IncompatibleAggregateException.class)
+    ResponseEntity<Object> otherKindOfRecord(IncompatibleAggregateException e, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "Not found", "No record of this kind with the id given");
+        return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.NOT_FOUND, request);
+    }
+
     /** Another change to the same record was stored first: the caller should reload and retry. */
     @ExceptionHandler({ConcurrencyException.class, ConflictingAggregateVersionException.class,
             AggregateStreamCreationException.class})
@@ -94,6 +103,13 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "Store unavailable",
                 "The event store could not be reached; nothing was recorded. Try again shortly.");
         return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.SERVICE_UNAVAILABLE, request);
+    }
+
+    /** Thrown by an endpoint's {@code @PreAuthorize} when the caller's role may not call it. */
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Object> accessDenied(AccessDeniedException e, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.FORBIDDEN, "Forbidden", "Your role may not do this");
+        return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.FORBIDDEN, request);
     }
 
     @ExceptionHandler(Exception.class)

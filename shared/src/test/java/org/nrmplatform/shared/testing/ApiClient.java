@@ -19,9 +19,20 @@ public final class ApiClient {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
+    private final String token;
 
     public ApiClient(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    private ApiClient(String baseUrl, String token) {
         this.baseUrl = baseUrl;
+        this.token = token;
+    }
+
+    /** The same client, sending the given bearer token with every call. */
+    public ApiClient as(String bearerToken) {
+        return new ApiClient(baseUrl, bearerToken);
     }
 
     /** An answer: status, headers and the body parsed as JSON (null when empty). */
@@ -52,6 +63,9 @@ public final class ApiClient {
     }
 
     public Answer send(HttpRequest.Builder request, Map<String, String> headers) {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         headers.forEach(request::header);
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),

@@ -1,0 +1,50 @@
+package org.nrmplatform.caseservice;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.nrmplatform.contracts.identity.Role;
+import org.nrmplatform.shared.testing.ApiClient;
+import org.nrmplatform.shared.testing.EmbeddedStore;
+import org.nrmplatform.shared.testing.TestTokens;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * case-service over real HTTP against an in-memory embedded store, called with real signed tokens by
+ * professionals of three organisations: a police first-line unit, a social welfare centre (case
+ * manager) and the identification authority.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class ApiTest {
+
+    static final String POLICE = "0f6a3c1e-1111-4a2b-9c3d-000000000001";
+    static final String SOCIAL_WELFARE = "0f6a3c1e-2222-4a2b-9c3d-000000000002";
+    static final String AUTHORITY = "0f6a3c1e-3333-4a2b-9c3d-000000000003";
+    static final String OTHER_POLICE = "0f6a3c1e-4444-4a2b-9c3d-000000000004";
+
+    @DynamicPropertySource
+    static void platform(DynamicPropertyRegistry registry) {
+        EmbeddedStore.register(registry);
+        TestTokens.register(registry);
+    }
+
+    @LocalServerPort
+    int port;
+    ApiClient anonymous;
+    ApiClient firstLine;
+    ApiClient caseManager;
+    ApiClient authority;
+
+    @BeforeEach
+    void clients() {
+        anonymous = new ApiClient("http://127.0.0.1:" + port);
+        firstLine = as(Role.FIRST_LINE, POLICE);
+        caseManager = as(Role.CASE_MANAGER, SOCIAL_WELFARE);
+        authority = as(Role.IDENTIFICATION_AUTHORITY, AUTHORITY);
+    }
+
+    ApiClient as(Role role, String organisationId) {
+        return anonymous.as(TestTokens.get().forRole(role, organisationId));
+    }
+}

@@ -1,0 +1,187 @@
+package org.nrmplatform.caseservice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.nrmplatform.contracts.identity.Role;
+import org.nrmplatform.shared.testing.ApiClient;
+import org.nrmplatform.shared.testing.ApiClient.Answer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Who may call each endpoint of case-service (docs/need-to-know.md), every endpoint against every role,
+ * and which cases each role then finds. A new endpoint without a row here fails the build.
+ */
+class CaseAuthorizationTest extends ApiTest {
+
+    private static final Set<Role> ALL = EnumSet.allOf(Role.class);
+
+    /** One endpoint, the roles that may call it, and a well-formed body for it. */
+    record Endpoint(String method, String path, Set<Role> allowed, Supplier<Object> body) {
+
+        String key() {
+            return method + " " + path;
+        }
+
+        @Override
+        public String toString() {
+            return key();
+        }
+    }
+
+    static final List<Endpoint> ENDPOINTS = List.of(
+            new Endpoint("POST", "/api/cases", EnumSet.of(Role.FIRST_LINE, Role.CASE_MANAGER),
+                    () -> CaseRequests.openAdult(null)),
+            new Endpoint("POST", "/api/cases/{caseId}/indicator-assessments",
+                    EnumSet.of(Role.FIRST_LINE, Role.CASE_MANAGER), CaseRequests::labourAssessment),
+            new Endpoint("POST", "/api/cases/{caseId}/presumed-victim",
+                    EnumSet.of(Role.FIRST_LINE, Role.CASE_MANAGER), CaseRequests::presumedVictim),
+            new Endpoint("POST", "/api/cases/{caseId}/identification-decision",
+                    EnumSet.of(Role.IDENTIFICATION_AUTHORITY), CaseRequests::identified),
+            new Endpoint("POST", "/api/cases/{caseId}/guardian", EnumSet.of(Role.CASE_MANAGER),
+                    () -> Map.of("guardianName", "Jelena Jovanović", "appointedOn", "2026-01-05")),
+            new Endpoint("POST", "/api/cases/{caseId}/consents", EnumSet.of(Role.FIRST_LINE, Role.CASE_MANAGER),
+                    () -> CaseRequests.consent(UUID.randomUUID())),
+            new Endpoint("POST", "/api/cases/{caseId}/reflection-period", EnumSet.of(Role.CASE_MANAGER),
+                    CaseRequests::reflectionPeriod),
+            new Endpoint("POST", "/api/cases/{caseId}/closure", EnumSet.of(Role.CASE_MANAGER), CaseRequests::closure),
+            new Endpoint("GET", "/api/cases", EnumSet.of(Role.FIRST_LINE, Role.IDENTIFICATION_AUTHORITY,
+                    Role.CASE_MANAGER, Role.SERVICE_PROVIDER), null),
+            new Endpoint("GET", "/api/cases/{caseId}", EnumSet.of(Role.FIRST_LINE, Role.IDENTIFICATION_AUTHORITY,
+                    Role.CASE_MANAGER, Role.SERVICE_PROVIDER), null),
+            new Endpoint("GET", "/api/cases/{caseId}/history", EnumSet.of(Role.FIRST_LINE,
+                    Role.IDENTIFICATION_AUTHORITY, Role.CASE_MANAGER), null),
+            new Endpoint("GET", "/api/indicator-sets", ALL, null),
+            new Endpoint("GET", "/api/indicator-sets/{id}", ALL, null));
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Test
+    void everyEndpointOfTheServiceHasARow() {
+        Set<String> served = mappings.getHandlerMethods().keySet().stream()
+                .flatMap(info -> info.getPatternValues().stream().flatMap(pattern ->
+                        info.getMethodsCondition().getMethods().stream().map(method -> method + " " + pattern)))
+                .filter(endpoint -> endpoint.contains(" /api/"))
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> listed = ENDPOINTS.stream().map(Endpoint::key).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(listed).as("endpoints listed in this test (and in docs/need-to-know.md)").isEqualTo(served);
+    }
+
+    static Stream<Arguments> everyEndpointAndRole() {
+        return ENDPOINTS.stream().flatMap(endpoint -> ALL.stream().map(role -> Arguments.of(endpoint, role)));
+    }
+
+    @ParameterizedTest(name = "{0} as {1}")
+    @MethodSource("everyEndpointAndRole")
+    void aRoleMayCallAnEndpointOnlyIfItsRowSaysSo(Endpoint endpoint, Role role) {
+        UUID caseId = openedByPolice();
+        Answer answer = call(as(role, POLICE), endpoint, caseId);
+        if (endpoint.allowed().contains(role)) {
+            assertThat(answer.status()).as("%s may call %s", role, endpoint).isNotIn(401, 403);
+        } else {
+            assertThat(answer.status()).as("%s may not call %s", role, endpoint).isEqualTo(403);
+            assertThat(answer.contentType()).startsWith("application/problem+json");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("endpoints")
+    void noEndpointAnswersWithoutAToken(Endpoint endpoint) {
+        Answer answer = call(anonymous, endpoint, UUID.randomUUID());
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.header("WWW-Authenticate")).startsWith("Bearer");
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+    }
+
+    static Stream<Endpoint> endpoints() {
+        return ENDPOINTS.stream();
+    }
+
+    @Test
+    void aFirstLineProfessionalFindsOnlyTheCasesItsOrganisationOpened() {
+        UUID caseId = openedByPolice();
+        ApiClient otherPolice = as(Role.FIRST_LINE, OTHER_POLICE);
+        assertThat(otherPolice.get("/api/cases/" + caseId).status()).isEqualTo(404);
+        assertThat(otherPolice.get("/api/cases/" + caseId + "/history").status()).isEqualTo(404);
+        assertThat(otherPolice.post("/api/cases/" + caseId + "/indicator-assessments",
+                CaseRequests.labourAssessment()).status()).isEqualTo(404);
+        assertThat(ids(otherPolice)).doesNotContain(caseId.toString());
+        assertThat(firstLine.get("/api/cases/" + caseId + "/history").status()).isEqualTo(200);
+    }
+
+    @Test
+    void theCaseManagerAndTheIdentificationAuthorityFindACaseOnceAPresumedVictimIsFlagged() {
+        UUID caseId = openedByPolice();
+        assertThat(caseManager.get("/api/cases/" + caseId + "/history").status()).isEqualTo(404);
+        assertThat(authority.get("/api/cases/" + caseId + "/history").status()).isEqualTo(404);
+        assertThat(authority.post("/api/cases/" + caseId + "/identification-decision", CaseRequests.identified())
+                .status()).isEqualTo(404);
+
+        firstLine.post("/api/cases/" + caseId + "/indicator-assessments", CaseRequests.labourAssessment());
+        assertThat(firstLine.post("/api/cases/" + caseId + "/presumed-victim", CaseRequests.presumedVictim())
+                .status()).isEqualTo(200);
+
+        assertThat(caseManager.get("/api/cases/" + caseId + "/history").status()).isEqualTo(200);
+        assertThat(authority.get("/api/cases/" + caseId + "/history").status()).isEqualTo(200);
+        assertThat(as(Role.CASE_MANAGER, OTHER_POLICE).get("/api/cases/" + caseId + "/history").status())
+                .as("a case manager of an organisation not responsible for the case").isEqualTo(404);
+        assertThat(authority.post("/api/cases/" + caseId + "/identification-decision", CaseRequests.identified())
+                .status()).isEqualTo(200);
+    }
+
+    @Test
+    void aServiceProviderFindsNoCaseUntilOneIsReferredToIt() {
+        openedByPolice();
+        ApiClient shelter = as(Role.SERVICE_PROVIDER, SOCIAL_WELFARE);
+        assertThat(shelter.get("/api/cases").body().get("total").asLong()).isZero();
+    }
+
+    @Test
+    void eventsRecordTheActorFromTheToken() {
+        UUID caseId = openedByPolice();
+        var metadata = firstLine.get("/api/cases/" + caseId + "/history").body().at("/events/0/metadata");
+        assertThat(metadata.get("organisationId").asString()).isEqualTo(POLICE);
+        assertThat(metadata.get("userId").asString()).isNotBlank();
+        assertThat(metadata.get("clientId").asString()).isEqualTo("test-client");
+        assertThat(metadata.get("roles").valueStream().map(role -> role.asString()).toList())
+                .containsExactly("first-line");
+        assertThat(metadata.get("correlationId").asString()).isNotBlank();
+    }
+
+    private UUID openedByPolice() {
+        UUID caseId = UUID.randomUUID();
+        assertThat(firstLine.post("/api/cases", CaseRequests.openAdult(caseId)).status()).isEqualTo(201);
+        return caseId;
+    }
+
+    private static Set<String> ids(ApiClient client) {
+        return client.get("/api/cases?size=200").body().get("items").valueStream()
+                .map(item -> item.get("id").asString()).collect(Collectors.toSet());
+    }
+
+    private Answer call(ApiClient client, Endpoint endpoint, UUID caseId) {
+        String path = endpoint.path().replace("{caseId}", caseId.toString()).replace("{id}", "labour-v1");
+        if (endpoint.method().equals("GET")) {
+            return client.get(path);
+        }
+        return client.post(path, endpoint.body().get());
+    }
+}

@@ -1,0 +1,63 @@
+package org.nrmplatform.gateway;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+
+/**
+ * The gateway refuses every call without a valid access token before it reaches a service, and forwards the token
+ * unchanged. It only authenticates: which role may do what is each service's decision, and each service checks the
+ * token again so that a call bypassing the gateway is refused too.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class TokenAuthentication {
+
+    /**
+     * Reachable without a token: identity-service's authorization server (where tokens come from, its login and
+     * logout pages, and the keys and metadata that verify tokens), and the gateway's own operational endpoints.
+     */
+    static final String[] OPEN = {
+            "/oauth2/**", "/.well-known/**", "/login", "/logout", "/default-ui.css", "/error",
+            "/actuator/health/**", "/actuator/info", "/actuator/prometheus"};
+
+    @Bean
+    SecurityWebFilterChain tokenCheck(ServerHttpSecurity http, TokenProblemEntryPoint refusal) {
+        return http
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers(OPEN).permitAll()
+                        .anyExchange().authenticated())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> { }) // uses the decoder below
+                        .authenticationEntryPoint(refusal))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(refusal))
+                // Stateless: every call carries its token; no session, so nothing for CSRF to protect.
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                // Login and logout pages are identity-service's, reached through its route.
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .build();
+    }
+
+    /** Signature with identity-service's published keys; expiry, not-before, issuer and the platform's claims. */
+    @Bean
+    ReactiveJwtDecoder jwtDecoder(SecurityProperties properties) {
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
+                .withJwkSetUri(properties.jwkSetUri().toString())
+                .build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(properties.issuer().toString()), new PlatformClaims()));
+        return decoder;
+    }
+}

@@ -1,0 +1,49 @@
+package org.nrmplatform.identityservice;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How identity-service issues tokens and keeps its keys.
+ *
+ * @param tokenLifetime   how long an access token is valid; at most 15 minutes, because a revoked role or a
+ *                        deactivated account keeps working in other services until its tokens expire
+ * @param keyRetention    how long a signing key stays published after a newer key replaced it, so that tokens
+ *                        it signed can still be verified; must exceed the token lifetime
+ * @param cliRedirectUris where the public command-line client {@code nrm-cli} may receive authorization codes
+ * @param demo            the demo NRM seeded on an empty embedded store
+ * @param keyEncryptionKey optional AES-256 key (base64 of 32 bytes) that encrypts the private signing keys in
+ *                        the database; without it they are stored in clear and the database must be protected
+ *                        as the keys themselves would be
+ */
+@Validated
+@ConfigurationProperties("nrm.identity")
+public record IdentityProperties(
+        @DefaultValue("PT10M") @NotNull @DurationMin(seconds = 30) @DurationMax(minutes = 15) Duration tokenLifetime,
+        @DefaultValue("PT1H") @NotNull Duration keyRetention,
+        @DefaultValue({"http://127.0.0.1:8765/callback", "http://localhost:8765/callback"})
+        @NotEmpty List<URI> cliRedirectUris,
+        @DefaultValue @Valid Demo demo,
+        @Pattern(regexp = "[A-Za-z0-9+/]{43}=", message = "must be the base64 encoding of 32 random bytes")
+        String keyEncryptionKey) {
+
+    /** @param enabled seed the demo organisations, accounts and clients when no organisation exists yet */
+    public record Demo(@DefaultValue("false") boolean enabled) {
+    }
+
+    @AssertTrue(message = "nrm.identity.key-retention must be longer than nrm.identity.token-lifetime")
+    public boolean isKeyRetentionLongerThanTokenLifetime() {
+        return keyRetention == null || tokenLifetime == null || keyRetention.compareTo(tokenLifetime) > 0;
+    }
+}

@@ -1,0 +1,124 @@
+package org.nrmplatform.identityservice.accounts;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.nrmplatform.contracts.identity.IdentityCommands.CreateUserAccount;
+import org.nrmplatform.contracts.identity.IdentityCommands.DeactivateUserAccount;
+import org.nrmplatform.contracts.identity.IdentityCommands.GrantRole;
+import org.nrmplatform.contracts.identity.IdentityCommands.RevokeRole;
+import org.nrmplatform.identityservice.RoleCodes;
+import org.nrmplatform.identityservice.history.RoleHistory;
+import org.nrmplatform.identityservice.views.AccountView;
+import org.nrmplatform.identityservice.views.IdentityQueries.FindAccount;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * User accounts over HTTP: administrators create them, grant and revoke roles and deactivate them; each
+ * change is recorded with who made it. Administrators, operators and prosecutors may ask which roles an
+ * account held at a past instant.
+ */
+@RestController
+@RequestMapping("/api/identity/users")
+class UserAccountController {
+
+    static final String USERNAME = "[a-z0-9][a-z0-9._@-]{2,63}";
+
+    record CreateRequest(UUID userId, @NotNull UUID organisationId,
+                         @NotBlank @Pattern(regexp = USERNAME, message = "must be 3 to 64 lower-case letters, digits "
+                                 + "or . _ @ -, starting with a letter or digit") String username,
+                         @NotBlank @Size(max = 200) String displayName, @NotNull List<@NotBlank String> roles,
+                         @NotBlank String password) {
+
+        @Override
+        public String toString() {
+            return "CreateRequest[username=" + username + ", organisationId=" + organisationId + "]"; // no password
+        }
+    }
+
+    record RoleRequest(@NotBlank String role) {
+    }
+
+    record DeactivationRequest(@Size(max = 2000) String reason) {
+    }
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final AccountCreation creation;
+
+    UserAccountController(CommandGateway commands, QueryGateway queries, AccountCreation creation) {
+        this.commands = commands;
+        this.queries = queries;
+        this.creation = creation;
+    }
+
+    @PostMapping(consumes = "application/json")
+    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    ResponseEntity<AccountStatus> create(@Valid @RequestBody CreateRequest request) {
+        UUID userId = request.userId() != null ? request.userId() : UUID.randomUUID();
+        AccountStatus status = creation.create(new CreateUserAccount(userId, request.organisationId(),
+                request.username(), request.displayName().strip(), RoleCodes.parse(request.roles(), "roles")),
+                request.password());
+        return ResponseEntity.created(URI.create("/api/identity/users/" + userId)).body(status);
+    }
+
+    @PostMapping(path = "/{userId}/roles", consumes = "application/json")
+    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    AccountStatus grant(@PathVariable UUID userId, @Valid @RequestBody RoleRequest request) {
+        return commands.sendAndWait(new GrantRole(userId, RoleCodes.parse(request.role(), "role")));
+    }
+
+    @DeleteMapping("/{userId}/roles/{role}")
+    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    AccountStatus revoke(@PathVariable UUID userId, @PathVariable String role) {
+        return commands.sendAndWait(new RevokeRole(userId, RoleCodes.parse(role, "role")));
+    }
+
+    /** The body, with a reason, is optional. */
+    @PostMapping("/{userId}/deactivation")
+    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    AccountStatus deactivate(@PathVariable UUID userId,
+                             @Valid @RequestBody(required = false) DeactivationRequest request) {
+        return commands.sendAndWait(new DeactivateUserAccount(userId, request == null ? null : request.reason()));
+    }
+
+    @GetMapping("/{userId}")
+    @PreAuthorize("hasAnyRole('ADMINISTRATOR', 'OPERATOR')")
+    AccountView get(@PathVariable UUID userId) {
+        return queries.query(new FindAccount(userId), ResponseTypes.optionalInstanceOf(AccountView.class)).join()
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No user account " + userId));
+    }
+
+    /** The roles held at {@code at} (default: now), from the account's own events. */
+    @GetMapping("/{userId}/roles")
+    @PreAuthorize("hasAnyRole('ADMINISTRATOR', 'OPERATOR', 'PROSECUTOR')")
+    RoleHistory.RolesAt rolesAt(@PathVariable UUID userId, @RequestParam(required = false) Instant at) {
+        RoleHistory.Timeline timeline = queries.query(new RoleHistory.Query(userId, RoleHistory.Holder.USER),
+                RoleHistory.Timeline.class).join();
+        if (!timeline.exists()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No user account " + userId);
+        }
+        Instant now = Instant.now();
+        return timeline.at(at != null ? at : now, now);
+    }
+}

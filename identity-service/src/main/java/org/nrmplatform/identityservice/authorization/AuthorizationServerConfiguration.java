@@ -1,0 +1,83 @@
+package org.nrmplatform.identityservice.authorization;
+
+import java.util.Set;
+import org.nrmplatform.identityservice.keys.SigningKeys;
+import org.nrmplatform.shared.security.SecurityProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+
+/**
+ * identity-service as the platform's OAuth2 authorization server: client credentials for agency systems,
+ * authorization code with PKCE for people (through {@code nrm-cli}), signed JWT access tokens. The
+ * {@code /api/identity/**} endpoints are served by the platform's resource-server chain (shared), which
+ * validates tokens here with the local keys instead of calling this service over HTTP.
+ */
+@Configuration(proxyBeanMethods = false)
+class AuthorizationServerConfiguration {
+
+    /**
+     * The standard endpoints (token, authorize, jwks, metadata) and the sign-in form the browser flow uses
+     * (with its stylesheet); everything else is left to the resource-server chain.
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain authorizationServer(HttpSecurity http) throws Exception {
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        http.oauth2AuthorizationServer(server -> http.securityMatcher(new OrRequestMatcher(
+                        server.getEndpointsMatcher(), paths.matcher("/login"), paths.matcher("/logout"),
+                        paths.matcher("/default-ui.css"))))
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .formLogin(Customizer.withDefaults())
+                .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint("/login"), browser()));
+        return http.build();
+    }
+
+    private static MediaTypeRequestMatcher browser() {
+        MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+        html.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+        return html;
+    }
+
+    /** Tokens name the platform's public address (the gateway) as issuer, whichever instance issued them. */
+    @Bean
+    AuthorizationServerSettings authorizationServerSettings(SecurityProperties security) {
+        return AuthorizationServerSettings.builder().issuer(security.issuer().toString()).build();
+    }
+
+    /** Signs with the newest active key only; the published set may hold older keys too. */
+    @Bean
+    JwtEncoder jwtEncoder(SigningKeys keys) {
+        return new NimbusJwtEncoder(keys.signingKey());
+    }
+
+    /** Validates tokens for this service's own API with the published keys, as every other service does. */
+    @Bean
+    JwtDecoder jwtDecoder(SigningKeys keys, OAuth2TokenValidator<Jwt> platformTokenValidator) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys).build();
+        decoder.setJwtValidator(platformTokenValidator);
+        return decoder;
+    }
+
+    @Bean
+    OAuth2AuthorizationService authorizationService() {
+        return new PendingAuthorizations();
+    }
+}

@@ -1,0 +1,121 @@
+package org.nrmplatform.identityservice.clients;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.nrmplatform.contracts.identity.IdentityCommands.DeactivateApiClient;
+import org.nrmplatform.contracts.identity.IdentityCommands.GrantClientRole;
+import org.nrmplatform.contracts.identity.IdentityCommands.RegisterApiClient;
+import org.nrmplatform.contracts.identity.IdentityCommands.RevokeClientRole;
+import org.nrmplatform.contracts.identity.IdentityEvents.ApiClientDeactivated;
+import org.nrmplatform.contracts.identity.IdentityEvents.ApiClientRegistered;
+import org.nrmplatform.contracts.identity.IdentityEvents.ApiClientRoleGranted;
+import org.nrmplatform.contracts.identity.IdentityEvents.ApiClientRoleRevoked;
+import org.nrmplatform.contracts.identity.Role;
+import org.nrmplatform.identityservice.organisations.Organisations;
+import org.nrmplatform.shared.web.RuleViolation;
+
+/**
+ * An agency system that calls the platform with client credentials, on behalf of one organisation and
+ * with its own roles. Its secret is not here: only a hash, in identity-service's own database.
+ */
+@Aggregate
+public class ApiClient {
+
+    @AggregateIdentifier
+    private UUID apiClientId;
+    private String clientId;
+    private UUID organisationId;
+    private final Set<Role> roles = EnumSet.noneOf(Role.class);
+    private boolean active;
+
+    protected ApiClient() {
+        // required by Axon to rebuild the client from its events
+    }
+
+    @CommandHandler
+    public ApiClient(RegisterApiClient command, Organisations organisations) {
+        if (!organisations.registered(command.organisationId())) {
+            throw RuleViolation.unprocessable("organisationId", "no organisation " + command.organisationId()
+                    + " is registered");
+        }
+        apply(new ApiClientRegistered(command.apiClientId(), command.clientId(), command.organisationId(),
+                ordered(command.roles())));
+    }
+
+    @CommandHandler
+    public ClientStatus handle(GrantClientRole command) {
+        requireActive();
+        if (roles.contains(command.role())) {
+            throw RuleViolation.conflict("the client already holds the role " + command.role().code());
+        }
+        apply(new ApiClientRoleGranted(apiClientId, clientId, organisationId, command.role()));
+        return status();
+    }
+
+    @CommandHandler
+    public ClientStatus handle(RevokeClientRole command) {
+        requireActive();
+        if (!roles.contains(command.role())) {
+            throw RuleViolation.conflict("the client does not hold the role " + command.role().code());
+        }
+        apply(new ApiClientRoleRevoked(apiClientId, clientId, organisationId, command.role()));
+        return status();
+    }
+
+    @CommandHandler
+    public ClientStatus handle(DeactivateApiClient command) {
+        requireActive();
+        apply(new ApiClientDeactivated(apiClientId, clientId, organisationId, command.reason()));
+        return status();
+    }
+
+    private void requireActive() {
+        if (!active) {
+            throw RuleViolation.conflict("API client " + clientId + " is deactivated");
+        }
+    }
+
+    private ClientStatus status() {
+        return new ClientStatus(apiClientId, clientId, organisationId, ordered(roles).stream().map(Role::code).toList(),
+                active, AggregateLifecycle.getVersion());
+    }
+
+    private static List<Role> ordered(Collection<Role> roles) {
+        return roles == null ? List.of() : roles.stream().distinct().sorted(Comparator.naturalOrder()).toList();
+    }
+
+    @EventSourcingHandler
+    void on(ApiClientRegistered event) {
+        apiClientId = event.apiClientId();
+        clientId = event.clientId();
+        organisationId = event.organisationId();
+        roles.addAll(event.roles());
+        active = true;
+    }
+
+    @EventSourcingHandler
+    void on(ApiClientRoleGranted event) {
+        roles.add(event.role());
+    }
+
+    @EventSourcingHandler
+    void on(ApiClientRoleRevoked event) {
+        roles.remove(event.role());
+    }
+
+    @EventSourcingHandler
+    void on(ApiClientDeactivated event) {
+        active = false;
+    }
+}

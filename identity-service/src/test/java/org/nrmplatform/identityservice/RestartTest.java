@@ -1,0 +1,124 @@
+package org.nrmplatform.identityservice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.queryhandling.QueryGateway;
+import org.junit.jupiter.api.Test;
+import org.nrmplatform.contracts.identity.Role;
+import org.nrmplatform.identityservice.views.IdentityQueries.CountOrganisations;
+import org.nrmplatform.shared.codelists.CodeLists;
+import org.nrmplatform.shared.testing.ApiClient;
+import org.nrmplatform.shared.testing.EmbeddedStore;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * identity-service stopped and started again on the same store: the demo NRM is seeded once, the signing
+ * keys persist (a token issued before the restart still works), and a rotation publishes both keys.
+ * Starts the application itself, since each start is what is tested.
+ */
+class RestartTest {
+
+    private final String suffix = UUID.randomUUID().toString().substring(0, 8);
+
+    @Test
+    void seedsOnceKeepsItsKeysAcrossARestartAndRotates() throws Exception {
+        String token;
+        String firstKid;
+        try (ConfigurableApplicationContext first = start("events_" + suffix, "service_" + suffix, true)) {
+            assertThat(demoEvents(first)).as("one event per demo organisation, user and client")
+                    .isEqualTo(13 + 8 + 8);
+            OAuthClient oauth = new OAuthClient(url(first));
+            assertThat(oauth.get("/actuator/health", Map.of()).body().get("status").asString()).isEqualTo("UP");
+            OAuthClient.Answer issued = oauth.clientCredentials("demo-administrator", "demo-administrator-secret");
+            assertThat(issued.status()).as("the demo accounts work as soon as the service is up").isEqualTo(200);
+            token = issued.body().get("access_token").asString();
+            firstKid = SignedJWT.parse(token).getHeader().getKeyID();
+        }
+
+        try (ConfigurableApplicationContext second = start("events_" + suffix, "service_" + suffix, true)) {
+            assertThat(demoEvents(second)).as("a restart seeds nothing again").isEqualTo(13 + 8 + 8);
+            OAuthClient oauth = new OAuthClient(url(second));
+            assertThat(publishedKids(oauth)).containsExactly(firstKid);
+            ApiClient admin = new ApiClient(url(second)).as(token);
+            assertThat(admin.get("/api/identity/organisations").status())
+                    .as("a token from before the restart still verifies").isEqualTo(200);
+
+            ApiClient.Answer rotated = admin.post("/api/identity/signing-keys/rotation", Map.of());
+            assertThat(rotated.status()).isEqualTo(201);
+            String newKid = rotated.body().get("kid").asString();
+            assertThat(publishedKids(oauth)).containsExactlyInAnyOrder(firstKid, newKid);
+            String newToken = awaitToken(oauth, "demo-operator");
+            assertThat(SignedJWT.parse(newToken).getHeader().getKeyID()).isEqualTo(newKid);
+            assertThat(admin.get("/api/identity/organisations").status())
+                    .as("tokens signed by the previous key verify during its retention").isEqualTo(200);
+
+            assertThat(admin.post("/api/identity/signing-keys/" + firstKid + "/retirement", Map.of()).status())
+                    .isEqualTo(200);
+            assertThat(publishedKids(oauth)).containsExactly(newKid);
+            assertThat(admin.get("/api/identity/organisations").status())
+                    .as("a retired key's tokens are refused").isEqualTo(401);
+        }
+    }
+
+    @Test
+    void withTheDemoDisabledNothingIsSeeded() {
+        try (ConfigurableApplicationContext context = start("events_off_" + suffix, "service_off_" + suffix, false)) {
+            assertThat(demoEvents(context)).isZero();
+            assertThat(context.getBean(QueryGateway.class).query(new CountOrganisations(), Long.class).join()).isZero();
+            assertThat(new OAuthClient(url(context)).clientCredentials("demo-administrator",
+                    "demo-administrator-secret").status()).isEqualTo(401);
+        }
+    }
+
+    private static ConfigurableApplicationContext start(String eventDatabase, String serviceDatabase, boolean demo) {
+        return new SpringApplication(IdentityServiceApplication.class).run(
+                "--server.port=0",
+                "--nrm.store.uri=" + EmbeddedStore.uri(),
+                "--nrm.store.event-database=" + eventDatabase,
+                "--nrm.store.service-database=" + serviceDatabase,
+                "--nrm.identity.demo.enabled=" + demo);
+    }
+
+    private static String url(ConfigurableApplicationContext context) {
+        return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+    }
+
+    /** Events recorded for the demo's fixed ids: one organisation per organisation type, a user and a client per role. */
+    private static long demoEvents(ConfigurableApplicationContext context) {
+        EventStorageEngine events = context.getBean(EventStorageEngine.class);
+        List<String> ids = new ArrayList<>();
+        CodeLists.load().get("nrm-organisation-type").values()
+                .forEach(type -> ids.add(uuid("demo-org:" + type.code())));
+        for (Role role : Role.values()) {
+            ids.add(uuid("demo-user:" + role.code()));
+            ids.add(uuid("demo-client:" + role.code()));
+        }
+        return ids.stream().mapToLong(id -> events.readEvents(id, 0).asStream().count()).sum();
+    }
+
+    private static String uuid(String name) {
+        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private static String awaitToken(OAuthClient oauth, String clientId) {
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                oauth.clientCredentials(clientId, clientId + "-secret").status() == 200);
+        return oauth.clientCredentials(clientId, clientId + "-secret").body().get("access_token").asString();
+    }
+
+    private static List<String> publishedKids(OAuthClient oauth) throws Exception {
+        return JWKSet.parse(oauth.get("/oauth2/jwks", Map.of()).raw().body()).getKeys().stream()
+                .map(key -> key.getKeyID()).toList();
+    }
+}

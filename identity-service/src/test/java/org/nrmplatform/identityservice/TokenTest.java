@@ -1,0 +1,220 @@
+package org.nrmplatform.identityservice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.nrmplatform.identityservice.IdentityApiTest.DEMO_SHELTER;
+import static org.nrmplatform.identityservice.IdentityApiTest.DEMO_SOCIAL_WELFARE;
+import static org.nrmplatform.identityservice.IdentityApiTest.user;
+
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.SignedJWT;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.nrmplatform.contracts.identity.Role;
+import org.nrmplatform.contracts.identity.TokenClaims;
+import org.nrmplatform.shared.testing.ApiClient.Answer;
+
+/**
+ * Tokens through the real authorization server over HTTP: client credentials for agency systems, and the
+ * authorization-code flow with PKCE driven as a browser would (HttpClient with cookies, every redirect
+ * checked).
+ */
+class TokenTest extends IdentityServiceTest {
+
+    private static final String CALLBACK = "http://127.0.0.1:8765/callback";
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+
+    @Test
+    void aRegisteredClientGetsAShortLivedJwtWithThePlatformClaimsVerifiableWithThePublishedKeys() throws Exception {
+        String clientId = "agency-" + UUID.randomUUID().toString().substring(0, 8);
+        String secret = register(clientId, DEMO_SHELTER, List.of("service-provider"));
+
+        OAuthClient.Answer token = awaitToken(clientId, secret);
+        assertThat(token.body().get("token_type").asString()).isEqualTo("Bearer");
+        assertThat(token.body().get("expires_in").asLong()).isBetween(1L, 900L);
+        SignedJWT jwt = SignedJWT.parse(token.body().get("access_token").asString());
+        var claims = jwt.getJWTClaimsSet();
+        assertThat(claims.getIssuer()).isEqualTo("http://127.0.0.1:8080");
+        assertThat(claims.getSubject()).isEqualTo(clientId);
+        assertThat(claims.getStringClaim(TokenClaims.CLIENT_ID)).isEqualTo(clientId);
+        assertThat(claims.getClaim(TokenClaims.USER_ID)).isNull();
+        assertThat(claims.getStringClaim(TokenClaims.ORGANISATION_ID)).isEqualTo(DEMO_SHELTER);
+        assertThat(claims.getStringClaim(TokenClaims.ORGANISATION_TYPE)).isEqualTo("shelter");
+        assertThat(claims.getStringClaim(TokenClaims.COUNTRY)).isEqualTo("RS");
+        assertThat(claims.getStringListClaim(TokenClaims.ROLES)).containsExactly("service-provider");
+        long lifetime = claims.getExpirationTime().getTime() - claims.getIssueTime().getTime();
+        assertThat(Duration.ofMillis(lifetime)).isEqualTo(Duration.ofMinutes(10)).isLessThanOrEqualTo(Duration.ofMinutes(15));
+
+        OAuthClient.Answer jwks = oauth.get("/oauth2/jwks", Map.of());
+        assertThat(jwks.status()).isEqualTo(200);
+        JWKSet keys = JWKSet.parse(jwks.raw().body());
+        RSAKey key = (RSAKey) keys.getKeyByKeyId(jwt.getHeader().getKeyID());
+        assertThat(key).isNotNull();
+        assertThat(key.isPrivate()).isFalse();
+        assertThat(jwt.verify(new RSASSAVerifier(key))).isTrue();
+        assertThat(jwks.raw().body()).doesNotContain("\"d\"");
+
+        assertThat(oauth.get("/.well-known/oauth-authorization-server", Map.of()).body().get("issuer").asString())
+                .isEqualTo("http://127.0.0.1:8080");
+    }
+
+    @Test
+    void aGrantedRoleShowsInTheNextTokenAndARevokedClientIsRefusedAtTheTokenEndpoint() throws Exception {
+        String clientId = "revoked-" + UUID.randomUUID().toString().substring(0, 8);
+        String secret = register(clientId, DEMO_SHELTER, List.of("service-provider"));
+        awaitToken(clientId, secret);
+
+        assertThat(as(Role.ADMINISTRATOR).post("/api/identity/clients/" + clientId + "/roles",
+                Map.of("role", "monitor")).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(SignedJWT.parse(
+                oauth.clientCredentials(clientId, secret).body().get("access_token").asString())
+                .getJWTClaimsSet().getStringListClaim(TokenClaims.ROLES))
+                .containsExactlyInAnyOrder("service-provider", "monitor"));
+
+        assertThat(as(Role.ADMINISTRATOR).post("/api/identity/clients/" + clientId + "/deactivation", Map.of())
+                .status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> oauth.clientCredentials(clientId, secret).status() == 401);
+        OAuthClient.Answer refused = oauth.clientCredentials(clientId, secret);
+        assertThat(refused.body().get("error").asString()).isEqualTo("invalid_client");
+    }
+
+    @Test
+    void aWrongSecretOrAnUnknownClientIsRefused() {
+        OAuthClient.Answer wrong = oauth.clientCredentials("demo-monitor", "demo-operator-secret");
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(wrong.body().get("error").asString()).isEqualTo("invalid_client");
+        assertThat(oauth.clientCredentials("no-such-client", "whatever").status()).isEqualTo(401);
+        assertThat(oauth.postForm("/oauth2/token", Map.of("grant_type", "client_credentials", "client_id", "nrm-cli"),
+                Map.of()).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aPersonSignsInThroughTheAuthorizationCodeFlowWithPkceAndGetsATokenForTheirAccount() throws Exception {
+        String verifier = randomUrlSafe(48);
+        String code = signIn("demo-case-manager", "demo-case-manager-Pa55!", challenge(verifier));
+
+        OAuthClient.Answer token = oauth.postForm("/oauth2/token", Map.of("grant_type", "authorization_code",
+                "code", code, "redirect_uri", CALLBACK, "client_id", "nrm-cli", "code_verifier", verifier), Map.of());
+        assertThat(token.status()).as(token.raw().body()).isEqualTo(200);
+        assertThat(token.body().has("refresh_token")).isFalse();
+        String accessToken = token.body().get("access_token").asString();
+        var claims = SignedJWT.parse(accessToken).getJWTClaimsSet();
+        String demoUser = UUID.nameUUIDFromBytes("demo-user:case-manager".getBytes(StandardCharsets.UTF_8)).toString();
+        assertThat(claims.getSubject()).isEqualTo(demoUser);
+        assertThat(claims.getStringClaim(TokenClaims.USER_ID)).isEqualTo(demoUser);
+        assertThat(claims.getStringClaim(TokenClaims.CLIENT_ID)).isEqualTo("nrm-cli");
+        assertThat(claims.getStringClaim(TokenClaims.ORGANISATION_ID)).isEqualTo(DEMO_SOCIAL_WELFARE);
+        assertThat(claims.getStringClaim(TokenClaims.ORGANISATION_TYPE)).isEqualTo("social-welfare");
+        assertThat(claims.getStringListClaim(TokenClaims.ROLES)).containsExactly("case-manager");
+
+        Answer directory = anonymous.as(accessToken).get("/api/identity/organisations");
+        assertThat(directory.status()).isEqualTo(200);
+
+        OAuthClient.Answer replay = oauth.postForm("/oauth2/token", Map.of("grant_type", "authorization_code",
+                "code", code, "redirect_uri", CALLBACK, "client_id", "nrm-cli", "code_verifier", verifier), Map.of());
+        assertThat(replay.status()).isEqualTo(400);
+        assertThat(replay.body().get("error").asString()).isEqualTo("invalid_grant");
+    }
+
+    @Test
+    void theCodeIsRefusedWithoutTheRightVerifierAndNoCodeIsIssuedWithoutAChallenge() throws Exception {
+        String verifier = randomUrlSafe(48);
+        String code = signIn("demo-monitor", "demo-monitor-Pa55!", challenge(verifier));
+        OAuthClient.Answer wrongVerifier = oauth.postForm("/oauth2/token", Map.of("grant_type", "authorization_code",
+                "code", code, "redirect_uri", CALLBACK, "client_id", "nrm-cli", "code_verifier", randomUrlSafe(48)),
+                Map.of());
+        assertThat(wrongVerifier.status()).isEqualTo(400);
+
+        OAuthClient browser = new OAuthClient(baseUrl());
+        OAuthClient.Answer withoutChallenge = browser.get("/oauth2/authorize?response_type=code&client_id=nrm-cli"
+                + "&redirect_uri=" + OAuthClient.urlEncode(CALLBACK) + "&state=s1", Map.of("Accept", "text/html"));
+        String location = withoutChallenge.header("Location");
+        assertThat(withoutChallenge.status() == 400 || (location != null && !location.contains("code=")))
+                .as("status %s, location %s", withoutChallenge.status(), location).isTrue();
+    }
+
+    @Test
+    void aDeactivatedAccountCannotSignInAndAWrongPasswordFails() {
+        String username = "leaver." + UUID.randomUUID().toString().substring(0, 8);
+        Answer created = as(Role.ADMINISTRATOR).post("/api/identity/users",
+                user(null, DEMO_SOCIAL_WELFARE, username, List.of("case-manager")));
+        String userId = created.body().get("userId").asString();
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                as(Role.ADMINISTRATOR).get("/api/identity/users/" + userId).status() == 200);
+        assertThat(login(new OAuthClient(baseUrl()), username, "river boat at dawn 1987")).doesNotContain("error");
+        assertThat(login(new OAuthClient(baseUrl()), username, "wrong password here")).endsWith("/login?error");
+
+        as(Role.ADMINISTRATOR).post("/api/identity/users/" + userId + "/deactivation", Map.of("reason", "left"));
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                !as(Role.ADMINISTRATOR).get("/api/identity/users/" + userId).body().get("active").asBoolean());
+        assertThat(login(new OAuthClient(baseUrl()), username, "river boat at dawn 1987")).endsWith("/login?error");
+    }
+
+    /** Drives authorize → sign-in form → authorize → callback, and answers the authorization code. */
+    private String signIn(String username, String password, String challenge) {
+        OAuthClient browser = new OAuthClient(baseUrl());
+        String authorize = "/oauth2/authorize?response_type=code&client_id=nrm-cli&redirect_uri="
+                + OAuthClient.urlEncode(CALLBACK) + "&state=xyz&code_challenge=" + challenge
+                + "&code_challenge_method=S256";
+        OAuthClient.Answer toLogin = browser.get(authorize, Map.of("Accept", "text/html"));
+        assertThat(toLogin.status()).isEqualTo(302);
+        assertThat(toLogin.header("Location")).endsWith("/login");
+        String back = login(browser, username, password);
+        assertThat(back).contains("/oauth2/authorize");
+        OAuthClient.Answer toCallback = browser.get(back, Map.of("Accept", "text/html"));
+        assertThat(toCallback.status()).isEqualTo(302);
+        String callback = toCallback.header("Location");
+        assertThat(callback).startsWith(CALLBACK + "?code=").contains("state=xyz");
+        Matcher code = Pattern.compile("code=([^&]+)").matcher(callback);
+        assertThat(code.find()).isTrue();
+        return URLDecoder.decode(code.group(1), StandardCharsets.UTF_8);
+    }
+
+    /** Fills in Spring's sign-in form; answers where the server redirects afterwards. */
+    private static String login(OAuthClient browser, String username, String password) {
+        OAuthClient.Answer page = browser.get("/login", Map.of("Accept", "text/html"));
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(browser.get("/default-ui.css", Map.of()).status()).as("the form's stylesheet").isEqualTo(200);
+        Matcher csrf = CSRF.matcher(page.raw().body());
+        assertThat(csrf.find()).as("the sign-in form carries a CSRF token").isTrue();
+        OAuthClient.Answer submitted = browser.postForm("/login", Map.of("username", username, "password", password,
+                "_csrf", csrf.group(1)), Map.of("Accept", "text/html"));
+        assertThat(submitted.status()).isEqualTo(302);
+        return submitted.header("Location");
+    }
+
+    private String register(String clientId, String organisationId, List<String> roles) {
+        Answer registered = as(Role.ADMINISTRATOR).post("/api/identity/clients", Map.of("organisationId",
+                organisationId, "clientId", clientId, "roles", roles));
+        assertThat(registered.status()).isEqualTo(201);
+        return registered.body().get("clientSecret").asString();
+    }
+
+    private OAuthClient.Answer awaitToken(String clientId, String secret) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> oauth.clientCredentials(clientId, secret).status() == 200);
+        return oauth.clientCredentials(clientId, secret);
+    }
+
+    private static String challenge(String verifier) throws Exception {
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+    }
+
+    private static String randomUrlSafe(int bytes) {
+        byte[] random = new byte[bytes];
+        new SecureRandom().nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+}

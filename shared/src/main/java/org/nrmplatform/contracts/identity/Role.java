@@ -1,0 +1,38 @@
+package org.nrmplatform.contracts.identity;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * What a person or agency system may do on the platform (PRODUCT.md §2). {@link #code()} is the name
+ * used in tokens, in the API and on the command line.
+ */
+public enum Role {
+    FIRST_LINE("first-line"),
+    IDENTIFICATION_AUTHORITY("identification-authority"),
+    CASE_MANAGER("case-manager"),
+    SERVICE_PROVIDER("service-provider"),
+    PROSECUTOR("prosecutor"),
+    MONITOR("monitor"),
+    OPERATOR("operator"),
+    ADMINISTRATOR("administrator");
+
+    private final String code;
+
+    Role(String code) {
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    /** The Spring Security authority for the role, e.g. ROLE_CASE_MANAGER. */
+    public String authority() {
+        return "ROLE_" + name();
+    }
+
+    public static Optional<Role> fromCode(String code) {
+        return Arrays.stream(values()).filter(role -> role.code.equals(code)).findFirst();
+    }
+}

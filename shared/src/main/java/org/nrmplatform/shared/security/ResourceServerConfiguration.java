@@ -1,0 +1,107 @@
+package org.nrmplatform.shared.security;
+
+import java.util.List;
+import org.nrmplatform.contracts.identity.Role;
+import org.nrmplatform.contracts.identity.TokenClaims;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Every service checks the access token of every API call itself, so that a call that bypasses the
+ * gateway is refused too. Which role may call an endpoint is stated on the endpoint
+ * ({@code @PreAuthorize}); which cases and fields it then sees is the service's need-to-know policy.
+ */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableWebSecurity
+@EnableMethodSecurity
+@EnableConfigurationProperties(SecurityProperties.class)
+public class ResourceServerConfiguration {
+
+    /** Operational endpoints: bound to the service's own port, never routed through the gateway. */
+    private static final String[] OPEN = {"/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+            "/v3/api-docs/**", "/error"};
+
+    /** Expiry, issuer and the platform's own claims: what makes a token valid in every service. */
+    @Bean
+    OAuth2TokenValidator<Jwt> platformTokenValidator(SecurityProperties properties) {
+        return new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(properties.issuer().toString()), platformClaims());
+    }
+
+    /** Verifies signatures with identity-service's published keys (identity-service uses its own). */
+    @Bean
+    @ConditionalOnMissingBean(JwtDecoder.class)
+    JwtDecoder jwtDecoder(SecurityProperties properties, OAuth2TokenValidator<Jwt> platformTokenValidator) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri().toString()).build();
+        decoder.setJwtValidator(platformTokenValidator);
+        return decoder;
+    }
+
+    /** A token without an organisation or roles was not issued for this platform. */
+    private static OAuth2TokenValidator<Jwt> platformClaims() {
+        return jwt -> jwt.hasClaim(TokenClaims.ORGANISATION_ID) && jwt.hasClaim(TokenClaims.ROLES)
+                && jwt.hasClaim(TokenClaims.CLIENT_ID)
+                ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
+                        "The token carries no organisation, roles or client id", null));
+    }
+
+    @Bean
+    JwtAuthenticationConverter jwtAuthenticationConverter() {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(jwt -> {
+            List<String> codes = jwt.getClaimAsStringList(TokenClaims.ROLES);
+            return codes == null ? List.of() : codes.stream().map(Role::fromCode)
+                    .flatMap(java.util.Optional::stream)
+                    .map(role -> new SimpleGrantedAuthority(role.authority()))
+                    .map(org.springframework.security.core.GrantedAuthority.class::cast)
+                    .toList();
+        });
+        return converter;
+    }
+
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE - 10)
+    SecurityFilterChain apiSecurity(HttpSecurity http, JwtAuthenticationConverter converter) throws Exception {
+        BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
+        http.securityMatcher("/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(OPEN).permitAll()
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
+                        .authenticationEntryPoint((request, response, failure) -> {
+                            bearer.commence(request, response, failure); // sets WWW-Authenticate
+                            ProblemWriter.write(request, response, HttpStatus.UNAUTHORIZED,
+                                    "A valid bearer token is required: " + failure.getMessage());
+                        })
+                        .accessDeniedHandler((request, response, denied) -> ProblemWriter.write(request, response,
+                                HttpStatus.FORBIDDEN, "Your role may not do this")))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+}
