@@ -1,6 +1,8 @@
 -- wrk script: opens a new case per request (the server assigns the id), with a screening an hour ago.
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
+-- a first-line professional's token, from open-cases.sh (infra/nrm token first-line)
+wrk.headers["Authorization"] = "Bearer " .. os.getenv("NRM_TOKEN")
 
 local screened = os.date("!%Y-%m-%dT%H:%M:%SZ", os.time() - 3600)
 wrk.body = '{"detectingSector":"LABOUR_INSPECTION","screenedAt":"' .. screened .. '",'

@@ -20,6 +20,9 @@ export NRM_DATA_DIR="$work/nrm-data" NRM_STORE_PORT=$(free_port) NRM_GATEWAY_POR
 unset NRM_STORE_URI
 trap '"$repo/infra/nrm" down >/dev/null; rm -rf "$work"' EXIT
 "$repo/infra/nrm" up | grep -E "ready|is up"
+# tokens live 10 minutes: enough for both measurements
+NRM_TOKEN=$("$repo/infra/nrm" token first-line)
+export NRM_TOKEN
 
 measure() {
     local name=$1 url=$2
