@@ -98,4 +98,12 @@ class CaseApiTest extends ApiTest {
         assertThat(stale.status()).isEqualTo(409);
         assertThat(stale.contentType()).startsWith("application/problem+json");
     }
+
+    @Test
+    void theOpenApiDocumentDescribesTheCaseApi() {
+        Answer document = anonymous.get("/v3/api-docs");
+        assertThat(document.status()).isEqualTo(200);
+        assertThat(document.body().get("paths").propertyNames())
+                .contains("/api/cases", "/api/cases/{caseId}/history", "/api/indicator-sets/{id}");
+    }
 }

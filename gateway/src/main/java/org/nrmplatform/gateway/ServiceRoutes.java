@@ -1,6 +1,10 @@
 package org.nrmplatform.gateway;
 
+import java.net.URI;
+import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.route.builder.Buildable;
+import org.springframework.cloud.gateway.route.builder.PredicateSpec;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,6 +19,13 @@ class ServiceRoutes {
     static final String CASE_SERVICE = "case-service";
     static final String REFERRAL_SERVICE = "referral-service";
     static final String IDENTITY_SERVICE = "identity-service";
+
+    /** Where the gateway serves a service's OpenAPI document; listed in the Swagger UI configuration. */
+    static final String OPENAPI_PATH = "/openapi/";
+
+    private static Buildable<Route> openApi(PredicateSpec route, String service, URI uri) {
+        return route.path(OPENAPI_PATH + service).filters(filter -> filter.setPath("/v3/api-docs")).uri(uri);
+    }
 
     @Bean
     RouteLocator serviceRouteLocator(RouteLocatorBuilder routes, GatewayProperties properties) {
@@ -35,6 +46,12 @@ class ServiceRoutes {
                         .path("/api/identity/**", "/oauth2/**", "/.well-known/**", "/login", "/logout",
                                 "/default-ui.css")
                         .uri(services.identityService()))
+                // each service's OpenAPI document, gathered in the gateway's Swagger UI
+                .route(CASE_SERVICE + "-openapi", route -> openApi(route, CASE_SERVICE, services.caseService()))
+                .route(REFERRAL_SERVICE + "-openapi",
+                        route -> openApi(route, REFERRAL_SERVICE, services.referralService()))
+                .route(IDENTITY_SERVICE + "-openapi",
+                        route -> openApi(route, IDENTITY_SERVICE, services.identityService()))
                 .build();
     }
 }

@@ -23,11 +23,14 @@ class TokenAuthentication {
 
     /**
      * Reachable without a token: identity-service's authorization server (where tokens come from, its login and
-     * logout pages, and the keys and metadata that verify tokens), and the gateway's own operational endpoints.
+     * logout pages, and the keys and metadata that verify tokens), the gateway's own operational endpoints, and
+     * the API documentation.
      */
     static final String[] OPEN = {
             "/oauth2/**", "/.well-known/**", "/login", "/logout", "/default-ui.css", "/error",
-            "/actuator/health/**", "/actuator/info", "/actuator/prometheus"};
+            "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+            ServiceRoutes.OPENAPI_PATH + "**", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
+            "/webjars/**"};
 
     @Bean
     SecurityWebFilterChain tokenCheck(ServerHttpSecurity http, TokenProblemEntryPoint refusal) {

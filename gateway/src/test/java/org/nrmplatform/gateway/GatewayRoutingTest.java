@@ -47,7 +47,10 @@ class GatewayRoutingTest {
 
     private final GatewayClient gateway;
 
+    private final int port;
+
     GatewayRoutingTest(@LocalServerPort int port) {
+        this.port = port;
         this.gateway = new GatewayClient(port, StubTokenIssuer.get().validToken());
     }
 
@@ -73,6 +76,26 @@ class GatewayRoutingTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("X-Served-By")).hasValue(service);
         assertThat(GatewayClient.json(response)).containsEntry("path", path);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"case-service", "referral-service", "identity-service"})
+    void servesEachServicesOpenApiDocumentWithoutAToken(String service) {
+        HttpResponse<String> response = new GatewayClient(port).get("/openapi/" + service);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("X-Served-By")).hasValue(service);
+        assertThat(GatewayClient.json(response)).containsEntry("path", "/v3/api-docs");
+    }
+
+    @Test
+    void servesTheSwaggerUiListingEveryService() {
+        HttpResponse<String> config = new GatewayClient(port).get("/v3/api-docs/swagger-config");
+
+        assertThat(config.statusCode()).isEqualTo(200);
+        assertThat(config.body()).contains("/openapi/case-service", "/openapi/referral-service",
+                "/openapi/identity-service");
+        assertThat(new GatewayClient(port).get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
     }
 
     @Test
