@@ -2,11 +2,11 @@ package org.nrmplatform.caseservice.audit;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.queryhandling.QueryHandler;
 import org.nrmplatform.caseservice.cases.CaseAccess;
@@ -16,8 +16,9 @@ import org.nrmplatform.shared.security.Actor;
 import org.springframework.stereotype.Component;
 
 /**
- * The full history of a case, read from the event store itself (not a projection), so it is complete
- * and in order the moment a write is acknowledged.
+ * The full history of a case: its own events read from the event store itself (not a projection), so
+ * they are complete the moment a write is acknowledged, and the events of its referrals, found through
+ * the {@link ReferralIndex}, merged in time order.
  */
 @Component
 class CaseHistory {
@@ -26,8 +27,12 @@ class CaseHistory {
     record Query(UUID caseId, Actor actor) {
     }
 
-    /** One step: what happened, when, and the metadata known about who and why. */
-    record Entry(long sequence, String type, Instant timestamp, Object payload, Map<String, Object> metadata) {
+    /**
+     * One step: which record it belongs to (the case, or one of its referrals), what happened, when, and
+     * the metadata known about who and why. {@code sequence} is the step's place in its own record.
+     */
+    record Entry(String aggregateType, String aggregateId, long sequence, String type, Instant timestamp,
+                 Object payload, Map<String, Object> metadata) {
     }
 
     /** The answer; empty when there is no such case or the actor may not see it. */
@@ -35,28 +40,45 @@ class CaseHistory {
     }
 
     private final EventStorageEngine events;
+    private final ReferralIndex referrals;
 
-    CaseHistory(EventStorageEngine events) {
+    CaseHistory(EventStorageEngine events, ReferralIndex referrals) {
         this.events = events;
+        this.referrals = referrals;
     }
 
     @QueryHandler
     Answer handle(Query query) {
-        // from sequence 0 rather than EventStore.readEvents(id), which would start from a snapshot
-        DomainEventStream stream = events.readEvents(query.caseId().toString(), 0);
-        List<Entry> entries = new ArrayList<>();
+        List<Entry> entries = new ArrayList<>(stream(query.caseId().toString()));
         CaseAccess access = null;
-        while (stream.hasNext()) {
-            DomainEventMessage<?> event = stream.next();
-            if (event.getPayload() instanceof CaseOpened opened) {
+        for (Entry entry : entries) {
+            if (entry.payload() instanceof CaseOpened opened) {
                 access = new CaseAccess(opened.openingOrganisationId(), null);
-            } else if (event.getPayload() instanceof PresumedVictimFlagged flagged && access != null) {
+            } else if (entry.payload() instanceof PresumedVictimFlagged flagged && access != null) {
                 access = new CaseAccess(access.openingOrganisationId(), flagged.responsibleOrganisationId());
             }
-            entries.add(new Entry(event.getSequenceNumber(), event.getPayloadType().getSimpleName(),
-                    event.getTimestamp(), event.getPayload(), Map.copyOf(event.getMetaData())));
         }
-        return access != null && access.visibleTo(query.actor()) ? new Answer(List.copyOf(entries))
-                : new Answer(List.of());
+        if (access == null || !access.visibleTo(query.actor())) {
+            return new Answer(List.of());
+        }
+        for (String referralId : referrals.referralsOf(query.caseId())) {
+            entries.addAll(stream(referralId));
+        }
+        // stable: events of one record keep their order when timestamps are equal
+        entries.sort(Comparator.comparing(Entry::timestamp));
+        return new Answer(List.copyOf(entries));
+    }
+
+    /** One record's events from sequence 0, rather than EventStore.readEvents(id), which starts at a snapshot. */
+    private List<Entry> stream(String aggregateId) {
+        return events.readEvents(aggregateId, 0).asStream()
+                .map(CaseHistory::entry)
+                .toList();
+    }
+
+    private static Entry entry(DomainEventMessage<?> event) {
+        return new Entry(event.getType(), event.getAggregateIdentifier(), event.getSequenceNumber(),
+                event.getPayloadType().getSimpleName(), event.getTimestamp(), event.getPayload(),
+                Map.copyOf(event.getMetaData()));
     }
 }

@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.nrmplatform.contracts.identity.Role;
 import org.nrmplatform.shared.security.Actor;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -16,14 +17,34 @@ import org.springframework.data.mongodb.core.query.Criteria;
  *
  * @param openingOrganisationId     the organisation that screened and opened the case
  * @param responsibleOrganisationId the case-manager organisation, once a presumed victim is flagged
+ * @param providerOrganisationIds   service providers with an active referral of the case (they see only
+ *                                  what they need: {@link #fullViewFor})
  */
-public record CaseAccess(String openingOrganisationId, String responsibleOrganisationId) {
+public record CaseAccess(String openingOrganisationId, String responsibleOrganisationId,
+                         Set<String> providerOrganisationIds) {
 
-    /** Field names in the case views that hold the two organisations. */
+    /** Field names in the case views that hold the organisations. */
     public static final String OPENING_FIELD = "openingOrganisationId";
     public static final String RESPONSIBLE_FIELD = "responsibleOrganisationId";
+    public static final String PROVIDERS_FIELD = "activeReferrals.providerOrganisationId";
+
+    public CaseAccess {
+        providerOrganisationIds = providerOrganisationIds == null ? Set.of() : Set.copyOf(providerOrganisationIds);
+    }
+
+    /** Before any referral: the write side and the history need no more. */
+    public CaseAccess(String openingOrganisationId, String responsibleOrganisationId) {
+        this(openingOrganisationId, responsibleOrganisationId, Set.of());
+    }
 
     public boolean visibleTo(Actor actor) {
+        return fullViewFor(actor)
+                || actor != null && actor.has(Role.SERVICE_PROVIDER)
+                && providerOrganisationIds.contains(actor.organisationId());
+    }
+
+    /** Whether the actor sees the whole case, rather than only what a provider needs for its referral. */
+    public boolean fullViewFor(Actor actor) {
         if (actor == null) {
             return false;
         }
@@ -47,6 +68,9 @@ public record CaseAccess(String openingOrganisationId, String responsibleOrganis
         }
         if (actor.has(Role.IDENTIFICATION_AUTHORITY)) {
             any.add(where(RESPONSIBLE_FIELD).ne(null));
+        }
+        if (actor.has(Role.SERVICE_PROVIDER)) {
+            any.add(where(PROVIDERS_FIELD).is(actor.organisationId()));
         }
         return any.isEmpty() ? Optional.empty() : Optional.of(new Criteria().orOperator(any));
     }

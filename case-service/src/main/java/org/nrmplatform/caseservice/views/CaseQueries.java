@@ -18,6 +18,6 @@ public final class CaseQueries {
     public record ListCases(int page, int size, Actor actor) {
     }
 
-    public record CasePage(List<CaseView> items, int page, int size, long total) {
+    public record CasePage(List<VisibleCase> items, int page, int size, long total) {
     }
 }

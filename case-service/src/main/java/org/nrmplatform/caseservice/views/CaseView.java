@@ -4,23 +4,27 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.nrmplatform.caseservice.cases.CaseAccess;
 import org.nrmplatform.contracts.cases.AssessmentResult;
 import org.nrmplatform.contracts.cases.CaseStage;
 import org.nrmplatform.contracts.cases.ConsentGiver;
 import org.nrmplatform.contracts.cases.DataSubject;
 import org.nrmplatform.contracts.cases.IdentificationOutcome;
 import org.nrmplatform.contracts.cases.ScreeningLocation;
+import org.nrmplatform.shared.security.Actor;
 
 /**
  * A case as the case list and case page show it, kept up to date from the case's events.
  * {@code version} is the sequence number of the last event applied (the case's version for If-Match).
  */
 public record CaseView(String id, long version, String openingOrganisationId, String responsibleOrganisationId,
-                       String detectingSector, Instant screenedAt,
+                       List<ActiveReferral> activeReferrals, String detectingSector, Instant screenedAt,
                        ScreeningLocation location, DataSubject dataSubject, CaseStage stage, boolean closed,
                        List<Assessment> assessments, String presumedVictimGrounds, Identification identification,
                        Guardian guardian, Map<String, Consent> consents, ReflectionPeriod reflectionPeriod,
-                       Closure closure, Instant openedAt, Instant lastChangedAt) {
+                       Closure closure, Instant openedAt, Instant lastChangedAt) implements VisibleCase {
 
     public record Assessment(String assessmentId, String indicatorSetId, Instant assessedAt,
                              AssessmentResult result) {
@@ -41,5 +45,33 @@ public record CaseView(String id, long version, String openingOrganisationId, St
     }
 
     public record Closure(String reason, String note, Instant closedAt) {
+    }
+
+    /** A referral requested and not yet declined, withdrawn, cancelled or completed. */
+    public record ActiveReferral(String referralId, String providerOrganisationId) {
+    }
+
+    public CaseAccess access() {
+        return new CaseAccess(openingOrganisationId, responsibleOrganisationId, activeReferrals == null ? Set.of()
+                : activeReferrals.stream().map(ActiveReferral::providerOrganisationId).collect(Collectors.toSet()));
+    }
+
+    /**
+     * What a service provider with an active referral sees: who to receive and care for, and the legal
+     * frame (guardian, reflection period); not how the case was screened, assessed or decided, nor other
+     * organisations' consents and referrals.
+     */
+    public ReferredCase referred() {
+        return new ReferredCase(id, stage, closed, dataSubject, guardian, reflectionPeriod);
+    }
+
+    public record ReferredCase(String id, CaseStage stage, boolean closed, DataSubject dataSubject,
+                               Guardian guardian, ReflectionPeriod reflectionPeriod) implements VisibleCase {
+    }
+
+    /** This view as the actor may see it, or null when the case is outside its scope. */
+    public VisibleCase asSeenBy(Actor actor) {
+        CaseAccess access = access();
+        return access.fullViewFor(actor) ? this : access.visibleTo(actor) ? referred() : null;
     }
 }

@@ -29,7 +29,7 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/cases")
 class CaseViewController {
 
-    /** Service providers see cases referred to them, once referrals exist (issue 4); none until then. */
+    /** Service providers see the part of a case they need while a referral to them is active. */
     static final String READERS = "hasAnyRole('FIRST_LINE', 'IDENTIFICATION_AUTHORITY', 'CASE_MANAGER', "
             + "'SERVICE_PROVIDER')";
 
@@ -49,10 +49,12 @@ class CaseViewController {
 
     @GetMapping("/{caseId}")
     @PreAuthorize(READERS)
-    ResponseEntity<CaseView> get(@PathVariable UUID caseId, @AuthenticationPrincipal Jwt token) {
-        CaseView view = queries.query(new FindCase(caseId, Actor.from(token)),
-                        ResponseTypes.optionalInstanceOf(CaseView.class)).join()
+    ResponseEntity<VisibleCase> get(@PathVariable UUID caseId, @AuthenticationPrincipal Jwt token) {
+        VisibleCase visible = queries.query(new FindCase(caseId, Actor.from(token)),
+                        ResponseTypes.optionalInstanceOf(VisibleCase.class)).join()
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + caseId));
-        return ResponseEntity.ok().eTag("\"" + view.version() + "\"").body(view);
+        return visible instanceof CaseView view
+                ? ResponseEntity.ok().eTag("\"" + view.version() + "\"").body(visible)
+                : ResponseEntity.ok(visible);
     }
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -28,6 +29,11 @@ import org.nrmplatform.contracts.cases.Events.IndicatorAssessmentRecorded;
 import org.nrmplatform.contracts.cases.Events.PresumedVictimFlagged;
 import org.nrmplatform.contracts.cases.Events.ReflectionPeriodStarted;
 import org.nrmplatform.contracts.cases.IdentificationOutcome;
+import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralCancelled;
+import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralCompleted;
+import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralDeclined;
+import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralRequested;
+import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralWithdrawn;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -46,6 +52,7 @@ import org.springframework.stereotype.Component;
 class CaseViewProjection {
 
     static final String COLLECTION = "case_views";
+    private static final String ACTIVE_REFERRALS = "activeReferrals";
 
     private final MongoTemplate mongo;
 
@@ -56,7 +63,7 @@ class CaseViewProjection {
     @EventHandler
     void on(CaseOpened event, @SequenceNumber long sequence, @Timestamp Instant at) {
         CaseView view = new CaseView(event.caseId().toString(), sequence, event.openingOrganisationId(), null,
-                event.detectingSector(), event.screenedAt(),
+                List.of(), event.detectingSector(), event.screenedAt(),
                 event.location(), event.dataSubject(), CaseStage.POTENTIAL_VICTIM, false, List.of(), null, null,
                 null, Map.of(), null, null, at, at);
         try {
@@ -124,6 +131,43 @@ class CaseViewProjection {
                 .set("closure", new CaseView.Closure(event.reason(), event.note(), at)));
     }
 
+    // Referrals are referral-service's events, in the same stream: they only change which provider may
+    // see the case. Adding (addToSet) and removing a referral are idempotent, so no version guard is needed.
+
+    @EventHandler
+    void on(ReferralRequested event) {
+        referrals(event.caseId(), new Update().addToSet(ACTIVE_REFERRALS, new CaseView.ActiveReferral(
+                event.referralId().toString(), event.providerOrganisationId())));
+    }
+
+    @EventHandler
+    void on(ReferralDeclined event) {
+        ended(event.caseId(), event.referralId());
+    }
+
+    @EventHandler
+    void on(ReferralWithdrawn event) {
+        ended(event.caseId(), event.referralId());
+    }
+
+    @EventHandler
+    void on(ReferralCancelled event) {
+        ended(event.caseId(), event.referralId());
+    }
+
+    @EventHandler
+    void on(ReferralCompleted event) {
+        ended(event.caseId(), event.referralId());
+    }
+
+    private void ended(UUID caseId, UUID referralId) {
+        referrals(caseId, new Update().pull(ACTIVE_REFERRALS, query(where("referralId").is(referralId.toString()))));
+    }
+
+    private void referrals(UUID caseId, Update update) {
+        mongo.updateFirst(query(where("_id").is(caseId.toString())), update, COLLECTION);
+    }
+
     private void apply(String caseId, long sequence, Instant at, Update update) {
         mongo.updateFirst(query(where("_id").is(caseId).and("version").lt(sequence)),
                 update.set("version", sequence).set("lastChangedAt", at), COLLECTION);
@@ -135,10 +179,9 @@ class CaseViewProjection {
     }
 
     @QueryHandler
-    CaseView handle(FindCase query) {
+    VisibleCase handle(FindCase query) {
         CaseView view = mongo.findById(query.caseId().toString(), CaseView.class, COLLECTION);
-        return view != null && new CaseAccess(view.openingOrganisationId(), view.responsibleOrganisationId())
-                .visibleTo(query.actor()) ? view : null;
+        return view == null ? null : view.asSeenBy(query.actor());
     }
 
     @QueryHandler
@@ -149,7 +192,8 @@ class CaseViewProjection {
         }
         Query page = new Query(visible.get()).with(Sort.by(Sort.Direction.DESC, "openedAt"))
                 .skip((long) query.page() * query.size()).limit(query.size());
-        List<CaseView> items = mongo.find(page, CaseView.class, COLLECTION);
+        List<VisibleCase> items = mongo.find(page, CaseView.class, COLLECTION).stream()
+                .map(view -> view.asSeenBy(query.actor())).toList();
         long total = mongo.count(new Query(visible.get()), COLLECTION);
         return new CasePage(items, query.page(), query.size(), total);
     }

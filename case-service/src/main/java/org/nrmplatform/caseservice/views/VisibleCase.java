@@ -1,0 +1,10 @@
+package org.nrmplatform.caseservice.views;
+
+/**
+ * What a caller sees of a case: the whole {@link CaseView}, or for a service provider with an active
+ * referral only the {@link CaseView.ReferredCase} part it needs.
+ */
+public sealed interface VisibleCase permits CaseView, CaseView.ReferredCase {
+
+    String id();
+}

@@ -1,0 +1,98 @@
+package org.nrmplatform.referralservice.deadlines;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.nrmplatform.contracts.referrals.ReferralCommands.EscalateReferral;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Fires due response deadlines: every poll interval it claims each due deadline in turn and escalates its
+ * referral. Runs in every instance; the claim makes sure one instance fires each deadline, and escalating is
+ * idempotent in the referral, so a deadline fired again after a lapsed lease still escalates once.
+ */
+@Component
+@EnableConfigurationProperties(DeadlineProperties.class)
+class DeadlineWatch implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadlineWatch.class);
+    /** Recorded in the escalation's metadata: the platform, not a person, escalated. */
+    static final MetaData ESCALATED_BY = MetaData.with("escalatedBy", "referral-service deadline watch");
+
+    private final DueDeadlines deadlines;
+    private final CommandGateway commands;
+    private final DeadlineProperties properties;
+    private final Clock clock;
+    private ScheduledExecutorService executor;
+
+    DeadlineWatch(MongoTemplate mongo, CommandGateway commands, DeadlineProperties properties) {
+        this.deadlines = new DueDeadlines(mongo, "referral-service-" + UUID.randomUUID(), properties.lease());
+        this.commands = commands;
+        this.properties = properties;
+        this.clock = Clock.systemUTC();
+    }
+
+    /** Fires every deadline due now; returns how many this instance fired. */
+    int fireDue() {
+        int fired = 0;
+        Optional<Deadline> due;
+        while ((due = deadlines.claim(clock.instant())).isPresent()) {
+            Deadline deadline = due.get();
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(
+                    new EscalateReferral(UUID.fromString(deadline.id()))).andMetaData(ESCALATED_BY));
+            if (deadlines.fired(deadline, clock.instant())) {
+                fired++;
+            }
+        }
+        return fired;
+    }
+
+    private void poll() {
+        try {
+            fireDue();
+        } catch (RuntimeException e) {
+            // the claim lapses with its lease and the deadline is fired again then
+            log.warn("Firing due referral deadlines failed; retrying after the lease of {}", properties.lease(), e);
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        executor = Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "referral-deadlines"));
+        long interval = properties.pollInterval().toMillis();
+        executor.scheduleWithFixedDelay(this::poll, interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public synchronized void stop() {
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        executor = null;
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return executor != null;
+    }
+
+    /** Stops before Axon's command bus and event processors shut down (they stop in later phases). */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 1;
+    }
+}

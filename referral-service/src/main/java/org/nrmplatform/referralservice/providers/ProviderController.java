@@ -1,0 +1,36 @@
+package org.nrmplatform.referralservice.providers;
+
+import java.util.List;
+import org.nrmplatform.referralservice.views.ReferralViews;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The service-provider directory: reference data for every role, no case content. */
+@RestController
+class ProviderController {
+
+    /** A provider with its current load: the referrals to it that are requested or accepted. */
+    record ProviderEntry(String id, String name, String type, String country, List<String> servicesOffered,
+                         long activeReferrals) {
+    }
+
+    private final ProviderDirectory directory;
+    private final ReferralViews referrals;
+
+    ProviderController(ProviderDirectory directory, ReferralViews referrals) {
+        this.directory = directory;
+        this.referrals = referrals;
+    }
+
+    @GetMapping("/api/providers")
+    @PreAuthorize("isAuthenticated()")
+    List<ProviderEntry> list(@RequestParam(required = false) String serviceType,
+                             @RequestParam(required = false) String country) {
+        return directory.list(serviceType, country).stream()
+                .map(provider -> new ProviderEntry(provider.id(), provider.name(), provider.type(), provider.country(),
+                        provider.servicesOffered(), referrals.activeReferralsTo(provider.id())))
+                .toList();
+    }
+}

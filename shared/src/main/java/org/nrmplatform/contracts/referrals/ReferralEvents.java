@@ -1,0 +1,48 @@
+package org.nrmplatform.contracts.referrals;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.nrmplatform.contracts.cases.AgeCategory;
+
+/**
+ * What happened to a referral. Each event names the referral, its case and the provider organisation (the
+ * organisation that may see the case while the referral is active: from {@link ReferralRequested} until
+ * {@link ReferralDeclined}, {@link ReferralWithdrawn}, {@link ReferralCancelled} or {@link ReferralCompleted}).
+ */
+public final class ReferralEvents {
+
+    private ReferralEvents() {
+    }
+
+    public record ReferralRequested(UUID referralId, UUID caseId, String referringOrganisationId,
+                                    String providerOrganisationId, String serviceType, Urgency urgency,
+                                    Instant respondBy, String note, UUID consentId, AgeCategory ageCategory) {
+    }
+
+    public record ReferralAccepted(UUID referralId, UUID caseId, String providerOrganisationId, String note) {
+    }
+
+    public record ReferralDeclined(UUID referralId, UUID caseId, String providerOrganisationId, String reason,
+                                   String note) {
+    }
+
+    public record ReferralWithdrawn(UUID referralId, UUID caseId, String providerOrganisationId, String reason) {
+    }
+
+    public record AssistanceStepRecorded(UUID referralId, UUID caseId, String providerOrganisationId, UUID stepId,
+                                         String serviceType, Instant deliveredAt, String deliveredBy,
+                                         String outcome) {
+    }
+
+    public record ReferralCompleted(UUID referralId, UUID caseId, String providerOrganisationId, String outcome) {
+    }
+
+    public record ReferralCancelled(UUID referralId, UUID caseId, String providerOrganisationId,
+                                    CancellationReason reason, UUID consentId) {
+    }
+
+    /** The provider neither accepted nor declined by {@code respondBy}. */
+    public record ReferralEscalated(UUID referralId, UUID caseId, String referringOrganisationId,
+                                    String providerOrganisationId, Instant respondBy) {
+    }
+}
