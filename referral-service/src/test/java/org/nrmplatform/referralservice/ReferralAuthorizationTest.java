@@ -65,7 +65,20 @@ class ReferralAuthorizationTest extends ApiTest {
             new Endpoint("GET", "/api/referrals/overdue", REFERRERS, null),
             new Endpoint("GET", "/api/referrals/{referralId}", EnumSet.of(Role.FIRST_LINE, Role.CASE_MANAGER,
                     Role.SERVICE_PROVIDER), null),
-            new Endpoint("GET", "/api/providers", ALL, null));
+            new Endpoint("GET", "/api/providers", ALL, null),
+            new Endpoint("GET", "/api/transnational-referrals/keys", ALL, null),
+            new Endpoint("POST", "/api/transnational-referrals", REFERRERS, () -> Map.of(
+                    "caseId", UUID.randomUUID().toString(), "toInstallationId", "AL-NRM",
+                    "serviceType", "SAFE_ACCOMMODATION", "urgency", "URGENT",
+                    "respondBy", Instant.now().plus(1, ChronoUnit.DAYS).toString())),
+            new Endpoint("POST", "/api/transnational-referrals/packets", EnumSet.of(Role.CASE_MANAGER),
+                    () -> Map.of("packetId", UUID.randomUUID().toString())),
+            new Endpoint("POST", "/api/transnational-referrals/{transnationalReferralId}/acceptance",
+                    EnumSet.of(Role.CASE_MANAGER), Map::of),
+            new Endpoint("POST", "/api/transnational-referrals/{transnationalReferralId}/decline", EnumSet.of(Role.CASE_MANAGER),
+                    () -> Map.of("reason", "NO_CAPACITY")),
+            new Endpoint("GET", "/api/transnational-referrals/{transnationalReferralId}", REFERRERS, null),
+            new Endpoint("GET", "/api/transnational-referrals/{transnationalReferralId}/packets", REFERRERS, null));
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -112,7 +125,7 @@ class ReferralAuthorizationTest extends ApiTest {
     }
 
     private static Answer call(ApiClient client, Endpoint endpoint) {
-        String path = endpoint.path().replace("{referralId}", UUID.randomUUID().toString());
+        String path = endpoint.path().replaceAll("\\{[A-Za-z]+}", UUID.randomUUID().toString());
         return endpoint.method().equals("GET") ? client.get(path) : client.post(path, endpoint.body().get());
     }
 }

@@ -1,0 +1,220 @@
+package org.nrmplatform.referralservice.transnational;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.nrmplatform.contracts.transnational.TransnationalEvents.TransnationalReferralAccepted;
+import org.nrmplatform.contracts.transnational.TransnationalEvents.TransnationalReferralAcceptedByPeer;
+import org.nrmplatform.contracts.transnational.TransnationalEvents.TransnationalReferralAcknowledged;
+import org.nrmplatform.contracts.transnational.TransnationalEvents.TransnationalReferralAcknowledgedByPeer;
+import org.nrmplatform.contracts.transnational.TransnationalEvents.TransnationalReferralDeclined;
+import org.nrmplatform.contracts.transnational.TransnationalEvents.TransnationalReferralDeclinedByPeer;
+import org.nrmplatform.contracts.transnational.TransnationalEvents.TransnationalReferralReceived;
+import org.nrmplatform.contracts.transnational.TransnationalEvents.TransnationalReferralSent;
+import org.nrmplatform.referralservice.transnational.TransnationalCommands.AcceptTransnationalReferral;
+import org.nrmplatform.referralservice.transnational.TransnationalCommands.DeclineTransnationalReferral;
+import org.nrmplatform.referralservice.transnational.TransnationalCommands.ReceiveTransnationalReferral;
+import org.nrmplatform.referralservice.transnational.TransnationalCommands.RecordPeerAnswer;
+import org.nrmplatform.referralservice.transnational.TransnationalCommands.SendTransnationalReferral;
+import org.nrmplatform.shared.codelists.CodeLists;
+import org.nrmplatform.shared.web.RuleViolation;
+
+/**
+ * A referral between two NRM installations, as one of them records it: OUTGOING on the sending side (sent,
+ * then acknowledged, accepted or declined by the peer as its packets are imported), INCOMING on the receiving
+ * side (received and at once acknowledged, then accepted or declined here). Every step that leaves this
+ * installation is a packet signed here and kept in its event; every step that arrives is a packet verified
+ * before the command (see {@link PacketImport}) and kept as it arrived.
+ */
+@Aggregate
+public class TransnationalReferral {
+
+    public enum Direction {
+        OUTGOING,
+        INCOMING
+    }
+
+    public enum Status {
+        /** OUTGOING: the packet was issued; the peer has not answered yet. */
+        SENT,
+        /** INCOMING: imported and acknowledged; this installation has not answered yet. */
+        RECEIVED,
+        ACCEPTED,
+        DECLINED
+    }
+
+    /** The referral's state after a command. */
+    public record State(UUID transnationalReferralId, Direction direction, Status status, boolean acknowledged) {
+    }
+
+    @AggregateIdentifier
+    private UUID transnationalReferralId;
+    private UUID caseId;
+    private Direction direction;
+    private String peerInstallationId;
+    private Status status;
+    private boolean acknowledged;
+
+    protected TransnationalReferral() {
+        // required by Axon to rebuild the referral from its events
+    }
+
+    @CommandHandler
+    public TransnationalReferral(SendTransnationalReferral command, Installation installation) {
+        Packet.Body body = command.body();
+        if (!body.respondBy().isAfter(Instant.now())) {
+            throw RuleViolation.unprocessable("respondBy", "the respond-by instant must be in the future");
+        }
+        Packet packet = installation.issue(Packet.Type.REFERRAL, command.transnationalReferralId(),
+                command.peerInstallationId(), body);
+        apply(new TransnationalReferralSent(command.transnationalReferralId(), command.caseId(),
+                command.referringOrganisationId(), command.peerInstallationId(), body.consent().consentId(),
+                body.serviceType(), body.urgency(), body.respondBy(), packet.packetId(), packet.json()));
+    }
+
+    @CommandHandler
+    public TransnationalReferral(ReceiveTransnationalReferral command, Installation installation) {
+        Packet packet = command.packet();
+        Packet.Body body = packet.body();
+        if (body == null || body.serviceType() == null || body.urgency() == null || body.respondBy() == null
+                || body.consent() == null || body.consent().consentId() == null) {
+            throw RuleViolation.unprocessable("body", "a referral packet names the service, urgency, respond-by "
+                    + "and the consent that covers it");
+        }
+        String peer = packet.from().installationId();
+        apply(new TransnationalReferralReceived(packet.transnationalReferralId(), peer,
+                command.importingOrganisationId(), body.serviceType(), body.urgency(), body.respondBy(),
+                packet.packetId(), command.json()));
+        Instant receivedAt = Instant.now();
+        Packet acknowledgement = installation.issue(Packet.Type.ACKNOWLEDGEMENT, packet.transnationalReferralId(),
+                peer, Packet.Body.acknowledgement(receivedAt));
+        apply(new TransnationalReferralAcknowledged(packet.transnationalReferralId(), peer, receivedAt,
+                acknowledgement.packetId(), acknowledgement.json()));
+    }
+
+    @CommandHandler
+    public State handle(AcceptTransnationalReferral command, Installation installation) {
+        requireUnansweredIncoming("accepted");
+        Packet packet = installation.issue(Packet.Type.ACCEPTANCE, transnationalReferralId, peerInstallationId,
+                Packet.Body.answer(null, command.note()));
+        apply(new TransnationalReferralAccepted(transnationalReferralId, peerInstallationId, command.note(),
+                packet.packetId(), packet.json()));
+        return state();
+    }
+
+    @CommandHandler
+    public State handle(DeclineTransnationalReferral command, Installation installation, CodeLists codeLists) {
+        requireUnansweredIncoming("declined");
+        codeLists.requireCode("decline-reason", command.reason(), "reason");
+        Packet packet = installation.issue(Packet.Type.DECLINE, transnationalReferralId, peerInstallationId,
+                Packet.Body.answer(command.reason(), command.note()));
+        apply(new TransnationalReferralDeclined(transnationalReferralId, peerInstallationId, command.reason(),
+                command.note(), packet.packetId(), packet.json()));
+        return state();
+    }
+
+    /** The peer's answer to a referral sent from here; packets may arrive in any order but each step once. */
+    @CommandHandler
+    public State handle(RecordPeerAnswer command) {
+        Packet packet = command.packet();
+        if (direction != Direction.OUTGOING || !packet.from().installationId().equals(peerInstallationId)) {
+            throw RuleViolation.conflict("no transnational referral " + transnationalReferralId + " was sent from "
+                    + "this installation to " + packet.from().installationId());
+        }
+        Packet.Body body = packet.body() == null ? Packet.Body.answer(null, null) : packet.body();
+        switch (packet.type()) {
+            case ACKNOWLEDGEMENT -> {
+                if (acknowledged) {
+                    throw RuleViolation.conflict("transnational referral " + transnationalReferralId
+                            + " is already acknowledged");
+                }
+                apply(new TransnationalReferralAcknowledgedByPeer(transnationalReferralId, caseId,
+                        peerInstallationId, body.receivedAt(), packet.packetId(), command.json()));
+            }
+            case ACCEPTANCE -> {
+                requireStatus(Status.SENT, "accepted");
+                apply(new TransnationalReferralAcceptedByPeer(transnationalReferralId, caseId, peerInstallationId,
+                        body.note(), packet.packetId(), command.json()));
+            }
+            case DECLINE -> {
+                requireStatus(Status.SENT, "declined");
+                apply(new TransnationalReferralDeclinedByPeer(transnationalReferralId, caseId, peerInstallationId,
+                        body.reason(), body.note(), packet.packetId(), command.json()));
+            }
+            case REFERRAL -> throw RuleViolation.conflict("transnational referral " + transnationalReferralId
+                    + " already exists here");
+        }
+        return state();
+    }
+
+    private void requireUnansweredIncoming(String step) {
+        if (direction != Direction.INCOMING) {
+            throw RuleViolation.conflict("transnational referral " + transnationalReferralId + " was sent from "
+                    + "this installation; only the receiving NRM can answer it");
+        }
+        requireStatus(Status.RECEIVED, step);
+    }
+
+    private void requireStatus(Status required, String step) {
+        if (status != required) {
+            throw RuleViolation.conflict("only a " + required.name().toLowerCase() + " transnational referral can "
+                    + "be " + step + "; this one is " + status);
+        }
+    }
+
+    private State state() {
+        return new State(transnationalReferralId, direction, status, acknowledged);
+    }
+
+    @EventSourcingHandler
+    void on(TransnationalReferralSent event) {
+        transnationalReferralId = event.transnationalReferralId();
+        caseId = event.caseId();
+        direction = Direction.OUTGOING;
+        peerInstallationId = event.peerInstallationId();
+        status = Status.SENT;
+    }
+
+    @EventSourcingHandler
+    void on(TransnationalReferralReceived event) {
+        transnationalReferralId = event.transnationalReferralId();
+        direction = Direction.INCOMING;
+        peerInstallationId = event.peerInstallationId();
+        status = Status.RECEIVED;
+    }
+
+    @EventSourcingHandler
+    void on(TransnationalReferralAcknowledged event) {
+        acknowledged = true;
+    }
+
+    @EventSourcingHandler
+    void on(TransnationalReferralAcknowledgedByPeer event) {
+        acknowledged = true;
+    }
+
+    @EventSourcingHandler
+    void on(TransnationalReferralAccepted event) {
+        status = Status.ACCEPTED;
+    }
+
+    @EventSourcingHandler
+    void on(TransnationalReferralAcceptedByPeer event) {
+        status = Status.ACCEPTED;
+    }
+
+    @EventSourcingHandler
+    void on(TransnationalReferralDeclined event) {
+        status = Status.DECLINED;
+    }
+
+    @EventSourcingHandler
+    void on(TransnationalReferralDeclinedByPeer event) {
+        status = Status.DECLINED;
+    }
+}

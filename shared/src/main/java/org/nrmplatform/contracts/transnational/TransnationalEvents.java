@@ -1,0 +1,61 @@
+package org.nrmplatform.contracts.transnational;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.nrmplatform.contracts.referrals.Urgency;
+
+/**
+ * What happened to a transnational referral. {@code transnationalReferralId} is the same on both
+ * installations; {@code peerInstallationId} is the other NRM; {@code packetId} and {@code packet} are the
+ * signed packet this installation sent or imported with the step.
+ */
+public final class TransnationalEvents {
+
+    private TransnationalEvents() {
+    }
+
+    /** Sending side: the referral left as a signed packet, under the consent {@code consentId}. */
+    public record TransnationalReferralSent(UUID transnationalReferralId, UUID caseId, String referringOrganisationId,
+                                            String peerInstallationId, UUID consentId, String serviceType,
+                                            Urgency urgency, Instant respondBy, UUID packetId, String packet) {
+    }
+
+    /** Receiving side: a verified referral packet imported by {@code importingOrganisationId}. */
+    public record TransnationalReferralReceived(UUID transnationalReferralId, String peerInstallationId,
+                                                String importingOrganisationId, String serviceType, Urgency urgency,
+                                                Instant respondBy, UUID packetId, String packet) {
+    }
+
+    /** Receiving side: the acknowledgement packet issued on import, to travel back to the sender. */
+    public record TransnationalReferralAcknowledged(UUID transnationalReferralId, String peerInstallationId,
+                                                    Instant receivedAt, UUID packetId, String packet) {
+    }
+
+    /** Receiving side: this NRM accepted the referral; the acceptance packet travels back. */
+    public record TransnationalReferralAccepted(UUID transnationalReferralId, String peerInstallationId,
+                                                String note, UUID packetId, String packet) {
+    }
+
+    /** Receiving side: this NRM declined the referral; the decline packet travels back. */
+    public record TransnationalReferralDeclined(UUID transnationalReferralId, String peerInstallationId,
+                                                String reason, String note, UUID packetId, String packet) {
+    }
+
+    /** Sending side: the receiving NRM's acknowledgement packet was imported. */
+    public record TransnationalReferralAcknowledgedByPeer(UUID transnationalReferralId, UUID caseId,
+                                                          String peerInstallationId, Instant receivedAt,
+                                                          UUID packetId, String packet) {
+    }
+
+    /** Sending side: the receiving NRM's acceptance packet was imported. */
+    public record TransnationalReferralAcceptedByPeer(UUID transnationalReferralId, UUID caseId,
+                                                      String peerInstallationId, String note, UUID packetId,
+                                                      String packet) {
+    }
+
+    /** Sending side: the receiving NRM's decline packet was imported. */
+    public record TransnationalReferralDeclinedByPeer(UUID transnationalReferralId, UUID caseId,
+                                                      String peerInstallationId, String reason, String note,
+                                                      UUID packetId, String packet) {
+    }
+}
