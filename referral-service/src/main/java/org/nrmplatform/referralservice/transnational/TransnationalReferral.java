@@ -80,6 +80,9 @@ public class TransnationalReferral {
     @CommandHandler
     public TransnationalReferral(ReceiveTransnationalReferral command, Installation installation) {
         Packet packet = command.packet();
+        if (packet.type() != Packet.Type.REFERRAL) {
+            throw RuleViolation.unprocessable("type", "only a REFERRAL packet starts an incoming referral");
+        }
         Packet.Body body = packet.body();
         if (body == null || body.serviceType() == null || body.urgency() == null || body.respondBy() == null
                 || body.consent() == null || body.consent().consentId() == null) {

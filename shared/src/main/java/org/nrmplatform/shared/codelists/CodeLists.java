@@ -82,6 +82,9 @@ public class CodeLists {
     }
 
     public void requireCode(String listId, String code, String field) {
+        if (code == null) {
+            throw RuleViolation.unprocessable(field, "a " + listId + " code is required");
+        }
         requireCodes(listId, List.of(code), field);
     }
 }
