@@ -67,6 +67,9 @@ class CaseAuthorizationTest extends ApiTest {
                     Role.CASE_MANAGER, Role.SERVICE_PROVIDER), null),
             new Endpoint("GET", "/api/cases/{caseId}/history", EnumSet.of(Role.FIRST_LINE,
                     Role.IDENTIFICATION_AUTHORITY, Role.CASE_MANAGER), null),
+            new Endpoint("GET", "/api/cases/{caseId}/as-of", EnumSet.of(Role.FIRST_LINE,
+                    Role.IDENTIFICATION_AUTHORITY, Role.CASE_MANAGER, Role.SERVICE_PROVIDER), null),
+            new Endpoint("GET", "/api/statistics", EnumSet.of(Role.MONITOR), null),
             new Endpoint("GET", "/api/indicator-sets", ALL, null),
             new Endpoint("GET", "/api/indicator-sets/{id}", ALL, null));
 

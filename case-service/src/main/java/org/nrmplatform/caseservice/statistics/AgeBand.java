@@ -1,0 +1,34 @@
+package org.nrmplatform.caseservice.statistics;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneOffset;
+import org.nrmplatform.contracts.cases.AgeCategory;
+
+/**
+ * The age at screening in CTDC's {@code ageBroad} bands (written as CTDC writes them, "0--8"), so that
+ * the export merges with CTDC's data. Without a date of birth only the age category is known: CHILD or
+ * ADULT.
+ */
+final class AgeBand {
+
+    private static final int[] LOWER_BOUNDS = {0, 9, 18, 21, 24, 27, 30, 39, 48};
+
+    private AgeBand() {
+    }
+
+    static String of(LocalDate dateOfBirth, Instant screenedAt, AgeCategory category) {
+        if (dateOfBirth == null || screenedAt == null) {
+            return category == null ? "Unknown" : category.name();
+        }
+        int age = Period.between(dateOfBirth, screenedAt.atZone(ZoneOffset.UTC).toLocalDate()).getYears();
+        for (int i = LOWER_BOUNDS.length - 1; i >= 0; i--) {
+            if (age >= LOWER_BOUNDS[i]) {
+                return i == LOWER_BOUNDS.length - 1 ? LOWER_BOUNDS[i] + "+"
+                        : LOWER_BOUNDS[i] + "--" + (LOWER_BOUNDS[i + 1] - 1);
+            }
+        }
+        return "Unknown";
+    }
+}

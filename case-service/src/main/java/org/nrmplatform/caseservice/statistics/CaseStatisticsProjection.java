@@ -1,0 +1,120 @@
+package org.nrmplatform.caseservice.statistics;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.nrmplatform.contracts.cases.CaseStage;
+import org.nrmplatform.contracts.cases.DataSubject;
+import org.nrmplatform.contracts.cases.Events.CaseClosed;
+import org.nrmplatform.contracts.cases.Events.CaseOpened;
+import org.nrmplatform.contracts.cases.Events.IdentificationDecided;
+import org.nrmplatform.contracts.cases.Events.PresumedVictimFlagged;
+import org.nrmplatform.contracts.cases.IdentificationOutcome;
+import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralAccepted;
+import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralDeclined;
+import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralRequested;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps {@value CaseFacts#COLLECTION}: the anonymised facts of each case, from case events and from
+ * referral-service's referral events in the same stream. Every update sets values (upsert), so a repeated
+ * delivery writes the same values again; case and referral events touch different fields, so the two may
+ * be handled in different segments.
+ */
+@Component
+@ProcessingGroup("case-statistics")
+class CaseStatisticsProjection {
+
+    private final MongoTemplate mongo;
+
+    CaseStatisticsProjection(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @EventHandler
+    void on(CaseOpened event) {
+        DataSubject subject = event.dataSubject();
+        update(event.caseId(), new Update()
+                .set("stage", CaseStage.POTENTIAL_VICTIM)
+                .set("closed", false)
+                .set("sex", subject.sex())
+                .set("ageBand", AgeBand.of(subject.dateOfBirth(), event.screenedAt(), subject.ageCategory()))
+                .set("citizenship", subject.citizenship() == null ? List.of() : List.copyOf(subject.citizenship()))
+                .set("country", event.location() == null ? null : event.location().country())
+                .set("detectingSector", event.detectingSector())
+                .set("year", event.screenedAt().atZone(ZoneOffset.UTC).getYear())
+                .set("screenedAt", event.screenedAt()));
+    }
+
+    @EventHandler
+    void on(PresumedVictimFlagged event) {
+        update(event.caseId(), new Update().set("stage", CaseStage.PRESUMED_VICTIM));
+    }
+
+    @EventHandler
+    void on(IdentificationDecided event, @Timestamp Instant at) {
+        update(event.caseId(), new Update()
+                .set("stage", event.outcome() == IdentificationOutcome.IDENTIFIED ? CaseStage.IDENTIFIED_VICTIM
+                        : CaseStage.NOT_IDENTIFIED)
+                .set("typesOfExploitation", List.copyOf(event.typesOfExploitation()))
+                .set("methodsOfControl", List.copyOf(event.methodsOfControl()))
+                .set("identificationDecidedAt", at));
+    }
+
+    @EventHandler
+    void on(CaseClosed event) {
+        update(event.caseId(), new Update().set("closed", true));
+    }
+
+    @EventHandler
+    void on(ReferralRequested event, @Timestamp Instant at) {
+        update(event.caseId(), new Update().set(referral(event.referralId()) + ".requestedAt", at));
+    }
+
+    @EventHandler
+    void on(ReferralAccepted event, @Timestamp Instant at) {
+        update(event.caseId(), new Update().set(referral(event.referralId()) + ".answeredAt", at));
+    }
+
+    @EventHandler
+    void on(ReferralDeclined event, @Timestamp Instant at) {
+        update(event.caseId(), new Update().set(referral(event.referralId()) + ".answeredAt", at));
+    }
+
+    @ResetHandler
+    void reset() {
+        mongo.dropCollection(CaseFacts.COLLECTION);
+    }
+
+    private void update(UUID caseId, Update update) {
+        mongo.upsert(query(where("_id").is(hash(caseId))), update, CaseFacts.COLLECTION);
+    }
+
+    private static String referral(UUID referralId) {
+        return "referrals." + hash(referralId);
+    }
+
+    /** A one-way key: the facts cannot be joined back to a case without already knowing its id. */
+    static String hash(UUID id) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(id.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

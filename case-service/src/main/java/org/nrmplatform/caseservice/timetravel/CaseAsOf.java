@@ -1,0 +1,58 @@
+package org.nrmplatform.caseservice.timetravel;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.nrmplatform.caseservice.views.CaseQueries.FindCase;
+import org.nrmplatform.caseservice.views.CaseView;
+import org.nrmplatform.caseservice.views.VisibleCase;
+import org.nrmplatform.shared.security.Actor;
+import org.nrmplatform.shared.web.RuleViolation;
+import org.springframework.stereotype.Component;
+
+/**
+ * A case as it stood at an instant, rebuilt from its own events in the event store (from sequence 0, not
+ * from a snapshot). Who may see it is decided on the case as it is now, through the same query as
+ * {@code GET /api/cases/{caseId}}: someone who may not see the case today learns nothing of its past, and
+ * a service provider sees of the past only the part it sees today.
+ */
+@Component
+class CaseAsOf {
+
+    private final EventStorageEngine events;
+    private final QueryGateway queries;
+
+    CaseAsOf(EventStorageEngine events, QueryGateway queries) {
+        this.events = events;
+        this.queries = queries;
+    }
+
+    /** The case at {@code at} as {@code actor} may see it; empty when there is no such case for the actor. */
+    Optional<VisibleCase> find(UUID caseId, Instant at, Actor actor) {
+        if (at.isAfter(Instant.now())) {
+            throw RuleViolation.unprocessable("at", "'at' is in the future: " + at + "; the past only can be shown");
+        }
+        Optional<VisibleCase> now = queries.query(new FindCase(caseId, actor),
+                ResponseTypes.optionalInstanceOf(VisibleCase.class)).join();
+        if (now.isEmpty()) {
+            return Optional.empty();
+        }
+        List<? extends DomainEventMessage<?>> stream = events.readEvents(caseId.toString(), 0).asStream().toList();
+        CaseView then = null;
+        for (DomainEventMessage<?> event : stream) {
+            if (!event.getTimestamp().isAfter(at)) {
+                then = CaseReplay.apply(then, event.getPayload(), event.getSequenceNumber(), event.getTimestamp());
+            }
+        }
+        if (then == null) {
+            throw RuleViolation.unprocessable("at", "the case did not exist yet at " + at
+                    + (stream.isEmpty() ? "" : "; it was opened at " + stream.get(0).getTimestamp()));
+        }
+        return Optional.of(now.get() instanceof CaseView ? then : then.referred());
+    }
+}
