@@ -44,8 +44,9 @@ trap stop EXIT
 echo "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
 
 cd "$repo"
+rm -f shared/target/benchmark/event-store.md
 mvn -B test -pl shared -Pbenchmark \
     -Dbenchmark.postgres.url="jdbc:postgresql://127.0.0.1:$port/postgres" -Dbenchmark.postgres.user=benchmark "$@" \
-    | grep -E '^[0-9]{2}:[0-9]{2}:[0-9]{2}  |BUILD|ERROR' || true
+    | grep --line-buffered -E '^[0-9]{2}:[0-9]{2}:[0-9]{2}  |BUILD|ERROR' || true
 echo
 cat shared/target/benchmark/event-store.md

@@ -12,9 +12,6 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
-import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
-import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.DocumentPerEventStorageStrategy;
-import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.serialization.Serializer;
@@ -34,8 +31,9 @@ import org.springframework.data.mongodb.MongoTransactionManager;
  * Axon's storage on MongoDB, declared as plain beans: the extension's Spring Boot starter turns on
  * client sessions unconditionally, which a server without transactions (the embedded default) rejects.
  *
- * <p>All services append to and track one shared event database; tokens and sagas live in the
- * service's own database, beside its projections. Transactions are used where the server has them.
+ * <p>All services append to and track one shared event database through
+ * {@link SequencedMongoEventStorageEngine}; tokens and sagas live in the service's own database, beside its
+ * projections, in Axon's Mongo token and saga stores. Transactions are used where the server has them.
  */
 @AutoConfiguration(beforeName = {"org.axonframework.springboot.autoconfig.AxonAutoConfiguration",
         "org.axonframework.springboot.autoconfig.NoOpTransactionAutoConfiguration",
@@ -100,20 +98,26 @@ public class EventStoreConfiguration {
     @Bean
     EventStorageEngine eventStorageEngine(MongoClient client, MongoDatabaseFactory factory,
                                           StoreCapabilities capabilities, StoreProperties properties,
-                                          TransactionManager transactionManager,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           Serializer serializer, List<EventUpcaster> upcasters) {
-        MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
-                .mongoTemplate(template(client, factory, capabilities, properties.eventDatabase()))
-                .storageStrategy(new DocumentPerEventStorageStrategy(EventEntryConfiguration.getDefault(),
-                        properties.trackingLookBack()))
+        SequencedMongoEventStorageEngine engine = SequencedMongoEventStorageEngine.builder()
+                .database(eventDatabase(client, factory, capabilities, properties.eventDatabase()))
+                .batchSize(properties.readBatchSize())
+                .gapTimeout(properties.gapTimeout())
+                .maxGapOffset(properties.maxGapOffset())
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(serializer)
                 .upcasterChain(new EventUpcasterChain(upcasters))
-                .transactionManager(transactionManager)
                 .build();
-        engine.ensureIndexes();
+        engine.ensureSchema();
         return engine;
+    }
+
+    static EventDatabase eventDatabase(MongoClient client, MongoDatabaseFactory factory,
+                                       StoreCapabilities capabilities, String name) {
+        return capabilities.transactions()
+                ? EventDatabase.sessionBound(client, factory, name)
+                : EventDatabase.withoutTransactions(client, name);
     }
 
     @Bean

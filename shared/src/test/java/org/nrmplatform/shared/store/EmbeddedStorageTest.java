@@ -25,4 +25,9 @@ class EmbeddedStorageTest extends StorageBehaviour {
     protected MongoClient client() {
         return client;
     }
+
+    @Override
+    protected String connectionString() {
+        return EmbeddedStore.uri();
+    }
 }

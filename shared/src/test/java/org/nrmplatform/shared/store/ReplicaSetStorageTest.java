@@ -42,6 +42,11 @@ class ReplicaSetStorageTest extends StorageBehaviour {
         return client;
     }
 
+    @Override
+    protected String connectionString() {
+        return mongo.getReplicaSetUrl();
+    }
+
     @Test
     void transactionsAreUsed() {
         assertThat(capabilities.transactions()).isTrue();

@@ -1,0 +1,121 @@
+package org.nrmplatform.shared.store;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import java.time.Instant;
+import java.util.Date;
+import org.axonframework.common.DateTimeUtils;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.bson.Document;
+
+/**
+ * How events and snapshots are stored: one document each, with Axon's field names. Payload and metadata
+ * are kept as the serializer's JSON text, exactly as serialized, so that what is stored can be read,
+ * hashed and exported as it is. Timestamps are Axon's fixed-width ISO-8601 text, so text order is time
+ * order.
+ *
+ * <p>An event's {@code _id} is its global index, and {@code sequencedAt} says when that number was taken.
+ * {@code aggregateKey} holds aggregate identifier and sequence number in one value; its unique index is
+ * the optimistic concurrency check, and aggregates are read by looking their keys up. A snapshot's
+ * {@code _id} is its aggregate's identifier: the latest replaces older ones. Two unique indexes
+ * and no more: the embedded server's H2 backend compares index keys by serializing them, so every unique
+ * index costs each insert several serializations, and a query it can answer from an index is an
+ * equality or {@code $in} on the indexed field alone.
+ */
+final class EventDocuments {
+
+    static final String EVENTS = "events";
+    static final String SNAPSHOTS = "snapshots";
+
+    static final String GLOBAL_INDEX = "_id";
+    static final String SEQUENCED_AT = "sequencedAt";
+    static final String AGGREGATE_KEY = "aggregateKey";
+    static final String SNAPSHOT_OF = "_id";
+    static final String AGGREGATE_IDENTIFIER = "aggregateIdentifier";
+    static final String SEQUENCE_NUMBER = "sequenceNumber";
+    static final String TYPE = "type";
+    static final String EVENT_IDENTIFIER = "eventIdentifier";
+    static final String TIMESTAMP = "timestamp";
+    static final String PAYLOAD_TYPE = "payloadType";
+    static final String PAYLOAD_REVISION = "payloadRevision";
+    static final String PAYLOAD = "serializedPayload";
+    static final String META_DATA = "serializedMetaData";
+
+    private EventDocuments() {
+    }
+
+    /**
+     * The global index needs no index of its own ({@code _id}), nor do snapshots, keyed by aggregate. The
+     * timestamp index serves {@code createTokenAt} on MongoDB; the embedded server ignores non-unique indexes.
+     */
+    static void ensureIndexes(MongoCollection<Document> events) {
+        events.createIndex(Indexes.ascending(AGGREGATE_KEY), new IndexOptions().unique(true));
+        events.createIndex(Indexes.ascending(TIMESTAMP));
+    }
+
+    /**
+     * {@code identifier#sequence}: one value per aggregate sequence number, and no two alike, as the
+     * sequence number after the last {@code #} is a number.
+     */
+    static String aggregateKey(String aggregateIdentifier, long sequenceNumber) {
+        return aggregateIdentifier + "#" + sequenceNumber;
+    }
+
+    /** An event, serialized, still without its place in the global sequence. */
+    static Document event(DomainEventMessage<?> event, Serializer serializer) {
+        Document document = new Document(AGGREGATE_KEY,
+                aggregateKey(event.getAggregateIdentifier(), event.getSequenceNumber()));
+        return withMessage(document, event, serializer);
+    }
+
+    /** Gives an event its place in the global sequence, taken at {@code sequencedAt}. */
+    static void sequence(Document event, long globalIndex, Instant sequencedAt) {
+        event.append(GLOBAL_INDEX, globalIndex).append(SEQUENCED_AT, Date.from(sequencedAt));
+    }
+
+    /** An aggregate's snapshot: one per aggregate, the latest, so its {@code _id} is the aggregate identifier. */
+    static Document snapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
+        return withMessage(new Document(SNAPSHOT_OF, snapshot.getAggregateIdentifier()), snapshot, serializer);
+    }
+
+    private static Document withMessage(Document document, DomainEventMessage<?> message, Serializer serializer) {
+        SerializedObject<String> payload = message.serializePayload(serializer, String.class);
+        SerializedObject<String> metaData = message.serializeMetaData(serializer, String.class);
+        return document.append(AGGREGATE_IDENTIFIER, message.getAggregateIdentifier())
+                .append(SEQUENCE_NUMBER, message.getSequenceNumber())
+                .append(TYPE, message.getType())
+                .append(EVENT_IDENTIFIER, message.getIdentifier())
+                .append(TIMESTAMP, DateTimeUtils.formatInstant(message.getTimestamp()))
+                .append(PAYLOAD_TYPE, payload.getType().getName())
+                .append(PAYLOAD_REVISION, payload.getType().getRevision())
+                .append(PAYLOAD, payload.getData())
+                .append(META_DATA, metaData.getData());
+    }
+
+    /** An event or snapshot document as Axon's stored form, ready for upcasting and deserialization. */
+    static DomainEventData<String> entry(Document document) {
+        return new GenericDomainEventEntry<>(
+                document.getString(TYPE),
+                document.getString(AGGREGATE_IDENTIFIER),
+                document.getLong(SEQUENCE_NUMBER),
+                document.getString(EVENT_IDENTIFIER),
+                document.getString(TIMESTAMP),
+                document.getString(PAYLOAD_TYPE),
+                document.getString(PAYLOAD_REVISION),
+                document.getString(PAYLOAD),
+                document.getString(META_DATA));
+    }
+
+    static long globalIndex(Document event) {
+        return event.getLong(GLOBAL_INDEX);
+    }
+
+    static Instant sequencedAt(Document event) {
+        return event.getDate(SEQUENCED_AT).toInstant();
+    }
+}

@@ -1,0 +1,287 @@
+package org.nrmplatform.shared.store;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.zaxxer.hikari.HikariDataSource;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.PostgresTokenTableFactory;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.bson.Document;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+
+/** The stores the benchmark compares, each opened empty for every measurement. */
+final class BenchmarkStores {
+
+    private BenchmarkStores() {
+    }
+
+    /** An event store as a service uses it: engine, token store and transaction manager. */
+    record Opened(EventStorageEngine engine, TokenStore tokens, TransactionManager transactions) {
+    }
+
+    interface Store extends AutoCloseable {
+
+        String name();
+
+        Opened open(String label);
+
+        /** Inserts of one event-sized record per round trip and commit, on {@code threads} threads. */
+        double rawInsertsPerSecond(int threads, Duration duration) throws Exception;
+    }
+
+    /** An event as the benchmark stores it, for the raw insert ceilings. */
+    static DomainEventMessage<?> sampleEvent(long number) {
+        return new GenericDomainEventMessage<>("BenchmarkTally", UUID.randomUUID().toString(), number,
+                new BenchmarkTally.Added("tally", (int) number));
+    }
+
+    /** The embedded wire-protocol server in-process, on the H2 file backend as {@code infra/nrm} runs it. */
+    static final class EmbeddedServer implements AutoCloseable {
+
+        private final Path directory;
+        private final MongoServer server;
+        final MongoClient client;
+
+        EmbeddedServer() throws IOException {
+            directory = Files.createTempDirectory("nrm-benchmark-store");
+            server = new MongoServer(new H2Backend(directory.resolve("store.mv").toString()));
+            server.bind("127.0.0.1", 0);
+            client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
+        }
+
+        double rawInsertsPerSecond(Serializer serializer, int threads, Duration duration) throws Exception {
+            MongoCollection<Document> raw = client.getDatabase("raw_" + UUID.randomUUID().toString().substring(0, 8))
+                    .getCollection("rawinserts");
+            AtomicLong numbers = new AtomicLong();
+            return Measure.throughput(threads, duration, () -> {
+                long number = numbers.incrementAndGet();
+                Document event = EventDocuments.event(sampleEvent(number), serializer);
+                EventDocuments.sequence(event, number, Instant.now());
+                raw.insertOne(event);
+                return null;
+            });
+        }
+
+        @Override
+        public void close() throws IOException {
+            client.close();
+            server.shutdownNow();
+            try (var files = Files.walk(directory)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    /** (a): this platform's engine. */
+    static Store sequenced(EmbeddedServer embedded, Serializer serializer) {
+        return new Store() {
+            @Override
+            public String name() {
+                return "(a) SequencedMongoEventStorageEngine, embedded server";
+            }
+
+            @Override
+            public Opened open(String label) {
+                SequencedMongoEventStorageEngine engine = SequencedMongoEventStorageEngine.builder()
+                        .database(EventDatabase.withoutTransactions(embedded.client, "a_events_" + label))
+                        .eventSerializer(serializer)
+                        .snapshotSerializer(serializer)
+                        .build();
+                engine.ensureSchema();
+                return new Opened(engine, mongoTokens(embedded, serializer, "a_service_" + label),
+                        NoTransactionManager.INSTANCE);
+            }
+
+            @Override
+            public double rawInsertsPerSecond(int threads, Duration duration) throws Exception {
+                return embedded.rawInsertsPerSecond(serializer, threads, duration);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    /** (b): axon-mongo's engine with its default storage strategy (1 s tracking look-back). */
+    static Store stock(EmbeddedServer embedded, Serializer serializer) {
+        return new Store() {
+            @Override
+            public String name() {
+                return "(b) stock MongoEventStorageEngine, embedded server";
+            }
+
+            @Override
+            public Opened open(String label) {
+                MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
+                        .mongoTemplate(DefaultMongoTemplate.builder()
+                                .mongoDatabase(embedded.client, "b_events_" + label).build())
+                        .eventSerializer(serializer)
+                        .snapshotSerializer(serializer)
+                        .build();
+                engine.ensureIndexes();
+                return new Opened(engine, mongoTokens(embedded, serializer, "b_service_" + label),
+                        NoTransactionManager.INSTANCE);
+            }
+
+            @Override
+            public double rawInsertsPerSecond(int threads, Duration duration) throws Exception {
+                return embedded.rawInsertsPerSecond(serializer, threads, duration);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    private static TokenStore mongoTokens(EmbeddedServer embedded, Serializer serializer, String database) {
+        return MongoTokenStore.builder()
+                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(embedded.client, database).build())
+                .serializer(serializer)
+                .build();
+    }
+
+    /** (c): Axon's JDBC engine on PostgreSQL, with Spring's transaction manager as Axon recommends. */
+    static Store postgres(String url, String user, Serializer serializer) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(url);
+        dataSource.setUsername(user);
+        dataSource.setMaximumPoolSize(10);
+        TransactionManager transactions = new SpringTransactionManager(new DataSourceTransactionManager(dataSource));
+        ConnectionProvider connections = new SpringDataSourceConnectionProvider(dataSource);
+        return new Store() {
+            @Override
+            public String name() {
+                return "(c) JdbcEventStorageEngine, PostgreSQL";
+            }
+
+            private boolean created;
+
+            /** Empties the tables (the schema is created once: a processor shut down a moment ago may still poll). */
+            @Override
+            public Opened open(String label) {
+                JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
+                        .connectionProvider(connections)
+                        .transactionManager(transactions)
+                        .eventSerializer(serializer)
+                        .snapshotSerializer(serializer)
+                        .build();
+                JdbcTokenStore tokens = JdbcTokenStore.builder().connectionProvider(connections).serializer(serializer)
+                        .build();
+                if (created) {
+                    execute("TRUNCATE domainevententry, snapshotevententry, tokenentry RESTART IDENTITY");
+                } else {
+                    engine.createSchema(PostgresEventTableFactory.INSTANCE);
+                    tokens.createSchema(PostgresTokenTableFactory.INSTANCE);
+                    created = true;
+                }
+                return new Opened(engine, tokens, transactions);
+            }
+
+            @Override
+            public double rawInsertsPerSecond(int threads, Duration duration) throws Exception {
+                execute("DROP TABLE IF EXISTS rawinserts");
+                execute("CREATE TABLE rawinserts (globalindex BIGSERIAL PRIMARY KEY, aggregateidentifier TEXT, "
+                        + "sequencenumber BIGINT, payloadtype TEXT, payload BYTEA, metadata BYTEA)");
+                AtomicLong numbers = new AtomicLong();
+                return Measure.throughput(threads, duration, () -> {
+                    DomainEventMessage<?> event = sampleEvent(numbers.incrementAndGet());
+                    SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
+                    SerializedObject<byte[]> metaData = event.serializeMetaData(serializer, byte[].class);
+                    try (Connection connection = dataSource.getConnection();
+                         PreparedStatement insert = connection.prepareStatement("INSERT INTO rawinserts "
+                                 + "(aggregateidentifier, sequencenumber, payloadtype, payload, metadata) "
+                                 + "VALUES (?, ?, ?, ?, ?)")) {
+                        insert.setString(1, event.getAggregateIdentifier());
+                        insert.setLong(2, event.getSequenceNumber());
+                        insert.setString(3, payload.getType().getName());
+                        insert.setBytes(4, payload.getData());
+                        insert.setBytes(5, metaData.getData());
+                        insert.executeUpdate();
+                    }
+                    return null;
+                });
+            }
+
+            private void execute(String sql) {
+                try (Connection connection = dataSource.getConnection();
+                     Statement statement = connection.createStatement()) {
+                    statement.execute(sql);
+                } catch (SQLException e) {
+                    throw new IllegalStateException(sql, e);
+                }
+            }
+
+            @Override
+            public void close() {
+                dataSource.close();
+            }
+        };
+    }
+
+    /** Throughput of an action repeated on several threads for a while. */
+    static final class Measure {
+
+        private Measure() {
+        }
+
+        static double throughput(int threads, Duration duration, Callable<Void> action) throws Exception {
+            long end = System.nanoTime() + duration.toNanos();
+            AtomicLong done = new AtomicLong();
+            Thread[] workers = new Thread[threads];
+            Exception[] failure = new Exception[1];
+            long start = System.nanoTime();
+            for (int i = 0; i < threads; i++) {
+                workers[i] = new Thread(() -> {
+                    try {
+                        while (System.nanoTime() < end) {
+                            action.call();
+                            done.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        failure[0] = e;
+                    }
+                });
+                workers[i].start();
+            }
+            for (Thread worker : workers) {
+                worker.join();
+            }
+            if (failure[0] != null) {
+                throw failure[0];
+            }
+            return done.get() / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+}
