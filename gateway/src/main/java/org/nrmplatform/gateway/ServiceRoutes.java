@@ -35,7 +35,9 @@ class ServiceRoutes {
                         .path("/api/cases", "/api/cases/**",
                                 "/api/indicator-sets", "/api/indicator-sets/**",
                                 "/api/statistics", "/api/statistics/**",
-                                "/api/audit/**")
+                                "/api/audit/**",
+                                // case-service's projections; other services' come under their own prefixes
+                                "/api/admin/projections", "/api/admin/projections/**")
                         .uri(services.caseService()))
                 .route(REFERRAL_SERVICE, route -> route
                         .path("/api/referrals", "/api/referrals/**",

@@ -61,6 +61,8 @@ class GatewayRoutingTest {
             "/api/indicator-sets/2024, case-service",
             "/api/statistics, case-service",
             "/api/audit/c-17, case-service",
+            "/api/admin/projections, case-service",
+            "/api/admin/projections/case-views/rebuild, case-service",
             "/api/referrals, referral-service",
             "/api/referrals/r-3, referral-service",
             "/api/transnational-referrals/t-1, referral-service",
@@ -132,7 +134,7 @@ class GatewayRoutingTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/unknown", "/api/admin/projections/rebuild", "/actuator/env", "/"})
+    @ValueSource(strings = {"/api/unknown", "/api/admin/other", "/actuator/env", "/"})
     void unknownPathIsA404Problem(String path) {
         HttpResponse<String> response = gateway.get(path, CorrelationIdFilter.HEADER, "corr-404");
 
