@@ -2,6 +2,8 @@ package org.nrmplatform.referralservice.consent;
 
 import java.util.Optional;
 import java.util.UUID;
+import org.nrmplatform.shared.security.Actor;
+import org.nrmplatform.shared.web.RuleViolation;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -17,5 +19,19 @@ public class CaseStates {
 
     public Optional<CaseState> find(UUID caseId) {
         return Optional.ofNullable(mongo.findById(caseId.toString(), CaseState.class, CaseState.COLLECTION));
+    }
+
+    /**
+     * The case, if it is open and the actor may refer it. An unknown case and one the actor may not refer
+     * get the same answer, so that the refusal does not reveal that a case exists.
+     */
+    public CaseState openCaseReferableBy(UUID caseId, Actor actor) {
+        CaseState state = find(caseId).filter(found -> found.mayBeReferredBy(actor))
+                .orElseThrow(() -> RuleViolation.unprocessable("caseId", "no case " + caseId
+                        + " that you may refer is known to referral-service; if it was opened moments ago, retry"));
+        if (state.closed()) {
+            throw RuleViolation.conflict("case " + caseId + " is closed");
+        }
+        return state;
     }
 }

@@ -44,13 +44,7 @@ class ReferralRequests {
 
     ReferralState request(Request request, Actor actor) {
         codeLists.requireCode("service-type", request.serviceType(), "serviceType");
-        CaseState caseState = cases.find(request.caseId())
-                .filter(state -> state.mayBeReferredBy(actor))
-                .orElseThrow(() -> RuleViolation.unprocessable("caseId", "no case " + request.caseId()
-                        + " that you may refer is known to referral-service; if it was opened moments ago, retry"));
-        if (caseState.closed()) {
-            throw RuleViolation.conflict("case " + request.caseId() + " is closed");
-        }
+        CaseState caseState = cases.openCaseReferableBy(request.caseId(), actor);
         Provider provider = providers.find(request.providerOrganisationId())
                 .orElseThrow(() -> RuleViolation.unprocessable("providerOrganisationId", "no service provider "
                         + request.providerOrganisationId() + " in the provider directory"));

@@ -46,13 +46,7 @@ class OutgoingReferrals {
 
     State send(Request request, Actor actor) {
         codeLists.requireCode("service-type", request.serviceType(), "serviceType");
-        CaseState caseState = cases.find(request.caseId())
-                .filter(state -> state.mayBeReferredBy(actor))
-                .orElseThrow(() -> RuleViolation.unprocessable("caseId", "no case " + request.caseId()
-                        + " that you may refer is known to referral-service; if it was opened moments ago, retry"));
-        if (caseState.closed()) {
-            throw RuleViolation.conflict("case " + request.caseId() + " is closed");
-        }
+        CaseState caseState = cases.openCaseReferableBy(request.caseId(), actor);
         Peers.Peer peer = peers.find(request.toInstallationId())
                 .orElseThrow(() -> RuleViolation.unprocessable("toInstallationId", request.toInstallationId()
                         + " is not a peer installation configured here"));

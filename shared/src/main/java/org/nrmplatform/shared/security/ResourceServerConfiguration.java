@@ -1,6 +1,7 @@
 package org.nrmplatform.shared.security;
 
 import java.util.List;
+import java.util.Optional;
 import org.nrmplatform.contracts.identity.Role;
 import org.nrmplatform.contracts.identity.TokenClaims;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -15,6 +16,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -74,10 +76,9 @@ public class ResourceServerConfiguration {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(jwt -> {
             List<String> codes = jwt.getClaimAsStringList(TokenClaims.ROLES);
-            return codes == null ? List.of() : codes.stream().map(Role::fromCode)
-                    .flatMap(java.util.Optional::stream)
-                    .map(role -> new SimpleGrantedAuthority(role.authority()))
-                    .map(org.springframework.security.core.GrantedAuthority.class::cast)
+            return codes == null ? List.<GrantedAuthority>of() : codes.stream().map(Role::fromCode)
+                    .flatMap(Optional::stream)
+                    .<GrantedAuthority>map(role -> new SimpleGrantedAuthority(role.authority()))
                     .toList();
         });
         return converter;
