@@ -8,16 +8,14 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nrmplatform.contracts.identity.Role;
+import org.nrmplatform.shared.testing.AccessRule;
 import org.nrmplatform.shared.testing.ApiClient;
 import org.nrmplatform.shared.testing.ApiClient.Answer;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,51 +34,39 @@ class IdentityAuthorizationTest extends IdentityServiceTest {
     private static final Set<Role> ROLE_HISTORY = EnumSet.of(Role.ADMINISTRATOR, Role.OPERATOR, Role.PROSECUTOR);
     private static final String ORGANISATION = UUID.nameUUIDFromBytes("demo-org:police".getBytes()).toString();
 
-    /** One endpoint, the roles that may call it, and a well-formed body for it (fresh names each time). */
-    record Endpoint(String method, String path, Set<Role> allowed, Supplier<Object> body) {
-
-        String key() {
-            return method + " " + path;
-        }
-
-        @Override
-        public String toString() {
-            return key();
-        }
-    }
 
     private static String fresh() {
         return "auth-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    static final List<Endpoint> ENDPOINTS = List.of(
-            new Endpoint("POST", "/api/identity/organisations", ADMINISTRATOR, () -> Map.of("name", fresh(),
+    static final List<AccessRule> ENDPOINTS = List.of(
+            new AccessRule("POST", "/api/identity/organisations", ADMINISTRATOR, () -> Map.of("name", fresh(),
                     "type", "shelter", "country", "RS", "servicesOffered", List.of("SAFE_ACCOMMODATION"))),
-            new Endpoint("PUT", "/api/identity/organisations/{organisationId}/services-offered", ADMINISTRATOR,
+            new AccessRule("PUT", "/api/identity/organisations/{organisationId}/services-offered", ADMINISTRATOR,
                     () -> Map.of("servicesOffered", List.of("LEGAL_AID"))),
-            new Endpoint("GET", "/api/identity/organisations", ALL, null),
-            new Endpoint("GET", "/api/identity/organisations/{organisationId}", ALL, null),
-            new Endpoint("POST", "/api/identity/users", ADMINISTRATOR, () -> Map.of("organisationId", ORGANISATION,
+            new AccessRule("GET", "/api/identity/organisations", ALL, null),
+            new AccessRule("GET", "/api/identity/organisations/{organisationId}", ALL, null),
+            new AccessRule("POST", "/api/identity/users", ADMINISTRATOR, () -> Map.of("organisationId", ORGANISATION,
                     "username", fresh(), "displayName", "Officer", "roles", List.of("first-line"),
                     "password", "correct horse battery staple 42")),
-            new Endpoint("POST", "/api/identity/users/{userId}/roles", ADMINISTRATOR, () -> Map.of("role", "monitor")),
-            new Endpoint("DELETE", "/api/identity/users/{userId}/roles/{role}", ADMINISTRATOR, null),
-            new Endpoint("POST", "/api/identity/users/{userId}/deactivation", ADMINISTRATOR,
+            new AccessRule("POST", "/api/identity/users/{userId}/roles", ADMINISTRATOR, () -> Map.of("role", "monitor")),
+            new AccessRule("DELETE", "/api/identity/users/{userId}/roles/{role}", ADMINISTRATOR, null),
+            new AccessRule("POST", "/api/identity/users/{userId}/deactivation", ADMINISTRATOR,
                     () -> Map.of("reason", "left the service")),
-            new Endpoint("GET", "/api/identity/users/{userId}", READERS, null),
-            new Endpoint("GET", "/api/identity/users/{userId}/roles", ROLE_HISTORY, null),
-            new Endpoint("POST", "/api/identity/clients", ADMINISTRATOR, () -> Map.of("organisationId", ORGANISATION,
+            new AccessRule("GET", "/api/identity/users/{userId}", READERS, null),
+            new AccessRule("GET", "/api/identity/users/{userId}/roles", ROLE_HISTORY, null),
+            new AccessRule("POST", "/api/identity/clients", ADMINISTRATOR, () -> Map.of("organisationId", ORGANISATION,
                     "clientId", fresh(), "roles", List.of("first-line"))),
-            new Endpoint("POST", "/api/identity/clients/{clientId}/roles", ADMINISTRATOR,
+            new AccessRule("POST", "/api/identity/clients/{clientId}/roles", ADMINISTRATOR,
                     () -> Map.of("role", "monitor")),
-            new Endpoint("DELETE", "/api/identity/clients/{clientId}/roles/{role}", ADMINISTRATOR, null),
-            new Endpoint("POST", "/api/identity/clients/{clientId}/deactivation", ADMINISTRATOR,
+            new AccessRule("DELETE", "/api/identity/clients/{clientId}/roles/{role}", ADMINISTRATOR, null),
+            new AccessRule("POST", "/api/identity/clients/{clientId}/deactivation", ADMINISTRATOR,
                     () -> Map.of("reason", "system retired")),
-            new Endpoint("GET", "/api/identity/clients/{clientId}", READERS, null),
-            new Endpoint("GET", "/api/identity/clients/{clientId}/roles", ROLE_HISTORY, null),
-            new Endpoint("GET", "/api/identity/signing-keys", READERS, null),
-            new Endpoint("POST", "/api/identity/signing-keys/rotation", ADMINISTRATOR, null),
-            new Endpoint("POST", "/api/identity/signing-keys/{kid}/retirement", ADMINISTRATOR, null));
+            new AccessRule("GET", "/api/identity/clients/{clientId}", READERS, null),
+            new AccessRule("GET", "/api/identity/clients/{clientId}/roles", ROLE_HISTORY, null),
+            new AccessRule("GET", "/api/identity/signing-keys", READERS, null),
+            new AccessRule("POST", "/api/identity/signing-keys/rotation", ADMINISTRATOR, null),
+            new AccessRule("POST", "/api/identity/signing-keys/{kid}/retirement", ADMINISTRATOR, null));
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -88,13 +74,7 @@ class IdentityAuthorizationTest extends IdentityServiceTest {
 
     @Test
     void everyEndpointOfTheServiceHasARow() {
-        Set<String> served = mappings.getHandlerMethods().keySet().stream()
-                .flatMap(info -> info.getPatternValues().stream().flatMap(pattern ->
-                        info.getMethodsCondition().getMethods().stream().map(method -> method + " " + pattern)))
-                .filter(endpoint -> endpoint.contains(" /api/"))
-                .collect(Collectors.toCollection(TreeSet::new));
-        Set<String> listed = ENDPOINTS.stream().map(Endpoint::key).collect(Collectors.toCollection(TreeSet::new));
-        assertThat(listed).as("endpoints listed in this test (and in docs/need-to-know.md)").isEqualTo(served);
+        assertThat(AccessRule.keys(ENDPOINTS)).as("endpoints listed in this test (and in docs/need-to-know.md)").isEqualTo(AccessRule.served(mappings));
     }
 
     static Stream<Arguments> everyEndpointAndRole() {
@@ -103,7 +83,7 @@ class IdentityAuthorizationTest extends IdentityServiceTest {
 
     @ParameterizedTest(name = "{0} as {1}")
     @MethodSource("everyEndpointAndRole")
-    void aRoleMayCallAnEndpointOnlyIfItsRowSaysSo(Endpoint endpoint, Role role) {
+    void aRoleMayCallAnEndpointOnlyIfItsRowSaysSo(AccessRule endpoint, Role role) {
         Answer answer = call(as(role), endpoint);
         if (endpoint.allowed().contains(role)) {
             assertThat(answer.status()).as("%s may call %s", role, endpoint).isNotIn(401, 403);
@@ -113,20 +93,20 @@ class IdentityAuthorizationTest extends IdentityServiceTest {
         }
     }
 
-    static Stream<Endpoint> endpoints() {
+    static Stream<AccessRule> endpoints() {
         return ENDPOINTS.stream();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("endpoints")
-    void noEndpointAnswersWithoutAToken(Endpoint endpoint) {
+    void noEndpointAnswersWithoutAToken(AccessRule endpoint) {
         Answer answer = call(anonymous, endpoint);
         assertThat(answer.status()).isEqualTo(401);
         assertThat(answer.contentType()).startsWith("application/problem+json");
     }
 
     /** Ids that exist nowhere: an allowed role gets past authorization and is told there is no such record. */
-    private Answer call(ApiClient client, Endpoint endpoint) {
+    private Answer call(ApiClient client, AccessRule endpoint) {
         String path = endpoint.path()
                 .replace("{organisationId}", UUID.randomUUID().toString())
                 .replace("{userId}", UUID.randomUUID().toString())
