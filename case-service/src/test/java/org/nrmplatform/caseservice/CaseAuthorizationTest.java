@@ -71,7 +71,9 @@ class CaseAuthorizationTest extends ApiTest {
                     Role.IDENTIFICATION_AUTHORITY, Role.CASE_MANAGER, Role.SERVICE_PROVIDER), null),
             new Endpoint("GET", "/api/statistics", EnumSet.of(Role.MONITOR), null),
             new Endpoint("GET", "/api/indicator-sets", ALL, null),
-            new Endpoint("GET", "/api/indicator-sets/{id}", ALL, null));
+            new Endpoint("GET", "/api/indicator-sets/{id}", ALL, null),
+            new Endpoint("GET", "/api/admin/projections", EnumSet.of(Role.OPERATOR), null),
+            new Endpoint("POST", "/api/admin/projections/{name}/rebuild", EnumSet.of(Role.OPERATOR), Map::of));
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -181,7 +183,9 @@ class CaseAuthorizationTest extends ApiTest {
     }
 
     private Answer call(ApiClient client, Endpoint endpoint, UUID caseId) {
-        String path = endpoint.path().replace("{caseId}", caseId.toString()).replace("{id}", "labour-v1");
+        String path = endpoint.path().replace("{caseId}", caseId.toString()).replace("{id}", "labour-v1")
+                // a projection that cannot be rebuilt (409), so that this table starts no rebuild
+                .replace("{name}", "case-referral-index");
         if (endpoint.method().equals("GET")) {
             return client.get(path);
         }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
+import org.bson.Document;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -15,6 +17,8 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.nrmplatform.caseservice.cases.CaseAccess;
+import org.nrmplatform.caseservice.projections.ProjectionVersions;
+import org.nrmplatform.caseservice.projections.RebuildableProjection;
 import org.nrmplatform.caseservice.views.CaseQueries.CasePage;
 import org.nrmplatform.caseservice.views.CaseQueries.FindCase;
 import org.nrmplatform.caseservice.views.CaseQueries.ListCases;
@@ -34,6 +38,7 @@ import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralCompleted;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralDeclined;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralRequested;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralWithdrawn;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -43,21 +48,46 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps {@value #COLLECTION} up to date from case events. Events may be delivered again (after a crash
- * between a write and the token update); each update applies only if the stored view is older than the
- * event, so a repeat changes nothing.
+ * Keeps the case views up to date from case events, in the collection of the current version
+ * ({@value #COLLECTION} for version 1, see {@link ProjectionVersions}); a rebuild runs a second instance
+ * bound to the next version's collection. Events may be delivered again (after a crash between a write and
+ * the token update); each update applies only if the stored view is older than the event, so a repeat
+ * changes nothing.
  */
 @Component
-@ProcessingGroup("case-views")
-class CaseViewProjection {
+@ProcessingGroup(CaseViewProjection.NAME)
+class CaseViewProjection implements RebuildableProjection {
 
+    static final String NAME = "case-views";
     static final String COLLECTION = "case_views";
     private static final String ACTIVE_REFERRALS = "activeReferrals";
 
     private final MongoTemplate mongo;
+    private final Supplier<String> collection;
 
-    CaseViewProjection(MongoTemplate mongo) {
+    @Autowired
+    CaseViewProjection(MongoTemplate mongo, ProjectionVersions versions) {
+        this(mongo, () -> versions.currentCollection(NAME, COLLECTION));
+    }
+
+    private CaseViewProjection(MongoTemplate mongo, Supplier<String> collection) {
         this.mongo = mongo;
+        this.collection = collection;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String baseCollection() {
+        return COLLECTION;
+    }
+
+    @Override
+    public Object handlerFor(String target) {
+        return new CaseViewProjection(mongo, () -> target);
     }
 
     @EventHandler
@@ -67,7 +97,7 @@ class CaseViewProjection {
                 event.location(), event.dataSubject(), CaseStage.POTENTIAL_VICTIM, false, List.of(), null, null,
                 null, Map.of(), null, null, at, at);
         try {
-            mongo.insert(view, COLLECTION);
+            mongo.insert(view, collection.get());
         } catch (DuplicateKeyException alreadyProjected) {
             // a repeated delivery: the view exists already
         }
@@ -165,22 +195,35 @@ class CaseViewProjection {
     }
 
     private void referrals(UUID caseId, Update update) {
-        mongo.updateFirst(query(where("_id").is(caseId.toString())), update, COLLECTION);
+        mongo.updateFirst(query(where("_id").is(caseId.toString())), update, collection.get());
     }
 
+    /**
+     * Looks the view up by {@code _id} alone, then updates it by {@code _id} alone: the embedded server uses
+     * an index only for a query on exactly the index's fields, so {@code _id} plus a version condition
+     * scanned the whole collection for every event and made a rebuild quadratic in the number of cases.
+     * Reading first is safe because one processor (one segment) writes each version's collection.
+     */
     private void apply(String caseId, long sequence, Instant at, Update update) {
-        mongo.updateFirst(query(where("_id").is(caseId).and("version").lt(sequence)),
-                update.set("version", sequence).set("lastChangedAt", at), COLLECTION);
+        String target = collection.get();
+        Query stored = query(where("_id").is(caseId));
+        stored.fields().include("version");
+        Document view = mongo.findOne(stored, Document.class, target);
+        if (view == null || ((Number) view.get("version")).longValue() >= sequence) {
+            return;
+        }
+        mongo.updateFirst(query(where("_id").is(caseId)),
+                update.set("version", sequence).set("lastChangedAt", at), target);
     }
 
     @ResetHandler
     void reset() {
-        mongo.dropCollection(COLLECTION);
+        mongo.dropCollection(collection.get());
     }
 
     @QueryHandler
     VisibleCase handle(FindCase query) {
-        CaseView view = mongo.findById(query.caseId().toString(), CaseView.class, COLLECTION);
+        CaseView view = mongo.findById(query.caseId().toString(), CaseView.class, collection.get());
         return view == null ? null : view.asSeenBy(query.actor());
     }
 
@@ -192,9 +235,9 @@ class CaseViewProjection {
         }
         Query page = new Query(visible.get()).with(Sort.by(Sort.Direction.DESC, "openedAt"))
                 .skip((long) query.page() * query.size()).limit(query.size());
-        List<VisibleCase> items = mongo.find(page, CaseView.class, COLLECTION).stream()
+        List<VisibleCase> items = mongo.find(page, CaseView.class, collection.get()).stream()
                 .map(view -> view.asSeenBy(query.actor())).toList();
-        long total = mongo.count(new Query(visible.get()), COLLECTION);
+        long total = mongo.count(new Query(visible.get()), collection.get());
         return new CasePage(items, query.page(), query.size(), total);
     }
 }

@@ -1,0 +1,60 @@
+package org.nrmplatform.caseservice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.nrmplatform.caseservice.projections.ProjectionRebuilds;
+import org.nrmplatform.caseservice.projections.ProjectionStatus;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * How long a rebuild of the case views takes at 1k, 10k and 50k events (five per case), on the embedded
+ * in-memory server in this JVM: it must grow linearly. Run with {@code mvn -o -pl case-service -Pbenchmark test}.
+ */
+@Tag("benchmark")
+class ProjectionRebuildBenchmark extends ApiTest {
+
+    @Autowired
+    EventStorageEngine engine;
+    @Autowired
+    TransactionManager transactions;
+    @Autowired
+    ProjectionRebuilds rebuilds;
+
+    @Test
+    void rebuildTimeGrowsLinearlyWithTheNumberOfEvents() {
+        Map<Integer, Double> rates = new LinkedHashMap<>();
+        int stored = 0;
+        for (int events : new int[] {1_000, 10_000, 50_000}) {
+            SeededCases.append(engine, transactions, events - stored);
+            stored = events;
+            // the live processor first catches up, so that it does not compete with the rebuild
+            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> caseViews().lag() != null && caseViews().lag() == 0);
+            int version = caseViews().currentVersion() + 1;
+            rebuilds.rebuild("case-views");
+            await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(50)).until(() ->
+                    caseViews().lastRebuild() != null && caseViews().lastRebuild().version() == version);
+            ProjectionStatus.CompletedRebuild done = caseViews().lastRebuild();
+            assertThat(done.events()).isGreaterThanOrEqualTo(events);
+            double rate = done.events() * 1000.0 / done.millis();
+            rates.put(events, rate);
+            System.out.printf("case-views rebuild of %,d events: %.2f s, %,.0f events/s%n",
+                    done.events(), done.millis() / 1000.0, rate);
+        }
+        System.out.printf("case-views rebuild rate 50k / 10k: %.2f (1.0 = linear)%n",
+                rates.get(50_000) / rates.get(10_000));
+    }
+
+    private ProjectionStatus caseViews() {
+        return rebuilds.statuses().stream().filter(status -> status.name().equals("case-views")).findFirst()
+                .orElseThrow();
+    }
+}
