@@ -8,9 +8,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -18,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nrmplatform.contracts.identity.Role;
+import org.nrmplatform.shared.testing.AccessRule;
 import org.nrmplatform.shared.testing.ApiClient;
 import org.nrmplatform.shared.testing.ApiClient.Answer;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,48 +31,36 @@ class CaseAuthorizationTest extends ApiTest {
 
     private static final Set<Role> ALL = EnumSet.allOf(Role.class);
 
-    /** One endpoint, the roles that may call it, and a well-formed body for it. */
-    record Endpoint(String method, String path, Set<Role> allowed, Supplier<Object> body) {
 
-        String key() {
-            return method + " " + path;
-        }
-
-        @Override
-        public String toString() {
-            return key();
-        }
-    }
-
-    static final List<Endpoint> ENDPOINTS = List.of(
-            new Endpoint("POST", "/api/cases", EnumSet.of(Role.FIRST_LINE, Role.CASE_MANAGER),
+    static final List<AccessRule> ENDPOINTS = List.of(
+            new AccessRule("POST", "/api/cases", EnumSet.of(Role.FIRST_LINE, Role.CASE_MANAGER),
                     () -> CaseRequests.openAdult(null)),
-            new Endpoint("POST", "/api/cases/{caseId}/indicator-assessments",
+            new AccessRule("POST", "/api/cases/{caseId}/indicator-assessments",
                     EnumSet.of(Role.FIRST_LINE, Role.CASE_MANAGER), CaseRequests::labourAssessment),
-            new Endpoint("POST", "/api/cases/{caseId}/presumed-victim",
+            new AccessRule("POST", "/api/cases/{caseId}/presumed-victim",
                     EnumSet.of(Role.FIRST_LINE, Role.CASE_MANAGER), CaseRequests::presumedVictim),
-            new Endpoint("POST", "/api/cases/{caseId}/identification-decision",
+            new AccessRule("POST", "/api/cases/{caseId}/identification-decision",
                     EnumSet.of(Role.IDENTIFICATION_AUTHORITY), CaseRequests::identified),
-            new Endpoint("POST", "/api/cases/{caseId}/guardian", EnumSet.of(Role.CASE_MANAGER),
+            new AccessRule("POST", "/api/cases/{caseId}/guardian", EnumSet.of(Role.CASE_MANAGER),
                     () -> Map.of("guardianName", "Jelena Jovanović", "appointedOn", "2026-01-05")),
-            new Endpoint("POST", "/api/cases/{caseId}/consents", EnumSet.of(Role.FIRST_LINE, Role.CASE_MANAGER),
+            new AccessRule("POST", "/api/cases/{caseId}/consents", EnumSet.of(Role.FIRST_LINE, Role.CASE_MANAGER),
                     () -> CaseRequests.consent(UUID.randomUUID())),
-            new Endpoint("POST", "/api/cases/{caseId}/reflection-period", EnumSet.of(Role.CASE_MANAGER),
+            new AccessRule("POST", "/api/cases/{caseId}/reflection-period", EnumSet.of(Role.CASE_MANAGER),
                     CaseRequests::reflectionPeriod),
-            new Endpoint("POST", "/api/cases/{caseId}/closure", EnumSet.of(Role.CASE_MANAGER), CaseRequests::closure),
-            new Endpoint("GET", "/api/cases", EnumSet.of(Role.FIRST_LINE, Role.IDENTIFICATION_AUTHORITY,
+            new AccessRule("POST", "/api/cases/{caseId}/closure", EnumSet.of(Role.CASE_MANAGER), CaseRequests::closure),
+            new AccessRule("GET", "/api/cases", EnumSet.of(Role.FIRST_LINE, Role.IDENTIFICATION_AUTHORITY,
                     Role.CASE_MANAGER, Role.SERVICE_PROVIDER), null),
-            new Endpoint("GET", "/api/cases/{caseId}", EnumSet.of(Role.FIRST_LINE, Role.IDENTIFICATION_AUTHORITY,
+            new AccessRule("GET", "/api/cases/{caseId}", EnumSet.of(Role.FIRST_LINE, Role.IDENTIFICATION_AUTHORITY,
                     Role.CASE_MANAGER, Role.SERVICE_PROVIDER), null),
-            new Endpoint("GET", "/api/cases/{caseId}/history", EnumSet.of(Role.FIRST_LINE,
+            new AccessRule("GET", "/api/cases/{caseId}/history", EnumSet.of(Role.FIRST_LINE,
                     Role.IDENTIFICATION_AUTHORITY, Role.CASE_MANAGER), null),
-            new Endpoint("GET", "/api/cases/{caseId}/as-of", EnumSet.of(Role.FIRST_LINE,
+            new AccessRule("GET", "/api/cases/{caseId}/as-of", EnumSet.of(Role.FIRST_LINE,
                     Role.IDENTIFICATION_AUTHORITY, Role.CASE_MANAGER, Role.SERVICE_PROVIDER), null),
-            new Endpoint("GET", "/api/statistics", EnumSet.of(Role.MONITOR), null),
-            new Endpoint("GET", "/api/indicator-sets", ALL, null),
-            new Endpoint("GET", "/api/indicator-sets/{id}", ALL, null),
-            new Endpoint("GET", "/api/admin/projections", EnumSet.of(Role.OPERATOR), null),
-            new Endpoint("POST", "/api/admin/projections/{name}/rebuild", EnumSet.of(Role.OPERATOR), Map::of));
+            new AccessRule("GET", "/api/statistics", EnumSet.of(Role.MONITOR), null),
+            new AccessRule("GET", "/api/indicator-sets", ALL, null),
+            new AccessRule("GET", "/api/indicator-sets/{id}", ALL, null),
+            new AccessRule("GET", "/api/admin/projections", EnumSet.of(Role.OPERATOR), null),
+            new AccessRule("POST", "/api/admin/projections/{name}/rebuild", EnumSet.of(Role.OPERATOR), Map::of));
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -81,13 +68,7 @@ class CaseAuthorizationTest extends ApiTest {
 
     @Test
     void everyEndpointOfTheServiceHasARow() {
-        Set<String> served = mappings.getHandlerMethods().keySet().stream()
-                .flatMap(info -> info.getPatternValues().stream().flatMap(pattern ->
-                        info.getMethodsCondition().getMethods().stream().map(method -> method + " " + pattern)))
-                .filter(endpoint -> endpoint.contains(" /api/"))
-                .collect(Collectors.toCollection(TreeSet::new));
-        Set<String> listed = ENDPOINTS.stream().map(Endpoint::key).collect(Collectors.toCollection(TreeSet::new));
-        assertThat(listed).as("endpoints listed in this test (and in docs/need-to-know.md)").isEqualTo(served);
+        assertThat(AccessRule.keys(ENDPOINTS)).as("endpoints listed in this test (and in docs/need-to-know.md)").isEqualTo(AccessRule.served(mappings));
     }
 
     static Stream<Arguments> everyEndpointAndRole() {
@@ -96,7 +77,7 @@ class CaseAuthorizationTest extends ApiTest {
 
     @ParameterizedTest(name = "{0} as {1}")
     @MethodSource("everyEndpointAndRole")
-    void aRoleMayCallAnEndpointOnlyIfItsRowSaysSo(Endpoint endpoint, Role role) {
+    void aRoleMayCallAnEndpointOnlyIfItsRowSaysSo(AccessRule endpoint, Role role) {
         UUID caseId = openedByPolice();
         Answer answer = call(as(role, POLICE), endpoint, caseId);
         if (endpoint.allowed().contains(role)) {
@@ -109,14 +90,14 @@ class CaseAuthorizationTest extends ApiTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("endpoints")
-    void noEndpointAnswersWithoutAToken(Endpoint endpoint) {
+    void noEndpointAnswersWithoutAToken(AccessRule endpoint) {
         Answer answer = call(anonymous, endpoint, UUID.randomUUID());
         assertThat(answer.status()).isEqualTo(401);
         assertThat(answer.header("WWW-Authenticate")).startsWith("Bearer");
         assertThat(answer.contentType()).startsWith("application/problem+json");
     }
 
-    static Stream<Endpoint> endpoints() {
+    static Stream<AccessRule> endpoints() {
         return ENDPOINTS.stream();
     }
 
@@ -182,7 +163,7 @@ class CaseAuthorizationTest extends ApiTest {
                 .map(item -> item.get("id").asString()).collect(Collectors.toSet());
     }
 
-    private Answer call(ApiClient client, Endpoint endpoint, UUID caseId) {
+    private Answer call(ApiClient client, AccessRule endpoint, UUID caseId) {
         String path = endpoint.path().replace("{caseId}", caseId.toString()).replace("{id}", "labour-v1")
                 // a projection that cannot be rebuilt (409), so that this table starts no rebuild
                 .replace("{name}", "case-referral-index");
