@@ -24,13 +24,19 @@ trap '"$repo/infra/nrm" down >/dev/null; rm -rf "$work"' EXIT
 NRM_TOKEN=$("$repo/infra/nrm" token first-line)
 export NRM_TOKEN
 
+gateway="http://127.0.0.1:$NRM_GATEWAY_PORT"
+service="http://127.0.0.1:$NRM_CASE_PORT"
+# warm up the JIT and the connection pools of both paths before measuring either (through the gateway
+# warms the service too), so that neither measurement pays for the other's warm-up
+for url in "$gateway" "$service"; do
+    wrk -t1 -c"$connections" -d15s -s "$repo/infra/benchmark/open-cases.lua" "$url/api/cases" >/dev/null
+done
+
 measure() {
     local name=$1 url=$2
-    # warm up the JIT and the connection pools, then measure
-    wrk -t1 -c"$connections" -d5s -s "$repo/infra/benchmark/open-cases.lua" "$url/api/cases" >/dev/null
     echo "== $name ($url, $connections connections, ${seconds}s)"
     wrk -t2 -c"$connections" -d"${seconds}s" -s "$repo/infra/benchmark/open-cases.lua" "$url/api/cases" \
         | grep -E "opened per second|latency ms|non-2xx"
 }
-measure "through the gateway" "http://127.0.0.1:$NRM_GATEWAY_PORT"
-measure "directly against case-service" "http://127.0.0.1:$NRM_CASE_PORT"
+measure "through the gateway" "$gateway"
+measure "directly against case-service" "$service"
