@@ -58,6 +58,19 @@ public record CaseAccess(String openingOrganisationId, String responsibleOrganis
 
     /** The case views an actor may see, as a MongoDB criteria; empty when it may see none. */
     public static Optional<Criteria> criteriaFor(Actor actor) {
+        return criteriaFor(actor, true);
+    }
+
+    /**
+     * The cases an actor sees whole (first-line, identification authority, case manager), as a MongoDB
+     * criteria on the case views; empty when it sees none whole. A service provider's cases are read from
+     * its own view instead.
+     */
+    public static Optional<Criteria> fullViewCriteriaFor(Actor actor) {
+        return criteriaFor(actor, false);
+    }
+
+    private static Optional<Criteria> criteriaFor(Actor actor, boolean withReferrals) {
         List<Criteria> any = new ArrayList<>();
         if (actor.has(Role.FIRST_LINE)) {
             any.add(where(OPENING_FIELD).is(actor.organisationId()));
@@ -69,7 +82,7 @@ public record CaseAccess(String openingOrganisationId, String responsibleOrganis
         if (actor.has(Role.IDENTIFICATION_AUTHORITY)) {
             any.add(where(RESPONSIBLE_FIELD).ne(null));
         }
-        if (actor.has(Role.SERVICE_PROVIDER)) {
+        if (withReferrals && actor.has(Role.SERVICE_PROVIDER)) {
             any.add(where(PROVIDERS_FIELD).is(actor.organisationId()));
         }
         return any.isEmpty() ? Optional.empty() : Optional.of(new Criteria().orOperator(any));

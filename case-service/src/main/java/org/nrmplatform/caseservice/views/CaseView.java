@@ -13,7 +13,6 @@ import org.nrmplatform.contracts.cases.ConsentGiver;
 import org.nrmplatform.contracts.cases.DataSubject;
 import org.nrmplatform.contracts.cases.IdentificationOutcome;
 import org.nrmplatform.contracts.cases.ScreeningLocation;
-import org.nrmplatform.shared.security.Actor;
 
 /**
  * A case as the case list and case page show it, kept up to date from the case's events.
@@ -57,7 +56,8 @@ public record CaseView(String id, long version, String openingOrganisationId, St
     }
 
     /**
-     * What a service provider with an active referral sees: who to receive and care for, and the legal
+     * What a service provider with an active referral sees (the fields of its own view,
+     * {@link ReferredCaseProjection}; used here for the provider's part of a past state, see CaseAsOf): who to receive and care for, and the legal
      * frame (guardian, reflection period); not how the case was screened, assessed or decided, nor other
      * organisations' consents and referrals.
      */
@@ -67,11 +67,5 @@ public record CaseView(String id, long version, String openingOrganisationId, St
 
     public record ReferredCase(String id, CaseStage stage, boolean closed, DataSubject dataSubject,
                                Guardian guardian, ReflectionPeriod reflectionPeriod) implements VisibleCase {
-    }
-
-    /** This view as the actor may see it, or null when the case is outside its scope. */
-    public VisibleCase asSeenBy(Actor actor) {
-        CaseAccess access = access();
-        return access.fullViewFor(actor) ? this : access.visibleTo(actor) ? referred() : null;
     }
 }

@@ -6,7 +6,6 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.bson.Document;
@@ -15,13 +14,9 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.queryhandling.QueryHandler;
 import org.nrmplatform.caseservice.cases.CaseAccess;
 import org.nrmplatform.caseservice.projections.ProjectionVersions;
 import org.nrmplatform.caseservice.projections.RebuildableProjection;
-import org.nrmplatform.caseservice.views.CaseQueries.CasePage;
-import org.nrmplatform.caseservice.views.CaseQueries.FindCase;
-import org.nrmplatform.caseservice.views.CaseQueries.ListCases;
 import org.nrmplatform.contracts.cases.CaseStage;
 import org.nrmplatform.contracts.cases.Events.CaseClosed;
 import org.nrmplatform.contracts.cases.Events.CaseOpened;
@@ -40,9 +35,7 @@ import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralRequested;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralWithdrawn;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -53,6 +46,12 @@ import org.springframework.stereotype.Component;
  * bound to the next version's collection. Events may be delivered again (after a crash between a write and
  * the token update); each update applies only if the stored view is older than the event, so a repeat
  * changes nothing.
+ *
+ * <p>This is the view of the first-line, identification-authority and case-manager actors: the
+ * need-to-know matrix gives all three the whole case view (the same field set); they differ only in which
+ * cases they see, which {@link CaseAccess} decides. Service providers read their own view
+ * ({@link ReferredCaseProjection}), prosecutors theirs ({@link ProsecutorCaseSummaryProjection}) and
+ * monitors the anonymised statistics; none of them reads this one. Queries: {@link CaseViewQueries}.
  */
 @Component
 @ProcessingGroup(CaseViewProjection.NAME)
@@ -219,25 +218,5 @@ class CaseViewProjection implements RebuildableProjection {
     @ResetHandler
     void reset() {
         mongo.dropCollection(collection.get());
-    }
-
-    @QueryHandler
-    VisibleCase handle(FindCase query) {
-        CaseView view = mongo.findById(query.caseId().toString(), CaseView.class, collection.get());
-        return view == null ? null : view.asSeenBy(query.actor());
-    }
-
-    @QueryHandler
-    CasePage handle(ListCases query) {
-        Optional<Criteria> visible = CaseAccess.criteriaFor(query.actor());
-        if (visible.isEmpty()) {
-            return new CasePage(List.of(), query.page(), query.size(), 0);
-        }
-        Query page = new Query(visible.get()).with(Sort.by(Sort.Direction.DESC, "openedAt"))
-                .skip((long) query.page() * query.size()).limit(query.size());
-        List<VisibleCase> items = mongo.find(page, CaseView.class, collection.get()).stream()
-                .map(view -> view.asSeenBy(query.actor())).toList();
-        long total = mongo.count(new Query(visible.get()), collection.get());
-        return new CasePage(items, query.page(), query.size(), total);
     }
 }
