@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Instant;
+import java.util.Date;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -77,7 +78,7 @@ class ProsecutorCaseSummaryProjection implements RebuildableProjection {
         Document summary = new Document("_id", event.caseId().toString())
                 .append("stage", CaseStage.POTENTIAL_VICTIM.name())
                 .append("closed", false)
-                .append("openedAt", java.util.Date.from(at));
+                .append("openedAt", Date.from(at));
         try {
             mongo.insert(summary, collection.get());
         } catch (DuplicateKeyException alreadyProjected) {
