@@ -11,10 +11,13 @@ import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.nrmplatform.caseservice.projections.ProjectionVersions;
+import org.nrmplatform.caseservice.projections.RebuildableProjection;
 import org.nrmplatform.contracts.cases.CaseStage;
 import org.nrmplatform.contracts.cases.DataSubject;
 import org.nrmplatform.contracts.cases.Events.CaseClosed;
@@ -25,24 +28,50 @@ import org.nrmplatform.contracts.cases.IdentificationOutcome;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralAccepted;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralDeclined;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralRequested;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps {@value CaseFacts#COLLECTION}: the anonymised facts of each case, from case events and from
- * referral-service's referral events in the same stream. Every update sets values (upsert), so a repeated
- * delivery writes the same values again; case and referral events touch different fields, so the two may
- * be handled in different segments.
+ * Keeps the monitor's view, {@value CaseFacts#COLLECTION} (version 1; see {@link ProjectionVersions}): the
+ * anonymised facts of each case, from case events and from referral-service's referral events in the same
+ * stream. Every update sets values (upsert), so a repeated delivery writes the same values again; case and
+ * referral events touch different fields, so the two may be handled in different segments. Rebuildable
+ * while serving like the case views: a rebuild binds a second instance to the next version's collection.
  */
 @Component
-@ProcessingGroup("case-statistics")
-class CaseStatisticsProjection {
+@ProcessingGroup(CaseStatisticsProjection.NAME)
+class CaseStatisticsProjection implements RebuildableProjection {
+
+    static final String NAME = "case-statistics";
 
     private final MongoTemplate mongo;
+    private final Supplier<String> collection;
 
-    CaseStatisticsProjection(MongoTemplate mongo) {
+    @Autowired
+    CaseStatisticsProjection(MongoTemplate mongo, ProjectionVersions versions) {
+        this(mongo, () -> versions.currentCollection(NAME, CaseFacts.COLLECTION));
+    }
+
+    private CaseStatisticsProjection(MongoTemplate mongo, Supplier<String> collection) {
         this.mongo = mongo;
+        this.collection = collection;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String baseCollection() {
+        return CaseFacts.COLLECTION;
+    }
+
+    @Override
+    public Object handlerFor(String target) {
+        return new CaseStatisticsProjection(mongo, () -> target);
     }
 
     @EventHandler
@@ -97,11 +126,11 @@ class CaseStatisticsProjection {
 
     @ResetHandler
     void reset() {
-        mongo.dropCollection(CaseFacts.COLLECTION);
+        mongo.dropCollection(collection.get());
     }
 
     private void update(UUID caseId, Update update) {
-        mongo.upsert(query(where("_id").is(hash(caseId))), update, CaseFacts.COLLECTION);
+        mongo.upsert(query(where("_id").is(hash(caseId))), update, collection.get());
     }
 
     private static String referral(UUID referralId) {

@@ -22,8 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Reads of cases, answered from the case views (eventually consistent with the writes), limited to the
- * cases the caller may see; any other case is a 404.
+ * Reads of cases, each caller answered from its actor type's own view (eventually consistent with the
+ * writes; see {@link CaseViewQueries}), limited to the cases the caller may see; any other case is a 404.
  */
 @RestController
 @RequestMapping("/api/cases")
@@ -53,8 +53,8 @@ class CaseViewController {
         VisibleCase visible = queries.query(new FindCase(caseId, Actor.from(token)),
                         ResponseTypes.optionalInstanceOf(VisibleCase.class)).join()
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + caseId));
-        return visible instanceof CaseView view
-                ? ResponseEntity.ok().eTag("\"" + view.version() + "\"").body(visible)
+        return visible instanceof HandledCase handled
+                ? ResponseEntity.ok().eTag("\"" + handled.version() + "\"").body(visible)
                 : ResponseEntity.ok(visible);
     }
 }
