@@ -37,9 +37,9 @@ class ProjectionRebuildBenchmark extends ApiTest {
         for (int events : new int[] {1_000, 10_000, 50_000}) {
             SeededCases.append(engine, transactions, events - stored);
             stored = events;
-            // the live processor first catches up, so that it does not compete with the rebuild
+            // every live processor first catches up, so that none competes with the rebuild
             await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> caseViews().lag() != null && caseViews().lag() == 0);
+                    .until(() -> rebuilds.statuses().stream().allMatch(status -> Long.valueOf(0).equals(status.lag())));
             int version = caseViews().currentVersion() + 1;
             rebuilds.rebuild("managed-cases");
             await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(50)).until(() ->
