@@ -1,6 +1,5 @@
 package org.nrmplatform.shared.store;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.lte;
 
@@ -93,7 +92,7 @@ final class CheckpointStore {
                             .append("hash", head.hash())).toList(),
                     new InsertManyOptions().ordered(false));
         }
-        checkpoints().updateOne(and(eq("_id", checkpoint.number())), Updates.set("complete", true));
+        checkpoints().updateOne(eq("_id", checkpoint.number()), Updates.set("complete", true));
         return true;
     }
 

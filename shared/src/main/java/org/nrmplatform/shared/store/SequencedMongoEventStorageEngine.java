@@ -112,8 +112,13 @@ public class SequencedMongoEventStorageEngine extends AbstractEventStorageEngine
             EventDocuments.sequence(documents.get(i), first + i, sequencedAt);
         }
         if (streamHeads != null) {
-            // after numbering: the global index is part of what is hashed
-            streamHeads.chain(documents, predecessors);
+            try {
+                // after numbering: the global index is part of what is hashed
+                streamHeads.chain(documents, predecessors);
+            } catch (RuntimeException e) {
+                sequence.abandon(first, count); // readers must not wait for numbers that will never be stored
+                throw e;
+            }
         }
         appendHook.sequenced(first, count);
         boolean transactional = database.afterRollback(() -> sequence.abandon(first, count));
