@@ -53,7 +53,7 @@ class AuditExportBenchmark extends ApiTest {
         assertThat(firstLine.post("/api/cases", CaseRequests.openAdult(caseId)).status()).isEqualTo(201);
         for (int i = 1; i < EVENTS - 1; i++) {
             assertThat(firstLine.post("/api/cases/" + caseId + "/consents", CaseRequests.consent(UUID.randomUUID()))
-                    .status()).isEqualTo(200);
+                    .status()).isEqualTo(201);
         }
         assertThat(as(Role.PROSECUTOR, PROSECUTORS).post("/api/cases/" + caseId + "/legal-basis",
                 CaseRequests.legalBasis()).status()).isEqualTo(201);
