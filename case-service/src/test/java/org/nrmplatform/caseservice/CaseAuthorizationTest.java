@@ -60,7 +60,15 @@ class CaseAuthorizationTest extends ApiTest {
             new AccessRule("GET", "/api/indicator-sets", ALL, null),
             new AccessRule("GET", "/api/indicator-sets/{id}", ALL, null),
             new AccessRule("GET", "/api/admin/projections", EnumSet.of(Role.OPERATOR), null),
-            new AccessRule("POST", "/api/admin/projections/{name}/rebuild", EnumSet.of(Role.OPERATOR), Map::of));
+            new AccessRule("POST", "/api/admin/projections/{name}/rebuild", EnumSet.of(Role.OPERATOR), Map::of),
+            new AccessRule("POST", "/api/cases/{caseId}/legal-basis", EnumSet.of(Role.PROSECUTOR),
+                    CaseRequests::legalBasis),
+            // the call below records a legal basis first, without which a prosecutor is refused too (403)
+            new AccessRule("GET", "/api/cases/{caseId}/audit-export", EnumSet.of(Role.PROSECUTOR), null),
+            // the body names the case (see call): a role without the case in scope gets 404
+            new AccessRule("POST", "/api/audit/verification", EnumSet.of(Role.PROSECUTOR, Role.OPERATOR,
+                    Role.FIRST_LINE, Role.IDENTIFICATION_AUTHORITY, Role.CASE_MANAGER), Map::of),
+            new AccessRule("GET", "/api/audit/public-key", ALL, null));
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -167,8 +175,15 @@ class CaseAuthorizationTest extends ApiTest {
         String path = endpoint.path().replace("{caseId}", caseId.toString()).replace("{id}", "labour-v1")
                 // a projection that cannot be rebuilt (409), so that this table starts no rebuild
                 .replace("{name}", "case-referral-index");
+        if (path.endsWith("/audit-export") && client != anonymous) {
+            assertThat(as(Role.PROSECUTOR, POLICE).post("/api/cases/" + caseId + "/legal-basis",
+                    CaseRequests.legalBasis()).status()).isEqualTo(201);
+        }
         if (endpoint.method().equals("GET")) {
             return client.get(path);
+        }
+        if (path.equals("/api/audit/verification")) {
+            return client.post(path, Map.of("caseId", caseId.toString()));
         }
         return client.post(path, endpoint.body().get());
     }

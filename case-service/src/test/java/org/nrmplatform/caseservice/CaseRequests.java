@@ -74,4 +74,8 @@ public final class CaseRequests {
     public static Map<String, Object> closure() {
         return Map.of("reason", "REINTEGRATED", "note", "Employed and housed; assistance plan completed");
     }
+
+    public static Map<String, Object> legalBasis() {
+        return Map.of("reference", "K-123/2026, Higher Court in Novi Sad", "requestedBy", "Higher Public Prosecutor's Office");
+    }
 }

@@ -5,11 +5,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.queryhandling.QueryHandler;
 import org.nrmplatform.caseservice.cases.CaseAccess;
+import org.nrmplatform.contracts.audit.AuditEvents;
 import org.nrmplatform.contracts.cases.Events.CaseOpened;
 import org.nrmplatform.contracts.cases.Events.PresumedVictimFlagged;
 import org.nrmplatform.shared.security.Actor;
@@ -47,18 +49,15 @@ class CaseHistory {
         this.referrals = referrals;
     }
 
+    /** One record of a case: its aggregate type and identifier. */
+    record Stream(String aggregateType, String aggregateId) {
+    }
+
     @QueryHandler
     Answer handle(Query query) {
         List<Entry> entries = new ArrayList<>(stream(query.caseId().toString()));
-        CaseAccess access = null;
-        for (Entry entry : entries) {
-            if (entry.payload() instanceof CaseOpened opened) {
-                access = new CaseAccess(opened.openingOrganisationId(), null);
-            } else if (entry.payload() instanceof PresumedVictimFlagged flagged && access != null) {
-                access = new CaseAccess(access.openingOrganisationId(), flagged.responsibleOrganisationId());
-            }
-        }
-        if (access == null || !access.visibleTo(query.actor())) {
+        Optional<CaseAccess> access = access(entries);
+        if (access.isEmpty() || !access.get().visibleTo(query.actor())) {
             return new Answer(List.of());
         }
         for (String referralId : referrals.referralsOf(query.caseId())) {
@@ -69,8 +68,37 @@ class CaseHistory {
         return new Answer(List.copyOf(entries));
     }
 
+    /** Who may see the case, from its own events; empty when there is no such case. */
+    Optional<CaseAccess> accessTo(UUID caseId) {
+        return access(stream(caseId.toString()));
+    }
+
+    private static Optional<CaseAccess> access(List<Entry> caseEvents) {
+        CaseAccess access = null;
+        for (Entry entry : caseEvents) {
+            if (entry.payload() instanceof CaseOpened opened) {
+                access = new CaseAccess(opened.openingOrganisationId(), null);
+            } else if (entry.payload() instanceof PresumedVictimFlagged flagged && access != null) {
+                access = new CaseAccess(access.openingOrganisationId(), flagged.responsibleOrganisationId());
+            }
+        }
+        return Optional.ofNullable(access);
+    }
+
+    /**
+     * Every record of a case's evidence: the case, its referrals, and the legal bases of its court exports
+     * (not part of the history the case's professionals read).
+     */
+    List<Stream> evidenceStreamsOf(UUID caseId) {
+        List<Stream> streams = new ArrayList<>();
+        streams.add(new Stream("Case", caseId.toString()));
+        referrals.referralsOf(caseId).forEach(referralId -> streams.add(new Stream("Referral", referralId)));
+        streams.add(new Stream("CaseLegalBases", AuditEvents.legalBasesOf(caseId)));
+        return streams;
+    }
+
     /** One record's events from sequence 0, rather than EventStore.readEvents(id), which starts at a snapshot. */
-    private List<Entry> stream(String aggregateId) {
+    List<Entry> stream(String aggregateId) {
         return events.readEvents(aggregateId, 0).asStream()
                 .map(CaseHistory::entry)
                 .toList();

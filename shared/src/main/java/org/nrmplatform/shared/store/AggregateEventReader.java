@@ -31,14 +31,16 @@ final class AggregateEventReader extends Spliterators.AbstractSpliterator<Docume
     private final String aggregateIdentifier;
     private final int largestBatch;
     private final Bson projection;
+    private final long readAtLeastTo;
     private long nextSequenceNumber;
     private int batchSize;
     private Iterator<Document> batch = Collections.emptyIterator();
     private boolean lastBatch;
 
     private AggregateEventReader(MongoCollection<Document> events, String aggregateIdentifier,
-                                 long firstSequenceNumber, int largestBatch, Bson projection) {
+                                 long firstSequenceNumber, int largestBatch, Bson projection, long readAtLeastTo) {
         super(Long.MAX_VALUE, ORDERED | NONNULL);
+        this.readAtLeastTo = readAtLeastTo;
         this.events = events;
         this.aggregateIdentifier = aggregateIdentifier;
         this.nextSequenceNumber = firstSequenceNumber;
@@ -51,24 +53,35 @@ final class AggregateEventReader extends Spliterators.AbstractSpliterator<Docume
     static Stream<Document> stream(MongoCollection<Document> events, String aggregateIdentifier,
                                    long firstSequenceNumber, int largestBatch, Bson projection) {
         return StreamSupport.stream(
-                new AggregateEventReader(events, aggregateIdentifier, firstSequenceNumber, largestBatch, projection),
-                false);
+                new AggregateEventReader(events, aggregateIdentifier, firstSequenceNumber, largestBatch, projection,
+                        -1), false);
+    }
+
+    /**
+     * For verification, where a stream may have holes (events removed from it): reads on past a short batch
+     * until a batch finds nothing beyond sequence {@code readAtLeastTo} (where a checkpoint saw the stream end),
+     * at the cost of one more round trip.
+     */
+    static Stream<Document> withHoles(MongoCollection<Document> events, String aggregateIdentifier, int largestBatch,
+                                      long readAtLeastTo) {
+        return StreamSupport.stream(
+                new AggregateEventReader(events, aggregateIdentifier, 0, largestBatch, null,
+                        Math.max(readAtLeastTo, 0)), false);
     }
 
     @Override
     public boolean tryAdvance(Consumer<? super Document> action) {
-        if (!batch.hasNext()) {
+        while (!batch.hasNext()) {
             if (lastBatch) {
                 return false;
             }
             List<Document> found = nextBatch();
-            lastBatch = found.size() < batchSize;
+            lastBatch = readAtLeastTo < 0
+                    ? found.size() < batchSize
+                    : found.isEmpty() && nextSequenceNumber + batchSize > readAtLeastTo;
             nextSequenceNumber += batchSize;
             batchSize = Math.min(batchSize * 2, largestBatch);
             batch = found.iterator();
-            if (!batch.hasNext()) {
-                return false;
-            }
         }
         action.accept(batch.next());
         return true;

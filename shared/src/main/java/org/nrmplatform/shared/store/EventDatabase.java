@@ -29,6 +29,12 @@ interface EventDatabase {
      */
     boolean afterRollback(Runnable action);
 
+    /**
+     * Runs an action once what the active transaction wrote is committed, or at once when no transaction is
+     * active (what was written is then already durable).
+     */
+    void afterCommit(Runnable action);
+
     /** For a server without transactions (the embedded store, a standalone MongoDB). */
     static EventDatabase withoutTransactions(MongoClient client, String name) {
         MongoDatabase database = client.getDatabase(name);
@@ -46,6 +52,11 @@ interface EventDatabase {
             @Override
             public boolean afterRollback(Runnable action) {
                 return false;
+            }
+
+            @Override
+            public void afterCommit(Runnable action) {
+                action.run();
             }
         };
     }
@@ -79,6 +90,21 @@ interface EventDatabase {
                     }
                 });
                 return true;
+            }
+
+            @Override
+            public void afterCommit(Runnable action) {
+                if (!MongoDatabaseUtils.isTransactionActive(factory)
+                        || !TransactionSynchronizationManager.isSynchronizationActive()) {
+                    action.run();
+                    return;
+                }
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        action.run();
+                    }
+                });
             }
         };
     }

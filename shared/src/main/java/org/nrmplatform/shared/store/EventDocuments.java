@@ -12,12 +12,15 @@ import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.bson.Document;
+import org.nrmplatform.shared.evidence.EventHash;
+import org.nrmplatform.shared.evidence.StoredEvent;
 
 /**
  * How events and snapshots are stored: one document each, with Axon's field names. Payload and metadata
  * are kept as the serializer's JSON text, exactly as serialized, so that what is stored can be read,
  * hashed and exported as it is. Timestamps are Axon's fixed-width ISO-8601 text, so text order is time
- * order.
+ * order. With the hash chain on, an event also carries {@code previousHash} and {@code hash}
+ * ({@link EventHash}, docs/evidence.md).
  *
  * <p>An event's {@code _id} is its global index, and {@code sequencedAt} says when that number was taken.
  * {@code aggregateKey} holds aggregate identifier and sequence number in one value; its unique index is
@@ -45,6 +48,8 @@ final class EventDocuments {
     static final String PAYLOAD_REVISION = "payloadRevision";
     static final String PAYLOAD = "serializedPayload";
     static final String META_DATA = "serializedMetaData";
+    static final String PREVIOUS_HASH = "previousHash";
+    static final String HASH = "hash";
 
     private EventDocuments() {
     }
@@ -109,6 +114,21 @@ final class EventDocuments {
                 document.getString(PAYLOAD_REVISION),
                 document.getString(PAYLOAD),
                 document.getString(META_DATA));
+    }
+
+    /** Chains an event, numbered already, to its predecessor's hash, and gives it its own hash. */
+    static void chain(Document event, String previousHash) {
+        event.append(PREVIOUS_HASH, previousHash);
+        event.append(HASH, EventHash.of(stored(event)));
+    }
+
+    /** An event exactly as stored, with its hashes (null where it was stored without). */
+    static StoredEvent stored(Document event) {
+        return new StoredEvent(globalIndex(event), event.getString(AGGREGATE_IDENTIFIER),
+                event.getLong(SEQUENCE_NUMBER), event.getString(TYPE), event.getString(EVENT_IDENTIFIER),
+                event.getString(TIMESTAMP), event.getString(PAYLOAD_TYPE), event.getString(PAYLOAD_REVISION),
+                event.getString(PAYLOAD), event.getString(META_DATA), event.getString(PREVIOUS_HASH),
+                event.getString(HASH));
     }
 
     static long globalIndex(Document event) {

@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.mongodb.client.MongoClient;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.common.transaction.TransactionManager;
@@ -19,7 +23,11 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.nrmplatform.shared.evidence.SigningKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -41,8 +49,10 @@ import org.springframework.data.mongodb.MongoTransactionManager;
         "org.axonframework.springboot.autoconfig.EventProcessingAutoConfiguration",
         "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration"},
         afterName = "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration")
-@EnableConfigurationProperties(StoreProperties.class)
+@EnableConfigurationProperties({StoreProperties.class, EvidenceProperties.class})
 public class EventStoreConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EventStoreConfiguration.class);
 
     @Bean
     StoreCapabilities storeCapabilities(MongoClient client, StoreProperties properties) {
@@ -98,6 +108,7 @@ public class EventStoreConfiguration {
     @Bean
     EventStorageEngine eventStorageEngine(MongoClient client, MongoDatabaseFactory factory,
                                           StoreCapabilities capabilities, StoreProperties properties,
+                                          EvidenceProperties evidence,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           Serializer serializer, List<EventUpcaster> upcasters) {
         SequencedMongoEventStorageEngine engine = SequencedMongoEventStorageEngine.builder()
@@ -105,12 +116,53 @@ public class EventStoreConfiguration {
                 .batchSize(properties.readBatchSize())
                 .gapTimeout(properties.gapTimeout())
                 .maxGapOffset(properties.maxGapOffset())
+                .hashChain(evidence.hashChain())
+                .streamHeadCacheSize(evidence.streamHeadCacheSize())
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(serializer)
                 .upcasterChain(new EventUpcasterChain(upcasters))
                 .build();
         engine.ensureSchema();
         return engine;
+    }
+
+    @Bean
+    EventEvidence eventEvidence(MongoClient client, MongoDatabaseFactory factory, StoreCapabilities capabilities,
+                                StoreProperties properties, EvidenceProperties evidence) throws IOException {
+        return new EventEvidence(eventDatabase(client, factory, capabilities, properties.eventDatabase()),
+                properties.readBatchSize(), signingKey(evidence.checkpoints()));
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "nrm.evidence.checkpoints.enabled", havingValue = "true")
+    CheckpointWriter checkpointWriter(MongoClient client, MongoDatabaseFactory factory,
+                                      StoreCapabilities capabilities, StoreProperties properties,
+                                      EvidenceProperties evidence, EventEvidence events) {
+        SigningKey key = events.signingKey().filter(found -> found.privateKey() != null)
+                .orElseThrow(() -> new IllegalStateException("nrm.evidence.checkpoints.enabled needs "
+                        + "nrm.evidence.checkpoints.signing-key-file: a PEM file with the Ed25519 private key"));
+        return new CheckpointWriter(eventDatabase(client, factory, capabilities, properties.eventDatabase()), key,
+                evidence.checkpoints(), Clock.systemUTC());
+    }
+
+    /** The checkpoint key from its file, created there first where that is allowed; null where none is set. */
+    static SigningKey signingKey(EvidenceProperties.Checkpoints settings) throws IOException {
+        if (settings.signingKeyFile() == null || settings.signingKeyFile().isBlank()) {
+            return null;
+        }
+        Path file = Path.of(settings.signingKeyFile());
+        if (!Files.exists(file) && settings.createKeyIfMissing()) {
+            SigningKey created = SigningKey.generate();
+            created.write(file);
+            log.warn("Created checkpoint signing key {} in {}: keep this file safe and outside the event store; "
+                    + "its public key is served at GET /api/audit/public-key", created.keyId(), file.toAbsolutePath());
+        }
+        try {
+            return SigningKey.read(file);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("nrm.evidence.checkpoints.signing-key-file " + file + ": " + e.getMessage(),
+                    e);
+        }
     }
 
     static EventDatabase eventDatabase(MongoClient client, MongoDatabaseFactory factory,

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
@@ -51,6 +52,9 @@ import org.bson.Document;
  * append fails with Axon's {@code ConcurrencyException} (or {@code AggregateStreamCreationException} for a
  * first event) and leaves nothing behind. Its numbers are recorded as abandoned, so readers do not wait
  * for them; where a transaction rolls an append back, that happens once the rollback is done.
+ *
+ * <p>With the hash chain on (the default), every event carries the hash of its predecessor in its aggregate
+ * stream and its own ({@link StreamHeads}, {@link org.nrmplatform.shared.evidence.EventHash}).
  */
 public class SequencedMongoEventStorageEngine extends AbstractEventStorageEngine {
 
@@ -60,6 +64,7 @@ public class SequencedMongoEventStorageEngine extends AbstractEventStorageEngine
     private final GlobalSequence sequence;
     private final TrackingSettings tracking;
     private final AppendHook appendHook;
+    private final StreamHeads streamHeads;
 
     private SequencedMongoEventStorageEngine(Builder builder) {
         super(builder);
@@ -67,6 +72,7 @@ public class SequencedMongoEventStorageEngine extends AbstractEventStorageEngine
         this.sequence = new GlobalSequence(database.outsideTransactions());
         this.tracking = new TrackingSettings(builder.batchSize, builder.gapTimeout, builder.maxGapOffset);
         this.appendHook = builder.appendHook;
+        this.streamHeads = builder.hashChain ? new StreamHeads(builder.streamHeadCacheSize) : null;
     }
 
     static Builder builder() {
@@ -97,16 +103,30 @@ public class SequencedMongoEventStorageEngine extends AbstractEventStorageEngine
                 events.stream().<DomainEventMessage<?>>map(EventUtils::asDomainEventMessage).toList();
         // serialized before numbers are taken: the less time between number and insert, the shorter readers wait
         List<Document> documents = messages.stream().map(message -> EventDocuments.event(message, serializer)).toList();
+        Map<String, String> predecessors = streamHeads == null
+                ? Map.of() : streamHeads.predecessors(documents, events(database.inTransaction()));
         int count = documents.size();
         long first = sequence.take(count);
         Instant sequencedAt = Instant.now();
         for (int i = 0; i < count; i++) {
             EventDocuments.sequence(documents.get(i), first + i, sequencedAt);
         }
+        if (streamHeads != null) {
+            try {
+                // after numbering: the global index is part of what is hashed
+                streamHeads.chain(documents, predecessors);
+            } catch (RuntimeException e) {
+                sequence.abandon(first, count); // readers must not wait for numbers that will never be stored
+                throw e;
+            }
+        }
         appendHook.sequenced(first, count);
         boolean transactional = database.afterRollback(() -> sequence.abandon(first, count));
         try {
             events(database.inTransaction()).insertMany(documents);
+            if (streamHeads != null) {
+                database.afterCommit(() -> streamHeads.committed(documents));
+            }
         } catch (MongoException e) {
             if (!transactional) {
                 undo(messages, first, e);
@@ -262,6 +282,8 @@ public class SequencedMongoEventStorageEngine extends AbstractEventStorageEngine
         private Duration gapTimeout = Duration.ofSeconds(60);
         private int maxGapOffset = 10_000;
         private AppendHook appendHook = AppendHook.NONE;
+        private boolean hashChain = true;
+        private int streamHeadCacheSize = 10_000;
 
         private Builder() {
             super.persistenceExceptionResolver(SequencedMongoEventStorageEngine::isDuplicateKey);
@@ -284,6 +306,17 @@ public class SequencedMongoEventStorageEngine extends AbstractEventStorageEngine
 
         Builder maxGapOffset(int maxGapOffset) {
             this.maxGapOffset = maxGapOffset;
+            return this;
+        }
+
+        /** Whether appends chain events by hash (docs/evidence.md); on by default. */
+        Builder hashChain(boolean hashChain) {
+            this.hashChain = hashChain;
+            return this;
+        }
+
+        Builder streamHeadCacheSize(int streamHeadCacheSize) {
+            this.streamHeadCacheSize = streamHeadCacheSize;
             return this;
         }
 

@@ -165,7 +165,7 @@ final class BenchmarkStores {
         };
     }
 
-    private static TokenStore mongoTokens(EmbeddedServer embedded, Serializer serializer, String database) {
+    static TokenStore mongoTokens(EmbeddedServer embedded, Serializer serializer, String database) {
         return MongoTokenStore.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(embedded.client, database).build())
                 .serializer(serializer)

@@ -99,8 +99,8 @@ abstract class StorageBehaviour {
         factory = new SimpleMongoClientDatabaseFactory(client(), properties.serviceDatabase());
         capabilities = configuration.storeCapabilities(client(), properties);
         transactions = configuration.axonTransactionManager(capabilities, factory);
-        engine = configuration.eventStorageEngine(client(), factory, capabilities, properties, serializer, serializer,
-                List.of());
+        engine = configuration.eventStorageEngine(client(), factory, capabilities, properties,
+                EvidenceStoreTest.evidence(null), serializer, serializer, List.of());
         tokens = configuration.tokenStore(client(), factory, capabilities, properties, serializer);
     }
 

@@ -33,5 +33,8 @@ public final class EmbeddedStore {
         registry.add("nrm.store.uri", EmbeddedStore::uri);
         registry.add("nrm.store.event-database", () -> "events_" + suffix);
         registry.add("nrm.store.service-database", () -> "service_" + suffix);
+        // a checkpoint key of the test's own, never the developer's data directory
+        registry.add("nrm.evidence.checkpoints.signing-key-file", () -> System.getProperty("java.io.tmpdir")
+                + "/nrm-test-keys/checkpoint-" + suffix + ".pem");
     }
 }

@@ -1,0 +1,122 @@
+package org.nrmplatform.caseservice.audit;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.nrmplatform.caseservice.cases.CaseAccess;
+import org.nrmplatform.contracts.audit.AuditEvents;
+import org.nrmplatform.contracts.audit.AuditEvents.LegalBasisRecorded;
+import org.nrmplatform.contracts.identity.Role;
+import org.nrmplatform.shared.evidence.AuditExport;
+import org.nrmplatform.shared.evidence.ChainVerification;
+import org.nrmplatform.shared.evidence.Checkpoint;
+import org.nrmplatform.shared.evidence.HeadTree;
+import org.nrmplatform.shared.evidence.SigningKey;
+import org.nrmplatform.shared.evidence.StreamEvidence;
+import org.nrmplatform.shared.evidence.VerificationReport;
+import org.nrmplatform.shared.security.Actor;
+import org.nrmplatform.shared.store.EventEvidence;
+import org.springframework.stereotype.Component;
+
+/**
+ * A case's records as evidence: the streams {@link CaseHistory} names for it, read as stored with their
+ * hashes, checked against the latest checkpoint, and exported for a court on a recorded legal basis.
+ */
+@Component
+class CaseEvidence {
+
+    /** A legal basis as recorded: what, by whom (the prosecutor's office is the organisation) and when. */
+    record RecordedLegalBasis(UUID legalBasisId, String reference, String requestedBy, Instant recordedAt,
+                              String organisationId, String userId, String clientId) {
+
+        Map<String, Object> asExported() {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("legalBasisId", legalBasisId.toString());
+            fields.put("reference", reference);
+            fields.put("requestedBy", requestedBy);
+            fields.put("recordedAt", recordedAt.toString());
+            fields.put("recordedByOrganisationId", organisationId);
+            fields.put("recordedByUserId", userId);
+            fields.put("recordedByClientId", clientId);
+            return fields;
+        }
+    }
+
+    private final CaseHistory history;
+    private final EventEvidence evidence;
+
+    CaseEvidence(CaseHistory history, EventEvidence evidence) {
+        this.history = history;
+        this.evidence = evidence;
+    }
+
+    boolean exists(UUID caseId) {
+        return history.accessTo(caseId).isPresent();
+    }
+
+    /** The legal bases the actor's organisation recorded for the case, latest last. */
+    List<RecordedLegalBasis> legalBasesOf(UUID caseId, Actor actor) {
+        return history.stream(AuditEvents.legalBasesOf(caseId)).stream()
+                .filter(entry -> entry.payload() instanceof LegalBasisRecorded)
+                .filter(entry -> actor.organisationId().equals(entry.metadata().get(Actor.ORGANISATION_ID)))
+                .map(entry -> {
+                    LegalBasisRecorded recorded = (LegalBasisRecorded) entry.payload();
+                    return new RecordedLegalBasis(recorded.legalBasisId(), recorded.legalBasis().reference(),
+                            recorded.legalBasis().requestedBy(), entry.timestamp(),
+                            (String) entry.metadata().get(Actor.ORGANISATION_ID),
+                            (String) entry.metadata().get(Actor.USER_ID),
+                            (String) entry.metadata().get(Actor.CLIENT_ID));
+                })
+                .toList();
+    }
+
+    /**
+     * Whether the actor may have the case verified: an operator any case (the result names records and
+     * sequence numbers, no content), a prosecutor a case its office recorded a legal basis for, the
+     * professionals the cases they see.
+     */
+    boolean mayVerify(UUID caseId, Actor actor) {
+        Optional<CaseAccess> access = history.accessTo(caseId);
+        if (access.isEmpty()) {
+            return false;
+        }
+        return actor.has(Role.OPERATOR)
+                || actor.has(Role.PROSECUTOR) && !legalBasesOf(caseId, actor).isEmpty()
+                || access.get().fullViewFor(actor);
+    }
+
+    /** The case's streams against their chains and the latest checkpoint. */
+    VerificationReport verify(UUID caseId) {
+        return verification(caseId).report();
+    }
+
+    private record Verified(List<StreamEvidence> streams, Checkpoint checkpoint, VerificationReport report) {
+    }
+
+    private Verified verification(UUID caseId) {
+        Optional<Checkpoint> checkpoint = evidence.latestCheckpoint();
+        HeadTree tree = checkpoint.map(evidence::headsAt).orElse(null);
+        List<StreamEvidence> streams = history.evidenceStreamsOf(caseId).stream()
+                .map(stream -> evidence.stream(stream.aggregateType(), stream.aggregateId(), tree))
+                .filter(stream -> !stream.events().isEmpty() || stream.head() != null)
+                .toList();
+        VerificationReport report = ChainVerification.verify(streams, checkpoint.orElse(null),
+                evidence.signingKey().map(SigningKey::publicKey).orElse(null));
+        return new Verified(streams, checkpoint.orElse(null), report);
+    }
+
+    /** The court export of the case, made by {@code actor} on {@code legalBasis}. */
+    AuditExport export(UUID caseId, Actor actor, RecordedLegalBasis legalBasis) {
+        Verified verified = verification(caseId);
+        return AuditExport.of(caseId.toString(), Instant.now().toString(), actor.toMetadata(),
+                legalBasis.asExported(), verified.checkpoint(), evidence.signingKey().orElse(null),
+                verified.report(), verified.streams());
+    }
+
+    Optional<SigningKey> signingKey() {
+        return evidence.signingKey();
+    }
+}

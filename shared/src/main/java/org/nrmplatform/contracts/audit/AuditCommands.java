@@ -1,0 +1,19 @@
+package org.nrmplatform.contracts.audit;
+
+import java.util.UUID;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.nrmplatform.contracts.cases.LegalBasis;
+
+public final class AuditCommands {
+
+    private AuditCommands() {
+    }
+
+    /**
+     * A prosecutor records why it may have a case's court export. {@code legalBasesId} names the case's
+     * stream of legal bases ({@link AuditEvents#legalBasesOf}).
+     */
+    public record RecordLegalBasis(@TargetAggregateIdentifier String legalBasesId, UUID caseId, UUID legalBasisId,
+                                   LegalBasis legalBasis) {
+    }
+}

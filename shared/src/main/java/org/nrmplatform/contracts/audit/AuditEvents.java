@@ -1,0 +1,23 @@
+package org.nrmplatform.contracts.audit;
+
+import java.util.UUID;
+import org.nrmplatform.contracts.cases.LegalBasis;
+
+public final class AuditEvents {
+
+    private AuditEvents() {
+    }
+
+    /**
+     * The legal basis on which a prosecutor's office may have a case's court export, recorded with who recorded
+     * it (the event's metadata: the office is the organisation of the actor). Kept in a stream of its own per
+     * case ({@link #legalBasesOf}), so that recording it does not change the case's version.
+     */
+    public record LegalBasisRecorded(UUID caseId, UUID legalBasisId, LegalBasis legalBasis) {
+    }
+
+    /** The aggregate identifier of a case's legal bases. */
+    public static String legalBasesOf(UUID caseId) {
+        return "legal-bases-" + caseId;
+    }
+}

@@ -1,0 +1,64 @@
+package org.nrmplatform.shared.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.nrmplatform.shared.evidence.Checkpoint;
+import org.nrmplatform.shared.evidence.HeadTree;
+import org.nrmplatform.shared.evidence.SigningKey;
+import org.nrmplatform.shared.evidence.StoredEvent;
+import org.nrmplatform.shared.evidence.StreamEvidence;
+import org.nrmplatform.shared.evidence.StreamEvidence.CoveredHead;
+import org.nrmplatform.shared.evidence.StreamHead;
+
+/**
+ * The event store as evidence: streams exactly as stored, with their hashes, and the latest checkpoint with
+ * the heads it signed, ready for {@link org.nrmplatform.shared.evidence.ChainVerification} and for exports.
+ * Reads are outside any transaction.
+ */
+public class EventEvidence {
+
+    private final EventDatabase database;
+    private final CheckpointStore checkpoints;
+    private final int batchSize;
+    private final SigningKey key;
+
+    EventEvidence(EventDatabase database, int batchSize, SigningKey key) {
+        this.database = database;
+        this.checkpoints = new CheckpointStore(database.outsideTransactions());
+        this.batchSize = batchSize;
+        this.key = key;
+    }
+
+    /** The platform's checkpoint key (its public half is what verifiers need); empty where none is configured. */
+    public Optional<SigningKey> signingKey() {
+        return Optional.ofNullable(key);
+    }
+
+    /** The latest complete checkpoint, if any was written yet. */
+    public Optional<Checkpoint> latestCheckpoint() {
+        return checkpoints.latest();
+    }
+
+    /** The heads of all streams that {@code checkpoint} signed, rebuilt from what the store kept of them. */
+    public HeadTree headsAt(Checkpoint checkpoint) {
+        return checkpoints.treeAt(checkpoint.number());
+    }
+
+    /**
+     * One stream as stored, in sequence order, read on past holes (events removed), at least up to the head the
+     * tree records for it; with that head and its inclusion proof when {@code tree} is given.
+     */
+    public StreamEvidence stream(String aggregateType, String aggregateIdentifier, HeadTree tree) {
+        int index = tree == null ? -1 : tree.indexOf(aggregateIdentifier);
+        StreamHead head = index < 0 ? null : tree.heads().get(index);
+        List<StoredEvent> events = new ArrayList<>();
+        AggregateEventReader.withHoles(database.outsideTransactions().getCollection(EventDocuments.EVENTS),
+                        aggregateIdentifier, batchSize, head == null ? 0 : head.sequenceNumber())
+                .map(EventDocuments::stored)
+                .forEach(events::add);
+        String type = aggregateType != null || events.isEmpty() ? aggregateType : events.get(0).aggregateType();
+        return new StreamEvidence(aggregateIdentifier, type, events,
+                head == null ? null : new CoveredHead(head, index, tree.proof(index)));
+    }
+}
