@@ -57,13 +57,34 @@ class ObservabilityTest extends ApiTest {
     }
 
     @Test
-    void prometheusShowsAxonProcessorAndStoreMetricsWithCommonTags() throws Exception {
-        firstLine.post("/api/cases", CaseRequests.openAdult(UUID.randomUUID()));
+    void prometheusShowsCommandProcessorStoreAndBusinessMetricsWithCommonTags() throws Exception {
+        UUID caseId = UUID.randomUUID();
+        String path = "/api/cases/" + caseId;
+        assertThat(firstLine.post("/api/cases", CaseRequests.openAdult(caseId)).status()).isEqualTo(201);
+        assertThat(firstLine.post(path + "/indicator-assessments", CaseRequests.labourAssessment()).status())
+                .isEqualTo(201);
+        assertThat(firstLine.post(path + "/presumed-victim", CaseRequests.presumedVictim()).status()).isEqualTo(200);
+        assertThat(authority.post(path + "/identification-decision", CaseRequests.identified()).status())
+                .isEqualTo(200);
 
         String metrics = text("/actuator/prometheus");
 
-        System.out.println(metrics);
-        assertThat(metrics).contains("service=\"case-service\"");
+        assertThat(metrics)
+                // Axon: rate, latency and failures per command type
+                .containsPattern("commandBus_allTimer_seconds_bucket\\{[^}]*payloadType=\"OpenCase\"[^}]*service=\"case-service\"")
+                .containsPattern("commandBus_failureCounter_total\\{[^}]*payloadType=\"DecideIdentification\"")
+                // processors: Axon's latency, our position, lag and errors
+                .containsPattern("eventProcessor_latency\\{[^}]*processorName=\"case-views\"")
+                .containsPattern("nrm_processor_lag_events\\{[^}]*processor=\"case-views\"")
+                .containsPattern("nrm_processor_lag_seconds\\{[^}]*processor=\"case-views\"")
+                .containsPattern("nrm_processor_segments_error\\{[^}]*processor=\"case-views\"[^}]*\\} 0")
+                // business: cases by stage, identification duration histogram
+                .containsPattern("nrm_cases\\{[^}]*stage=\"IDENTIFIED_VICTIM\"[^}]*state=\"open\"")
+                .containsPattern("nrm_case_identification_duration_seconds_count\\{[^}]*outcome=\"IDENTIFIED\"[^}]*\\} 1")
+                .containsPattern("nrm_case_identification_duration_seconds_bucket\\{[^}]*outcome=\"IDENTIFIED\"[^}]*le=\"86400.0\"")
+                // the MongoDB driver and the JVM, with the common tags
+                .containsPattern("mongodb_driver_commands_seconds_count\\{[^}]*instance=\"[^\"]+\"")
+                .containsPattern("jvm_memory_used_bytes\\{[^}]*service=\"case-service\"");
     }
 
     private String text(String path) throws Exception {
