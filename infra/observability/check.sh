@@ -110,11 +110,14 @@ for _ in $(seq 1 60); do
     sleep 0.5
 done
 
-# every target up (scrapes every 2 s; give them 30 s)
+# every target discovered, scraped and up (discovery takes ~5 s, scrapes every 2 s; give them 60 s)
 targets_json() { curl -fs "$api/targets"; }
-for _ in $(seq 1 30); do
-    down=$(targets_json | python3 -c 'import json,sys; t=json.load(sys.stdin)["data"]["activeTargets"]; print(sum(1 for x in t if x["health"]!="up"))' || echo 1)
-    [[ "$down" == 0 ]] && break
+for _ in $(seq 1 60); do
+    pending=$(targets_json | python3 -c '
+import json,sys
+t=json.load(sys.stdin)["data"]["activeTargets"]
+print(sum(1 for x in t if x["health"]!="up") if len(t)==4 else 4)' || echo 4)
+    [[ "$pending" == 0 ]] && break
     sleep 1
 done
 echo "Targets"
@@ -122,6 +125,7 @@ targets_json | python3 -c '
 import json,sys
 for t in json.load(sys.stdin)["data"]["activeTargets"]:
     print("%s %s %s %s" % (t["health"], t["labels"]["job"], t["scrapeUrl"], t.get("lastError","")))' >"$work/targets"
+[[ -s "$work/targets" ]] || fail "no targets discovered"
 while read -r health job url error; do
     [[ "$health" == up ]] && pass "$job $url up" || fail "$job $url $health $error"
 done <"$work/targets"
@@ -150,7 +154,7 @@ if r:
     if [[ -n "$answer" ]]; then pass "$what: $expr -> $answer"; else fail "$what: $expr -> no series"; fi
 }
 echo "Queries"
-sleep 3 # one more scrape after the traffic
+sleep 5 # a few scrapes, so that rates over [1m] have two samples
 query "every service and the gateway up" 'count by (job) (up{job=~"nrm-.*"} == 1)'
 query "command rate per type" 'sum by (service, payloadType) (rate(commandBus_allTimer_seconds_count[1m]))'
 query "command latency p95 per type" 'histogram_quantile(0.95, sum by (payloadType, le) (rate(commandBus_allTimer_seconds_bucket[5m])))'
