@@ -16,7 +16,8 @@ fi
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 work=$(mktemp -d)
 export NRM_DATA_DIR="$work/nrm-data" NRM_STORE_PORT=$(free_port) NRM_GATEWAY_PORT=$(free_port) \
-    NRM_CASE_PORT=$(free_port) NRM_REFERRAL_PORT=$(free_port) NRM_IDENTITY_PORT=$(free_port)
+    NRM_CASE_PORT=$(free_port) NRM_REFERRAL_PORT=$(free_port) NRM_IDENTITY_PORT=$(free_port) \
+    NRM_GATEWAY_MANAGEMENT_PORT=$(free_port)
 unset NRM_STORE_URI
 trap '"$repo/infra/nrm" down >/dev/null; rm -rf "$work"' EXIT
 "$repo/infra/nrm" up | grep -E "ready|is up"

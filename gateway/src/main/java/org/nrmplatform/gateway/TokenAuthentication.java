@@ -23,8 +23,9 @@ class TokenAuthentication {
 
     /**
      * Reachable without a token: identity-service's authorization server (where tokens come from, its login and
-     * logout pages, and the keys and metadata that verify tokens), the gateway's own operational endpoints, and
-     * the API documentation.
+     * logout pages, and the keys and metadata that verify tokens), the gateway's own operational endpoints (served
+     * on the management port only, bound to 127.0.0.1: on the public port these paths are not found), and the
+     * API documentation.
      */
     static final String[] OPEN = {
             "/oauth2/**", "/.well-known/**", "/login", "/logout", "/default-ui.css", "/error",

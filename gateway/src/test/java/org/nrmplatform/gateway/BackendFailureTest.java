@@ -34,11 +34,9 @@ class BackendFailureTest {
     }
 
     private final GatewayClient gateway;
-    private final GatewayClient anonymous;
 
     BackendFailureTest(@LocalServerPort int port) {
         this.gateway = new GatewayClient(port, StubTokenIssuer.get().validToken());
-        this.anonymous = new GatewayClient(port);
     }
 
     @Test
@@ -54,23 +52,5 @@ class BackendFailureTest {
         HttpResponse<String> response = gateway.get("/api/cases/slow");
 
         assertProblem(response, 504, "case-service did not respond in time; try again shortly");
-    }
-
-    /** Open without a token: probes and monitoring carry none. */
-    @Test
-    void healthIsUpWhileBackendsAreDown() {
-        HttpResponse<String> response = anonymous.get("/actuator/health");
-
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(GatewayClient.json(response)).containsEntry("status", "UP");
-    }
-
-    @Test
-    void exposesInfoAndPrometheusMetricsWithoutToken() {
-        assertThat(anonymous.get("/actuator/info").statusCode()).isEqualTo(200);
-
-        HttpResponse<String> metrics = anonymous.get("/actuator/prometheus");
-        assertThat(metrics.statusCode()).isEqualTo(200);
-        assertThat(metrics.body()).contains("jvm_memory_used_bytes");
     }
 }

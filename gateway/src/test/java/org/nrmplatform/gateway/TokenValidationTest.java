@@ -171,11 +171,6 @@ class TokenValidationTest {
         assertThat(response.headers().firstValue("Set-Cookie")).isEmpty();
     }
 
-    @Test
-    void healthIsOpen() {
-        assertThat(anonymous.get("/actuator/health").statusCode()).isEqualTo(200);
-    }
-
     private static Function<StubTokenIssuer, String> token(Function<JWTClaimsSet.Builder, JWTClaimsSet.Builder> edit) {
         return stub -> stub.sign(edit.apply(stub.claims()).build());
     }

@@ -63,6 +63,7 @@ class PlatformEndToEndIT {
         environment.put("NRM_CASE_PORT", String.valueOf(freePort()));
         environment.put("NRM_REFERRAL_PORT", String.valueOf(freePort()));
         environment.put("NRM_IDENTITY_PORT", String.valueOf(freePort()));
+        environment.put("NRM_GATEWAY_MANAGEMENT_PORT", String.valueOf(freePort()));
         environment.put("NRM_SKIP_BUILD", "1");
         gateway = "http://127.0.0.1:" + gatewayPort;
 

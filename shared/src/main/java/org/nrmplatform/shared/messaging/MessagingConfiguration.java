@@ -1,6 +1,10 @@
 package org.nrmplatform.shared.messaging;
 
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import java.util.Optional;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
@@ -14,7 +18,8 @@ public class MessagingConfiguration {
     }
 
     @Bean
-    RequestMetadata requestMetadata() {
-        return new RequestMetadata();
+    RequestMetadata requestMetadata(ObjectProvider<Tracer> tracer) {
+        return new RequestMetadata(() -> Optional.ofNullable(tracer.getIfAvailable())
+                .map(Tracer::currentSpan).map(Span::context).map(context -> context.traceId()).filter(id -> !id.isBlank()));
     }
 }

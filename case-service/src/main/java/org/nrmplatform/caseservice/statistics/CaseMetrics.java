@@ -1,0 +1,104 @@
+package org.nrmplatform.caseservice.statistics;
+
+import static org.springframework.data.mongodb.core.aggregation.Aggregation.group;
+import static org.springframework.data.mongodb.core.aggregation.Aggregation.newAggregation;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.bson.Document;
+import org.nrmplatform.contracts.cases.CaseStage;
+import org.nrmplatform.contracts.cases.Events.CaseOpened;
+import org.nrmplatform.contracts.cases.Events.IdentificationDecided;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Business metrics of case-service for operators (counts only, never personal data):
+ * <ul>
+ * <li>{@code nrm.cases{stage, state}}: cases per stage, open or closed, from the statistics projection's
+ * facts, counted at most every {@value #REFRESH_SECONDS} seconds. Every instance reports the same totals:
+ * aggregate with {@code max}, not {@code sum};</li>
+ * <li>{@code nrm.case.identification.duration{outcome}}: from screening to the identification decision,
+ * recorded as the decision is stored (processing group {@value #GROUP}, subscribing: each decision is recorded
+ * once, by the instance that handled it, so instances add up).</li>
+ * </ul>
+ */
+@Component
+@ProcessingGroup(CaseMetrics.GROUP)
+class CaseMetrics {
+
+    static final String GROUP = "case-metrics";
+    private static final long REFRESH_SECONDS = 15;
+    private static final Logger log = LoggerFactory.getLogger(CaseMetrics.class);
+
+    private final MongoTemplate mongo;
+    private final EventStore eventStore;
+    private final MeterRegistry meters;
+    private volatile Map<String, Long> counts = Map.of();
+    private volatile Instant countedAt = Instant.MIN;
+
+    CaseMetrics(MongoTemplate mongo, EventStore eventStore, MeterRegistry meters) {
+        this.mongo = mongo;
+        this.eventStore = eventStore;
+        this.meters = meters;
+        for (CaseStage stage : CaseStage.values()) {
+            for (String state : new String[] {"open", "closed"}) {
+                Gauge.builder("nrm.cases", () -> counts().getOrDefault(stage + "/" + state, 0L))
+                        .tags("stage", stage.name(), "state", state)
+                        .description("cases per stage, open or closed").register(meters);
+            }
+        }
+    }
+
+    private Map<String, Long> counts() {
+        Instant now = Instant.now();
+        if (countedAt.plusSeconds(REFRESH_SECONDS).isBefore(now)) {
+            Map<String, Long> fresh = new HashMap<>();
+            for (Document row : mongo.aggregate(newAggregation(group("stage", "closed").count().as("cases")),
+                    CaseFacts.COLLECTION, Document.class)) {
+                Document key = row.get("_id", Document.class);
+                boolean closed = Boolean.TRUE.equals(key.getBoolean("closed"));
+                fresh.merge(key.getString("stage") + "/" + (closed ? "closed" : "open"),
+                        ((Number) row.get("cases")).longValue(), Long::sum);
+            }
+            counts = fresh;
+            countedAt = now;
+        }
+        return counts;
+    }
+
+    @EventHandler
+    void on(IdentificationDecided event, @Timestamp Instant decidedAt) {
+        try {
+            eventStore.readEvents(event.caseId().toString(), 0).asStream().findFirst()
+                    .filter(first -> first.getPayload() instanceof CaseOpened)
+                    .map(first -> ((CaseOpened) first.getPayload()).screenedAt())
+                    .ifPresent(screenedAt -> Timer.builder("nrm.case.identification.duration")
+                            .tag("outcome", event.outcome().name())
+                            .description("from screening to the identification decision")
+                            .serviceLevelObjectives(Duration.ofHours(1), Duration.ofDays(1), Duration.ofDays(7),
+                                    Duration.ofDays(30), Duration.ofDays(60), Duration.ofDays(90),
+                                    Duration.ofDays(180), Duration.ofDays(365))
+                            .register(meters).record(positive(Duration.between(screenedAt, decidedAt))));
+        } catch (RuntimeException e) {
+            // a metric must never fail the decision it measures
+            log.warn("Could not record the identification duration of a case", e);
+        }
+    }
+
+    /** A screening dated after the decision (a late correction) counts as zero, not as a negative time. */
+    private static Duration positive(Duration duration) {
+        return duration.isNegative() ? Duration.ZERO : duration;
+    }
+}
