@@ -81,10 +81,10 @@ class ObservabilityTest extends ApiTest {
                 .containsPattern("commandBus_allTimer_seconds_bucket\\{[^}]*payloadType=\"OpenCase\"[^}]*service=\"case-service\"")
                 .containsPattern("commandBus_failureCounter_total\\{[^}]*payloadType=\"DecideIdentification\"")
                 // processors: Axon's latency, our position, lag and errors
-                .containsPattern("eventProcessor_latency\\{[^}]*processorName=\"case-views\"")
-                .containsPattern("nrm_processor_lag_events\\{[^}]*processor=\"case-views\"")
-                .containsPattern("nrm_processor_lag_seconds\\{[^}]*processor=\"case-views\"")
-                .containsPattern("nrm_processor_segments_error\\{[^}]*processor=\"case-views\"[^}]*\\} 0")
+                .containsPattern("eventProcessor_latency\\{[^}]*processorName=\"managed-cases\"")
+                .containsPattern("nrm_processor_lag_events\\{[^}]*processor=\"managed-cases\"")
+                .containsPattern("nrm_processor_lag_seconds\\{[^}]*processor=\"managed-cases\"")
+                .containsPattern("nrm_processor_segments_error\\{[^}]*processor=\"managed-cases\"[^}]*\\} 0")
                 // business: cases by stage, identification duration histogram
                 .containsPattern("nrm_cases\\{[^}]*stage=\"IDENTIFIED_VICTIM\"[^}]*state=\"open\"")
                 .containsPattern("nrm_case_identification_duration_seconds_bucket\\{[^}]*outcome=\"IDENTIFIED\"[^}]*le=\"86400.0\"")
@@ -109,6 +109,6 @@ class ObservabilityTest extends ApiTest {
 
         assertThat(readiness.path("status").asString()).isEqualTo("UP");
         assertThat(readiness.path("components").path("mongo").path("status").asString()).isEqualTo("UP");
-        assertThat(readiness.path("components").path("eventProcessors").path("details").has("case-views")).isTrue();
+        assertThat(readiness.path("components").path("eventProcessors").path("details").has("managed-cases")).isTrue();
     }
 }

@@ -128,7 +128,7 @@ public class ProjectionRebuilds {
     public synchronized ProjectionStatus rebuild(String name) {
         RebuildableProjection projection = rebuildable.get(name);
         if (projection == null) {
-            if (processing.eventProcessor(name).isPresent()) {
+            if (processorNames().contains(name)) {
                 throw new ResponseStatusException(HttpStatus.CONFLICT, "Projection " + name
                         + " cannot be rebuilt while serving; it can only be reset");
             }
@@ -271,8 +271,11 @@ public class ProjectionRebuilds {
         }
     }
 
+    /** The projections: tracking processors, each with a position; subscribing handlers (metrics) are none. */
     private List<String> processorNames() {
-        return processing.eventProcessors().keySet().stream().sorted().toList();
+        return processing.eventProcessors().entrySet().stream()
+                .filter(processor -> processor.getValue() instanceof StreamingEventProcessor)
+                .map(Map.Entry::getKey).sorted().toList();
     }
 
     private static double orNaN(OptionalLong value) {
