@@ -1,5 +1,7 @@
 package org.nrmplatform.caseservice;
 
+import org.nrmplatform.contracts.privacy.PersonalField;
+import org.nrmplatform.shared.privacy.PersonalData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -31,6 +33,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * that is not allowed is not merely hidden by the API, it is not stored in the actor's view at all.
  */
 class ActorViewsTest extends ApiTest {
+
+    @Autowired
+    PersonalData personalData;
 
     /** Not CaseReferralsTest's shelter: the referral to it stays active, and that test lists its cases. */
     static final String SHELTER = "0f6a3c1e-7777-4a2b-9c3d-000000000007";
@@ -119,7 +124,8 @@ class ActorViewsTest extends ApiTest {
         record(kept, 0, requested(kept, caseId, SHELTER));
         UUID declined = UUID.randomUUID();
         record(declined, 0, requested(declined, caseId, OTHER_SHELTER));
-        record(declined, 1, new ReferralDeclined(declined, caseId, OTHER_SHELTER, "NO_CAPACITY", "No beds"));
+        record(declined, 1, new ReferralDeclined(declined, caseId, OTHER_SHELTER, "NO_CAPACITY",
+                personalData.seal(caseId, PersonalField.DECLINE_NOTE, "No beds")));
         assertThat(caseManager.post(path + "/consents", Map.of("consentId", consentId.toString(),
                 "decision", "WITHDRAWN", "note", "The guardian withdrew it")).status()).isEqualTo(201);
         assertThat(caseManager.post(path + "/reflection-period", CaseRequests.reflectionPeriod()).status())
@@ -130,9 +136,10 @@ class ActorViewsTest extends ApiTest {
         return caseId;
     }
 
-    private static ReferralRequested requested(UUID referralId, UUID caseId, String provider) {
+    private ReferralRequested requested(UUID referralId, UUID caseId, String provider) {
         return new ReferralRequested(referralId, caseId, SOCIAL_WELFARE, provider, "SAFE_ACCOMMODATION",
-                Urgency.URGENT, Instant.now().plus(Duration.ofDays(2)), "Arrives with a social worker",
+                Urgency.URGENT, Instant.now().plus(Duration.ofDays(2)),
+                personalData.seal(caseId, PersonalField.REFERRAL_NOTE, "Arrives with a social worker"),
                 UUID.randomUUID(), AgeCategory.CHILD);
     }
 

@@ -1,5 +1,7 @@
 package org.nrmplatform.caseservice;
 
+import org.nrmplatform.contracts.privacy.PersonalField;
+import org.nrmplatform.shared.privacy.PersonalData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -22,6 +24,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ProjectionRebuildBenchmark extends ApiTest {
 
     @Autowired
+    PersonalData personalData;
+
+    @Autowired
     EventStorageEngine engine;
     @Autowired
     TransactionManager transactions;
@@ -33,7 +38,7 @@ class ProjectionRebuildBenchmark extends ApiTest {
         Map<Integer, Double> rates = new LinkedHashMap<>();
         int stored = 0;
         for (int events : new int[] {1_000, 10_000, 50_000}) {
-            SeededCases.append(engine, transactions, events - stored);
+            SeededCases.append(engine, transactions, personalData, events - stored);
             stored = events;
             // the live processor first catches up, so that it does not compete with the rebuild
             await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200))

@@ -1,5 +1,7 @@
 package org.nrmplatform.caseservice;
 
+import org.nrmplatform.contracts.privacy.PersonalField;
+import org.nrmplatform.shared.privacy.PersonalData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -20,6 +22,9 @@ import tools.jackson.databind.JsonNode;
 
 /** Rebuilding the case views while they serve: same content, reads answered throughout, writes continue. */
 class ProjectionRebuildTest extends ApiTest {
+
+    @Autowired
+    PersonalData personalData;
 
     private static final String LIST = "/api/admin/projections";
 
@@ -50,7 +55,7 @@ class ProjectionRebuildTest extends ApiTest {
         firstLine.post("/api/cases", CaseRequests.openChild(child));
         firstLine.post("/api/cases/" + child + "/indicator-assessments", CaseRequests.labourAssessment());
         // enough events that the rebuild takes a while, so that reads meet it running
-        SeededCases.append(engine, transactions, 10_000);
+        SeededCases.append(engine, transactions, personalData, 10_000);
 
         await().atMost(Duration.ofSeconds(60)).until(() -> caseViews(operator).get("lag").asLong() == 0);
         int before = caseViews(operator).get("currentVersion").asInt();

@@ -16,15 +16,18 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.nrmplatform.contracts.cases.CaseStage;
-import org.nrmplatform.contracts.cases.DataSubject;
 import org.nrmplatform.contracts.cases.Events.CaseClosed;
 import org.nrmplatform.contracts.cases.Events.CaseOpened;
 import org.nrmplatform.contracts.cases.Events.IdentificationDecided;
 import org.nrmplatform.contracts.cases.Events.PresumedVictimFlagged;
+import org.nrmplatform.contracts.cases.Events.SubjectErased;
 import org.nrmplatform.contracts.cases.IdentificationOutcome;
+import org.nrmplatform.contracts.cases.SealedDataSubject;
+import org.nrmplatform.contracts.privacy.PersonalField;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralAccepted;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralDeclined;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralRequested;
+import org.nrmplatform.shared.privacy.PersonalData;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -33,26 +36,32 @@ import org.springframework.stereotype.Component;
  * Keeps {@value CaseFacts#COLLECTION}: the anonymised facts of each case, from case events and from
  * referral-service's referral events in the same stream. Every update sets values (upsert), so a repeated
  * delivery writes the same values again; case and referral events touch different fields, so the two may
- * be handled in different segments.
+ * be handled in different segments. The date of birth is opened only to compute the age band when the case is
+ * opened, and never kept; once the data subject is erased, the age band is {@value AgeBand#ERASED}.
  */
 @Component
 @ProcessingGroup("case-statistics")
 class CaseStatisticsProjection {
 
     private final MongoTemplate mongo;
+    private final PersonalData personalData;
 
-    CaseStatisticsProjection(MongoTemplate mongo) {
+    CaseStatisticsProjection(MongoTemplate mongo, PersonalData personalData) {
         this.mongo = mongo;
+        this.personalData = personalData;
     }
 
     @EventHandler
     void on(CaseOpened event) {
-        DataSubject subject = event.dataSubject();
+        SealedDataSubject subject = event.dataSubject();
+        PersonalData.Reading reading = personalData.reading();
+        var dateOfBirth = reading.openDate(subject.dateOfBirth(), PersonalField.DATE_OF_BIRTH);
         update(event.caseId(), new Update()
                 .set("stage", CaseStage.POTENTIAL_VICTIM)
                 .set("closed", false)
                 .set("sex", subject.sex())
-                .set("ageBand", AgeBand.of(subject.dateOfBirth(), event.screenedAt(), subject.ageCategory()))
+                .set("ageBand", reading.erased() ? AgeBand.ERASED
+                        : AgeBand.of(dateOfBirth, event.screenedAt(), subject.ageCategory()))
                 .set("citizenship", subject.citizenship() == null ? List.of() : List.copyOf(subject.citizenship()))
                 .set("country", event.location() == null ? null : event.location().country())
                 .set("detectingSector", event.detectingSector())
@@ -78,6 +87,11 @@ class CaseStatisticsProjection {
     @EventHandler
     void on(CaseClosed event) {
         update(event.caseId(), new Update().set("closed", true));
+    }
+
+    @EventHandler
+    void on(SubjectErased event) {
+        update(event.caseId(), new Update().set("ageBand", AgeBand.ERASED));
     }
 
     @EventHandler

@@ -17,13 +17,16 @@ import org.nrmplatform.contracts.cases.ScreeningLocation;
 /**
  * A case as the case list and case page show it, kept up to date from the case's events.
  * {@code version} is the sequence number of the last event applied (the case's version for If-Match).
+ * The projections store the personal fields sealed ({@link OpenedViews#CASE_VIEW_FIELDS}); this is the view
+ * opened for an answer. {@code erased}: the data subject was erased, so those fields are null.
  */
 public record CaseView(String id, long version, String openingOrganisationId, String responsibleOrganisationId,
                        List<ActiveReferral> activeReferrals, String detectingSector, Instant screenedAt,
                        ScreeningLocation location, DataSubject dataSubject, CaseStage stage, boolean closed,
                        List<Assessment> assessments, String presumedVictimGrounds, Identification identification,
                        Guardian guardian, Map<String, Consent> consents, ReflectionPeriod reflectionPeriod,
-                       Closure closure, Instant openedAt, Instant lastChangedAt) implements VisibleCase {
+                       Closure closure, Instant openedAt, Instant lastChangedAt, boolean erased)
+        implements VisibleCase {
 
     public record Assessment(String assessmentId, String indicatorSetId, Instant assessedAt,
                              AssessmentResult result) {
@@ -62,10 +65,11 @@ public record CaseView(String id, long version, String openingOrganisationId, St
      * organisations' consents and referrals.
      */
     public ReferredCase referred() {
-        return new ReferredCase(id, stage, closed, dataSubject, guardian, reflectionPeriod);
+        return new ReferredCase(id, stage, closed, dataSubject, guardian, reflectionPeriod, erased);
     }
 
     public record ReferredCase(String id, CaseStage stage, boolean closed, DataSubject dataSubject,
-                               Guardian guardian, ReflectionPeriod reflectionPeriod) implements VisibleCase {
+                               Guardian guardian, ReflectionPeriod reflectionPeriod, boolean erased)
+            implements VisibleCase {
     }
 }

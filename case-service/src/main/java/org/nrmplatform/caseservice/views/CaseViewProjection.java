@@ -27,6 +27,7 @@ import org.nrmplatform.contracts.cases.Events.IdentificationDecided;
 import org.nrmplatform.contracts.cases.Events.IndicatorAssessmentRecorded;
 import org.nrmplatform.contracts.cases.Events.PresumedVictimFlagged;
 import org.nrmplatform.contracts.cases.Events.ReflectionPeriodStarted;
+import org.nrmplatform.contracts.cases.Events.SubjectErased;
 import org.nrmplatform.contracts.cases.IdentificationOutcome;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralCancelled;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralCompleted;
@@ -62,15 +63,17 @@ class CaseViewProjection implements RebuildableProjection {
     private static final String ACTIVE_REFERRALS = "activeReferrals";
 
     private final MongoTemplate mongo;
+    private final OpenedViews views;
     private final Supplier<String> collection;
 
     @Autowired
-    CaseViewProjection(MongoTemplate mongo, ProjectionVersions versions) {
-        this(mongo, () -> versions.currentCollection(NAME, COLLECTION));
+    CaseViewProjection(MongoTemplate mongo, OpenedViews views, ProjectionVersions versions) {
+        this(mongo, views, () -> versions.currentCollection(NAME, COLLECTION));
     }
 
-    private CaseViewProjection(MongoTemplate mongo, Supplier<String> collection) {
+    private CaseViewProjection(MongoTemplate mongo, OpenedViews views, Supplier<String> collection) {
         this.mongo = mongo;
+        this.views = views;
         this.collection = collection;
     }
 
@@ -86,15 +89,17 @@ class CaseViewProjection implements RebuildableProjection {
 
     @Override
     public Object handlerFor(String target) {
-        return new CaseViewProjection(mongo, () -> target);
+        return new CaseViewProjection(mongo, views, () -> target);
     }
 
     @EventHandler
     void on(CaseOpened event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        CaseView view = new CaseView(event.caseId().toString(), sequence, event.openingOrganisationId(), null,
-                List.of(), event.detectingSector(), event.screenedAt(),
-                event.location(), event.dataSubject(), CaseStage.POTENTIAL_VICTIM, false, List.of(), null, null,
-                null, Map.of(), null, null, at, at);
+        Document view = views.document(new CaseView(event.caseId().toString(), sequence,
+                event.openingOrganisationId(), null, List.of(), event.detectingSector(), event.screenedAt(),
+                event.location(), null, CaseStage.POTENTIAL_VICTIM, false, List.of(), null, null,
+                null, Map.of(), null, null, at, at, false));
+        // personal fields stay sealed as the event holds them (opened when read: OpenedViews)
+        view.put("dataSubject", views.document(event.dataSubject()));
         try {
             mongo.insert(view, collection.get());
         } catch (DuplicateKeyException alreadyProjected) {
@@ -113,7 +118,7 @@ class CaseViewProjection implements RebuildableProjection {
     void on(PresumedVictimFlagged event, @SequenceNumber long sequence, @Timestamp Instant at) {
         apply(event.caseId().toString(), sequence, at, new Update()
                 .set("stage", CaseStage.PRESUMED_VICTIM)
-                .set("presumedVictimGrounds", event.grounds())
+                .set("presumedVictimGrounds", OpenedViews.sealed(event.grounds()))
                 .set(CaseAccess.RESPONSIBLE_FIELD, event.responsibleOrganisationId()));
     }
 
@@ -122,14 +127,16 @@ class CaseViewProjection implements RebuildableProjection {
         apply(event.caseId().toString(), sequence, at, new Update()
                 .set("stage", event.outcome() == IdentificationOutcome.IDENTIFIED ? CaseStage.IDENTIFIED_VICTIM
                         : CaseStage.NOT_IDENTIFIED)
-                .set("identification", new CaseView.Identification(event.outcome(), event.reasons(),
-                        event.typesOfExploitation(), event.methodsOfControl(), at)));
+                .set("identification", views.document(new CaseView.Identification(event.outcome(), null,
+                        event.typesOfExploitation(), event.methodsOfControl(), at))
+                        .append("reasons", OpenedViews.sealed(event.reasons()))));
     }
 
     @EventHandler
     void on(GuardianAppointed event, @SequenceNumber long sequence, @Timestamp Instant at) {
         apply(event.caseId().toString(), sequence, at, new Update().set("guardian",
-                new CaseView.Guardian(event.guardianName(), event.guardianOrganisation(), event.appointedOn())));
+                views.document(new CaseView.Guardian(null, event.guardianOrganisation(), event.appointedOn()))
+                        .append("name", OpenedViews.sealed(event.guardianName()))));
     }
 
     @EventHandler
@@ -157,7 +164,13 @@ class CaseViewProjection implements RebuildableProjection {
     void on(CaseClosed event, @SequenceNumber long sequence, @Timestamp Instant at) {
         apply(event.caseId().toString(), sequence, at, new Update()
                 .set("closed", true)
-                .set("closure", new CaseView.Closure(event.reason(), event.note(), at)));
+                .set("closure", views.document(new CaseView.Closure(event.reason(), null, at))
+                        .append("note", OpenedViews.sealed(event.note()))));
+    }
+
+    @EventHandler
+    void on(SubjectErased event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        apply(event.caseId().toString(), sequence, at, new Update().set("erased", true));
     }
 
     // Referrals are referral-service's events, in the same stream: they only change which provider may

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.axonframework.queryhandling.QueryHandler;
+import org.bson.Document;
 import org.nrmplatform.caseservice.cases.CaseAccess;
 import org.nrmplatform.caseservice.projections.ProjectionVersions;
 import org.nrmplatform.caseservice.views.CaseQueries.CasePage;
@@ -16,6 +17,7 @@ import org.nrmplatform.caseservice.views.CaseQueries.FindCase;
 import org.nrmplatform.caseservice.views.CaseQueries.ListCases;
 import org.nrmplatform.caseservice.views.CaseView.ReferredCase;
 import org.nrmplatform.contracts.identity.Role;
+import org.nrmplatform.shared.privacy.PersonalData;
 import org.nrmplatform.shared.security.Actor;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -33,10 +35,12 @@ class CaseViewQueries {
 
     private final MongoTemplate mongo;
     private final ProjectionVersions versions;
+    private final OpenedViews views;
 
-    CaseViewQueries(MongoTemplate mongo, ProjectionVersions versions) {
+    CaseViewQueries(MongoTemplate mongo, ProjectionVersions versions, OpenedViews views) {
         this.mongo = mongo;
         this.versions = versions;
+        this.views = views;
     }
 
     private String caseViews() {
@@ -51,15 +55,16 @@ class CaseViewQueries {
     VisibleCase handle(FindCase query) {
         Actor actor = query.actor();
         String id = query.caseId().toString();
+        PersonalData.Reading reading = views.reading();
         if (CaseAccess.fullViewCriteriaFor(actor).isPresent()) {
-            CaseView view = mongo.findById(id, CaseView.class, caseViews());
+            CaseView view = views.open(mongo.findById(id, Document.class, caseViews()), CaseView.class, reading);
             if (view != null && view.access().fullViewFor(actor)) {
                 return view;
             }
         }
         if (actor.has(Role.SERVICE_PROVIDER)) {
-            return mongo.findOne(query(where("_id").is(id).and(ReferredCaseProjection.PROVIDERS_FIELD)
-                    .is(actor.organisationId())), ReferredCase.class, referredCases());
+            return views.open(mongo.findOne(query(where("_id").is(id).and(ReferredCaseProjection.PROVIDERS_FIELD)
+                    .is(actor.organisationId())), Document.class, referredCases()), ReferredCase.class, reading);
         }
         return null;
     }
@@ -76,12 +81,14 @@ class CaseViewQueries {
         boolean provider = actor.has(Role.SERVICE_PROVIDER);
         long skip = (long) query.page() * query.size();
         Criteria referred = where(ReferredCaseProjection.PROVIDERS_FIELD).is(actor.organisationId());
+        PersonalData.Reading reading = views.reading();
         if (whole.isEmpty() && !provider) {
             return new CasePage(List.of(), query.page(), query.size(), 0);
         }
         if (whole.isEmpty()) {
             Query page = new Query(referred).with(Sort.by("_id")).skip(skip).limit(query.size());
-            List<VisibleCase> items = new ArrayList<>(mongo.find(page, ReferredCase.class, referredCases()));
+            List<VisibleCase> items = new ArrayList<>(openAll(mongo.find(page, Document.class, referredCases()),
+                    ReferredCase.class, reading));
             return new CasePage(items, query.page(), query.size(), mongo.count(new Query(referred), referredCases()));
         }
         long wholeTotal = mongo.count(new Query(whole.get()), caseViews());
@@ -89,21 +96,25 @@ class CaseViewQueries {
         if (skip < wholeTotal) {
             Query page = new Query(whole.get()).with(Sort.by(Sort.Direction.DESC, "openedAt"))
                     .skip(skip).limit(query.size());
-            items.addAll(mongo.find(page, CaseView.class, caseViews()));
+            items.addAll(openAll(mongo.find(page, Document.class, caseViews()), CaseView.class, reading));
         }
         if (!provider) {
             return new CasePage(items, query.page(), query.size(), wholeTotal);
         }
-        List<ReferredCase> referredCases = mongo.find(new Query(referred).with(Sort.by("_id")),
-                ReferredCase.class, referredCases());
+        List<ReferredCase> referredCases = openAll(mongo.find(new Query(referred).with(Sort.by("_id")),
+                Document.class, referredCases()), ReferredCase.class, reading);
         List<String> ids = referredCases.stream().map(ReferredCase::id).toList();
         Query seenWhole = new Query(new Criteria().andOperator(where("_id").in(ids), whole.get()));
         seenWhole.fields().include("_id");
-        Set<String> wholeIds = mongo.find(seenWhole, org.bson.Document.class, caseViews()).stream()
+        Set<String> wholeIds = mongo.find(seenWhole, Document.class, caseViews()).stream()
                 .map(document -> document.get("_id").toString()).collect(Collectors.toSet());
         List<ReferredCase> onlyReferred = referredCases.stream().filter(c -> !wholeIds.contains(c.id())).toList();
         long from = Math.max(skip - wholeTotal, 0);
         onlyReferred.stream().skip(from).limit(query.size() - items.size()).forEach(items::add);
         return new CasePage(items, query.page(), query.size(), wholeTotal + onlyReferred.size());
+    }
+
+    private <T> List<T> openAll(List<Document> stored, Class<T> type, PersonalData.Reading reading) {
+        return stored.stream().map(document -> views.open(document, type, reading)).toList();
     }
 }

@@ -11,8 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.crypto.SecretKey;
+import org.bson.Document;
 import org.nrmplatform.contracts.privacy.PersonalField;
 import org.nrmplatform.contracts.privacy.Sealed;
 import org.nrmplatform.shared.web.RuleViolation;
@@ -82,9 +84,14 @@ public class PersonalData {
         }
     }
 
+    /** A payload with its personal fields in clear; {@code erased}: some were null because the subject is erased. */
+    public record OpenedPayload(Map<String, Object> payload, boolean erased) {
+    }
+
     public final class Reading {
 
-        private static final Set<String> SEALED_KEYS = Set.of("subjectId", "ciphertext");
+        /** The fields of a stored {@link Sealed}; a document may also carry Spring Data's type hint. */
+        private static final Set<String> SEALED_KEYS = Set.of("subjectId", "ciphertext", "_class");
 
         private final Map<String, Optional<SecretKey>> keysOfSubjects = new HashMap<>();
         private boolean erased;
@@ -128,29 +135,47 @@ public class PersonalData {
          *
          * @throws IllegalStateException for a sealed value at a path no personal field names
          */
-        public Map<String, Object> openPayload(String eventType, Map<String, Object> payload) {
-            return openObject(eventType, "", payload);
+        public OpenedPayload openPayload(String eventType, Map<String, Object> payload) {
+            return openTree(payload, path -> PersonalField.at(eventType, path)
+                    .orElseThrow(() -> new IllegalStateException("a sealed value at " + eventType + "." + path
+                            + ", which no PersonalField names")));
         }
 
-        private Map<String, Object> openObject(String eventType, String path, Map<String, Object> object) {
-            Map<String, Object> opened = new LinkedHashMap<>();
-            object.forEach((name, value) -> opened.put(name, openNode(eventType, path + name, value)));
+        /**
+         * A stored tree (an event's JSON, a projection's document) with each sealed value replaced by its clear
+         * text (null when erased); {@code fieldAt} names the personal field of a path (dot-separated, list
+         * indexes left out) or throws.
+         */
+        public OpenedPayload openTree(Map<String, Object> tree, Function<String, PersonalField> fieldAt) {
+            boolean erasedBefore = erased;
+            erased = false;
+            Map<String, Object> opened = openObject(fieldAt, "", tree);
+            boolean erasedHere = erased;
+            erased = erasedBefore || erasedHere;
+            return new OpenedPayload(opened, erasedHere);
+        }
+
+        private Map<String, Object> openObject(Function<String, PersonalField> fieldAt, String path,
+                                               Map<String, Object> object) {
+            // a stored document stays a Document, which the Spring Data converter reads back into a view
+            Map<String, Object> opened = object instanceof Document ? new Document() : new LinkedHashMap<>();
+            object.forEach((name, value) -> opened.put(name, openNode(fieldAt, path + name, value)));
             return opened;
         }
 
         @SuppressWarnings("unchecked")
-        private Object openNode(String eventType, String path, Object node) {
-            if (node instanceof Map<?, ?> map && map.keySet().equals(SEALED_KEYS)) {
-                PersonalField field = PersonalField.at(eventType, path).orElseThrow(() -> new IllegalStateException(
-                        "a sealed value at " + eventType + "." + path + ", which no PersonalField names"));
-                return open(new Sealed((String) map.get("subjectId"), (String) map.get("ciphertext")), field);
+        private Object openNode(Function<String, PersonalField> fieldAt, String path, Object node) {
+            if (node instanceof Map<?, ?> map && map.containsKey("subjectId") && map.containsKey("ciphertext")
+                    && SEALED_KEYS.containsAll(map.keySet())) {
+                return open(new Sealed((String) map.get("subjectId"), (String) map.get("ciphertext")),
+                        fieldAt.apply(path));
             }
             if (node instanceof Map<?, ?> map) {
-                return openObject(eventType, path + ".", (Map<String, Object>) map);
+                return openObject(fieldAt, path + ".", (Map<String, Object>) map);
             }
             if (node instanceof List<?> list) {
                 List<Object> opened = new ArrayList<>();
-                list.forEach(item -> opened.add(openNode(eventType, path, item)));
+                list.forEach(item -> opened.add(openNode(fieldAt, path, item)));
                 return opened;
             }
             return node;

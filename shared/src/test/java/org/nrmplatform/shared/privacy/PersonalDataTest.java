@@ -81,9 +81,15 @@ class PersonalDataTest {
         subject.put("sex", "Feminine");
         Map<String, Object> payload = Map.of("caseId", caseId.toString(), "dataSubject", subject);
 
-        Map<String, Object> opened = personalData.reading().openPayload("CaseOpened", payload);
-        assertThat(opened).extracting("dataSubject").isEqualTo(Map.of("givenName", "Ana", "sex", "Feminine"));
+        PersonalData.OpenedPayload opened = personalData.reading().openPayload("CaseOpened", payload);
+        assertThat(opened.erased()).isFalse();
+        assertThat(opened.payload()).extracting("dataSubject").isEqualTo(Map.of("givenName", "Ana", "sex", "Feminine"));
         assertThatThrownBy(() -> personalData.reading().openPayload("CaseClosed", payload))
                 .hasMessageContaining("no PersonalField");
+
+        keys.destroy(caseId.toString());
+        PersonalData.OpenedPayload erased = personalData.reading().openPayload("CaseOpened", payload);
+        assertThat(erased.erased()).isTrue();
+        assertThat(erased.payload()).extracting("dataSubject").extracting("givenName").isNull();
     }
 }
