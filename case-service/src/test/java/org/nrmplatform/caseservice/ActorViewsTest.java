@@ -96,7 +96,8 @@ class ActorViewsTest extends ApiTest {
         // and the API answers the shelter from its own view
         assertThat(as(org.nrmplatform.contracts.identity.Role.SERVICE_PROVIDER, SHELTER)
                 .get("/api/cases/" + caseId).body().propertyNames())
-                .containsExactlyInAnyOrder("id", "stage", "closed", "dataSubject", "guardian", "reflectionPeriod");
+                .containsExactlyInAnyOrder("id", "stage", "closed", "dataSubject", "guardian", "reflectionPeriod",
+                        "erased");
         assertThat(as(org.nrmplatform.contracts.identity.Role.SERVICE_PROVIDER, OTHER_SHELTER)
                 .get("/api/cases/" + caseId).status()).as("its referral was declined").isEqualTo(404);
     }

@@ -57,9 +57,8 @@ public class OpenedViews {
                 && subject.get("dateOfBirth") instanceof String dateOfBirth) {
             subject.put("dateOfBirth", LocalDate.parse(dateOfBirth));
         }
-        if (opened.erased()) {
-            document.put("erased", true);
-        }
+        // stored true by the projections once they see SubjectErased; true at once when the key is gone
+        document.put("erased", opened.erased() || Boolean.TRUE.equals(document.get("erased")));
         return mongo.getConverter().read(type, document);
     }
 
