@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -79,11 +78,6 @@ public class PersonalDataReads {
         return events.readEvents(PersonalDataRead.streamOf(caseId), 0).asStream()
                 .map(event -> new Entry(event.getSequenceNumber(), (PersonalDataRead) event.getPayload()))
                 .toList();
-    }
-
-    /** Whether anything was ever recorded for the case (a read log exists once the case was read). */
-    public Optional<Long> lastSequenceOf(UUID caseId) {
-        return events.lastSequenceNumberFor(PersonalDataRead.streamOf(caseId));
     }
 
     public record Entry(long sequence, PersonalDataRead read) {
