@@ -54,7 +54,7 @@ class CaseAsOfTest extends ApiTest {
         assertThat(flagged.body().get("responsibleOrganisationId").asString()).isEqualTo(SOCIAL_WELFARE);
     }
 
-    /** Guards the replay against drifting from the case-views projection: both must fold events alike. */
+    /** Guards the replay against drifting from the case manager's view (managed-cases): both must fold events alike. */
     @Test
     void asOfNowEqualsTheCurrentViewOfACaseWithEveryKindOfEvent() {
         UUID caseId = UUID.randomUUID();

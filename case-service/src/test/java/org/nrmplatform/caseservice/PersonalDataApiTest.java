@@ -31,14 +31,17 @@ import org.nrmplatform.shared.testing.ApiClient.Answer;
 import org.nrmplatform.shared.testing.ClearTextScan;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Personal data over the API: stored only sealed (a scan of every stored byte finds no clear text), opened for
  * the readers who may see it, recorded in the read log on every read, and after erasure shown as erased on
- * every read path, statistics included.
+ * every read path, statistics included. Its context (with a spy on the storage engine) is closed after the
+ * class, so that its processors do not compete with the shared context's.
  */
+@DirtiesContext
 class PersonalDataApiTest extends ApiTest {
 
     // ASCII markers that occur nowhere else, so that a hit can only be the personal data itself

@@ -5,46 +5,75 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.nrmplatform.caseservice.projections.ProjectionVersions;
+import org.nrmplatform.caseservice.projections.RebuildableProjection;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralRequested;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Which referrals belong to which case, from referral-service's events in the shared stream, so that a
- * case's history can include its referrals' events. Owns {@value #COLLECTION}.
+ * case's history can include its referrals' events. Owns {@value #COLLECTION} (version 1; see
+ * {@link ProjectionVersions}). Only the history reads it, never a write, so it is rebuildable while serving
+ * like the views: the current version keeps answering until the next one has caught up.
  */
 @Component
-@ProcessingGroup("case-referral-index")
-class ReferralIndex {
+@ProcessingGroup(ReferralIndex.NAME)
+class ReferralIndex implements RebuildableProjection {
 
+    static final String NAME = "case-referral-index";
     static final String COLLECTION = "case_referrals";
 
     record CaseReferral(@Id String referralId, String caseId) {
     }
 
     private final MongoTemplate mongo;
+    private final Supplier<String> collection;
 
-    ReferralIndex(MongoTemplate mongo) {
+    @Autowired
+    ReferralIndex(MongoTemplate mongo, ProjectionVersions versions) {
+        this(mongo, () -> versions.currentCollection(NAME, COLLECTION));
+    }
+
+    private ReferralIndex(MongoTemplate mongo, Supplier<String> collection) {
         this.mongo = mongo;
+        this.collection = collection;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String baseCollection() {
+        return COLLECTION;
+    }
+
+    @Override
+    public Object handlerFor(String target) {
+        return new ReferralIndex(mongo, () -> target);
     }
 
     @EventHandler
     void on(ReferralRequested event) {
         // save by id: a repeated delivery writes the same document again
-        mongo.save(new CaseReferral(event.referralId().toString(), event.caseId().toString()), COLLECTION);
+        mongo.save(new CaseReferral(event.referralId().toString(), event.caseId().toString()), collection.get());
     }
 
     @ResetHandler
     void reset() {
-        mongo.dropCollection(COLLECTION);
+        mongo.dropCollection(collection.get());
     }
 
     List<String> referralsOf(UUID caseId) {
-        return mongo.find(query(where("caseId").is(caseId.toString())), CaseReferral.class, COLLECTION).stream()
+        return mongo.find(query(where("caseId").is(caseId.toString())), CaseReferral.class, collection.get()).stream()
                 .map(CaseReferral::referralId).toList();
     }
 }

@@ -2,7 +2,6 @@ package org.nrmplatform.caseservice.cases;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -18,7 +17,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
  * @param openingOrganisationId     the organisation that screened and opened the case
  * @param responsibleOrganisationId the case-manager organisation, once a presumed victim is flagged
  * @param providerOrganisationIds   service providers with an active referral of the case (they see only
- *                                  what they need: {@link #fullViewFor})
+ *                                  what they need, from a view of their own)
  */
 public record CaseAccess(String openingOrganisationId, String responsibleOrganisationId,
                          Set<String> providerOrganisationIds) {
@@ -37,54 +36,57 @@ public record CaseAccess(String openingOrganisationId, String responsibleOrganis
         this(openingOrganisationId, responsibleOrganisationId, Set.of());
     }
 
+    /**
+     * The roles that handle a case and read it from a view of their own with the case's content, the widest
+     * view first (the case manager's holds the whole case). An actor with several of them is answered, case
+     * by case, from the view of the first of these roles that gives it the case: deterministic, and never a
+     * narrower view than it is entitled to for that case.
+     */
+    public static final List<Role> HANDLING_ROLES =
+            List.of(Role.CASE_MANAGER, Role.IDENTIFICATION_AUTHORITY, Role.FIRST_LINE);
+
     public boolean visibleTo(Actor actor) {
-        return fullViewFor(actor)
-                || actor != null && actor.has(Role.SERVICE_PROVIDER)
-                && providerOrganisationIds.contains(actor.organisationId());
+        return fullViewFor(actor) || grants(Role.SERVICE_PROVIDER, actor);
     }
 
-    /** Whether the actor sees the whole case, rather than only what a provider needs for its referral. */
+    /** Whether one of the handling roles gives the actor the case, rather than only a provider's referral. */
     public boolean fullViewFor(Actor actor) {
-        if (actor == null) {
+        return HANDLING_ROLES.stream().anyMatch(role -> grants(role, actor));
+    }
+
+    /** Whether {@code role}, which the actor must have, gives it this case. */
+    public boolean grants(Role role, Actor actor) {
+        if (actor == null || !actor.has(role)) {
             return false;
         }
         String organisation = actor.organisationId();
-        return actor.has(Role.FIRST_LINE) && organisation.equals(openingOrganisationId)
-                || actor.has(Role.CASE_MANAGER) && (organisation.equals(responsibleOrganisationId)
-                || organisation.equals(openingOrganisationId))
-                // an identification authority decides on presumed victims, of any organisation
-                || actor.has(Role.IDENTIFICATION_AUTHORITY) && responsibleOrganisationId != null;
-    }
-
-    /** The case views an actor may see, as a MongoDB criteria; empty when it may see none. */
-    public static Optional<Criteria> criteriaFor(Actor actor) {
-        return criteriaFor(actor, true);
+        return switch (role) {
+            case FIRST_LINE -> organisation.equals(openingOrganisationId);
+            case CASE_MANAGER -> organisation.equals(responsibleOrganisationId)
+                    || organisation.equals(openingOrganisationId);
+            // an identification authority decides on presumed victims, of any organisation
+            case IDENTIFICATION_AUTHORITY -> responsibleOrganisationId != null;
+            case SERVICE_PROVIDER -> providerOrganisationIds.contains(organisation);
+            default -> false;
+        };
     }
 
     /**
-     * The cases an actor sees whole (first-line, identification authority, case manager), as a MongoDB
-     * criteria on the case views; empty when it sees none whole. A service provider's cases are read from
-     * its own view instead.
+     * The cases {@code role} gives the actor, as a MongoDB criteria on a view holding the organisation fields;
+     * empty when the actor does not have the role or the role sees no cases through such a view.
      */
-    public static Optional<Criteria> fullViewCriteriaFor(Actor actor) {
-        return criteriaFor(actor, false);
-    }
-
-    private static Optional<Criteria> criteriaFor(Actor actor, boolean withReferrals) {
-        List<Criteria> any = new ArrayList<>();
-        if (actor.has(Role.FIRST_LINE)) {
-            any.add(where(OPENING_FIELD).is(actor.organisationId()));
+    public static Optional<Criteria> criteriaFor(Role role, Actor actor) {
+        if (!actor.has(role)) {
+            return Optional.empty();
         }
-        if (actor.has(Role.CASE_MANAGER)) {
-            any.add(where(RESPONSIBLE_FIELD).is(actor.organisationId()));
-            any.add(where(OPENING_FIELD).is(actor.organisationId()));
-        }
-        if (actor.has(Role.IDENTIFICATION_AUTHORITY)) {
-            any.add(where(RESPONSIBLE_FIELD).ne(null));
-        }
-        if (withReferrals && actor.has(Role.SERVICE_PROVIDER)) {
-            any.add(where(PROVIDERS_FIELD).is(actor.organisationId()));
-        }
-        return any.isEmpty() ? Optional.empty() : Optional.of(new Criteria().orOperator(any));
+        String organisation = actor.organisationId();
+        return switch (role) {
+            case FIRST_LINE -> Optional.of(where(OPENING_FIELD).is(organisation));
+            case CASE_MANAGER -> Optional.of(new Criteria().orOperator(where(RESPONSIBLE_FIELD).is(organisation),
+                    where(OPENING_FIELD).is(organisation)));
+            case IDENTIFICATION_AUTHORITY -> Optional.of(where(RESPONSIBLE_FIELD).ne(null));
+            case SERVICE_PROVIDER -> Optional.of(where(PROVIDERS_FIELD).is(organisation));
+            default -> Optional.empty();
+        };
     }
 }

@@ -132,7 +132,9 @@ public class ProjectionRebuilds {
                 throw new ResponseStatusException(HttpStatus.CONFLICT, "Projection " + name
                         + " cannot be rebuilt while serving; it can only be reset");
             }
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No projection " + name);
+            // names every projection: an operator using a retired name (case-views) learns the current ones
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No projection " + name
+                    + "; the projections are " + String.join(", ", processorNames()));
         }
         if (running.containsKey(name)) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "A rebuild of " + name + " is running already");
@@ -216,12 +218,14 @@ public class ProjectionRebuilds {
     }
 
     private ProjectionStatus status(String name) {
-        boolean canRebuild = rebuildable.containsKey(name);
+        RebuildableProjection projection = rebuildable.get(name);
+        boolean canRebuild = projection != null;
         Integer current = canRebuild ? versions.find(name).current() : null;
+        String collection = canRebuild ? ProjectionVersions.collection(projection.baseCollection(), current) : null;
         Optional<RebuildProgress> progress = progress(name);
         OptionalLong position = livePosition(name);
         OptionalLong lag = lag(name);
-        return new ProjectionStatus(name, canRebuild, current, progress.isPresent() ? State.REBUILDING : State.LIVE,
+        return new ProjectionStatus(name, canRebuild, current, collection, progress.isPresent() ? State.REBUILDING : State.LIVE,
                 position.isPresent() ? position.getAsLong() : null, lag.isPresent() ? lag.getAsLong() : null,
                 progress.orElse(null), completed.get(name));
     }

@@ -7,10 +7,12 @@ import java.time.Instant;
  * What an operator sees of a projection: versions, positions in the global event sequence and rebuild
  * progress; never case content.
  *
+ * @param collection the collection of the current version, which answers reads (null if not rebuildable)
  * @param position the live processor's position in the global sequence (null before it has read anything)
  * @param lag      events in the store the live processor has not handled yet
  */
-public record ProjectionStatus(String name, boolean rebuildable, Integer currentVersion, State state, Long position,
+public record ProjectionStatus(String name, boolean rebuildable, Integer currentVersion, String collection,
+                               State state, Long position,
                                Long lag, RebuildProgress rebuild, CompletedRebuild lastRebuild) {
 
     public enum State { LIVE, REBUILDING }

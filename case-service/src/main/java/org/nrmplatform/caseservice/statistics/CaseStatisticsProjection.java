@@ -11,10 +11,13 @@ import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.nrmplatform.caseservice.projections.ProjectionVersions;
+import org.nrmplatform.caseservice.projections.RebuildableProjection;
 import org.nrmplatform.contracts.cases.CaseStage;
 import org.nrmplatform.contracts.cases.Events.CaseClosed;
 import org.nrmplatform.contracts.cases.Events.CaseOpened;
@@ -28,27 +31,54 @@ import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralAccepted;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralDeclined;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralRequested;
 import org.nrmplatform.shared.privacy.PersonalData;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps {@value CaseFacts#COLLECTION}: the anonymised facts of each case, from case events and from
- * referral-service's referral events in the same stream. Every update sets values (upsert), so a repeated
- * delivery writes the same values again; case and referral events touch different fields, so the two may
- * be handled in different segments. The date of birth is opened only to compute the age band when the case is
- * opened, and never kept; once the data subject is erased, the age band is {@value AgeBand#ERASED}.
+ * Keeps the monitor's view, {@value CaseFacts#COLLECTION} (version 1; see {@link ProjectionVersions}): the
+ * anonymised facts of each case, from case events and from referral-service's referral events in the same
+ * stream. Every update sets values (upsert), so a repeated delivery writes the same values again; case and
+ * referral events touch different fields, so the two may be handled in different segments. Rebuildable
+ * while serving like the case views: a rebuild binds a second instance to the next version's collection.
+ * The date of birth is opened only to compute the age band when the case is opened, and never kept; once the
+ * data subject is erased, the age band is {@value AgeBand#ERASED}.
  */
 @Component
-@ProcessingGroup("case-statistics")
-class CaseStatisticsProjection {
+@ProcessingGroup(CaseStatisticsProjection.NAME)
+class CaseStatisticsProjection implements RebuildableProjection {
+
+    static final String NAME = "case-statistics";
 
     private final MongoTemplate mongo;
     private final PersonalData personalData;
+    private final Supplier<String> collection;
 
-    CaseStatisticsProjection(MongoTemplate mongo, PersonalData personalData) {
+    @Autowired
+    CaseStatisticsProjection(MongoTemplate mongo, PersonalData personalData, ProjectionVersions versions) {
+        this(mongo, personalData, () -> versions.currentCollection(NAME, CaseFacts.COLLECTION));
+    }
+
+    private CaseStatisticsProjection(MongoTemplate mongo, PersonalData personalData, Supplier<String> collection) {
         this.mongo = mongo;
         this.personalData = personalData;
+        this.collection = collection;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String baseCollection() {
+        return CaseFacts.COLLECTION;
+    }
+
+    @Override
+    public Object handlerFor(String target) {
+        return new CaseStatisticsProjection(mongo, personalData, () -> target);
     }
 
     @EventHandler
@@ -111,11 +141,11 @@ class CaseStatisticsProjection {
 
     @ResetHandler
     void reset() {
-        mongo.dropCollection(CaseFacts.COLLECTION);
+        mongo.dropCollection(collection.get());
     }
 
     private void update(UUID caseId, Update update) {
-        mongo.upsert(query(where("_id").is(hash(caseId))), update, CaseFacts.COLLECTION);
+        mongo.upsert(query(where("_id").is(hash(caseId))), update, collection.get());
     }
 
     private static String referral(UUID referralId) {

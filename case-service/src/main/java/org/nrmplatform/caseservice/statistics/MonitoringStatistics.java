@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.nrmplatform.caseservice.projections.ProjectionVersions;
 import org.nrmplatform.caseservice.statistics.StatisticsTable.Cell;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -26,15 +27,18 @@ import org.springframework.stereotype.Component;
 class MonitoringStatistics {
 
     private final MongoTemplate mongo;
+    private final ProjectionVersions versions;
     private final int threshold;
 
-    MonitoringStatistics(MongoTemplate mongo, StatisticsProperties properties) {
+    MonitoringStatistics(MongoTemplate mongo, ProjectionVersions versions, StatisticsProperties properties) {
         this.mongo = mongo;
+        this.versions = versions;
         this.threshold = properties.suppressionThreshold();
     }
 
     StatisticsTable answer(StatisticsRequest request) {
-        List<CaseFacts> cases = mongo.findAll(CaseFacts.class, CaseFacts.COLLECTION).stream()
+        List<CaseFacts> cases = mongo.findAll(CaseFacts.class,
+                        versions.currentCollection(CaseStatisticsProjection.NAME, CaseFacts.COLLECTION)).stream()
                 .filter(CaseFacts::opened).toList();
         List<Dimension> dimensions = request.groupBy();
 

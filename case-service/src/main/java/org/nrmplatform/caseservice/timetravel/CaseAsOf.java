@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * A case as it stood at an instant, rebuilt from its own events in the event store (from sequence 0, not
  * from a snapshot). Who may see it is decided on the case as it is now, through the same query as
  * {@code GET /api/cases/{caseId}}: someone who may not see the case today learns nothing of its past, and
- * a service provider sees of the past only the part it sees today.
+ * each actor sees of the past only the fields of the view that answers it today.
  */
 @Component
 class CaseAsOf {
@@ -62,6 +62,20 @@ class CaseAsOf {
                     + (stream.isEmpty() ? "" : "; it was opened at " + stream.get(0).getTimestamp()));
         }
         reads.record(caseId, "as-of", actor);
-        return Optional.of(now.get() instanceof CaseView ? then : then.referred());
+        return Optional.of(asSeenNow(then, now.get()));
+    }
+
+    /** The past state in the shape of the view that answers the actor today: the same fields, no more. */
+    private static VisibleCase asSeenNow(CaseView then, VisibleCase now) {
+        if (now instanceof CaseView) {
+            return then;
+        }
+        if (now instanceof CaseView.IdentificationCase) {
+            return then.forIdentificationAuthority();
+        }
+        if (now instanceof CaseView.FirstLineCase) {
+            return then.forFirstLine();
+        }
+        return then.referred();
     }
 }

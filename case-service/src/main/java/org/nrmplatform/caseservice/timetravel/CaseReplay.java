@@ -23,9 +23,10 @@ import org.nrmplatform.contracts.privacy.PersonalField;
 import org.nrmplatform.shared.privacy.PersonalData;
 
 /**
- * Folds a case's own events into a {@link CaseView}, in memory, with the same rules as the case-views
- * projection (which applies them as MongoDB updates). The two are kept from drifting apart by a test that
- * compares the replay up to now with the projected view of a case that has every kind of event.
+ * Folds a case's own events into a {@link CaseView}, in memory, with the same rules as the case views'
+ * projection, {@code HandledCaseProjection} (which applies them as MongoDB updates). The two are kept from
+ * drifting apart by a test that compares the replay up to now with the case manager's view of a case that
+ * has every kind of event.
  * Referrals are other aggregates' events and are not replayed: {@code activeReferrals} stays null, meaning
  * "not reconstructed". Personal fields are opened as they are folded in (null for an erased subject); the
  * replay exists only in memory, for one answer.

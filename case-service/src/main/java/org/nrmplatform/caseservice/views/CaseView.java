@@ -15,7 +15,9 @@ import org.nrmplatform.contracts.cases.IdentificationOutcome;
 import org.nrmplatform.contracts.cases.ScreeningLocation;
 
 /**
- * A case as the case list and case page show it, kept up to date from the case's events.
+ * The whole case, as the case manager's view ({@link ManagedCaseProjection}) holds it and as the time-travel
+ * replay folds it; the first-line and identification-authority views are the parts of it their records below
+ * name ({@link FirstLineCase}, {@link IdentificationCase}), the service provider's the {@link ReferredCase}.
  * {@code version} is the sequence number of the last event applied (the case's version for If-Match).
  * The projections store the personal fields sealed ({@link OpenedViews#CASE_VIEW_FIELDS}); this is the view
  * opened for an answer. {@code erased}: the data subject was erased, so those fields are null.
@@ -26,7 +28,7 @@ public record CaseView(String id, long version, String openingOrganisationId, St
                        List<Assessment> assessments, String presumedVictimGrounds, Identification identification,
                        Guardian guardian, Map<String, Consent> consents, ReflectionPeriod reflectionPeriod,
                        Closure closure, Instant openedAt, Instant lastChangedAt, boolean erased)
-        implements VisibleCase {
+        implements HandledCase {
 
     public record Assessment(String assessmentId, String indicatorSetId, Instant assessedAt,
                              AssessmentResult result) {
@@ -53,9 +55,49 @@ public record CaseView(String id, long version, String openingOrganisationId, St
     public record ActiveReferral(String referralId, String providerOrganisationId) {
     }
 
+    @Override
     public CaseAccess access() {
         return new CaseAccess(openingOrganisationId, responsibleOrganisationId, activeReferrals == null ? Set.of()
                 : activeReferrals.stream().map(ActiveReferral::providerOrganisationId).collect(Collectors.toSet()));
+    }
+
+    /**
+     * What the first-line professional sees (its own view, {@link FirstLineCaseProjection}): the case it
+     * screened and handed over, its stage and whom it went to, and the consents it may record and refer
+     * under; not the identification decision's reasons, the guardian, the reflection period, the closure's
+     * reason or the referrals.
+     */
+    public FirstLineCase forFirstLine() {
+        return new FirstLineCase(id, version, openingOrganisationId, responsibleOrganisationId, detectingSector,
+                screenedAt, location, dataSubject, stage, closed, assessments, presumedVictimGrounds, consents,
+                openedAt, lastChangedAt, erased);
+    }
+
+    /**
+     * What the identification authority sees (its own view, {@link IdentificationCaseProjection}): what it
+     * decides on (screening, indicators, grounds, the person, a child's guardian) and its decision; not the
+     * consents, the reflection period, the closure's reason or the referrals.
+     */
+    public IdentificationCase forIdentificationAuthority() {
+        return new IdentificationCase(id, version, openingOrganisationId, responsibleOrganisationId,
+                detectingSector, screenedAt, location, dataSubject, stage, closed, assessments,
+                presumedVictimGrounds, identification, guardian, openedAt, lastChangedAt, erased);
+    }
+
+    public record FirstLineCase(String id, long version, String openingOrganisationId,
+                                String responsibleOrganisationId, String detectingSector, Instant screenedAt,
+                                ScreeningLocation location, DataSubject dataSubject, CaseStage stage, boolean closed,
+                                List<Assessment> assessments, String presumedVictimGrounds,
+                                Map<String, Consent> consents, Instant openedAt, Instant lastChangedAt,
+                                boolean erased) implements HandledCase {
+    }
+
+    public record IdentificationCase(String id, long version, String openingOrganisationId,
+                                     String responsibleOrganisationId, String detectingSector, Instant screenedAt,
+                                     ScreeningLocation location, DataSubject dataSubject, CaseStage stage,
+                                     boolean closed, List<Assessment> assessments, String presumedVictimGrounds,
+                                     Identification identification, Guardian guardian, Instant openedAt,
+                                     Instant lastChangedAt, boolean erased) implements HandledCase {
     }
 
     /**

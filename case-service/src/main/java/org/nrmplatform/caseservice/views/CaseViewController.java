@@ -23,9 +23,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Reads of cases, answered from the case views (eventually consistent with the writes), limited to the
- * cases the caller may see; any other case is a 404. Each answer is recorded in the read log of every case it
- * shows, before it is given (PersonalDataReads); a read that cannot be recorded fails with 503.
+ * Reads of cases, each caller answered from its actor type's own view (eventually consistent with the
+ * writes; see {@link CaseViewQueries}), limited to the cases the caller may see; any other case is a 404.
+ * Each answer is recorded in the read log of every case it shows, before it is given (PersonalDataReads); a
+ * read that cannot be recorded fails with 503.
  */
 @RestController
 @RequestMapping("/api/cases")
@@ -61,9 +62,9 @@ class CaseViewController {
         VisibleCase visible = queries.query(new FindCase(caseId, actor),
                         ResponseTypes.optionalInstanceOf(VisibleCase.class)).join()
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + caseId));
-        reads.record(caseId, visible instanceof CaseView ? "case" : "referred-case", actor);
-        return visible instanceof CaseView view
-                ? ResponseEntity.ok().eTag("\"" + view.version() + "\"").body(visible)
+        reads.record(caseId, visible instanceof HandledCase ? "case" : "referred-case", actor);
+        return visible instanceof HandledCase handled
+                ? ResponseEntity.ok().eTag("\"" + handled.version() + "\"").body(visible)
                 : ResponseEntity.ok(visible);
     }
 }

@@ -1,10 +1,10 @@
 package org.nrmplatform.caseservice.views;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -26,12 +26,32 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
- * Answers each caller from its own view: the whole case ({@code case_views}) for the cases an actor sees
- * whole, else, for a service provider with an active referral, the provider's view
- * ({@code referred_cases}), which holds nothing else. Nothing is narrowed at read time.
+ * Answers each caller from its own view: a case manager from {@code managed_cases}, an identification
+ * authority from {@code identification_cases}, a first-line professional from {@code first_line_cases}, a
+ * service provider with an active referral from {@code referred_cases}. Each view holds only its actor's
+ * fields, so nothing is narrowed at read time. An actor with several roles gets each case from the view of
+ * the first role, in {@link CaseAccess#HANDLING_ROLES} order and then service provider, that gives it the
+ * case.
  */
 @Component
 class CaseViewQueries {
+
+    /** The view a handling role reads: its projection, its collection and the record its documents map to. */
+    private record HandlingView(Role role, String projection, String baseCollection,
+                                Class<? extends HandledCase> type) {
+    }
+
+    private static final Map<Role, HandlingView> VIEWS = Map.of(
+            Role.CASE_MANAGER, new HandlingView(Role.CASE_MANAGER, ManagedCaseProjection.NAME,
+                    ManagedCaseProjection.COLLECTION, CaseView.class),
+            Role.IDENTIFICATION_AUTHORITY, new HandlingView(Role.IDENTIFICATION_AUTHORITY,
+                    IdentificationCaseProjection.NAME, IdentificationCaseProjection.COLLECTION,
+                    CaseView.IdentificationCase.class),
+            Role.FIRST_LINE, new HandlingView(Role.FIRST_LINE, FirstLineCaseProjection.NAME,
+                    FirstLineCaseProjection.COLLECTION, CaseView.FirstLineCase.class));
+
+    /** Newest screening first; the id breaks ties so that pages never overlap. */
+    private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "openedAt").and(Sort.by("_id"));
 
     private final MongoTemplate mongo;
     private final ProjectionVersions versions;
@@ -43,12 +63,17 @@ class CaseViewQueries {
         this.views = views;
     }
 
-    private String caseViews() {
-        return versions.currentCollection(CaseViewProjection.NAME, CaseViewProjection.COLLECTION);
+    private String collection(HandlingView view) {
+        return versions.currentCollection(view.projection(), view.baseCollection());
     }
 
     private String referredCases() {
         return versions.currentCollection(ReferredCaseProjection.NAME, ReferredCaseProjection.COLLECTION);
+    }
+
+    /** The views of the actor's handling roles, widest first. */
+    private static List<HandlingView> viewsOf(Actor actor) {
+        return CaseAccess.HANDLING_ROLES.stream().filter(actor::has).map(VIEWS::get).toList();
     }
 
     @QueryHandler
@@ -56,62 +81,72 @@ class CaseViewQueries {
         Actor actor = query.actor();
         String id = query.caseId().toString();
         PersonalData.Reading reading = views.reading();
-        if (CaseAccess.fullViewCriteriaFor(actor).isPresent()) {
-            CaseView view = views.open(mongo.findById(id, Document.class, caseViews()), CaseView.class, reading);
-            if (view != null && view.access().fullViewFor(actor)) {
-                return view;
+        // by _id alone, then the rule in memory: the embedded server scans for any other query shape
+        for (HandlingView view : viewsOf(actor)) {
+            HandledCase found = views.open(mongo.findById(id, Document.class, collection(view)), view.type(),
+                    reading);
+            if (found != null && found.access().grants(view.role(), actor)) {
+                return found;
             }
         }
         if (actor.has(Role.SERVICE_PROVIDER)) {
-            return views.open(mongo.findOne(query(where("_id").is(id).and(ReferredCaseProjection.PROVIDERS_FIELD)
-                    .is(actor.organisationId())), Document.class, referredCases()), ReferredCase.class, reading);
+            Document referred = mongo.findById(id, Document.class, referredCases());
+            boolean active = referred != null && referred.getList(ReferredCaseProjection.ACTIVE_REFERRALS,
+                            Document.class, List.of()).stream()
+                    .anyMatch(referral -> actor.organisationId().equals(referral.get("providerOrganisationId")));
+            return active ? views.open(referred, ReferredCase.class, reading) : null;
         }
         return null;
     }
 
     /**
-     * The cases seen whole, newest screening first, then the cases seen only through a referral (by id).
-     * A provider's referred cases are few (its active referrals), so for an actor that is also of a
-     * full-view role they are read whole to leave out those it sees whole already.
+     * The cases of each of the actor's views in turn, widest first, each leaving out the cases a wider one
+     * gave already, each newest screening first; then the cases seen only through a referral (by id). A
+     * provider's referred cases are few (its active referrals), so for an actor that also handles cases they
+     * are read whole to leave out those it sees through a handling view.
      */
     @QueryHandler
     CasePage handle(ListCases query) {
         Actor actor = query.actor();
-        Optional<Criteria> whole = CaseAccess.fullViewCriteriaFor(actor);
-        boolean provider = actor.has(Role.SERVICE_PROVIDER);
         long skip = (long) query.page() * query.size();
-        Criteria referred = where(ReferredCaseProjection.PROVIDERS_FIELD).is(actor.organisationId());
         PersonalData.Reading reading = views.reading();
-        if (whole.isEmpty() && !provider) {
-            return new CasePage(List.of(), query.page(), query.size(), 0);
-        }
-        if (whole.isEmpty()) {
-            Query page = new Query(referred).with(Sort.by("_id")).skip(skip).limit(query.size());
-            List<VisibleCase> items = new ArrayList<>(openAll(mongo.find(page, Document.class, referredCases()),
-                    ReferredCase.class, reading));
-            return new CasePage(items, query.page(), query.size(), mongo.count(new Query(referred), referredCases()));
-        }
-        long wholeTotal = mongo.count(new Query(whole.get()), caseViews());
         List<VisibleCase> items = new ArrayList<>();
-        if (skip < wholeTotal) {
-            Query page = new Query(whole.get()).with(Sort.by(Sort.Direction.DESC, "openedAt"))
-                    .skip(skip).limit(query.size());
-            items.addAll(openAll(mongo.find(page, Document.class, caseViews()), CaseView.class, reading));
+        List<Criteria> earlier = new ArrayList<>();
+        long total = 0;
+        for (HandlingView view : viewsOf(actor)) {
+            Criteria own = CaseAccess.criteriaFor(view.role(), actor).orElseThrow();
+            Criteria tier = earlier.isEmpty() ? own
+                    : new Criteria().andOperator(own, new Criteria().norOperator(earlier));
+            long count = mongo.count(new Query(tier), collection(view));
+            long from = Math.max(skip - total, 0);
+            if (from < count && items.size() < query.size()) {
+                items.addAll(openAll(mongo.find(new Query(tier).with(NEWEST_FIRST).skip(from)
+                        .limit(query.size() - items.size()), Document.class, collection(view)), view.type(), reading));
+            }
+            total += count;
+            earlier.add(own);
         }
-        if (!provider) {
-            return new CasePage(items, query.page(), query.size(), wholeTotal);
+        if (!actor.has(Role.SERVICE_PROVIDER)) {
+            return new CasePage(items, query.page(), query.size(), total);
         }
+        Criteria referred = CaseAccess.criteriaFor(Role.SERVICE_PROVIDER, actor).orElseThrow();
         List<ReferredCase> referredCases = openAll(mongo.find(new Query(referred).with(Sort.by("_id")),
                 Document.class, referredCases()), ReferredCase.class, reading);
-        List<String> ids = referredCases.stream().map(ReferredCase::id).toList();
-        Query seenWhole = new Query(new Criteria().andOperator(where("_id").in(ids), whole.get()));
-        seenWhole.fields().include("_id");
-        Set<String> wholeIds = mongo.find(seenWhole, Document.class, caseViews()).stream()
-                .map(document -> document.get("_id").toString()).collect(Collectors.toSet());
-        List<ReferredCase> onlyReferred = referredCases.stream().filter(c -> !wholeIds.contains(c.id())).toList();
-        long from = Math.max(skip - wholeTotal, 0);
+        Set<String> handled = Set.of();
+        if (!earlier.isEmpty()) {
+            // every handling view holds every case with its organisation fields; the widest is asked
+            List<String> ids = referredCases.stream().map(ReferredCase::id).toList();
+            Query seenWhole = new Query(new Criteria().andOperator(where("_id").in(ids),
+                    new Criteria().orOperator(earlier)));
+            seenWhole.fields().include("_id");
+            handled = mongo.find(seenWhole, Document.class, collection(viewsOf(actor).get(0))).stream()
+                    .map(document -> document.get("_id").toString()).collect(Collectors.toSet());
+        }
+        Set<String> seen = handled;
+        List<ReferredCase> onlyReferred = referredCases.stream().filter(c -> !seen.contains(c.id())).toList();
+        long from = Math.max(skip - total, 0);
         onlyReferred.stream().skip(from).limit(query.size() - items.size()).forEach(items::add);
-        return new CasePage(items, query.page(), query.size(), wholeTotal + onlyReferred.size());
+        return new CasePage(items, query.page(), query.size(), total + onlyReferred.size());
     }
 
     private <T> List<T> openAll(List<Document> stored, Class<T> type, PersonalData.Reading reading) {

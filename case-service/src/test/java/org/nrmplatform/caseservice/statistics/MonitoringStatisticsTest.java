@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.nrmplatform.caseservice.statistics.StatisticsTable.Cell;
 import org.nrmplatform.contracts.cases.AgeCategory;
 import org.nrmplatform.contracts.cases.CaseStage;
+import org.nrmplatform.caseservice.projections.ProjectionVersions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.server.ResponseStatusException;
@@ -59,7 +60,10 @@ class MonitoringStatisticsTest {
             }
         }
         when(mongo.findAll(CaseFacts.class, CaseFacts.COLLECTION)).thenReturn(cases);
-        statistics = new MonitoringStatistics(mongo, new StatisticsProperties(THRESHOLD));
+        ProjectionVersions versions = mock(ProjectionVersions.class);
+        when(versions.currentCollection(CaseStatisticsProjection.NAME, CaseFacts.COLLECTION))
+                .thenReturn(CaseFacts.COLLECTION);
+        statistics = new MonitoringStatistics(mongo, versions, new StatisticsProperties(THRESHOLD));
     }
 
     @Test

@@ -3,8 +3,11 @@ package org.nrmplatform.shared.privacy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -26,13 +29,24 @@ import org.springframework.web.server.ResponseStatusException;
  * (aggregate {@code <caseId>/reads}, the next sequence number, retried on a concurrent append), so it is as
  * permanent and as tamper-evident as the case's own events. When the log cannot be written the read fails
  * (503): personal data is never answered unlogged.
+ *
+ * <p>The last sequence number of each read log this instance wrote is remembered (for the most recently read
+ * cases), so that a read costs one insert rather than a read of the whole log first; another instance's append
+ * shows up as a conflict, after which the number is read from the store.
  */
 public class PersonalDataReads {
 
     private static final Logger log = LoggerFactory.getLogger(PersonalDataReads.class);
     private static final int ATTEMPTS = 5;
+    private static final int REMEMBERED_LOGS = 10_000;
 
     private final EventStorageEngine events;
+    private final Map<String, Long> lastSequences = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+            return size() > REMEMBERED_LOGS;
+        }
+    };
 
     public PersonalDataReads(EventStorageEngine events) {
         this.events = events;
@@ -56,20 +70,44 @@ public class PersonalDataReads {
                 List<DomainEventMessage<?>> reads = new ArrayList<>();
                 for (UUID caseId : new LinkedHashSet<>(caseIds)) {
                     String stream = PersonalDataRead.streamOf(caseId);
-                    long next = events.lastSequenceNumberFor(stream).map(last -> last + 1).orElse(0L);
+                    long next = lastSequenceOf(stream).map(last -> last + 1).orElse(0L);
                     reads.add(new GenericDomainEventMessage<>(PersonalDataRead.AGGREGATE_TYPE, stream, next,
                             new PersonalDataRead(caseId, view, actor.userId(), actor.clientId(),
                                     actor.organisationId(), roles, now), metaData));
                 }
                 events.appendEvents(reads);
+                remember(reads);
                 return;
             } catch (ConcurrencyException | AggregateStreamCreationException concurrentRead) {
+                forget(caseIds);
                 if (attempt == ATTEMPTS) {
                     throw notLogged(concurrentRead);
                 }
             } catch (RuntimeException e) {
                 throw notLogged(e);
             }
+        }
+    }
+
+    private Optional<Long> lastSequenceOf(String stream) {
+        synchronized (lastSequences) {
+            Long remembered = lastSequences.get(stream);
+            if (remembered != null) {
+                return Optional.of(remembered);
+            }
+        }
+        return events.lastSequenceNumberFor(stream);
+    }
+
+    private void remember(List<DomainEventMessage<?>> reads) {
+        synchronized (lastSequences) {
+            reads.forEach(read -> lastSequences.put(read.getAggregateIdentifier(), read.getSequenceNumber()));
+        }
+    }
+
+    private void forget(Collection<UUID> caseIds) {
+        synchronized (lastSequences) {
+            caseIds.forEach(caseId -> lastSequences.remove(PersonalDataRead.streamOf(caseId)));
         }
     }
 

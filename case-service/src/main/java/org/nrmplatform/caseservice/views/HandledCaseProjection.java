@@ -4,12 +4,14 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.bson.Document;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -34,74 +36,64 @@ import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralCompleted;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralDeclined;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralRequested;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralWithdrawn;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.BasicUpdate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.stereotype.Component;
 
 /**
- * Keeps the case views up to date from case events, in the collection of the current version
- * ({@value #COLLECTION} for version 1, see {@link ProjectionVersions}); a rebuild runs a second instance
- * bound to the next version's collection. Events may be delivered again (after a crash between a write and
- * the token update); each update applies only if the stored view is older than the event, so a repeat
- * changes nothing.
+ * The views of the professionals who handle a case (the first-line professional, the identification
+ * authority, the case manager), kept up to date from case events, each in a collection of its own: one
+ * subclass per actor type, with its own processing group, writing only the fields of its record
+ * ({@link CaseView.FirstLineCase}, {@link CaseView.IdentificationCase}, the whole {@link CaseView}). Every
+ * write passes through {@link #kept}, so a field outside the actor's record never reaches its collection
+ * and a read cannot reveal it. The data subject's fields are written in one place, {@code on(CaseOpened)}.
+ * Personal fields are stored sealed as the events hold them; {@link OpenedViews} opens them when read.
  *
- * <p>This is the view of the first-line, identification-authority and case-manager actors: the
- * need-to-know matrix gives all three the whole case view (the same field set); they differ only in which
- * cases they see, which {@link CaseAccess} decides. Service providers read their own view
- * ({@link ReferredCaseProjection}), prosecutors theirs ({@link ProsecutorCaseSummaryProjection}) and
- * monitors the anonymised statistics; none of them reads this one. Queries: {@link CaseViewQueries}.
+ * <p>Each view lives in the collection of its current version (see {@link ProjectionVersions}); a rebuild
+ * runs a second instance bound to the next version's collection ({@link #handlerFor}). Events may be
+ * delivered again (after a crash between a write and the token update); each update applies only if the
+ * stored view is older than the event, so a repeat changes nothing. Every view carries the case's version
+ * (for If-Match) and the organisation fields that decide, with {@link CaseAccess}, which cases an actor
+ * sees. Queries: {@link CaseViewQueries}.
  */
-@Component
-@ProcessingGroup(CaseViewProjection.NAME)
-class CaseViewProjection implements RebuildableProjection {
+abstract class HandledCaseProjection implements RebuildableProjection {
 
-    static final String NAME = "case-views";
-    static final String COLLECTION = "case_views";
     private static final String ACTIVE_REFERRALS = "activeReferrals";
 
     private final MongoTemplate mongo;
-    private final OpenedViews views;
     private final Supplier<String> collection;
+    private final Set<String> fields;
 
-    @Autowired
-    CaseViewProjection(MongoTemplate mongo, OpenedViews views, ProjectionVersions versions) {
-        this(mongo, views, () -> versions.currentCollection(NAME, COLLECTION));
-    }
-
-    private CaseViewProjection(MongoTemplate mongo, OpenedViews views, Supplier<String> collection) {
+    HandledCaseProjection(MongoTemplate mongo, Supplier<String> collection, Class<? extends Record> view) {
         this.mongo = mongo;
-        this.views = views;
         this.collection = collection;
+        this.fields = fieldsOf(view);
     }
 
-    @Override
-    public String name() {
-        return NAME;
+    /** The top-level fields a view's documents may hold: its record's components, {@code id} as {@code _id}. */
+    static Set<String> fieldsOf(Class<? extends Record> view) {
+        return Arrays.stream(view.getRecordComponents())
+                .map(component -> component.getName().equals("id") ? "_id" : component.getName())
+                .collect(Collectors.toUnmodifiableSet());
     }
 
-    @Override
-    public String baseCollection() {
-        return COLLECTION;
-    }
-
-    @Override
-    public Object handlerFor(String target) {
-        return new CaseViewProjection(mongo, views, () -> target);
+    MongoTemplate mongo() {
+        return mongo;
     }
 
     @EventHandler
     void on(CaseOpened event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        Document view = views.document(new CaseView(event.caseId().toString(), sequence,
+        Document document = document(new CaseView(event.caseId().toString(), sequence,
                 event.openingOrganisationId(), null, List.of(), event.detectingSector(), event.screenedAt(),
                 event.location(), null, CaseStage.POTENTIAL_VICTIM, false, List.of(), null, null,
                 null, Map.of(), null, null, at, at, false));
         // personal fields stay sealed as the event holds them (opened when read: OpenedViews)
-        view.put("dataSubject", views.document(event.dataSubject()));
+        document.put("dataSubject", document(event.dataSubject()));
+        document.keySet().retainAll(fields);
         try {
-            mongo.insert(view, collection.get());
+            mongo.insert(document, collection.get());
         } catch (DuplicateKeyException alreadyProjected) {
             // a repeated delivery: the view exists already
         }
@@ -127,7 +119,7 @@ class CaseViewProjection implements RebuildableProjection {
         apply(event.caseId().toString(), sequence, at, new Update()
                 .set("stage", event.outcome() == IdentificationOutcome.IDENTIFIED ? CaseStage.IDENTIFIED_VICTIM
                         : CaseStage.NOT_IDENTIFIED)
-                .set("identification", views.document(new CaseView.Identification(event.outcome(), null,
+                .set("identification", document(new CaseView.Identification(event.outcome(), null,
                         event.typesOfExploitation(), event.methodsOfControl(), at))
                         .append("reasons", OpenedViews.sealed(event.reasons()))));
     }
@@ -135,7 +127,7 @@ class CaseViewProjection implements RebuildableProjection {
     @EventHandler
     void on(GuardianAppointed event, @SequenceNumber long sequence, @Timestamp Instant at) {
         apply(event.caseId().toString(), sequence, at, new Update().set("guardian",
-                views.document(new CaseView.Guardian(null, event.guardianOrganisation(), event.appointedOn()))
+                document(new CaseView.Guardian(null, event.guardianOrganisation(), event.appointedOn()))
                         .append("name", OpenedViews.sealed(event.guardianName()))));
     }
 
@@ -164,13 +156,21 @@ class CaseViewProjection implements RebuildableProjection {
     void on(CaseClosed event, @SequenceNumber long sequence, @Timestamp Instant at) {
         apply(event.caseId().toString(), sequence, at, new Update()
                 .set("closed", true)
-                .set("closure", views.document(new CaseView.Closure(event.reason(), null, at))
+                .set("closure", document(new CaseView.Closure(event.reason(), null, at))
                         .append("note", OpenedViews.sealed(event.note()))));
     }
 
     @EventHandler
     void on(SubjectErased event, @SequenceNumber long sequence, @Timestamp Instant at) {
         apply(event.caseId().toString(), sequence, at, new Update().set("erased", true));
+    }
+
+    /** A value as a document of the views, without Spring Data's type hint. */
+    private Document document(Object value) {
+        Document document = new Document();
+        mongo.getConverter().write(value, document);
+        document.remove("_class");
+        return document;
     }
 
     // Referrals are referral-service's events, in the same stream: they only change which provider may
@@ -207,7 +207,27 @@ class CaseViewProjection implements RebuildableProjection {
     }
 
     private void referrals(UUID caseId, Update update) {
-        mongo.updateFirst(query(where("_id").is(caseId.toString())), update, collection.get());
+        Document kept = kept(update);
+        if (!kept.isEmpty()) {
+            mongo.updateFirst(query(where("_id").is(caseId.toString())), new BasicUpdate(kept), collection.get());
+        }
+    }
+
+    /** The part of {@code update} that touches this view's fields; the rest is not this actor's to see. */
+    private Document kept(Update update) {
+        Document kept = new Document();
+        update.getUpdateObject().forEach((operator, paths) -> {
+            Document ofThisView = new Document();
+            ((Map<?, ?>) paths).forEach((path, value) -> {
+                if (fields.contains(path.toString().split("\\.", 2)[0])) {
+                    ofThisView.put(path.toString(), value);
+                }
+            });
+            if (!ofThisView.isEmpty()) {
+                kept.put(operator, ofThisView);
+            }
+        });
+        return kept;
     }
 
     /**
@@ -224,8 +244,10 @@ class CaseViewProjection implements RebuildableProjection {
         if (view == null || ((Number) view.get("version")).longValue() >= sequence) {
             return;
         }
-        mongo.updateFirst(query(where("_id").is(caseId)),
-                update.set("version", sequence).set("lastChangedAt", at), target);
+        Document kept = kept(update);
+        ((Document) kept.computeIfAbsent("$set", operator -> new Document()))
+                .append("version", sequence).append("lastChangedAt", at);
+        mongo.updateFirst(query(where("_id").is(caseId)), new BasicUpdate(kept), target);
     }
 
     @ResetHandler
