@@ -1,6 +1,5 @@
 package org.nrmplatform.caseservice;
 
-import org.nrmplatform.shared.privacy.PersonalData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -17,6 +16,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.nrmplatform.caseservice.projections.ProjectionRebuilds;
 import org.nrmplatform.caseservice.projections.ProjectionStatus;
+import org.nrmplatform.shared.privacy.PersonalData;
 import org.nrmplatform.shared.testing.EmbeddedStore;
 import org.nrmplatform.shared.testing.TestTokens;
 import org.springframework.boot.builder.SpringApplicationBuilder;

@@ -271,8 +271,12 @@ public class ProjectionRebuilds {
         }
     }
 
+    /**
+     * The projections' processors; not processors that only act on events (subject-key-destruction destroys
+     * keys and keeps nothing to rebuild).
+     */
     private List<String> processorNames() {
-        return processing.eventProcessors().keySet().stream().sorted().toList();
+        return processing.eventProcessors().keySet().stream().filter(rebuildable::containsKey).sorted().toList();
     }
 
     private static double orNaN(OptionalLong value) {
