@@ -1,7 +1,5 @@
 package org.nrmplatform.caseservice;
 
-import org.nrmplatform.contracts.privacy.PersonalField;
-import org.nrmplatform.shared.privacy.PersonalData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -23,9 +21,11 @@ import org.junit.jupiter.api.Test;
 import org.nrmplatform.caseservice.projections.ProjectionVersions;
 import org.nrmplatform.contracts.cases.AgeCategory;
 import org.nrmplatform.contracts.identity.Role;
+import org.nrmplatform.contracts.privacy.PersonalField;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralDeclined;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralRequested;
 import org.nrmplatform.contracts.referrals.Urgency;
+import org.nrmplatform.shared.privacy.PersonalData;
 import org.nrmplatform.shared.testing.ApiClient;
 import org.nrmplatform.shared.testing.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;

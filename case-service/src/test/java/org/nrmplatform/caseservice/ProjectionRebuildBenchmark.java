@@ -1,7 +1,5 @@
 package org.nrmplatform.caseservice;
 
-import org.nrmplatform.contracts.privacy.PersonalField;
-import org.nrmplatform.shared.privacy.PersonalData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -14,6 +12,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.nrmplatform.caseservice.projections.ProjectionRebuilds;
 import org.nrmplatform.caseservice.projections.ProjectionStatus;
+import org.nrmplatform.contracts.privacy.PersonalField;
+import org.nrmplatform.shared.privacy.PersonalData;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**

@@ -1,7 +1,5 @@
 package org.nrmplatform.caseservice;
 
-import org.nrmplatform.contracts.privacy.PersonalField;
-import org.nrmplatform.shared.privacy.PersonalData;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -28,6 +26,8 @@ import org.nrmplatform.contracts.cases.Events.GuardianAppointed;
 import org.nrmplatform.contracts.cases.Events.PresumedVictimFlagged;
 import org.nrmplatform.contracts.cases.Events.ReflectionPeriodStarted;
 import org.nrmplatform.contracts.cases.ScreeningLocation;
+import org.nrmplatform.contracts.privacy.PersonalField;
+import org.nrmplatform.shared.privacy.PersonalData;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**

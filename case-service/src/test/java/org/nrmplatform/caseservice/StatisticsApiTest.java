@@ -1,7 +1,5 @@
 package org.nrmplatform.caseservice;
 
-import org.nrmplatform.contracts.privacy.PersonalField;
-import org.nrmplatform.shared.privacy.PersonalData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -25,6 +23,8 @@ import org.nrmplatform.contracts.cases.Events.PresumedVictimFlagged;
 import org.nrmplatform.contracts.cases.IdentificationOutcome;
 import org.nrmplatform.contracts.cases.ScreeningLocation;
 import org.nrmplatform.contracts.identity.Role;
+import org.nrmplatform.contracts.privacy.PersonalField;
+import org.nrmplatform.shared.privacy.PersonalData;
 import org.nrmplatform.shared.testing.ApiClient;
 import org.nrmplatform.shared.testing.ApiClient.Answer;
 import org.nrmplatform.shared.testing.TestTokens;

@@ -1,9 +1,5 @@
 package org.nrmplatform.referralservice.referrals;
 
-import org.nrmplatform.contracts.privacy.PersonalField;
-import org.nrmplatform.contracts.privacy.Sealed;
-import org.nrmplatform.shared.privacy.PersonalData;
-import org.nrmplatform.shared.testing.InMemorySubjectKeys;
 import static org.hamcrest.Matchers.containsString;
 
 import java.time.Instant;
@@ -18,6 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nrmplatform.contracts.cases.AgeCategory;
 import org.nrmplatform.contracts.identity.Role;
+import org.nrmplatform.contracts.privacy.PersonalField;
+import org.nrmplatform.contracts.privacy.Sealed;
 import org.nrmplatform.contracts.referrals.CancellationReason;
 import org.nrmplatform.contracts.referrals.ReferralCommands.AcceptReferral;
 import org.nrmplatform.contracts.referrals.ReferralCommands.CancelReferral;
@@ -37,7 +35,9 @@ import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralRequested;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralWithdrawn;
 import org.nrmplatform.contracts.referrals.Urgency;
 import org.nrmplatform.shared.codelists.CodeLists;
+import org.nrmplatform.shared.privacy.PersonalData;
 import org.nrmplatform.shared.security.Actor;
+import org.nrmplatform.shared.testing.InMemorySubjectKeys;
 import org.nrmplatform.shared.web.RuleViolation;
 
 /**

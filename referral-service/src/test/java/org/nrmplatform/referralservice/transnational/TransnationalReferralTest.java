@@ -1,9 +1,5 @@
 package org.nrmplatform.referralservice.transnational;
 
-import org.nrmplatform.contracts.privacy.PersonalField;
-import org.nrmplatform.contracts.privacy.Sealed;
-import org.nrmplatform.shared.privacy.PersonalData;
-import org.nrmplatform.shared.testing.InMemorySubjectKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.axonframework.test.matchers.Matchers.andNoMore;
 import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
@@ -23,6 +19,8 @@ import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nrmplatform.contracts.cases.AgeCategory;
+import org.nrmplatform.contracts.privacy.PersonalField;
+import org.nrmplatform.contracts.privacy.Sealed;
 import org.nrmplatform.contracts.referrals.Urgency;
 import org.nrmplatform.contracts.transnational.TransnationalEvents.TransnationalReferralAccepted;
 import org.nrmplatform.contracts.transnational.TransnationalEvents.TransnationalReferralAcceptedByPeer;
@@ -41,6 +39,8 @@ import org.nrmplatform.referralservice.transnational.TransnationalReferral.Direc
 import org.nrmplatform.referralservice.transnational.TransnationalReferral.State;
 import org.nrmplatform.referralservice.transnational.TransnationalReferral.Status;
 import org.nrmplatform.shared.codelists.CodeLists;
+import org.nrmplatform.shared.privacy.PersonalData;
+import org.nrmplatform.shared.testing.InMemorySubjectKeys;
 import org.nrmplatform.shared.web.RuleViolation;
 
 /**
