@@ -21,9 +21,11 @@ import org.junit.jupiter.api.Test;
 import org.nrmplatform.caseservice.projections.ProjectionVersions;
 import org.nrmplatform.contracts.cases.AgeCategory;
 import org.nrmplatform.contracts.identity.Role;
+import org.nrmplatform.contracts.privacy.PersonalField;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralDeclined;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralRequested;
 import org.nrmplatform.contracts.referrals.Urgency;
+import org.nrmplatform.shared.privacy.PersonalData;
 import org.nrmplatform.shared.testing.ApiClient;
 import org.nrmplatform.shared.testing.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +39,9 @@ import tools.jackson.databind.JsonNode;
  */
 class ActorViewsTest extends ApiTest {
 
+    @Autowired
+    PersonalData personalData;
+
     /** Not CaseReferralsTest's shelter: the referral to it stays active, and that test lists its cases. */
     static final String SHELTER = "0f6a3c1e-7777-4a2b-9c3d-000000000007";
     static final String OTHER_SHELTER = "0f6a3c1e-6666-4a2b-9c3d-000000000006";
@@ -49,6 +54,8 @@ class ActorViewsTest extends ApiTest {
     static final Set<String> PROSECUTOR_FIELDS = Set.of("_id", "stage", "closed", "openedAt",
             "identificationOutcome", "typesOfExploitation", "methodsOfControl", "closureReason");
 
+    // every handling view says whether the data subject was erased (its personal fields then null)
+
     /**
      * first-line: the case it screened and handed over (screening, person, its assessments and grounds,
      * stage, whom it went to) and the consents it records and refers under; not the decision's reasons and
@@ -56,7 +63,7 @@ class ActorViewsTest extends ApiTest {
      */
     static final Set<String> FIRST_LINE_FIELDS = Set.of("_id", "version", "openingOrganisationId",
             "responsibleOrganisationId", "detectingSector", "screenedAt", "location", "dataSubject", "stage",
-            "closed", "assessments", "presumedVictimGrounds", "consents", "openedAt", "lastChangedAt");
+            "closed", "assessments", "presumedVictimGrounds", "consents", "openedAt", "lastChangedAt", "erased");
 
     /**
      * identification authority: what it decides on (screening, person, assessments, grounds, a child's
@@ -65,13 +72,13 @@ class ActorViewsTest extends ApiTest {
     static final Set<String> IDENTIFICATION_FIELDS = Set.of("_id", "version", "openingOrganisationId",
             "responsibleOrganisationId", "detectingSector", "screenedAt", "location", "dataSubject", "stage",
             "closed", "assessments", "presumedVictimGrounds", "identification", "guardian", "openedAt",
-            "lastChangedAt");
+            "lastChangedAt", "erased");
 
     /** case manager: the whole case, which it runs after the hand-over. */
     static final Set<String> CASE_MANAGER_FIELDS = Set.of("_id", "version", "openingOrganisationId",
             "responsibleOrganisationId", "activeReferrals", "detectingSector", "screenedAt", "location",
             "dataSubject", "stage", "closed", "assessments", "presumedVictimGrounds", "identification", "guardian",
-            "consents", "reflectionPeriod", "closure", "openedAt", "lastChangedAt");
+            "consents", "reflectionPeriod", "closure", "openedAt", "lastChangedAt", "erased");
 
     /** monitor: anonymised facts under a hashed key; no names, dates of birth, organisations or case id. */
     static final Set<String> MONITOR_FIELDS = Set.of("_id", "stage", "closed", "sex", "ageBand", "citizenship",
@@ -156,7 +163,8 @@ class ActorViewsTest extends ApiTest {
                 .containsExactlyInAnyOrderElementsOf(api(IDENTIFICATION_FIELDS));
         assertThat(as(Role.SERVICE_PROVIDER, SHELTER)
                 .get("/api/cases/" + caseId).body().propertyNames())
-                .containsExactlyInAnyOrder("id", "stage", "closed", "dataSubject", "guardian", "reflectionPeriod");
+                .containsExactlyInAnyOrder("id", "stage", "closed", "dataSubject", "guardian", "reflectionPeriod",
+                        "erased");
         assertThat(as(Role.SERVICE_PROVIDER, OTHER_SHELTER)
                 .get("/api/cases/" + caseId).status()).as("its referral was declined").isEqualTo(404);
         // the past too: a first-line caller sees of the case as it stood only its own fields
@@ -246,7 +254,8 @@ class ActorViewsTest extends ApiTest {
         record(kept, 0, requested(kept, caseId, SHELTER));
         UUID declined = UUID.randomUUID();
         record(declined, 0, requested(declined, caseId, OTHER_SHELTER));
-        record(declined, 1, new ReferralDeclined(declined, caseId, OTHER_SHELTER, "NO_CAPACITY", "No beds"));
+        record(declined, 1, new ReferralDeclined(declined, caseId, OTHER_SHELTER, "NO_CAPACITY",
+                personalData.seal(caseId, PersonalField.DECLINE_NOTE, "No beds")));
         assertThat(caseManager.post(path + "/consents", Map.of("consentId", consentId.toString(),
                 "decision", "WITHDRAWN", "note", "The guardian withdrew it")).status()).isEqualTo(201);
         assertThat(caseManager.post(path + "/reflection-period", CaseRequests.reflectionPeriod()).status())
@@ -257,9 +266,10 @@ class ActorViewsTest extends ApiTest {
         return caseId;
     }
 
-    private static ReferralRequested requested(UUID referralId, UUID caseId, String provider) {
+    private ReferralRequested requested(UUID referralId, UUID caseId, String provider) {
         return new ReferralRequested(referralId, caseId, SOCIAL_WELFARE, provider, "SAFE_ACCOMMODATION",
-                Urgency.URGENT, Instant.now().plus(Duration.ofDays(2)), "Arrives with a social worker",
+                Urgency.URGENT, Instant.now().plus(Duration.ofDays(2)),
+                personalData.seal(caseId, PersonalField.REFERRAL_NOTE, "Arrives with a social worker"),
                 UUID.randomUUID(), AgeCategory.CHILD);
     }
 

@@ -11,10 +11,12 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.junit.jupiter.api.Test;
 import org.nrmplatform.contracts.cases.AgeCategory;
 import org.nrmplatform.contracts.identity.Role;
+import org.nrmplatform.contracts.privacy.PersonalField;
 import org.nrmplatform.contracts.referrals.CancellationReason;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralCancelled;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralRequested;
 import org.nrmplatform.contracts.referrals.Urgency;
+import org.nrmplatform.shared.privacy.PersonalData;
 import org.nrmplatform.shared.testing.ApiClient;
 import org.nrmplatform.shared.testing.ApiClient.Answer;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +27,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * includes its referrals' events.
  */
 class CaseReferralsTest extends ApiTest {
+
+    @Autowired
+    PersonalData personalData;
 
     static final String SHELTER = "0f6a3c1e-5555-4a2b-9c3d-000000000005";
 
@@ -85,9 +90,10 @@ class CaseReferralsTest extends ApiTest {
         return caseId;
     }
 
-    private static ReferralRequested requested(UUID referralId, UUID caseId) {
+    private ReferralRequested requested(UUID referralId, UUID caseId) {
         return new ReferralRequested(referralId, caseId, SOCIAL_WELFARE, SHELTER, "SAFE_ACCOMMODATION",
-                Urgency.URGENT, Instant.now().plus(Duration.ofDays(2)), "Arrives with a social worker",
+                Urgency.URGENT, Instant.now().plus(Duration.ofDays(2)),
+                personalData.seal(caseId, PersonalField.REFERRAL_NOTE, "Arrives with a social worker"),
                 UUID.randomUUID(), AgeCategory.ADULT);
     }
 

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.nrmplatform.caseservice.projections.ProjectionRebuilds;
 import org.nrmplatform.caseservice.projections.ProjectionStatus;
+import org.nrmplatform.contracts.privacy.PersonalField;
+import org.nrmplatform.shared.privacy.PersonalData;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -22,6 +24,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 @Tag("benchmark")
 class ProjectionRebuildBenchmark extends ApiTest {
+
+    @Autowired
+    PersonalData personalData;
 
     @Autowired
     EventStorageEngine engine;
@@ -35,7 +40,7 @@ class ProjectionRebuildBenchmark extends ApiTest {
         Map<Integer, Double> rates = new LinkedHashMap<>();
         int stored = 0;
         for (int events : new int[] {1_000, 10_000, 50_000}) {
-            SeededCases.append(engine, transactions, events - stored);
+            SeededCases.append(engine, transactions, personalData, events - stored);
             stored = events;
             // every live processor first catches up, so that none competes with the rebuild
             await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200))

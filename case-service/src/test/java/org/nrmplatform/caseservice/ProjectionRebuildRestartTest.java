@@ -16,6 +16,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.nrmplatform.caseservice.projections.ProjectionRebuilds;
 import org.nrmplatform.caseservice.projections.ProjectionStatus;
+import org.nrmplatform.shared.privacy.PersonalData;
 import org.nrmplatform.shared.testing.EmbeddedStore;
 import org.nrmplatform.shared.testing.TestTokens;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -42,7 +43,7 @@ class ProjectionRebuildRestartTest {
         ProjectionStatus.RebuildProgress interrupted;
         try (ConfigurableApplicationContext first = start(properties)) {
             SeededCases.append(first.getBean(EventStorageEngine.class), first.getBean(TransactionManager.class),
-                    20_000);
+                    first.getBean(PersonalData.class), 20_000);
             ProjectionRebuilds rebuilds = first.getBean(ProjectionRebuilds.class);
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
                     .until(() -> Long.valueOf(0).equals(status(rebuilds).lag()));

@@ -17,10 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.nrmplatform.caseservice.projections.ProjectionVersions;
 import org.nrmplatform.contracts.cases.AgeCategory;
 import org.nrmplatform.contracts.identity.Role;
+import org.nrmplatform.contracts.privacy.PersonalField;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralAccepted;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralDeclined;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralRequested;
 import org.nrmplatform.contracts.referrals.Urgency;
+import org.nrmplatform.shared.privacy.PersonalData;
 import org.nrmplatform.shared.testing.ApiClient;
 import org.nrmplatform.shared.testing.ApiClient.Answer;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +34,9 @@ import tools.jackson.databind.JsonNode;
  * reads answered throughout, writes continuing; and bad requests refused with problems.
  */
 class ProjectionRebuildTest extends ApiTest {
+
+    @Autowired
+    PersonalData personalData;
 
     private static final String LIST = "/api/admin/projections";
     /** A shelter of its own: other test classes of this context list their shelters' cases. */
@@ -64,7 +69,7 @@ class ProjectionRebuildTest extends ApiTest {
         firstLine.post("/api/cases", CaseRequests.openChild(child));
         firstLine.post("/api/cases/" + child + "/indicator-assessments", CaseRequests.labourAssessment());
         // enough events that the rebuild takes a while, so that reads meet it running
-        SeededCases.append(engine, transactions, 10_000);
+        SeededCases.append(engine, transactions, personalData, 10_000);
 
         await().atMost(Duration.ofSeconds(60)).until(() -> caseViews(operator).get("lag").asLong() == 0);
         int before = caseViews(operator).get("currentVersion").asInt();
@@ -125,17 +130,20 @@ class ProjectionRebuildTest extends ApiTest {
         caseManager.post(path + "/consents", CaseRequests.consent(consentId));
         UUID accepted = UUID.randomUUID();
         referral(accepted, 0, new ReferralRequested(accepted, caseId, SOCIAL_WELFARE, SHELTER, "SAFE_ACCOMMODATION",
-                Urgency.URGENT, Instant.now().plus(Duration.ofDays(2)), "Arrives at night", consentId,
+                Urgency.URGENT, Instant.now().plus(Duration.ofDays(2)),
+                personalData.seal(caseId, PersonalField.REFERRAL_NOTE, "Arrives at night"), consentId,
                 AgeCategory.CHILD));
-        referral(accepted, 1, new ReferralAccepted(accepted, caseId, SHELTER, "A room is ready"));
+        referral(accepted, 1, new ReferralAccepted(accepted, caseId, SHELTER,
+                personalData.seal(caseId, PersonalField.ACCEPTANCE_NOTE, "A room is ready")));
         UUID declined = UUID.randomUUID();
         referral(declined, 0, new ReferralRequested(declined, caseId, SOCIAL_WELFARE, SHELTER, "MEDICAL_CARE",
                 Urgency.ROUTINE, Instant.now().plus(Duration.ofDays(5)), null, consentId, AgeCategory.CHILD));
-        referral(declined, 1, new ReferralDeclined(declined, caseId, SHELTER, "NO_CAPACITY", "No doctor"));
+        referral(declined, 1, new ReferralDeclined(declined, caseId, SHELTER, "NO_CAPACITY",
+                personalData.seal(caseId, PersonalField.DECLINE_NOTE, "No doctor")));
         caseManager.post(path + "/reflection-period", CaseRequests.reflectionPeriod());
         authority.post(path + "/identification-decision", CaseRequests.identified());
         assertThat(caseManager.post(path + "/closure", CaseRequests.closure()).status()).isEqualTo(200);
-        SeededCases.append(engine, transactions, 1_000);
+        SeededCases.append(engine, transactions, personalData, 1_000);
 
         await().atMost(Duration.ofSeconds(60)).until(() -> operator.get(LIST).body().valueStream()
                 .allMatch(projection -> projection.get("lag").asLong(-1) == 0));

@@ -19,13 +19,15 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.bson.Document;
 import org.nrmplatform.contracts.cases.AgeCategory;
 import org.nrmplatform.contracts.cases.CaseStage;
-import org.nrmplatform.contracts.cases.DataSubject;
+import org.nrmplatform.contracts.cases.SealedDataSubject;
 import org.nrmplatform.contracts.cases.Events.CaseClosed;
 import org.nrmplatform.contracts.cases.Events.CaseOpened;
 import org.nrmplatform.contracts.cases.Events.GuardianAppointed;
 import org.nrmplatform.contracts.cases.Events.PresumedVictimFlagged;
 import org.nrmplatform.contracts.cases.Events.ReflectionPeriodStarted;
 import org.nrmplatform.contracts.cases.ScreeningLocation;
+import org.nrmplatform.contracts.privacy.PersonalField;
+import org.nrmplatform.shared.privacy.PersonalData;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
@@ -40,10 +42,11 @@ final class SeededCases {
     }
 
     /** Appends {@code events} case events (a multiple of five), in batches of 100 as an import would. */
-    static void append(EventStorageEngine engine, TransactionManager transactions, int events) {
+    static void append(EventStorageEngine engine, TransactionManager transactions, PersonalData personalData,
+                       int events) {
         List<DomainEventMessage<?>> batch = new ArrayList<>();
         for (int i = 0; i < events / EVENTS_PER_CASE; i++) {
-            batch.addAll(caseOf(i));
+            batch.addAll(caseOf(i, personalData));
             if (batch.size() >= 100) {
                 List<DomainEventMessage<?>> appending = List.copyOf(batch);
                 transactions.executeInTransaction(() -> engine.appendEvents(appending));
@@ -55,20 +58,26 @@ final class SeededCases {
         }
     }
 
-    private static List<DomainEventMessage<?>> caseOf(int i) {
+    private static List<DomainEventMessage<?>> caseOf(int i, PersonalData personalData) {
         UUID caseId = UUID.randomUUID();
         String id = caseId.toString();
         LocalDate day = LocalDate.of(2025, 1, 1).plusDays(i % 300);
         List<Object> payloads = List.of(
                 new CaseOpened(caseId, i % 2 == 0 ? "POLICE" : "LABOUR_INSPECTION", Instant.parse("2025-01-01T10:00:00Z"),
                         new ScreeningLocation("RS", "Novi Sad", null),
-                        new DataSubject("Ana", "Petrović " + i, LocalDate.of(1990, 1, 1).plusDays(i % 5000),
+                        new SealedDataSubject(personalData.seal(caseId, PersonalField.GIVEN_NAME, "Ana"),
+                                personalData.seal(caseId, PersonalField.FAMILY_NAME, "Petrović " + i),
+                                personalData.seal(caseId, PersonalField.DATE_OF_BIRTH,
+                                        LocalDate.of(1990, 1, 1).plusDays(i % 5000)),
                                 i % 3 == 0 ? AgeCategory.CHILD : AgeCategory.ADULT, "Feminine", List.of("AL")),
                         "0f6a3c1e-1111-4a2b-9c3d-000000000001"),
-                new PresumedVictimFlagged(caseId, "Grounds " + i, "0f6a3c1e-2222-4a2b-9c3d-000000000002"),
+                new PresumedVictimFlagged(caseId, personalData.seal(caseId, PersonalField.PRESUMED_VICTIM_GROUNDS,
+                        "Grounds " + i), "0f6a3c1e-2222-4a2b-9c3d-000000000002"),
                 new ReflectionPeriodStarted(caseId, day, day.plusDays(90), "Law on Foreigners, art. 62"),
-                new GuardianAppointed(caseId, "Guardian " + i, "Centre for Social Work", day),
-                new CaseClosed(caseId, "REINTEGRATED", "Seeded", CaseStage.PRESUMED_VICTIM));
+                new GuardianAppointed(caseId, personalData.seal(caseId, PersonalField.GUARDIAN_NAME, "Guardian " + i),
+                        "Centre for Social Work", day),
+                new CaseClosed(caseId, "REINTEGRATED", personalData.seal(caseId, PersonalField.CLOSURE_NOTE, "Seeded"),
+                        CaseStage.PRESUMED_VICTIM));
         List<DomainEventMessage<?>> events = new ArrayList<>();
         for (int sequence = 0; sequence < payloads.size(); sequence++) {
             events.add(new GenericDomainEventMessage<>("Case", id, sequence, payloads.get(sequence)));

@@ -16,13 +16,15 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.junit.jupiter.api.Test;
 import org.nrmplatform.contracts.cases.AgeCategory;
-import org.nrmplatform.contracts.cases.DataSubject;
+import org.nrmplatform.contracts.cases.SealedDataSubject;
 import org.nrmplatform.contracts.cases.Events.CaseOpened;
 import org.nrmplatform.contracts.cases.Events.IdentificationDecided;
 import org.nrmplatform.contracts.cases.Events.PresumedVictimFlagged;
 import org.nrmplatform.contracts.cases.IdentificationOutcome;
 import org.nrmplatform.contracts.cases.ScreeningLocation;
 import org.nrmplatform.contracts.identity.Role;
+import org.nrmplatform.contracts.privacy.PersonalField;
+import org.nrmplatform.shared.privacy.PersonalData;
 import org.nrmplatform.shared.testing.ApiClient;
 import org.nrmplatform.shared.testing.ApiClient.Answer;
 import org.nrmplatform.shared.testing.TestTokens;
@@ -35,6 +37,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * differencing are in MonitoringStatisticsTest.
  */
 class StatisticsApiTest extends ApiTest {
+
+    @Autowired
+    PersonalData personalData;
 
     private static final String MONITOR_ORGANISATION = "0f6a3c1e-7777-4a2b-9c3d-000000000007";
 
@@ -93,10 +98,14 @@ class StatisticsApiTest extends ApiTest {
         String id = caseId.toString();
         Instant screenedAt = Instant.parse("2025-03-01T10:00:00Z");
         append(id, 0, new CaseOpened(caseId, "EDUCATION", screenedAt, new ScreeningLocation("RS", "Niš", null),
-                new DataSubject("Ana", "Petrović", LocalDate.of(2000, 1, 1), AgeCategory.ADULT, "NonConforming",
-                        List.of("MD")), POLICE));
-        append(id, 1, new PresumedVictimFlagged(caseId, "grounds", SOCIAL_WELFARE));
-        append(id, 2, new IdentificationDecided(caseId, IdentificationOutcome.IDENTIFIED, "reasons",
+                new SealedDataSubject(personalData.seal(caseId, PersonalField.GIVEN_NAME, "Ana"),
+                        personalData.seal(caseId, PersonalField.FAMILY_NAME, "Petrović"),
+                        personalData.seal(caseId, PersonalField.DATE_OF_BIRTH, LocalDate.of(2000, 1, 1)),
+                        AgeCategory.ADULT, "NonConforming", List.of("MD")), POLICE));
+        append(id, 1, new PresumedVictimFlagged(caseId,
+                personalData.seal(caseId, PersonalField.PRESUMED_VICTIM_GROUNDS, "grounds"), SOCIAL_WELFARE));
+        append(id, 2, new IdentificationDecided(caseId, IdentificationOutcome.IDENTIFIED,
+                personalData.seal(caseId, PersonalField.IDENTIFICATION_REASONS, "reasons"),
                 List.of("ForcedMarriage"), List.of()));
     }
 

@@ -15,7 +15,9 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.nrmplatform.contracts.cases.AgeCategory;
 import org.nrmplatform.contracts.cases.ConsentGiver;
-import org.nrmplatform.contracts.cases.DataSubject;
+import org.nrmplatform.contracts.cases.SealedDataSubject;
+import org.nrmplatform.contracts.privacy.PersonalField;
+import org.nrmplatform.shared.privacy.PersonalData;
 import org.nrmplatform.contracts.cases.Events.CaseClosed;
 import org.nrmplatform.contracts.cases.Events.CaseOpened;
 import org.nrmplatform.contracts.cases.Events.ConsentGiven;
@@ -63,6 +65,8 @@ public abstract class ApiTest {
     @Autowired
     protected EventStore eventStore;
     @Autowired
+    protected PersonalData personalData;
+    @Autowired
     protected CaseStates caseStates;
     @Autowired
     private ProviderDirectory providers;
@@ -101,8 +105,11 @@ public abstract class ApiTest {
         UUID caseId = UUID.randomUUID();
         append("Case", caseId.toString(), new CaseOpened(caseId, "LABOUR_INSPECTION",
                 Instant.now().minus(1, ChronoUnit.DAYS), new ScreeningLocation("RS", "Novi Sad", null),
-                new DataSubject("Ana", "Petrović", null, AgeCategory.ADULT, "Feminine", List.of("AL")), POLICE));
-        append("Case", caseId.toString(), new PresumedVictimFlagged(caseId, "grounds", SOCIAL_WELFARE));
+                new SealedDataSubject(personalData.seal(caseId, PersonalField.GIVEN_NAME, "Ana"),
+                        personalData.seal(caseId, PersonalField.FAMILY_NAME, "Petrović"), null, AgeCategory.ADULT,
+                        "Feminine", List.of("AL")), POLICE));
+        append("Case", caseId.toString(), new PresumedVictimFlagged(caseId,
+                personalData.seal(caseId, PersonalField.PRESUMED_VICTIM_GROUNDS, "grounds"), SOCIAL_WELFARE));
         return caseId;
     }
 
@@ -114,7 +121,8 @@ public abstract class ApiTest {
     }
 
     protected void withdraw(UUID caseId, UUID consentId) {
-        append("Case", caseId.toString(), new ConsentWithdrawn(caseId, consentId, "changed mind"));
+        append("Case", caseId.toString(), new ConsentWithdrawn(caseId, consentId,
+                personalData.seal(caseId, PersonalField.CONSENT_WITHDRAWAL_NOTE, "changed mind")));
     }
 
     protected void close(UUID caseId) {

@@ -18,7 +18,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.nrmplatform.contracts.cases.AgeCategory;
 import org.nrmplatform.contracts.cases.ConsentGiver;
-import org.nrmplatform.contracts.cases.DataSubject;
+import org.nrmplatform.contracts.cases.SealedDataSubject;
 import org.nrmplatform.contracts.cases.Events.CaseOpened;
 import org.nrmplatform.contracts.cases.Events.ConsentGiven;
 import org.nrmplatform.contracts.cases.Events.PresumedVictimFlagged;
@@ -60,9 +60,9 @@ class DeadlineRestartTest {
                     UUID.fromString(shelter), "Shelter", "shelter", "RS", List.of("SAFE_ACCOMMODATION"))));
             events.publish(new GenericDomainEventMessage<>("Case", caseId.toString(), 0, new CaseOpened(caseId,
                     "LABOUR_INSPECTION", Instant.now().minus(1, ChronoUnit.DAYS), new ScreeningLocation("RS", "Novi Sad",
-                    null), new DataSubject(null, null, null, AgeCategory.ADULT, "Feminine", List.of()), welfare)));
+                    null), new SealedDataSubject(null, null, null, AgeCategory.ADULT, "Feminine", List.of()), welfare)));
             events.publish(new GenericDomainEventMessage<>("Case", caseId.toString(), 1,
-                    new PresumedVictimFlagged(caseId, "grounds", welfare)));
+                    new PresumedVictimFlagged(caseId, null, welfare)));
             events.publish(new GenericDomainEventMessage<>("Case", caseId.toString(), 2, new ConsentGiven(caseId,
                     consentId, ConsentGiver.DATA_SUBJECT, List.of("REFERRAL"), List.of(), shelter, null)));
             CaseStates cases = first.getBean(CaseStates.class);

@@ -60,15 +60,15 @@ class CaseEvidence {
     /** The legal bases the actor's organisation recorded for the case, latest last. */
     List<RecordedLegalBasis> legalBasesOf(UUID caseId, Actor actor) {
         return history.stream(AuditEvents.legalBasesOf(caseId)).stream()
-                .filter(entry -> entry.payload() instanceof LegalBasisRecorded)
-                .filter(entry -> actor.organisationId().equals(entry.metadata().get(Actor.ORGANISATION_ID)))
-                .map(entry -> {
-                    LegalBasisRecorded recorded = (LegalBasisRecorded) entry.payload();
+                .filter(event -> event.getPayload() instanceof LegalBasisRecorded)
+                .filter(event -> actor.organisationId().equals(event.getMetaData().get(Actor.ORGANISATION_ID)))
+                .map(event -> {
+                    LegalBasisRecorded recorded = (LegalBasisRecorded) event.getPayload();
                     return new RecordedLegalBasis(recorded.legalBasisId(), recorded.legalBasis().reference(),
-                            recorded.legalBasis().requestedBy(), entry.timestamp(),
-                            (String) entry.metadata().get(Actor.ORGANISATION_ID),
-                            (String) entry.metadata().get(Actor.USER_ID),
-                            (String) entry.metadata().get(Actor.CLIENT_ID));
+                            recorded.legalBasis().requestedBy(), event.getTimestamp(),
+                            (String) event.getMetaData().get(Actor.ORGANISATION_ID),
+                            (String) event.getMetaData().get(Actor.USER_ID),
+                            (String) event.getMetaData().get(Actor.CLIENT_ID));
                 })
                 .toList();
     }

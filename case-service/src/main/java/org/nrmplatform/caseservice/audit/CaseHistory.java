@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.queryhandling.QueryHandler;
@@ -14,13 +18,15 @@ import org.nrmplatform.caseservice.cases.CaseAccess;
 import org.nrmplatform.contracts.audit.AuditEvents;
 import org.nrmplatform.contracts.cases.Events.CaseOpened;
 import org.nrmplatform.contracts.cases.Events.PresumedVictimFlagged;
+import org.nrmplatform.shared.privacy.PersonalData;
 import org.nrmplatform.shared.security.Actor;
 import org.springframework.stereotype.Component;
 
 /**
  * The full history of a case: its own events read from the event store itself (not a projection), so
  * they are complete the moment a write is acknowledged, and the events of its referrals, found through
- * the {@link ReferralIndex}, merged in time order.
+ * the {@link ReferralIndex}, merged in time order. Personal fields are opened for the answer; those of an
+ * erased data subject are null, and the entry says {@code erased: true}.
  */
 @Component
 class CaseHistory {
@@ -31,11 +37,17 @@ class CaseHistory {
 
     /**
      * One step: which record it belongs to (the case, or one of its referrals), what happened, when, and
-     * the metadata known about who and why. {@code sequence} is the step's place in its own record.
+     * the metadata known about who and why. {@code sequence} is the step's place in its own record;
+     * {@code payload} is the event with its personal fields in clear, or null where {@code erased}.
      */
     record Entry(String aggregateType, String aggregateId, long sequence, String type, Instant timestamp,
-                 Object payload, Map<String, Object> metadata) {
+                 Map<String, Object> payload, boolean erased, Map<String, Object> metadata) {
     }
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final TypeReference<Map<String, Object>> TREE = new TypeReference<>() {
+    };
 
     /** The answer; empty when there is no such case or the actor may not see it. */
     record Answer(List<Entry> entries) {
@@ -43,10 +55,12 @@ class CaseHistory {
 
     private final EventStorageEngine events;
     private final ReferralIndex referrals;
+    private final PersonalData personalData;
 
-    CaseHistory(EventStorageEngine events, ReferralIndex referrals) {
+    CaseHistory(EventStorageEngine events, ReferralIndex referrals, PersonalData personalData) {
         this.events = events;
         this.referrals = referrals;
+        this.personalData = personalData;
     }
 
     /** One record of a case: its aggregate type and identifier. */
@@ -55,14 +69,16 @@ class CaseHistory {
 
     @QueryHandler
     Answer handle(Query query) {
-        List<Entry> entries = new ArrayList<>(stream(query.caseId().toString()));
-        Optional<CaseAccess> access = access(entries);
+        List<DomainEventMessage<?>> recorded = new ArrayList<>(stream(query.caseId().toString()));
+        Optional<CaseAccess> access = access(recorded);
         if (access.isEmpty() || !access.get().visibleTo(query.actor())) {
             return new Answer(List.of());
         }
         for (String referralId : referrals.referralsOf(query.caseId())) {
-            entries.addAll(stream(referralId));
+            recorded.addAll(stream(referralId));
         }
+        PersonalData.Reading reading = personalData.reading();
+        List<Entry> entries = new ArrayList<>(recorded.stream().map(event -> entry(event, reading)).toList());
         // stable: events of one record keep their order when timestamps are equal
         entries.sort(Comparator.comparing(Entry::timestamp));
         return new Answer(List.copyOf(entries));
@@ -73,12 +89,12 @@ class CaseHistory {
         return access(stream(caseId.toString()));
     }
 
-    private static Optional<CaseAccess> access(List<Entry> caseEvents) {
+    private static Optional<CaseAccess> access(List<DomainEventMessage<?>> caseEvents) {
         CaseAccess access = null;
-        for (Entry entry : caseEvents) {
-            if (entry.payload() instanceof CaseOpened opened) {
+        for (DomainEventMessage<?> event : caseEvents) {
+            if (event.getPayload() instanceof CaseOpened opened) {
                 access = new CaseAccess(opened.openingOrganisationId(), null);
-            } else if (entry.payload() instanceof PresumedVictimFlagged flagged && access != null) {
+            } else if (event.getPayload() instanceof PresumedVictimFlagged flagged && access != null) {
                 access = new CaseAccess(access.openingOrganisationId(), flagged.responsibleOrganisationId());
             }
         }
@@ -98,15 +114,15 @@ class CaseHistory {
     }
 
     /** One record's events from sequence 0, rather than EventStore.readEvents(id), which starts at a snapshot. */
-    List<Entry> stream(String aggregateId) {
-        return events.readEvents(aggregateId, 0).asStream()
-                .map(CaseHistory::entry)
-                .toList();
+    List<DomainEventMessage<?>> stream(String aggregateId) {
+        return events.readEvents(aggregateId, 0).asStream().<DomainEventMessage<?>>map(event -> event).toList();
     }
 
-    private static Entry entry(DomainEventMessage<?> event) {
-        return new Entry(event.getType(), event.getAggregateIdentifier(), event.getSequenceNumber(),
-                event.getPayloadType().getSimpleName(), event.getTimestamp(), event.getPayload(),
-                Map.copyOf(event.getMetaData()));
+    /** The event as an entry, its personal fields opened. */
+    private static Entry entry(DomainEventMessage<?> event, PersonalData.Reading reading) {
+        String type = event.getPayloadType().getSimpleName();
+        PersonalData.OpenedPayload opened = reading.openPayload(type, JSON.convertValue(event.getPayload(), TREE));
+        return new Entry(event.getType(), event.getAggregateIdentifier(), event.getSequenceNumber(), type,
+                event.getTimestamp(), opened.payload(), opened.erased(), Map.copyOf(event.getMetaData()));
     }
 }

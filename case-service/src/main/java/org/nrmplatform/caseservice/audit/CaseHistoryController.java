@@ -3,6 +3,7 @@ package org.nrmplatform.caseservice.audit;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.queryhandling.QueryGateway;
+import org.nrmplatform.shared.privacy.PersonalDataReads;
 import org.nrmplatform.shared.security.Actor;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -20,20 +21,24 @@ class CaseHistoryController {
     }
 
     private final QueryGateway queries;
+    private final PersonalDataReads reads;
 
-    CaseHistoryController(QueryGateway queries) {
+    CaseHistoryController(QueryGateway queries, PersonalDataReads reads) {
         this.queries = queries;
+        this.reads = reads;
     }
 
     /** Prosecutors will read histories with a recorded legal basis (the court export, issue 6). */
     @GetMapping("/api/cases/{caseId}/history")
     @PreAuthorize("hasAnyRole('FIRST_LINE', 'IDENTIFICATION_AUTHORITY', 'CASE_MANAGER')")
     History history(@PathVariable UUID caseId, @AuthenticationPrincipal Jwt token) {
-        CaseHistory.Answer answer = queries.query(new CaseHistory.Query(caseId, Actor.from(token)),
+        Actor actor = Actor.from(token);
+        CaseHistory.Answer answer = queries.query(new CaseHistory.Query(caseId, actor),
                 CaseHistory.Answer.class).join();
         if (answer.entries().isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + caseId);
         }
+        reads.record(caseId, "history", actor);
         return new History(caseId, answer.entries());
     }
 }

@@ -24,6 +24,7 @@ import org.nrmplatform.contracts.cases.CaseStage;
 import org.nrmplatform.contracts.cases.Commands.AppointGuardian;
 import org.nrmplatform.contracts.cases.Commands.CloseCase;
 import org.nrmplatform.contracts.cases.Commands.DecideIdentification;
+import org.nrmplatform.contracts.cases.Commands.EraseSubject;
 import org.nrmplatform.contracts.cases.Commands.FlagPresumedVictim;
 import org.nrmplatform.contracts.cases.Commands.OpenCase;
 import org.nrmplatform.contracts.cases.Commands.RecordConsent;
@@ -40,9 +41,15 @@ import org.nrmplatform.contracts.cases.Events.IdentificationDecided;
 import org.nrmplatform.contracts.cases.Events.IndicatorAssessmentRecorded;
 import org.nrmplatform.contracts.cases.Events.PresumedVictimFlagged;
 import org.nrmplatform.contracts.cases.Events.ReflectionPeriodStarted;
+import org.nrmplatform.contracts.cases.Events.SubjectErased;
+import org.nrmplatform.contracts.cases.DataSubject;
 import org.nrmplatform.contracts.cases.IdentificationOutcome;
+import org.nrmplatform.contracts.cases.SealedDataSubject;
+import org.nrmplatform.contracts.identity.Role;
+import org.nrmplatform.contracts.privacy.PersonalField;
 import org.nrmplatform.shared.codelists.CodeLists;
 import org.nrmplatform.shared.codelists.Countries;
+import org.nrmplatform.shared.privacy.PersonalData;
 import org.nrmplatform.shared.security.Actor;
 import org.nrmplatform.shared.web.RuleViolation;
 
@@ -50,6 +57,8 @@ import org.nrmplatform.shared.web.RuleViolation;
  * A case through the identification stage of an NRM: screening, indicator assessment, presumed victim,
  * formal identification decision, and alongside them guardian, consent, reflection period and closure.
  * Each command either records its event or is refused with the reason; nothing else changes a case.
+ * Personal data in a command is sealed here with the case's key ({@link PersonalData}), so the events hold
+ * it only encrypted; the case is its data subject.
  */
 @Aggregate
 public class Case {
@@ -63,6 +72,7 @@ public class Case {
     private boolean assessed;
     private boolean guardianAppointed;
     private boolean reflectionPeriodStarted;
+    private boolean subjectErased;
     private final Map<UUID, Boolean> consentsActive = new HashMap<>();
 
     protected Case() {
@@ -70,7 +80,7 @@ public class Case {
     }
 
     @CommandHandler
-    public Case(OpenCase command, CodeLists codeLists) {
+    public Case(OpenCase command, CodeLists codeLists, PersonalData personalData) {
         codeLists.requireCode("detecting-sector", command.detectingSector(), "detectingSector");
         codeLists.requireCode("sex", command.dataSubject().sex(), "dataSubject.sex");
         Countries.require(command.location().country(), "location.country");
@@ -90,7 +100,7 @@ public class Case {
             }
         }
         apply(new CaseOpened(command.caseId(), command.detectingSector(), command.screenedAt(), command.location(),
-                command.dataSubject(), command.openingOrganisationId()));
+                seal(command.caseId(), command.dataSubject(), personalData), command.openingOrganisationId()));
     }
 
     @CommandHandler
@@ -115,7 +125,7 @@ public class Case {
     }
 
     @CommandHandler
-    public CaseStatus handle(FlagPresumedVictim command, MetaData metaData) {
+    public CaseStatus handle(FlagPresumedVictim command, PersonalData personalData, MetaData metaData) {
         requireVisibleTo(metaData);
         requireOpen();
         if (stage != CaseStage.POTENTIAL_VICTIM) {
@@ -126,12 +136,15 @@ public class Case {
             throw RuleViolation.unprocessable(null,
                     "record an indicator assessment before flagging a presumed victim");
         }
-        apply(new PresumedVictimFlagged(caseId, command.grounds(), command.responsibleOrganisationId()));
+        apply(new PresumedVictimFlagged(caseId,
+                personalData.seal(caseId, PersonalField.PRESUMED_VICTIM_GROUNDS, command.grounds()),
+                command.responsibleOrganisationId()));
         return status();
     }
 
     @CommandHandler
-    public CaseStatus handle(DecideIdentification command, CodeLists codeLists, MetaData metaData) {
+    public CaseStatus handle(DecideIdentification command, CodeLists codeLists, PersonalData personalData,
+                             MetaData metaData) {
         requireVisibleTo(metaData);
         requireOpen();
         if (stage != CaseStage.PRESUMED_VICTIM) {
@@ -147,25 +160,28 @@ public class Case {
             throw RuleViolation.unprocessable("typesOfExploitation",
                     "an identified victim's decision names at least one type of exploitation");
         }
-        apply(new IdentificationDecided(caseId, command.outcome(), command.reasons(),
+        apply(new IdentificationDecided(caseId, command.outcome(),
+                personalData.seal(caseId, PersonalField.IDENTIFICATION_REASONS, command.reasons()),
                 List.copyOf(command.typesOfExploitation()), List.copyOf(command.methodsOfControl())));
         return status();
     }
 
     @CommandHandler
-    public CaseStatus handle(AppointGuardian command, MetaData metaData) {
+    public CaseStatus handle(AppointGuardian command, PersonalData personalData, MetaData metaData) {
         requireVisibleTo(metaData);
         requireOpen();
         if (ageCategory != AgeCategory.CHILD) {
             throw RuleViolation.unprocessable(null, "a guardian is appointed for a child; this data subject is an adult");
         }
-        apply(new GuardianAppointed(caseId, command.guardianName(), command.guardianOrganisation(),
-                command.appointedOn()));
+        apply(new GuardianAppointed(caseId,
+                personalData.seal(caseId, PersonalField.GUARDIAN_NAME, command.guardianName()),
+                command.guardianOrganisation(), command.appointedOn()));
         return status();
     }
 
     @CommandHandler
-    public CaseStatus handle(RecordConsent command, CodeLists codeLists, MetaData metaData) {
+    public CaseStatus handle(RecordConsent command, CodeLists codeLists, PersonalData personalData,
+                             MetaData metaData) {
         requireVisibleTo(metaData);
         requireOpen();
         if (command.decision() == ConsentDecision.WITHDRAWN) {
@@ -174,7 +190,8 @@ public class Case {
                         ? "consent " + command.consentId() + " is already withdrawn"
                         : "this case has no consent " + command.consentId());
             }
-            apply(new ConsentWithdrawn(caseId, command.consentId(), command.note()));
+            apply(new ConsentWithdrawn(caseId, command.consentId(),
+                    personalData.seal(caseId, PersonalField.CONSENT_WITHDRAWAL_NOTE, command.note())));
             return status();
         }
         if (consentsActive.containsKey(command.consentId())) {
@@ -190,7 +207,8 @@ public class Case {
         codeLists.requireCodes("consent-purpose", command.purposes(), "purposes");
         codeLists.requireCodes("service-type", command.serviceTypes(), "serviceTypes");
         apply(new ConsentGiven(caseId, command.consentId(), command.givenBy(), List.copyOf(command.purposes()),
-                List.copyOf(command.serviceTypes()), command.recipientOrganisationId(), command.note()));
+                List.copyOf(command.serviceTypes()), command.recipientOrganisationId(),
+                personalData.seal(caseId, PersonalField.CONSENT_NOTE, command.note())));
         return status();
     }
 
@@ -213,12 +231,41 @@ public class Case {
     }
 
     @CommandHandler
-    public CaseStatus handle(CloseCase command, CodeLists codeLists, MetaData metaData) {
+    public CaseStatus handle(CloseCase command, CodeLists codeLists, PersonalData personalData, MetaData metaData) {
         requireVisibleTo(metaData);
         requireOpen();
         codeLists.requireCode("closure-reason", command.reason(), "reason");
-        apply(new CaseClosed(caseId, command.reason(), command.note(), stage));
+        apply(new CaseClosed(caseId, command.reason(), personalData.seal(caseId, PersonalField.CLOSURE_NOTE,
+                command.note()), stage));
         return status();
+    }
+
+    /**
+     * Records the erasure; the key is destroyed once the event is stored (by the caller and, should it fail
+     * or stop first, by SubjectKeyDestruction). Allowed on closed cases too: erasure usually follows closure.
+     * Case managers of the case, and the identification authority for any case of the installation (an
+     * erasure request may concern a case it has not decided on).
+     */
+    @CommandHandler
+    public CaseStatus handle(EraseSubject command, MetaData metaData) {
+        Actor actor = Actor.fromMetadata(metaData).orElse(null);
+        boolean mayErase = actor != null && (actor.has(Role.IDENTIFICATION_AUTHORITY)
+                || actor.has(Role.CASE_MANAGER) && access.fullViewFor(actor));
+        if (!mayErase) {
+            throw new AggregateNotFoundException(caseId.toString(), "No case " + caseId);
+        }
+        if (subjectErased) {
+            throw RuleViolation.conflict("the personal data of case " + caseId + " is already erased");
+        }
+        apply(new SubjectErased(caseId, command.legalBasis()));
+        return status();
+    }
+
+    private static SealedDataSubject seal(UUID caseId, DataSubject subject, PersonalData personalData) {
+        return new SealedDataSubject(personalData.seal(caseId, PersonalField.GIVEN_NAME, subject.givenName()),
+                personalData.seal(caseId, PersonalField.FAMILY_NAME, subject.familyName()),
+                personalData.seal(caseId, PersonalField.DATE_OF_BIRTH, subject.dateOfBirth()),
+                subject.ageCategory(), subject.sex(), subject.citizenship());
     }
 
     /** A case outside the actor's scope does not exist for it: refused as not found, never as forbidden. */
@@ -286,5 +333,10 @@ public class Case {
     @EventSourcingHandler
     void on(CaseClosed event) {
         closed = true;
+    }
+
+    @EventSourcingHandler
+    void on(SubjectErased event) {
+        subjectErased = true;
     }
 }

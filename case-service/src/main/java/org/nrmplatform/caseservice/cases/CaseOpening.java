@@ -8,7 +8,11 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.nrmplatform.contracts.cases.CaseStage;
 import org.nrmplatform.contracts.cases.Commands.OpenCase;
+import org.nrmplatform.contracts.cases.DataSubject;
 import org.nrmplatform.contracts.cases.Events.CaseOpened;
+import org.nrmplatform.contracts.cases.SealedDataSubject;
+import org.nrmplatform.contracts.privacy.PersonalField;
+import org.nrmplatform.shared.privacy.PersonalData;
 import org.nrmplatform.shared.web.RuleViolation;
 import org.springframework.stereotype.Component;
 
@@ -22,10 +26,12 @@ class CaseOpening {
 
     private final CommandGateway commands;
     private final EventStorageEngine events;
+    private final PersonalData personalData;
 
-    CaseOpening(CommandGateway commands, EventStorageEngine events) {
+    CaseOpening(CommandGateway commands, EventStorageEngine events, PersonalData personalData) {
         this.commands = commands;
         this.events = events;
+        this.personalData = personalData;
     }
 
     CaseStatus open(OpenCase command) {
@@ -49,8 +55,18 @@ class CaseOpening {
         }
         DomainEventMessage<?> first = stream.next();
         return first.getPayload() instanceof CaseOpened e
-                ? new OpenCase(e.caseId(), e.detectingSector(), e.screenedAt(), e.location(), e.dataSubject(),
+                ? new OpenCase(e.caseId(), e.detectingSector(), e.screenedAt(), e.location(), opened(e.dataSubject()),
                         e.openingOrganisationId())
                 : null;
+    }
+
+    /** The stored subject in clear, to compare with the repeated request (an erased one never matches). */
+    private DataSubject opened(SealedDataSubject subject) {
+        PersonalData.Reading reading = personalData.reading();
+        DataSubject clear = new DataSubject(reading.open(subject.givenName(), PersonalField.GIVEN_NAME),
+                reading.open(subject.familyName(), PersonalField.FAMILY_NAME),
+                reading.openDate(subject.dateOfBirth(), PersonalField.DATE_OF_BIRTH), subject.ageCategory(),
+                subject.sex(), subject.citizenship());
+        return reading.erased() ? null : clear;
     }
 }

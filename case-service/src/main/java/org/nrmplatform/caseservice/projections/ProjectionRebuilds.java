@@ -271,11 +271,12 @@ public class ProjectionRebuilds {
         }
     }
 
-    /** The projections: tracking processors, each with a position; subscribing handlers (metrics) are none. */
+    /**
+     * The projections' processors; not processors that only act on events (subject-key-destruction destroys
+     * keys and keeps nothing to rebuild).
+     */
     private List<String> processorNames() {
-        return processing.eventProcessors().entrySet().stream()
-                .filter(processor -> processor.getValue() instanceof StreamingEventProcessor)
-                .map(Map.Entry::getKey).sorted().toList();
+        return processing.eventProcessors().keySet().stream().filter(rebuildable::containsKey).sorted().toList();
     }
 
     private static double orNaN(OptionalLong value) {

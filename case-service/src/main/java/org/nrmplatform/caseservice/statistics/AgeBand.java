@@ -9,9 +9,12 @@ import org.nrmplatform.contracts.cases.AgeCategory;
 /**
  * The age at screening in CTDC's {@code ageBroad} bands (written as CTDC writes them, "0--8"), so that
  * the export merges with CTDC's data. Without a date of birth only the age category is known: CHILD or
- * ADULT.
+ * ADULT. Once the data subject is erased the band is {@value #ERASED}: computed from the date of birth, it is
+ * erased with it.
  */
 final class AgeBand {
+
+    static final String ERASED = "Erased";
 
     private static final int[] LOWER_BOUNDS = {0, 9, 18, 21, 24, 27, 30, 39, 48};
 

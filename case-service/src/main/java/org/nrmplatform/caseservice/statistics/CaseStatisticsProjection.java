@@ -19,15 +19,18 @@ import org.axonframework.eventhandling.Timestamp;
 import org.nrmplatform.caseservice.projections.ProjectionVersions;
 import org.nrmplatform.caseservice.projections.RebuildableProjection;
 import org.nrmplatform.contracts.cases.CaseStage;
-import org.nrmplatform.contracts.cases.DataSubject;
 import org.nrmplatform.contracts.cases.Events.CaseClosed;
 import org.nrmplatform.contracts.cases.Events.CaseOpened;
 import org.nrmplatform.contracts.cases.Events.IdentificationDecided;
 import org.nrmplatform.contracts.cases.Events.PresumedVictimFlagged;
+import org.nrmplatform.contracts.cases.Events.SubjectErased;
 import org.nrmplatform.contracts.cases.IdentificationOutcome;
+import org.nrmplatform.contracts.cases.SealedDataSubject;
+import org.nrmplatform.contracts.privacy.PersonalField;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralAccepted;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralDeclined;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralRequested;
+import org.nrmplatform.shared.privacy.PersonalData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
@@ -39,6 +42,8 @@ import org.springframework.stereotype.Component;
  * stream. Every update sets values (upsert), so a repeated delivery writes the same values again; case and
  * referral events touch different fields, so the two may be handled in different segments. Rebuildable
  * while serving like the case views: a rebuild binds a second instance to the next version's collection.
+ * The date of birth is opened only to compute the age band when the case is opened, and never kept; once the
+ * data subject is erased, the age band is {@value AgeBand#ERASED}.
  */
 @Component
 @ProcessingGroup(CaseStatisticsProjection.NAME)
@@ -47,15 +52,17 @@ class CaseStatisticsProjection implements RebuildableProjection {
     static final String NAME = "case-statistics";
 
     private final MongoTemplate mongo;
+    private final PersonalData personalData;
     private final Supplier<String> collection;
 
     @Autowired
-    CaseStatisticsProjection(MongoTemplate mongo, ProjectionVersions versions) {
-        this(mongo, () -> versions.currentCollection(NAME, CaseFacts.COLLECTION));
+    CaseStatisticsProjection(MongoTemplate mongo, PersonalData personalData, ProjectionVersions versions) {
+        this(mongo, personalData, () -> versions.currentCollection(NAME, CaseFacts.COLLECTION));
     }
 
-    private CaseStatisticsProjection(MongoTemplate mongo, Supplier<String> collection) {
+    private CaseStatisticsProjection(MongoTemplate mongo, PersonalData personalData, Supplier<String> collection) {
         this.mongo = mongo;
+        this.personalData = personalData;
         this.collection = collection;
     }
 
@@ -71,17 +78,20 @@ class CaseStatisticsProjection implements RebuildableProjection {
 
     @Override
     public Object handlerFor(String target) {
-        return new CaseStatisticsProjection(mongo, () -> target);
+        return new CaseStatisticsProjection(mongo, personalData, () -> target);
     }
 
     @EventHandler
     void on(CaseOpened event) {
-        DataSubject subject = event.dataSubject();
+        SealedDataSubject subject = event.dataSubject();
+        PersonalData.Reading reading = personalData.reading();
+        var dateOfBirth = reading.openDate(subject.dateOfBirth(), PersonalField.DATE_OF_BIRTH);
         update(event.caseId(), new Update()
                 .set("stage", CaseStage.POTENTIAL_VICTIM)
                 .set("closed", false)
                 .set("sex", subject.sex())
-                .set("ageBand", AgeBand.of(subject.dateOfBirth(), event.screenedAt(), subject.ageCategory()))
+                .set("ageBand", reading.erased() ? AgeBand.ERASED
+                        : AgeBand.of(dateOfBirth, event.screenedAt(), subject.ageCategory()))
                 .set("citizenship", subject.citizenship() == null ? List.of() : List.copyOf(subject.citizenship()))
                 .set("country", event.location() == null ? null : event.location().country())
                 .set("detectingSector", event.detectingSector())
@@ -107,6 +117,11 @@ class CaseStatisticsProjection implements RebuildableProjection {
     @EventHandler
     void on(CaseClosed event) {
         update(event.caseId(), new Update().set("closed", true));
+    }
+
+    @EventHandler
+    void on(SubjectErased event) {
+        update(event.caseId(), new Update().set("ageBand", AgeBand.ERASED));
     }
 
     @EventHandler

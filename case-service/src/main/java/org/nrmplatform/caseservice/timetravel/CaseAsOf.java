@@ -11,6 +11,8 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.nrmplatform.caseservice.views.CaseQueries.FindCase;
 import org.nrmplatform.caseservice.views.CaseView;
 import org.nrmplatform.caseservice.views.VisibleCase;
+import org.nrmplatform.shared.privacy.PersonalData;
+import org.nrmplatform.shared.privacy.PersonalDataReads;
 import org.nrmplatform.shared.security.Actor;
 import org.nrmplatform.shared.web.RuleViolation;
 import org.springframework.stereotype.Component;
@@ -26,10 +28,14 @@ class CaseAsOf {
 
     private final EventStorageEngine events;
     private final QueryGateway queries;
+    private final PersonalData personalData;
+    private final PersonalDataReads reads;
 
-    CaseAsOf(EventStorageEngine events, QueryGateway queries) {
+    CaseAsOf(EventStorageEngine events, QueryGateway queries, PersonalData personalData, PersonalDataReads reads) {
         this.events = events;
         this.queries = queries;
+        this.personalData = personalData;
+        this.reads = reads;
     }
 
     /** The case at {@code at} as {@code actor} may see it; empty when there is no such case for the actor. */
@@ -44,15 +50,18 @@ class CaseAsOf {
         }
         List<? extends DomainEventMessage<?>> stream = events.readEvents(caseId.toString(), 0).asStream().toList();
         CaseView then = null;
+        PersonalData.Reading reading = personalData.reading();
         for (DomainEventMessage<?> event : stream) {
             if (!event.getTimestamp().isAfter(at)) {
-                then = CaseReplay.apply(then, event.getPayload(), event.getSequenceNumber(), event.getTimestamp());
+                then = CaseReplay.apply(then, event.getPayload(), event.getSequenceNumber(), event.getTimestamp(),
+                        reading);
             }
         }
         if (then == null) {
             throw RuleViolation.unprocessable("at", "the case did not exist yet at " + at
                     + (stream.isEmpty() ? "" : "; it was opened at " + stream.get(0).getTimestamp()));
         }
+        reads.record(caseId, "as-of", actor);
         return Optional.of(asSeenNow(then, now.get()));
     }
 

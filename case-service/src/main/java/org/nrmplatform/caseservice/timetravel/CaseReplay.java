@@ -16,7 +16,11 @@ import org.nrmplatform.contracts.cases.Events.IdentificationDecided;
 import org.nrmplatform.contracts.cases.Events.IndicatorAssessmentRecorded;
 import org.nrmplatform.contracts.cases.Events.PresumedVictimFlagged;
 import org.nrmplatform.contracts.cases.Events.ReflectionPeriodStarted;
+import org.nrmplatform.contracts.cases.DataSubject;
 import org.nrmplatform.contracts.cases.IdentificationOutcome;
+import org.nrmplatform.contracts.cases.SealedDataSubject;
+import org.nrmplatform.contracts.privacy.PersonalField;
+import org.nrmplatform.shared.privacy.PersonalData;
 
 /**
  * Folds a case's own events into a {@link CaseView}, in memory, with the same rules as the case views'
@@ -24,7 +28,8 @@ import org.nrmplatform.contracts.cases.IdentificationOutcome;
  * drifting apart by a test that compares the replay up to now with the case manager's view of a case that
  * has every kind of event.
  * Referrals are other aggregates' events and are not replayed: {@code activeReferrals} stays null, meaning
- * "not reconstructed".
+ * "not reconstructed". Personal fields are opened as they are folded in (null for an erased subject); the
+ * replay exists only in memory, for one answer.
  */
 final class CaseReplay {
 
@@ -32,12 +37,12 @@ final class CaseReplay {
     }
 
     /** The view after {@code event}, the case's event number {@code sequence}, recorded at {@code at}. */
-    static CaseView apply(CaseView view, Object event, long sequence, Instant at) {
+    static CaseView apply(CaseView view, Object event, long sequence, Instant at, PersonalData.Reading reading) {
         if (event instanceof CaseOpened opened) {
             return view != null ? view : new CaseView(opened.caseId().toString(), sequence,
                     opened.openingOrganisationId(), null, null, opened.detectingSector(), opened.screenedAt(),
-                    opened.location(), opened.dataSubject(), CaseStage.POTENTIAL_VICTIM, false, List.of(), null,
-                    null, null, Map.of(), null, null, at, at);
+                    opened.location(), open(opened.dataSubject(), reading), CaseStage.POTENTIAL_VICTIM, false,
+                    List.of(), null, null, null, Map.of(), null, null, at, at, reading.erased());
         }
         if (view == null) {
             return null;
@@ -50,15 +55,17 @@ final class CaseReplay {
             next.assessments = List.copyOf(assessments);
         } else if (event instanceof PresumedVictimFlagged e) {
             next.stage = CaseStage.PRESUMED_VICTIM;
-            next.presumedVictimGrounds = e.grounds();
+            next.presumedVictimGrounds = reading.open(e.grounds(), PersonalField.PRESUMED_VICTIM_GROUNDS);
             next.responsibleOrganisationId = e.responsibleOrganisationId();
         } else if (event instanceof IdentificationDecided e) {
             next.stage = e.outcome() == IdentificationOutcome.IDENTIFIED ? CaseStage.IDENTIFIED_VICTIM
                     : CaseStage.NOT_IDENTIFIED;
-            next.identification = new CaseView.Identification(e.outcome(), e.reasons(), e.typesOfExploitation(),
+            next.identification = new CaseView.Identification(e.outcome(),
+                    reading.open(e.reasons(), PersonalField.IDENTIFICATION_REASONS), e.typesOfExploitation(),
                     e.methodsOfControl(), at);
         } else if (event instanceof GuardianAppointed e) {
-            next.guardian = new CaseView.Guardian(e.guardianName(), e.guardianOrganisation(), e.appointedOn());
+            next.guardian = new CaseView.Guardian(reading.open(e.guardianName(), PersonalField.GUARDIAN_NAME),
+                    e.guardianOrganisation(), e.appointedOn());
         } else if (event instanceof ConsentGiven e) {
             next.consent(e.consentId().toString(), new CaseView.Consent(e.givenBy(), e.purposes(),
                     e.serviceTypes(), e.recipientOrganisationId(), true, at, null));
@@ -72,11 +79,18 @@ final class CaseReplay {
             next.reflectionPeriod = new CaseView.ReflectionPeriod(e.startDate(), e.legalEndDate(), e.legalBasis());
         } else if (event instanceof CaseClosed e) {
             next.closed = true;
-            next.closure = new CaseView.Closure(e.reason(), e.note(), at);
+            next.closure = new CaseView.Closure(e.reason(), reading.open(e.note(), PersonalField.CLOSURE_NOTE), at);
         } else {
             return view; // not an event of the case view: the version does not move either
         }
-        return next.build(sequence, at);
+        return next.build(sequence, at, reading.erased());
+    }
+
+    static DataSubject open(SealedDataSubject subject, PersonalData.Reading reading) {
+        return new DataSubject(reading.open(subject.givenName(), PersonalField.GIVEN_NAME),
+                reading.open(subject.familyName(), PersonalField.FAMILY_NAME),
+                reading.openDate(subject.dateOfBirth(), PersonalField.DATE_OF_BIRTH), subject.ageCategory(),
+                subject.sex(), subject.citizenship());
     }
 
     /** The fields an event may change, copied from the view before it. */
@@ -113,11 +127,11 @@ final class CaseReplay {
             consents = changed;
         }
 
-        CaseView build(long sequence, Instant at) {
+        CaseView build(long sequence, Instant at, boolean erased) {
             return new CaseView(before.id(), sequence, before.openingOrganisationId(), responsibleOrganisationId,
                     before.activeReferrals(), before.detectingSector(), before.screenedAt(), before.location(),
                     before.dataSubject(), stage, closed, assessments, presumedVictimGrounds, identification,
-                    guardian, consents, reflectionPeriod, closure, before.openedAt(), at);
+                    guardian, consents, reflectionPeriod, closure, before.openedAt(), at, before.erased() || erased);
         }
     }
 }

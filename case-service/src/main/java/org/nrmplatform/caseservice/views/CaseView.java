@@ -19,13 +19,16 @@ import org.nrmplatform.contracts.cases.ScreeningLocation;
  * replay folds it; the first-line and identification-authority views are the parts of it their records below
  * name ({@link FirstLineCase}, {@link IdentificationCase}), the service provider's the {@link ReferredCase}.
  * {@code version} is the sequence number of the last event applied (the case's version for If-Match).
+ * The projections store the personal fields sealed ({@link OpenedViews#CASE_VIEW_FIELDS}); this is the view
+ * opened for an answer. {@code erased}: the data subject was erased, so those fields are null.
  */
 public record CaseView(String id, long version, String openingOrganisationId, String responsibleOrganisationId,
                        List<ActiveReferral> activeReferrals, String detectingSector, Instant screenedAt,
                        ScreeningLocation location, DataSubject dataSubject, CaseStage stage, boolean closed,
                        List<Assessment> assessments, String presumedVictimGrounds, Identification identification,
                        Guardian guardian, Map<String, Consent> consents, ReflectionPeriod reflectionPeriod,
-                       Closure closure, Instant openedAt, Instant lastChangedAt) implements HandledCase {
+                       Closure closure, Instant openedAt, Instant lastChangedAt, boolean erased)
+        implements HandledCase {
 
     public record Assessment(String assessmentId, String indicatorSetId, Instant assessedAt,
                              AssessmentResult result) {
@@ -67,7 +70,7 @@ public record CaseView(String id, long version, String openingOrganisationId, St
     public FirstLineCase forFirstLine() {
         return new FirstLineCase(id, version, openingOrganisationId, responsibleOrganisationId, detectingSector,
                 screenedAt, location, dataSubject, stage, closed, assessments, presumedVictimGrounds, consents,
-                openedAt, lastChangedAt);
+                openedAt, lastChangedAt, erased);
     }
 
     /**
@@ -78,15 +81,15 @@ public record CaseView(String id, long version, String openingOrganisationId, St
     public IdentificationCase forIdentificationAuthority() {
         return new IdentificationCase(id, version, openingOrganisationId, responsibleOrganisationId,
                 detectingSector, screenedAt, location, dataSubject, stage, closed, assessments,
-                presumedVictimGrounds, identification, guardian, openedAt, lastChangedAt);
+                presumedVictimGrounds, identification, guardian, openedAt, lastChangedAt, erased);
     }
 
     public record FirstLineCase(String id, long version, String openingOrganisationId,
                                 String responsibleOrganisationId, String detectingSector, Instant screenedAt,
                                 ScreeningLocation location, DataSubject dataSubject, CaseStage stage, boolean closed,
                                 List<Assessment> assessments, String presumedVictimGrounds,
-                                Map<String, Consent> consents, Instant openedAt, Instant lastChangedAt)
-            implements HandledCase {
+                                Map<String, Consent> consents, Instant openedAt, Instant lastChangedAt,
+                                boolean erased) implements HandledCase {
     }
 
     public record IdentificationCase(String id, long version, String openingOrganisationId,
@@ -94,7 +97,7 @@ public record CaseView(String id, long version, String openingOrganisationId, St
                                      ScreeningLocation location, DataSubject dataSubject, CaseStage stage,
                                      boolean closed, List<Assessment> assessments, String presumedVictimGrounds,
                                      Identification identification, Guardian guardian, Instant openedAt,
-                                     Instant lastChangedAt) implements HandledCase {
+                                     Instant lastChangedAt, boolean erased) implements HandledCase {
     }
 
     /**
@@ -104,10 +107,11 @@ public record CaseView(String id, long version, String openingOrganisationId, St
      * organisations' consents and referrals.
      */
     public ReferredCase referred() {
-        return new ReferredCase(id, stage, closed, dataSubject, guardian, reflectionPeriod);
+        return new ReferredCase(id, stage, closed, dataSubject, guardian, reflectionPeriod, erased);
     }
 
     public record ReferredCase(String id, CaseStage stage, boolean closed, DataSubject dataSubject,
-                               Guardian guardian, ReflectionPeriod reflectionPeriod) implements VisibleCase {
+                               Guardian guardian, ReflectionPeriod reflectionPeriod, boolean erased)
+            implements VisibleCase {
     }
 }

@@ -8,6 +8,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.nrmplatform.caseservice.views.CaseQueries.CasePage;
 import org.nrmplatform.caseservice.views.CaseQueries.FindCase;
 import org.nrmplatform.caseservice.views.CaseQueries.ListCases;
+import org.nrmplatform.shared.privacy.PersonalDataReads;
 import org.nrmplatform.shared.security.Actor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -24,6 +25,8 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * Reads of cases, each caller answered from its actor type's own view (eventually consistent with the
  * writes; see {@link CaseViewQueries}), limited to the cases the caller may see; any other case is a 404.
+ * Each answer is recorded in the read log of every case it shows, before it is given (PersonalDataReads); a
+ * read that cannot be recorded fails with 503.
  */
 @RestController
 @RequestMapping("/api/cases")
@@ -34,9 +37,11 @@ class CaseViewController {
             + "'SERVICE_PROVIDER')";
 
     private final QueryGateway queries;
+    private final PersonalDataReads reads;
 
-    CaseViewController(QueryGateway queries) {
+    CaseViewController(QueryGateway queries, PersonalDataReads reads) {
         this.queries = queries;
+        this.reads = reads;
     }
 
     @GetMapping
@@ -44,15 +49,20 @@ class CaseViewController {
     CasePage list(@RequestParam(defaultValue = "0") @Min(0) int page,
                   @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size,
                   @AuthenticationPrincipal Jwt token) {
-        return queries.query(new ListCases(page, size, Actor.from(token)), CasePage.class).join();
+        Actor actor = Actor.from(token);
+        CasePage answer = queries.query(new ListCases(page, size, actor), CasePage.class).join();
+        reads.record(answer.items().stream().map(item -> UUID.fromString(item.id())).toList(), "case-list", actor);
+        return answer;
     }
 
     @GetMapping("/{caseId}")
     @PreAuthorize(READERS)
     ResponseEntity<VisibleCase> get(@PathVariable UUID caseId, @AuthenticationPrincipal Jwt token) {
-        VisibleCase visible = queries.query(new FindCase(caseId, Actor.from(token)),
+        Actor actor = Actor.from(token);
+        VisibleCase visible = queries.query(new FindCase(caseId, actor),
                         ResponseTypes.optionalInstanceOf(VisibleCase.class)).join()
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + caseId));
+        reads.record(caseId, visible instanceof HandledCase ? "case" : "referred-case", actor);
         return visible instanceof HandledCase handled
                 ? ResponseEntity.ok().eTag("\"" + handled.version() + "\"").body(visible)
                 : ResponseEntity.ok(visible);

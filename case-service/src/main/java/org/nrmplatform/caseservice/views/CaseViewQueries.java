@@ -17,6 +17,7 @@ import org.nrmplatform.caseservice.views.CaseQueries.FindCase;
 import org.nrmplatform.caseservice.views.CaseQueries.ListCases;
 import org.nrmplatform.caseservice.views.CaseView.ReferredCase;
 import org.nrmplatform.contracts.identity.Role;
+import org.nrmplatform.shared.privacy.PersonalData;
 import org.nrmplatform.shared.security.Actor;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -54,10 +55,12 @@ class CaseViewQueries {
 
     private final MongoTemplate mongo;
     private final ProjectionVersions versions;
+    private final OpenedViews views;
 
-    CaseViewQueries(MongoTemplate mongo, ProjectionVersions versions) {
+    CaseViewQueries(MongoTemplate mongo, ProjectionVersions versions, OpenedViews views) {
         this.mongo = mongo;
         this.versions = versions;
+        this.views = views;
     }
 
     private String collection(HandlingView view) {
@@ -77,9 +80,11 @@ class CaseViewQueries {
     VisibleCase handle(FindCase query) {
         Actor actor = query.actor();
         String id = query.caseId().toString();
+        PersonalData.Reading reading = views.reading();
         // by _id alone, then the rule in memory: the embedded server scans for any other query shape
         for (HandlingView view : viewsOf(actor)) {
-            HandledCase found = mongo.findById(id, view.type(), collection(view));
+            HandledCase found = views.open(mongo.findById(id, Document.class, collection(view)), view.type(),
+                    reading);
             if (found != null && found.access().grants(view.role(), actor)) {
                 return found;
             }
@@ -89,7 +94,7 @@ class CaseViewQueries {
             boolean active = referred != null && referred.getList(ReferredCaseProjection.ACTIVE_REFERRALS,
                             Document.class, List.of()).stream()
                     .anyMatch(referral -> actor.organisationId().equals(referral.get("providerOrganisationId")));
-            return active ? mongo.getConverter().read(ReferredCase.class, referred) : null;
+            return active ? views.open(referred, ReferredCase.class, reading) : null;
         }
         return null;
     }
@@ -104,6 +109,7 @@ class CaseViewQueries {
     CasePage handle(ListCases query) {
         Actor actor = query.actor();
         long skip = (long) query.page() * query.size();
+        PersonalData.Reading reading = views.reading();
         List<VisibleCase> items = new ArrayList<>();
         List<Criteria> earlier = new ArrayList<>();
         long total = 0;
@@ -114,8 +120,8 @@ class CaseViewQueries {
             long count = mongo.count(new Query(tier), collection(view));
             long from = Math.max(skip - total, 0);
             if (from < count && items.size() < query.size()) {
-                items.addAll(mongo.find(new Query(tier).with(NEWEST_FIRST).skip(from)
-                        .limit(query.size() - items.size()), view.type(), collection(view)));
+                items.addAll(openAll(mongo.find(new Query(tier).with(NEWEST_FIRST).skip(from)
+                        .limit(query.size() - items.size()), Document.class, collection(view)), view.type(), reading));
             }
             total += count;
             earlier.add(own);
@@ -124,8 +130,8 @@ class CaseViewQueries {
             return new CasePage(items, query.page(), query.size(), total);
         }
         Criteria referred = CaseAccess.criteriaFor(Role.SERVICE_PROVIDER, actor).orElseThrow();
-        List<ReferredCase> referredCases = mongo.find(new Query(referred).with(Sort.by("_id")),
-                ReferredCase.class, referredCases());
+        List<ReferredCase> referredCases = openAll(mongo.find(new Query(referred).with(Sort.by("_id")),
+                Document.class, referredCases()), ReferredCase.class, reading);
         Set<String> handled = Set.of();
         if (!earlier.isEmpty()) {
             // every handling view holds every case with its organisation fields; the widest is asked
@@ -141,5 +147,9 @@ class CaseViewQueries {
         long from = Math.max(skip - total, 0);
         onlyReferred.stream().skip(from).limit(query.size() - items.size()).forEach(items::add);
         return new CasePage(items, query.page(), query.size(), total + onlyReferred.size());
+    }
+
+    private <T> List<T> openAll(List<Document> stored, Class<T> type, PersonalData.Reading reading) {
+        return stored.stream().map(document -> views.open(document, type, reading)).toList();
     }
 }

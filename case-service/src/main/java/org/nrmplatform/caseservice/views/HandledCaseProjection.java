@@ -29,6 +29,7 @@ import org.nrmplatform.contracts.cases.Events.IdentificationDecided;
 import org.nrmplatform.contracts.cases.Events.IndicatorAssessmentRecorded;
 import org.nrmplatform.contracts.cases.Events.PresumedVictimFlagged;
 import org.nrmplatform.contracts.cases.Events.ReflectionPeriodStarted;
+import org.nrmplatform.contracts.cases.Events.SubjectErased;
 import org.nrmplatform.contracts.cases.IdentificationOutcome;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralCancelled;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralCompleted;
@@ -48,6 +49,7 @@ import org.springframework.data.mongodb.core.query.Update;
  * ({@link CaseView.FirstLineCase}, {@link CaseView.IdentificationCase}, the whole {@link CaseView}). Every
  * write passes through {@link #kept}, so a field outside the actor's record never reaches its collection
  * and a read cannot reveal it. The data subject's fields are written in one place, {@code on(CaseOpened)}.
+ * Personal fields are stored sealed as the events hold them; {@link OpenedViews} opens them when read.
  *
  * <p>Each view lives in the collection of its current version (see {@link ProjectionVersions}); a rebuild
  * runs a second instance bound to the next version's collection ({@link #handlerFor}). Events may be
@@ -83,12 +85,12 @@ abstract class HandledCaseProjection implements RebuildableProjection {
 
     @EventHandler
     void on(CaseOpened event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        CaseView view = new CaseView(event.caseId().toString(), sequence, event.openingOrganisationId(), null,
-                List.of(), event.detectingSector(), event.screenedAt(),
-                event.location(), event.dataSubject(), CaseStage.POTENTIAL_VICTIM, false, List.of(), null, null,
-                null, Map.of(), null, null, at, at);
-        Document document = new Document();
-        mongo.getConverter().write(view, document);
+        Document document = document(new CaseView(event.caseId().toString(), sequence,
+                event.openingOrganisationId(), null, List.of(), event.detectingSector(), event.screenedAt(),
+                event.location(), null, CaseStage.POTENTIAL_VICTIM, false, List.of(), null, null,
+                null, Map.of(), null, null, at, at, false));
+        // personal fields stay sealed as the event holds them (opened when read: OpenedViews)
+        document.put("dataSubject", document(event.dataSubject()));
         document.keySet().retainAll(fields);
         try {
             mongo.insert(document, collection.get());
@@ -108,7 +110,7 @@ abstract class HandledCaseProjection implements RebuildableProjection {
     void on(PresumedVictimFlagged event, @SequenceNumber long sequence, @Timestamp Instant at) {
         apply(event.caseId().toString(), sequence, at, new Update()
                 .set("stage", CaseStage.PRESUMED_VICTIM)
-                .set("presumedVictimGrounds", event.grounds())
+                .set("presumedVictimGrounds", OpenedViews.sealed(event.grounds()))
                 .set(CaseAccess.RESPONSIBLE_FIELD, event.responsibleOrganisationId()));
     }
 
@@ -117,14 +119,16 @@ abstract class HandledCaseProjection implements RebuildableProjection {
         apply(event.caseId().toString(), sequence, at, new Update()
                 .set("stage", event.outcome() == IdentificationOutcome.IDENTIFIED ? CaseStage.IDENTIFIED_VICTIM
                         : CaseStage.NOT_IDENTIFIED)
-                .set("identification", new CaseView.Identification(event.outcome(), event.reasons(),
-                        event.typesOfExploitation(), event.methodsOfControl(), at)));
+                .set("identification", document(new CaseView.Identification(event.outcome(), null,
+                        event.typesOfExploitation(), event.methodsOfControl(), at))
+                        .append("reasons", OpenedViews.sealed(event.reasons()))));
     }
 
     @EventHandler
     void on(GuardianAppointed event, @SequenceNumber long sequence, @Timestamp Instant at) {
         apply(event.caseId().toString(), sequence, at, new Update().set("guardian",
-                new CaseView.Guardian(event.guardianName(), event.guardianOrganisation(), event.appointedOn())));
+                document(new CaseView.Guardian(null, event.guardianOrganisation(), event.appointedOn()))
+                        .append("name", OpenedViews.sealed(event.guardianName()))));
     }
 
     @EventHandler
@@ -152,7 +156,21 @@ abstract class HandledCaseProjection implements RebuildableProjection {
     void on(CaseClosed event, @SequenceNumber long sequence, @Timestamp Instant at) {
         apply(event.caseId().toString(), sequence, at, new Update()
                 .set("closed", true)
-                .set("closure", new CaseView.Closure(event.reason(), event.note(), at)));
+                .set("closure", document(new CaseView.Closure(event.reason(), null, at))
+                        .append("note", OpenedViews.sealed(event.note()))));
+    }
+
+    @EventHandler
+    void on(SubjectErased event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        apply(event.caseId().toString(), sequence, at, new Update().set("erased", true));
+    }
+
+    /** A value as a document of the views, without Spring Data's type hint. */
+    private Document document(Object value) {
+        Document document = new Document();
+        mongo.getConverter().write(value, document);
+        document.remove("_class");
+        return document;
     }
 
     // Referrals are referral-service's events, in the same stream: they only change which provider may

@@ -14,14 +14,15 @@ import org.bson.Document;
 import org.nrmplatform.caseservice.projections.ProjectionVersions;
 import org.nrmplatform.caseservice.projections.RebuildableProjection;
 import org.nrmplatform.contracts.cases.CaseStage;
-import org.nrmplatform.contracts.cases.DataSubject;
 import org.nrmplatform.contracts.cases.Events.CaseClosed;
 import org.nrmplatform.contracts.cases.Events.CaseOpened;
 import org.nrmplatform.contracts.cases.Events.GuardianAppointed;
 import org.nrmplatform.contracts.cases.Events.IdentificationDecided;
 import org.nrmplatform.contracts.cases.Events.PresumedVictimFlagged;
 import org.nrmplatform.contracts.cases.Events.ReflectionPeriodStarted;
+import org.nrmplatform.contracts.cases.Events.SubjectErased;
 import org.nrmplatform.contracts.cases.IdentificationOutcome;
+import org.nrmplatform.contracts.cases.SealedDataSubject;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralCancelled;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralCompleted;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralDeclined;
@@ -52,18 +53,20 @@ class ReferredCaseProjection implements RebuildableProjection {
 
     /** The top-level fields of a document of this view: the provider's fields and its access field. */
     static final Set<String> FIELDS = Set.of("_id", "stage", "closed", "dataSubject", "guardian",
-            "reflectionPeriod", ACTIVE_REFERRALS);
+            "reflectionPeriod", ACTIVE_REFERRALS, "erased");
 
     private final MongoTemplate mongo;
+    private final OpenedViews views;
     private final Supplier<String> collection;
 
     @Autowired
-    ReferredCaseProjection(MongoTemplate mongo, ProjectionVersions versions) {
-        this(mongo, () -> versions.currentCollection(NAME, COLLECTION));
+    ReferredCaseProjection(MongoTemplate mongo, OpenedViews views, ProjectionVersions versions) {
+        this(mongo, views, () -> versions.currentCollection(NAME, COLLECTION));
     }
 
-    private ReferredCaseProjection(MongoTemplate mongo, Supplier<String> collection) {
+    private ReferredCaseProjection(MongoTemplate mongo, OpenedViews views, Supplier<String> collection) {
         this.mongo = mongo;
+        this.views = views;
         this.collection = collection;
     }
 
@@ -79,20 +82,18 @@ class ReferredCaseProjection implements RebuildableProjection {
 
     @Override
     public Object handlerFor(String target) {
-        return new ReferredCaseProjection(mongo, () -> target);
+        return new ReferredCaseProjection(mongo, views, () -> target);
     }
 
-    /** As stored: the provider's part of the case and the referrals that give access to it. */
-    record Stored(String id, CaseStage stage, boolean closed, DataSubject dataSubject,
+    /** As stored: the provider's part of the case (personal fields sealed) and the referrals that give access to it. */
+    record Stored(String id, CaseStage stage, boolean closed, SealedDataSubject dataSubject,
                   List<CaseView.ActiveReferral> activeReferrals) {
     }
 
     @EventHandler
     void on(CaseOpened event) {
-        Document document = new Document();
-        mongo.getConverter().write(new Stored(event.caseId().toString(), CaseStage.POTENTIAL_VICTIM, false,
-                event.dataSubject(), List.of()), document);
-        document.remove("_class");
+        Document document = views.document(new Stored(event.caseId().toString(), CaseStage.POTENTIAL_VICTIM, false,
+                event.dataSubject(), List.of()));
         try {
             mongo.insert(document, collection.get());
         } catch (DuplicateKeyException alreadyProjected) {
@@ -114,7 +115,8 @@ class ReferredCaseProjection implements RebuildableProjection {
     @EventHandler
     void on(GuardianAppointed event) {
         set(event.caseId(), new Update().set("guardian",
-                new CaseView.Guardian(event.guardianName(), event.guardianOrganisation(), event.appointedOn())));
+                views.document(new CaseView.Guardian(null, event.guardianOrganisation(), event.appointedOn()))
+                        .append("name", OpenedViews.sealed(event.guardianName()))));
     }
 
     @EventHandler
@@ -126,6 +128,11 @@ class ReferredCaseProjection implements RebuildableProjection {
     @EventHandler
     void on(CaseClosed event) {
         set(event.caseId(), new Update().set("closed", true));
+    }
+
+    @EventHandler
+    void on(SubjectErased event) {
+        set(event.caseId(), new Update().set("erased", true));
     }
 
     @EventHandler

@@ -28,6 +28,7 @@ import org.nrmplatform.contracts.cases.CaseStage;
 import org.nrmplatform.contracts.cases.Commands.AppointGuardian;
 import org.nrmplatform.contracts.cases.Commands.CloseCase;
 import org.nrmplatform.contracts.cases.Commands.DecideIdentification;
+import org.nrmplatform.contracts.cases.Commands.EraseSubject;
 import org.nrmplatform.contracts.cases.Commands.FlagPresumedVictim;
 import org.nrmplatform.contracts.cases.Commands.OpenCase;
 import org.nrmplatform.contracts.cases.Commands.RecordConsent;
@@ -45,12 +46,19 @@ import org.nrmplatform.contracts.cases.Events.IdentificationDecided;
 import org.nrmplatform.contracts.cases.Events.IndicatorAssessmentRecorded;
 import org.nrmplatform.contracts.cases.Events.PresumedVictimFlagged;
 import org.nrmplatform.contracts.cases.Events.ReflectionPeriodStarted;
+import org.nrmplatform.contracts.cases.Events.SubjectErased;
 import org.nrmplatform.contracts.cases.IdentificationOutcome;
 import org.nrmplatform.contracts.cases.IndicatorAnswer;
+import org.nrmplatform.contracts.cases.LegalBasis;
 import org.nrmplatform.contracts.cases.ScreeningLocation;
+import org.nrmplatform.contracts.cases.SealedDataSubject;
+import org.nrmplatform.contracts.privacy.PersonalField;
+import org.nrmplatform.contracts.privacy.Sealed;
 import org.nrmplatform.contracts.identity.Role;
 import org.nrmplatform.shared.codelists.CodeLists;
+import org.nrmplatform.shared.privacy.PersonalData;
 import org.nrmplatform.shared.security.Actor;
+import org.nrmplatform.shared.testing.InMemorySubjectKeys;
 import org.nrmplatform.shared.web.RuleViolation;
 import org.nrmplatform.shared.web.RuleViolation.Kind;
 
@@ -92,6 +100,9 @@ class CaseTest {
     private static final AssessmentResult CHILD_RESULT =
             new AssessmentResult(3, 2, 0, 2, List.of("CHD-07", "CHD-08"), true);
 
+    /** Seals with a fixed nonce, so that the events a command records can be compared with the expected ones. */
+    private static final PersonalData PERSONAL_DATA = new PersonalData(new InMemorySubjectKeys(), () -> new byte[12]);
+
     private FixtureConfiguration<Case> fixture;
 
     @BeforeEach
@@ -99,6 +110,18 @@ class CaseTest {
         fixture = new AggregateTestFixture<>(Case.class);
         fixture.registerInjectableResource(CODE_LISTS);
         fixture.registerInjectableResource(CATALOGUE);
+        fixture.registerInjectableResource(PERSONAL_DATA);
+    }
+
+    private static Sealed seal(PersonalField field, String clear) {
+        return PERSONAL_DATA.seal(CASE_ID, field, clear);
+    }
+
+    private static SealedDataSubject sealed(DataSubject subject) {
+        return new SealedDataSubject(seal(PersonalField.GIVEN_NAME, subject.givenName()),
+                seal(PersonalField.FAMILY_NAME, subject.familyName()),
+                PERSONAL_DATA.seal(CASE_ID, PersonalField.DATE_OF_BIRTH, subject.dateOfBirth()),
+                subject.ageCategory(), subject.sex(), subject.citizenship());
     }
 
     private static Map<String, Object> actor(String organisationId, Role... roles) {
@@ -108,11 +131,11 @@ class CaseTest {
     // ---------------------------------------------------------------- history building blocks
 
     private static CaseOpened adultOpened() {
-        return new CaseOpened(CASE_ID, "LABOUR_INSPECTION", SCREENED_AT, LOCATION, ADULT, ORGANISATION);
+        return new CaseOpened(CASE_ID, "LABOUR_INSPECTION", SCREENED_AT, LOCATION, sealed(ADULT), ORGANISATION);
     }
 
     private static CaseOpened childOpened() {
-        return new CaseOpened(CASE_ID, "SOCIAL_WELFARE", SCREENED_AT, LOCATION, CHILD, ORGANISATION);
+        return new CaseOpened(CASE_ID, "SOCIAL_WELFARE", SCREENED_AT, LOCATION, sealed(CHILD), ORGANISATION);
     }
 
     private static IndicatorAssessmentRecorded labourAssessed() {
@@ -126,31 +149,37 @@ class CaseTest {
     }
 
     private static PresumedVictimFlagged presumed() {
-        return new PresumedVictimFlagged(CASE_ID, "debt bondage and withheld passport reported by the inspector",
+        return new PresumedVictimFlagged(CASE_ID,
+                seal(PersonalField.PRESUMED_VICTIM_GROUNDS,
+                        "debt bondage and withheld passport reported by the inspector"),
                 ORGANISATION);
     }
 
     private static IdentificationDecided identified() {
-        return new IdentificationDecided(CASE_ID, IdentificationOutcome.IDENTIFIED, "credible account",
+        return new IdentificationDecided(CASE_ID, IdentificationOutcome.IDENTIFIED,
+                seal(PersonalField.IDENTIFICATION_REASONS, "credible account"),
                 List.of("ForcedLabour"), List.of("DebtBondage"));
     }
 
     private static IdentificationDecided notIdentified() {
-        return new IdentificationDecided(CASE_ID, IdentificationOutcome.NOT_IDENTIFIED, "no exploitation found",
+        return new IdentificationDecided(CASE_ID, IdentificationOutcome.NOT_IDENTIFIED,
+                seal(PersonalField.IDENTIFICATION_REASONS, "no exploitation found"),
                 List.of(), List.of());
     }
 
     private static GuardianAppointed guardianAppointed() {
-        return new GuardianAppointed(CASE_ID, "Eva de Vries", "Nidos", LocalDate.of(2025, 3, 11));
+        return new GuardianAppointed(CASE_ID, seal(PersonalField.GUARDIAN_NAME, "Eva de Vries"), "Nidos", LocalDate.of(2025, 3, 11));
     }
 
     private static ConsentGiven consentGiven() {
         return new ConsentGiven(CASE_ID, CONSENT_ID, ConsentGiver.DATA_SUBJECT, List.of("REFERRAL"),
-                List.of("SAFE_ACCOMMODATION"), "org-shelter-1", "explained in Romanian");
+                List.of("SAFE_ACCOMMODATION"), "org-shelter-1",
+                seal(PersonalField.CONSENT_NOTE, "explained in Romanian"));
     }
 
     private static ConsentWithdrawn consentWithdrawn() {
-        return new ConsentWithdrawn(CASE_ID, CONSENT_ID, "no longer wishes to be referred");
+        return new ConsentWithdrawn(CASE_ID, CONSENT_ID,
+                seal(PersonalField.CONSENT_WITHDRAWAL_NOTE, "no longer wishes to be referred"));
     }
 
     private static ReflectionPeriodStarted reflectionStarted() {
@@ -260,7 +289,7 @@ class CaseTest {
         fixture.givenNoPriorActivity()
                 .when(open(ADULT), CASEWORKER)
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new CaseOpened(CASE_ID, "LABOUR_INSPECTION", SCREENED_AT, LOCATION, ADULT, ORGANISATION));
+                .expectEvents(new CaseOpened(CASE_ID, "LABOUR_INSPECTION", SCREENED_AT, LOCATION, sealed(ADULT), ORGANISATION));
     }
 
     @Test
@@ -268,7 +297,8 @@ class CaseTest {
         DataSubject unknownAge = adultWith(null, AgeCategory.CHILD, "NonSpecifiedUnknown", List.of());
         fixture.givenNoPriorActivity()
                 .when(open(unknownAge), CASEWORKER)
-                .expectEvents(new CaseOpened(CASE_ID, "LABOUR_INSPECTION", SCREENED_AT, LOCATION, unknownAge, ORGANISATION));
+                .expectEvents(new CaseOpened(CASE_ID, "LABOUR_INSPECTION", SCREENED_AT, LOCATION, sealed(unknownAge),
+                        ORGANISATION));
     }
 
     @Test
@@ -332,7 +362,8 @@ class CaseTest {
         DataSubject justAdult = adultWith(LocalDate.of(2007, 3, 10), AgeCategory.ADULT, "Feminine", List.of("RO"));
         fixture.givenNoPriorActivity()
                 .when(open(justAdult), CASEWORKER)
-                .expectEvents(new CaseOpened(CASE_ID, "LABOUR_INSPECTION", SCREENED_AT, LOCATION, justAdult, ORGANISATION));
+                .expectEvents(new CaseOpened(CASE_ID, "LABOUR_INSPECTION", SCREENED_AT, LOCATION, sealed(justAdult),
+                        ORGANISATION));
     }
 
     // ================================================================ indicator assessment
@@ -493,7 +524,8 @@ class CaseTest {
         fixture.given(adultOpened(), labourAssessed(), presumed())
                 .when(decide(IdentificationOutcome.IDENTIFIED, List.of("ForcedLabour", "Servitude"),
                         List.of("DebtBondage", "WithholdsDocuments")), CASEWORKER)
-                .expectEvents(new IdentificationDecided(CASE_ID, IdentificationOutcome.IDENTIFIED, "credible account",
+                .expectEvents(new IdentificationDecided(CASE_ID, IdentificationOutcome.IDENTIFIED,
+                seal(PersonalField.IDENTIFICATION_REASONS, "credible account"),
                         List.of("ForcedLabour", "Servitude"), List.of("DebtBondage", "WithholdsDocuments")))
                 .expectResultMessagePayload(status(CaseStage.IDENTIFIED_VICTIM, false, 3));
     }
@@ -611,7 +643,7 @@ class CaseTest {
                         List.of()), CASEWORKER)
                 .expectEvents(new ConsentGiven(CASE_ID, CONSENT_ID, ConsentGiver.DATA_SUBJECT,
                         List.of("REFERRAL", "INFORMATION_SHARING"), List.of(), "org-shelter-1",
-                        "explained in Romanian"));
+                        seal(PersonalField.CONSENT_NOTE, "explained in Romanian")));
     }
 
     @Test
@@ -619,7 +651,8 @@ class CaseTest {
         fixture.given(childOpened(), guardianAppointed())
                 .when(give(CONSENT_ID, ConsentGiver.GUARDIAN, List.of("REFERRAL"), List.of("CHILD_PROTECTION")), CASEWORKER)
                 .expectEvents(new ConsentGiven(CASE_ID, CONSENT_ID, ConsentGiver.GUARDIAN, List.of("REFERRAL"),
-                        List.of("CHILD_PROTECTION"), "org-shelter-1", "explained in Romanian"))
+                        List.of("CHILD_PROTECTION"), "org-shelter-1",
+                seal(PersonalField.CONSENT_NOTE, "explained in Romanian")))
                 .expectResultMessagePayload(status(CaseStage.POTENTIAL_VICTIM, false, 2));
     }
 
@@ -775,7 +808,7 @@ class CaseTest {
     void aCaseIsClosedInTheStageItReached() {
         fixture.given(adultOpened(), labourAssessed(), presumed(), identified())
                 .when(new CloseCase(CASE_ID, "REINTEGRATED", "back in employment", null), CASEWORKER)
-                .expectEvents(new CaseClosed(CASE_ID, "REINTEGRATED", "back in employment",
+                .expectEvents(new CaseClosed(CASE_ID, "REINTEGRATED", seal(PersonalField.CLOSURE_NOTE, "back in employment"),
                         CaseStage.IDENTIFIED_VICTIM))
                 .expectResultMessagePayload(status(CaseStage.IDENTIFIED_VICTIM, true, 4));
     }
@@ -881,10 +914,51 @@ class CaseTest {
 
     @Test
     void theResponsibleCaseManagerOrganisationFindsTheCaseOnceFlagged() {
-        fixture.given(adultOpened(), labourAssessed(), new PresumedVictimFlagged(CASE_ID, "grounds",
-                        OTHER_ORGANISATION))
+        fixture.given(adultOpened(), labourAssessed(), new PresumedVictimFlagged(CASE_ID,
+                        seal(PersonalField.PRESUMED_VICTIM_GROUNDS, "grounds"), OTHER_ORGANISATION))
                 .when(new StartReflectionPeriod(CASE_ID, LocalDate.of(2025, 3, 12), LocalDate.of(2025, 6, 10),
                         "art. 13", null), actor(OTHER_ORGANISATION, Role.CASE_MANAGER))
                 .expectSuccessfulHandlerExecution();
+    }
+
+    // ================================================================ erasure
+
+    private static final LegalBasis ERASURE_REQUEST = new LegalBasis("GDPR Art. 17 request 2025/114",
+            "the data subject");
+
+    @Test
+    void theCaseManagerOfTheCaseErasesItsDataSubjectOnALegalBasis() {
+        fixture.given(adultOpened(), labourAssessed(), presumed(), closed())
+                .when(new EraseSubject(CASE_ID, ERASURE_REQUEST), actor(ORGANISATION, Role.CASE_MANAGER))
+                .expectEvents(new SubjectErased(CASE_ID, ERASURE_REQUEST))
+                .expectResultMessagePayload(status(CaseStage.PRESUMED_VICTIM, true, 4));
+    }
+
+    @Test
+    void anIdentificationAuthorityErasesAnyCaseOfTheInstallation() {
+        fixture.given(adultOpened())
+                .when(new EraseSubject(CASE_ID, ERASURE_REQUEST), actor(OTHER_ORGANISATION,
+                        Role.IDENTIFICATION_AUTHORITY))
+                .expectEvents(new SubjectErased(CASE_ID, ERASURE_REQUEST));
+    }
+
+    @Test
+    void aSubjectIsErasedOnce() {
+        fixture.given(adultOpened(), new SubjectErased(CASE_ID, ERASURE_REQUEST))
+                .when(new EraseSubject(CASE_ID, ERASURE_REQUEST), actor(ORGANISATION, Role.CASE_MANAGER))
+                .expectNoEvents()
+                .expectException(conflict());
+    }
+
+    @Test
+    void firstLineAndOtherCaseManagersCannotEraseAndDoNotLearnTheCaseExists() {
+        fixture.given(adultOpened())
+                .when(new EraseSubject(CASE_ID, ERASURE_REQUEST), actor(ORGANISATION, Role.FIRST_LINE))
+                .expectNoEvents()
+                .expectException(AggregateNotFoundException.class);
+        fixture.given(adultOpened())
+                .when(new EraseSubject(CASE_ID, ERASURE_REQUEST), actor(OTHER_ORGANISATION, Role.CASE_MANAGER))
+                .expectNoEvents()
+                .expectException(AggregateNotFoundException.class);
     }
 }

@@ -14,6 +14,7 @@ import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.nrmplatform.contracts.identity.Role;
+import org.nrmplatform.contracts.privacy.PersonalField;
 import org.nrmplatform.contracts.referrals.ReferralCommands.AcceptReferral;
 import org.nrmplatform.contracts.referrals.ReferralCommands.CancelReferral;
 import org.nrmplatform.contracts.referrals.ReferralCommands.CompleteReferral;
@@ -32,6 +33,7 @@ import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralRequested;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralWithdrawn;
 import org.nrmplatform.contracts.referrals.ReferralStatus;
 import org.nrmplatform.shared.codelists.CodeLists;
+import org.nrmplatform.shared.privacy.PersonalData;
 import org.nrmplatform.shared.security.Actor;
 import org.nrmplatform.shared.web.RuleViolation;
 
@@ -40,6 +42,7 @@ import org.nrmplatform.shared.web.RuleViolation;
  * withdrawn by the referring organisation, or cancelled when the consent behind it is withdrawn), then
  * assistance steps, then completed. The case, its consent and the provider are checked before the referral
  * exists ({@link ReferralRequests}); from then on the referral enforces its own lifecycle and who may act on it.
+ * Free texts are sealed with the key of the referral's case (its data subject), so the case's erasure erases them.
  */
 @Aggregate
 public class Referral {
@@ -59,46 +62,52 @@ public class Referral {
     }
 
     @CommandHandler
-    public Referral(RequestReferral command, CodeLists codeLists) {
+    public Referral(RequestReferral command, CodeLists codeLists, PersonalData personalData) {
         codeLists.requireCode("service-type", command.serviceType(), "serviceType");
         if (!command.respondBy().isAfter(Instant.now())) {
             throw RuleViolation.unprocessable("respondBy", "the respond-by instant must be in the future");
         }
         apply(new ReferralRequested(command.referralId(), command.caseId(), command.referringOrganisationId(),
                 command.providerOrganisationId(), command.serviceType(), command.urgency(), command.respondBy(),
-                command.note(), command.consentId(), command.ageCategory()));
+                personalData.seal(command.caseId(), PersonalField.REFERRAL_NOTE, command.note()), command.consentId(),
+                command.ageCategory()));
     }
 
     @CommandHandler
-    public ReferralState handle(AcceptReferral command, MetaData metaData) {
+    public ReferralState handle(AcceptReferral command, PersonalData personalData, MetaData metaData) {
         requireProvider(metaData);
         requireStatus(ReferralStatus.REQUESTED, "accepted");
-        apply(new ReferralAccepted(referralId, caseId, providerOrganisationId, command.note()));
+        apply(new ReferralAccepted(referralId, caseId, providerOrganisationId,
+                personalData.seal(caseId, PersonalField.ACCEPTANCE_NOTE, command.note())));
         return state();
     }
 
     @CommandHandler
-    public ReferralState handle(DeclineReferral command, CodeLists codeLists, MetaData metaData) {
+    public ReferralState handle(DeclineReferral command, CodeLists codeLists, PersonalData personalData,
+                                MetaData metaData) {
         requireProvider(metaData);
         requireStatus(ReferralStatus.REQUESTED, "declined");
         codeLists.requireCode("decline-reason", command.reason(), "reason");
-        apply(new ReferralDeclined(referralId, caseId, providerOrganisationId, command.reason(), command.note()));
+        apply(new ReferralDeclined(referralId, caseId, providerOrganisationId, command.reason(),
+                personalData.seal(caseId, PersonalField.DECLINE_NOTE, command.note())));
         return state();
     }
 
     @CommandHandler
-    public ReferralState handle(WithdrawReferral command, MetaData metaData) {
+    public ReferralState handle(WithdrawReferral command, PersonalData personalData, MetaData metaData) {
         requireReferrer(metaData);
         if (!status.active()) {
             throw RuleViolation.conflict("only a requested or accepted referral can be withdrawn; this one is "
                     + status);
         }
-        apply(new ReferralWithdrawn(referralId, caseId, providerOrganisationId, command.reason()));
+        apply(new ReferralWithdrawn(referralId, caseId, providerOrganisationId,
+                personalData.seal(caseId, PersonalField.WITHDRAWAL_REASON, command.reason())));
         return state();
     }
 
     @CommandHandler
-    public ReferralState handle(RecordAssistanceStep command, CodeLists codeLists, MetaData metaData) {
+    public ReferralState handle(RecordAssistanceStep command, CodeLists codeLists, PersonalData personalData,
+                                MetaData metaData) {
         requireProvider(metaData);
         requireStatus(ReferralStatus.ACCEPTED, "given assistance steps");
         codeLists.requireCode("service-type", command.serviceType(), "serviceType");
@@ -109,15 +118,18 @@ public class Referral {
             throw RuleViolation.conflict("assistance step " + command.stepId() + " is already recorded");
         }
         apply(new AssistanceStepRecorded(referralId, caseId, providerOrganisationId, command.stepId(),
-                command.serviceType(), command.deliveredAt(), command.deliveredBy(), command.outcome()));
+                command.serviceType(), command.deliveredAt(),
+                personalData.seal(caseId, PersonalField.STEP_DELIVERED_BY, command.deliveredBy()),
+                personalData.seal(caseId, PersonalField.STEP_OUTCOME, command.outcome())));
         return state();
     }
 
     @CommandHandler
-    public ReferralState handle(CompleteReferral command, MetaData metaData) {
+    public ReferralState handle(CompleteReferral command, PersonalData personalData, MetaData metaData) {
         requireProvider(metaData);
         requireStatus(ReferralStatus.ACCEPTED, "completed");
-        apply(new ReferralCompleted(referralId, caseId, providerOrganisationId, command.outcome()));
+        apply(new ReferralCompleted(referralId, caseId, providerOrganisationId,
+                personalData.seal(caseId, PersonalField.COMPLETION_OUTCOME, command.outcome())));
         return state();
     }
 

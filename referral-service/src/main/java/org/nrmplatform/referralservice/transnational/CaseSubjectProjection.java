@@ -1,5 +1,6 @@
 package org.nrmplatform.referralservice.transnational;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -8,6 +9,9 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.nrmplatform.contracts.cases.AgeCategory;
 import org.nrmplatform.contracts.cases.Events.CaseOpened;
+import org.nrmplatform.contracts.privacy.PersonalField;
+import org.nrmplatform.contracts.privacy.Sealed;
+import org.nrmplatform.shared.privacy.PersonalData;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -15,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The little a referral packet may disclose of the person a case is about, from {@code CaseOpened}: age
- * category, sex, citizenship and the year of birth. Names and the date of birth are never kept here.
+ * category, sex, citizenship and the year of birth, which is taken from the date of birth kept sealed as the
+ * event holds it and opened only when a packet is issued. Names are never kept here.
  */
 @Component
 @ProcessingGroup(CaseSubjectProjection.PROCESSING_GROUP)
@@ -25,7 +30,13 @@ class CaseSubjectProjection {
     static final String COLLECTION = "transnational_case_subjects";
 
     record CaseSubject(@Id String caseId, AgeCategory ageCategory, String sex, List<String> citizenship,
-                       Integer yearOfBirth) {
+                       Sealed dateOfBirth) {
+
+        /** The year of birth, if known and not erased. */
+        Integer yearOfBirth(PersonalData personalData) {
+            LocalDate opened = personalData.reading().openDate(dateOfBirth, PersonalField.DATE_OF_BIRTH);
+            return opened == null ? null : opened.getYear();
+        }
     }
 
     private final MongoTemplate mongo;
@@ -40,7 +51,7 @@ class CaseSubjectProjection {
         try {
             mongo.insert(new CaseSubject(event.caseId().toString(), subject.ageCategory(), subject.sex(),
                     subject.citizenship() == null ? List.of() : List.copyOf(subject.citizenship()),
-                    subject.dateOfBirth() == null ? null : subject.dateOfBirth().getYear()), COLLECTION);
+                    subject.dateOfBirth()), COLLECTION);
         } catch (DuplicateKeyException alreadyProjected) {
             // a repeated delivery
         }

@@ -12,6 +12,7 @@ import org.nrmplatform.referralservice.transnational.TransnationalReferral.Direc
 import org.nrmplatform.referralservice.transnational.TransnationalReferral.State;
 import org.nrmplatform.referralservice.transnational.TransnationalReferral.Status;
 import org.nrmplatform.shared.codelists.CodeLists;
+import org.nrmplatform.shared.privacy.PersonalData;
 import org.nrmplatform.shared.security.Actor;
 import org.nrmplatform.shared.web.RuleViolation;
 import org.springframework.stereotype.Component;
@@ -34,14 +35,16 @@ class OutgoingReferrals {
     private final CaseSubjectProjection subjects;
     private final Peers peers;
     private final CodeLists codeLists;
+    private final PersonalData personalData;
 
     OutgoingReferrals(CommandGateway commands, CaseStates cases, CaseSubjectProjection subjects, Peers peers,
-                      CodeLists codeLists) {
+                      CodeLists codeLists, PersonalData personalData) {
         this.commands = commands;
         this.cases = cases;
         this.subjects = subjects;
         this.peers = peers;
         this.codeLists = codeLists;
+        this.personalData = personalData;
     }
 
     State send(Request request, Actor actor) {
@@ -60,7 +63,7 @@ class OutgoingReferrals {
                 .orElseThrow(() -> RuleViolation.unprocessable("caseId", "case " + request.caseId()
                         + " is not yet known to referral-service's transnational referrals; retry"));
         Packet.Body body = new Packet.Body(subject.ageCategory(), subject.sex(), subject.citizenship(),
-                subject.yearOfBirth(), request.serviceType(), request.urgency(), request.respondBy(), request.note(),
+                subject.yearOfBirth(personalData), request.serviceType(), request.urgency(), request.respondBy(), request.note(),
                 new Packet.Consent(consentId, caseState.consents().get(consentId.toString()).purposes()), null, null);
         commands.sendAndWait(new SendTransnationalReferral(request.transnationalReferralId(), request.caseId(),
                 actor.organisationId(), peer.installationId(), body));

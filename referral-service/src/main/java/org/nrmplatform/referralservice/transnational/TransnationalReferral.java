@@ -21,7 +21,9 @@ import org.nrmplatform.referralservice.transnational.TransnationalCommands.Decli
 import org.nrmplatform.referralservice.transnational.TransnationalCommands.ReceiveTransnationalReferral;
 import org.nrmplatform.referralservice.transnational.TransnationalCommands.RecordPeerAnswer;
 import org.nrmplatform.referralservice.transnational.TransnationalCommands.SendTransnationalReferral;
+import org.nrmplatform.contracts.privacy.PersonalField;
 import org.nrmplatform.shared.codelists.CodeLists;
+import org.nrmplatform.shared.privacy.PersonalData;
 import org.nrmplatform.shared.web.RuleViolation;
 
 /**
@@ -29,7 +31,9 @@ import org.nrmplatform.shared.web.RuleViolation;
  * then acknowledged, accepted or declined by the peer as its packets are imported), INCOMING on the receiving
  * side (received and at once acknowledged, then accepted or declined here). Every step that leaves this
  * installation is a packet signed here and kept in its event; every step that arrives is a packet verified
- * before the command (see {@link PacketImport}) and kept as it arrived.
+ * before the command (see {@link PacketImport}) and kept as it arrived. Packets that tell of the person, and
+ * notes, are sealed: on the sending side with the case's key, on the receiving side with a key of the referral
+ * itself (the person has no case here).
  */
 @Aggregate
 public class TransnationalReferral {
@@ -65,7 +69,8 @@ public class TransnationalReferral {
     }
 
     @CommandHandler
-    public TransnationalReferral(SendTransnationalReferral command, Installation installation) {
+    public TransnationalReferral(SendTransnationalReferral command, Installation installation,
+                                 PersonalData personalData) {
         Packet.Body body = command.body();
         if (!body.respondBy().isAfter(Instant.now())) {
             throw RuleViolation.unprocessable("respondBy", "the respond-by instant must be in the future");
@@ -74,11 +79,13 @@ public class TransnationalReferral {
                 command.peerInstallationId(), body);
         apply(new TransnationalReferralSent(command.transnationalReferralId(), command.caseId(),
                 command.referringOrganisationId(), command.peerInstallationId(), body.consent().consentId(),
-                body.serviceType(), body.urgency(), body.respondBy(), packet.packetId(), packet.json()));
+                body.serviceType(), body.urgency(), body.respondBy(), packet.packetId(),
+                personalData.seal(command.caseId(), PersonalField.SENT_PACKET, packet.json())));
     }
 
     @CommandHandler
-    public TransnationalReferral(ReceiveTransnationalReferral command, Installation installation) {
+    public TransnationalReferral(ReceiveTransnationalReferral command, Installation installation,
+                                 PersonalData personalData) {
         Packet packet = command.packet();
         if (packet.type() != Packet.Type.REFERRAL) {
             throw RuleViolation.unprocessable("type", "only a REFERRAL packet starts an incoming referral");
@@ -92,7 +99,8 @@ public class TransnationalReferral {
         String peer = packet.from().installationId();
         apply(new TransnationalReferralReceived(packet.transnationalReferralId(), peer,
                 command.importingOrganisationId(), body.serviceType(), body.urgency(), body.respondBy(),
-                packet.packetId(), command.json()));
+                packet.packetId(), personalData.seal(packet.transnationalReferralId(), PersonalField.RECEIVED_PACKET,
+                        command.json())));
         Instant receivedAt = Instant.now();
         Packet acknowledgement = installation.issue(Packet.Type.ACKNOWLEDGEMENT, packet.transnationalReferralId(),
                 peer, Packet.Body.acknowledgement(receivedAt));
@@ -101,29 +109,35 @@ public class TransnationalReferral {
     }
 
     @CommandHandler
-    public State handle(AcceptTransnationalReferral command, Installation installation) {
+    public State handle(AcceptTransnationalReferral command, Installation installation, PersonalData personalData) {
         requireUnansweredIncoming("accepted");
         Packet packet = installation.issue(Packet.Type.ACCEPTANCE, transnationalReferralId, peerInstallationId,
                 Packet.Body.answer(null, command.note()));
-        apply(new TransnationalReferralAccepted(transnationalReferralId, peerInstallationId, command.note(),
-                packet.packetId(), packet.json()));
+        apply(new TransnationalReferralAccepted(transnationalReferralId, peerInstallationId,
+                personalData.seal(transnationalReferralId, PersonalField.TRANSNATIONAL_ACCEPTANCE_NOTE, command.note()),
+                packet.packetId(),
+                personalData.seal(transnationalReferralId, PersonalField.TRANSNATIONAL_ACCEPTANCE_PACKET,
+                        packet.json())));
         return state();
     }
 
     @CommandHandler
-    public State handle(DeclineTransnationalReferral command, Installation installation, CodeLists codeLists) {
+    public State handle(DeclineTransnationalReferral command, Installation installation, CodeLists codeLists,
+                        PersonalData personalData) {
         requireUnansweredIncoming("declined");
         codeLists.requireCode("decline-reason", command.reason(), "reason");
         Packet packet = installation.issue(Packet.Type.DECLINE, transnationalReferralId, peerInstallationId,
                 Packet.Body.answer(command.reason(), command.note()));
         apply(new TransnationalReferralDeclined(transnationalReferralId, peerInstallationId, command.reason(),
-                command.note(), packet.packetId(), packet.json()));
+                personalData.seal(transnationalReferralId, PersonalField.TRANSNATIONAL_DECLINE_NOTE, command.note()),
+                packet.packetId(),
+                personalData.seal(transnationalReferralId, PersonalField.TRANSNATIONAL_DECLINE_PACKET, packet.json())));
         return state();
     }
 
     /** The peer's answer to a referral sent from here; packets may arrive in any order but each step once. */
     @CommandHandler
-    public State handle(RecordPeerAnswer command) {
+    public State handle(RecordPeerAnswer command, PersonalData personalData) {
         Packet packet = command.packet();
         if (direction != Direction.OUTGOING || !packet.from().installationId().equals(peerInstallationId)) {
             throw RuleViolation.conflict("no transnational referral " + transnationalReferralId + " was sent from "
@@ -142,12 +156,15 @@ public class TransnationalReferral {
             case ACCEPTANCE -> {
                 requireStatus(Status.SENT, "accepted");
                 apply(new TransnationalReferralAcceptedByPeer(transnationalReferralId, caseId, peerInstallationId,
-                        body.note(), packet.packetId(), command.json()));
+                        personalData.seal(caseId, PersonalField.PEER_ACCEPTANCE_NOTE, body.note()), packet.packetId(),
+                        personalData.seal(caseId, PersonalField.PEER_ACCEPTANCE_PACKET, command.json())));
             }
             case DECLINE -> {
                 requireStatus(Status.SENT, "declined");
                 apply(new TransnationalReferralDeclinedByPeer(transnationalReferralId, caseId, peerInstallationId,
-                        body.reason(), body.note(), packet.packetId(), command.json()));
+                        body.reason(), personalData.seal(caseId, PersonalField.PEER_DECLINE_NOTE, body.note()),
+                        packet.packetId(), personalData.seal(caseId, PersonalField.PEER_DECLINE_PACKET,
+                        command.json())));
             }
             case REFERRAL -> throw RuleViolation.conflict("transnational referral " + transnationalReferralId
                     + " already exists here");

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Min;
 import java.util.List;
 import java.util.UUID;
 import org.nrmplatform.contracts.referrals.ReferralStatus;
+import org.nrmplatform.shared.privacy.PersonalDataReads;
 import org.nrmplatform.shared.security.Actor;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -23,9 +24,11 @@ import org.springframework.web.server.ResponseStatusException;
 class ReferralViewController {
 
     private final ReferralViews views;
+    private final PersonalDataReads reads;
 
-    ReferralViewController(ReferralViews views) {
+    ReferralViewController(ReferralViews views, PersonalDataReads reads) {
         this.views = views;
+        this.reads = reads;
     }
 
     @GetMapping
@@ -35,19 +38,34 @@ class ReferralViewController {
                             @RequestParam(defaultValue = "0") @Min(0) int page,
                             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size,
                             @AuthenticationPrincipal Jwt token) {
-        return views.list(Actor.from(token), caseId, status, page, size);
+        Actor actor = Actor.from(token);
+        ReferralViews.Page answer = views.list(actor, caseId, status, page, size);
+        reads.record(answer.items().stream().map(ReferralViewController::caseOf).toList(), "referral-list", actor);
+        return answer;
     }
 
     @GetMapping("/overdue")
     @PreAuthorize("hasAnyRole('FIRST_LINE', 'CASE_MANAGER')")
     List<ReferralView> overdue(@AuthenticationPrincipal Jwt token) {
-        return views.overdue(Actor.from(token));
+        Actor actor = Actor.from(token);
+        List<ReferralView> answer = views.overdue(actor);
+        reads.record(answer.stream().map(ReferralViewController::caseOf).toList(), "overdue-referrals", actor);
+        return answer;
     }
 
     @GetMapping("/{referralId}")
     @PreAuthorize("hasAnyRole('FIRST_LINE', 'CASE_MANAGER', 'SERVICE_PROVIDER')")
     Object get(@PathVariable UUID referralId, @AuthenticationPrincipal Jwt token) {
-        return views.find(referralId, Actor.from(token))
+        Actor actor = Actor.from(token);
+        Object answer = views.find(referralId, actor)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No referral " + referralId));
+        reads.record(caseOf(answer), "referral", actor);
+        return answer;
+    }
+
+    /** The case whose data subject a referral's free texts are about: its read log records the read. */
+    private static UUID caseOf(Object view) {
+        return UUID.fromString(view instanceof ReferralView whole ? whole.caseId()
+                : ((ReferralView.ForProvider) view).caseId());
     }
 }

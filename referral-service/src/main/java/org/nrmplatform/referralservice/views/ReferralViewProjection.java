@@ -4,12 +4,14 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.bson.Document;
 import org.nrmplatform.contracts.referrals.ReferralEvents.AssistanceStepRecorded;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralAccepted;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralCancelled;
@@ -40,10 +42,12 @@ class ReferralViewProjection {
 
     @EventHandler
     void on(ReferralRequested event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        ReferralView view = new ReferralView(event.referralId().toString(), sequence, event.caseId().toString(),
-                event.referringOrganisationId(), event.providerOrganisationId(), event.serviceType(),
-                event.urgency(), event.respondBy(), event.note(), event.consentId().toString(),
-                event.ageCategory(), ReferralStatus.REQUESTED, at, null, null, null, null, List.of(), at);
+        Document view = new Document();
+        mongo.getConverter().write(new ReferralView(event.referralId().toString(), sequence,
+                event.caseId().toString(), event.referringOrganisationId(), event.providerOrganisationId(),
+                event.serviceType(), event.urgency(), event.respondBy(), null, event.consentId().toString(),
+                event.ageCategory(), ReferralStatus.REQUESTED, at, null, null, null, null, List.of(), at, false), view);
+        view.put("note", ReferralViews.sealed(event.note()));
         try {
             mongo.insert(view, ReferralView.COLLECTION);
         } catch (DuplicateKeyException alreadyProjected) {
@@ -59,25 +63,29 @@ class ReferralViewProjection {
 
     @EventHandler
     void on(ReferralDeclined event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        apply(event.referralId().toString(), sequence, at, ended(ReferralStatus.DECLINED, at,
-                event.note() == null ? event.reason() : event.reason() + ": " + event.note()).set("answeredAt", at));
+        apply(event.referralId().toString(), sequence, at, ended(ReferralStatus.DECLINED, at, event.reason())
+                .set(ReferralViews.DECLINE_NOTE, ReferralViews.sealed(event.note())).set("answeredAt", at));
     }
 
     @EventHandler
     void on(ReferralWithdrawn event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        apply(event.referralId().toString(), sequence, at, ended(ReferralStatus.WITHDRAWN, at, event.reason()));
+        apply(event.referralId().toString(), sequence, at, ended(ReferralStatus.WITHDRAWN, at, null)
+                .set(ReferralViews.WITHDRAWAL_REASON, ReferralViews.sealed(event.reason())));
     }
 
     @EventHandler
     void on(AssistanceStepRecorded event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        apply(event.referralId().toString(), sequence, at, new Update().push("steps",
-                new ReferralView.Step(event.stepId().toString(), event.serviceType(), event.deliveredAt(),
-                        event.deliveredBy(), event.outcome())));
+        Document step = new Document("stepId", event.stepId().toString()).append("serviceType", event.serviceType())
+                .append("deliveredAt", Date.from(event.deliveredAt()))
+                .append("deliveredBy", ReferralViews.sealed(event.deliveredBy()))
+                .append("outcome", ReferralViews.sealed(event.outcome()));
+        apply(event.referralId().toString(), sequence, at, new Update().push("steps", step));
     }
 
     @EventHandler
     void on(ReferralCompleted event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        apply(event.referralId().toString(), sequence, at, ended(ReferralStatus.COMPLETED, at, event.outcome()));
+        apply(event.referralId().toString(), sequence, at, ended(ReferralStatus.COMPLETED, at, null)
+                .set(ReferralViews.COMPLETION_OUTCOME, ReferralViews.sealed(event.outcome())));
     }
 
     @EventHandler

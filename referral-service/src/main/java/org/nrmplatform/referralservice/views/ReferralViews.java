@@ -4,10 +4,15 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.bson.Document;
 import org.nrmplatform.contracts.identity.Role;
+import org.nrmplatform.contracts.privacy.PersonalField;
+import org.nrmplatform.contracts.privacy.Sealed;
 import org.nrmplatform.contracts.referrals.ReferralStatus;
+import org.nrmplatform.shared.privacy.PersonalData;
 import org.nrmplatform.shared.security.Actor;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -18,7 +23,7 @@ import org.springframework.stereotype.Component;
 /**
  * Who sees which referral: a provider's service-provider staff the referrals to it (its inbox, in the
  * provider's shape), first-line professionals and case managers those their organisation made (its outbox,
- * whole). Any other referral does not exist for the caller.
+ * whole). Any other referral does not exist for the caller. Free texts are opened as they are read.
  */
 @Component
 public class ReferralViews {
@@ -26,14 +31,29 @@ public class ReferralViews {
     public record Page(List<Object> items, int page, int size, long total) {
     }
 
-    private final MongoTemplate mongo;
+    /** Where the views keep the sealed texts that say how a referral ended. */
+    static final String DECLINE_NOTE = "declineNote";
+    static final String WITHDRAWAL_REASON = "withdrawalReason";
+    static final String COMPLETION_OUTCOME = "completionOutcome";
+    private static final Map<String, PersonalField> SEALED_FIELDS = Map.of(
+            "note", PersonalField.REFERRAL_NOTE,
+            DECLINE_NOTE, PersonalField.DECLINE_NOTE,
+            WITHDRAWAL_REASON, PersonalField.WITHDRAWAL_REASON,
+            COMPLETION_OUTCOME, PersonalField.COMPLETION_OUTCOME,
+            "steps.deliveredBy", PersonalField.STEP_DELIVERED_BY,
+            "steps.outcome", PersonalField.STEP_OUTCOME);
 
-    public ReferralViews(MongoTemplate mongo) {
+    private final MongoTemplate mongo;
+    private final PersonalData personalData;
+
+    public ReferralViews(MongoTemplate mongo, PersonalData personalData) {
         this.mongo = mongo;
+        this.personalData = personalData;
     }
 
     public Optional<Object> find(UUID referralId, Actor actor) {
-        return Optional.ofNullable(mongo.findById(referralId.toString(), ReferralView.class, ReferralView.COLLECTION))
+        return Optional.ofNullable(mongo.findById(referralId.toString(), Document.class, ReferralView.COLLECTION))
+                .map(stored -> open(stored, personalData.reading()))
                 .flatMap(view -> shapedFor(view, actor));
     }
 
@@ -59,8 +79,9 @@ public class ReferralViews {
         Criteria filtered = new Criteria().andOperator(filters);
         Query query = new Query(filtered).with(Sort.by(Sort.Direction.DESC, "requestedAt"))
                 .skip((long) page * size).limit(size);
-        List<Object> items = mongo.find(query, ReferralView.class, ReferralView.COLLECTION).stream()
-                .map(view -> shapedFor(view, actor).orElseThrow()).toList();
+        PersonalData.Reading reading = personalData.reading();
+        List<Object> items = mongo.find(query, Document.class, ReferralView.COLLECTION).stream()
+                .map(stored -> shapedFor(open(stored, reading), actor).orElseThrow()).toList();
         return new Page(items, page, size, mongo.count(new Query(filtered), ReferralView.COLLECTION));
     }
 
@@ -69,7 +90,37 @@ public class ReferralViews {
         Query query = new Query(where("referringOrganisationId").is(actor.organisationId())
                 .and("status").is(ReferralStatus.REQUESTED).and("escalatedAt").ne(null))
                 .with(Sort.by("respondBy"));
-        return mongo.find(query, ReferralView.class, ReferralView.COLLECTION);
+        PersonalData.Reading reading = personalData.reading();
+        return mongo.find(query, Document.class, ReferralView.COLLECTION).stream()
+                .map(stored -> open(stored, reading)).toList();
+    }
+
+    /** A sealed value as the views store it; null stays null. */
+    static Document sealed(Sealed value) {
+        return value == null ? null
+                : new Document("subjectId", value.subjectId()).append("ciphertext", value.ciphertext());
+    }
+
+    /** The stored view with its free texts opened (null, and {@code erased}, once the case's subject is erased). */
+    private ReferralView open(Document stored, PersonalData.Reading reading) {
+        PersonalData.OpenedPayload opened = reading.openTree(stored, path -> {
+            PersonalField field = SEALED_FIELDS.get(path);
+            if (field == null) {
+                throw new IllegalStateException("a sealed value at " + path + " of a referral view");
+            }
+            return field;
+        });
+        Document view = (Document) opened.payload();
+        String ended = switch (ReferralStatus.valueOf(view.getString("status"))) {
+            case DECLINED -> view.get(DECLINE_NOTE) == null ? view.getString("ended")
+                    : view.getString("ended") + ": " + view.getString(DECLINE_NOTE);
+            case WITHDRAWN -> view.getString(WITHDRAWAL_REASON);
+            case COMPLETED -> view.getString(COMPLETION_OUTCOME);
+            default -> view.getString("ended");
+        };
+        view.put("ended", ended);
+        view.put("erased", opened.erased());
+        return mongo.getConverter().read(ReferralView.class, view);
     }
 
     /** Active referrals per provider: its current load. */

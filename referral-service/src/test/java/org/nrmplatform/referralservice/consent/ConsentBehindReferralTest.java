@@ -60,7 +60,7 @@ class ConsentBehindReferralTest {
     @Test
     void withdrawingTheConsentBehindARequestedReferralCancelsIt() {
         fixture.givenAggregate(REFERRAL_ID.toString()).published(REQUESTED)
-                .whenAggregate(CASE_ID.toString()).publishes(new ConsentWithdrawn(CASE_ID, CONSENT_ID, "changed mind"))
+                .whenAggregate(CASE_ID.toString()).publishes(new ConsentWithdrawn(CASE_ID, CONSENT_ID, null))
                 .expectDispatchedCommands(CANCEL);
     }
 

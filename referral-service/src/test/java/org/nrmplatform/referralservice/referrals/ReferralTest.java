@@ -14,6 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nrmplatform.contracts.cases.AgeCategory;
 import org.nrmplatform.contracts.identity.Role;
+import org.nrmplatform.contracts.privacy.PersonalField;
+import org.nrmplatform.contracts.privacy.Sealed;
 import org.nrmplatform.contracts.referrals.CancellationReason;
 import org.nrmplatform.contracts.referrals.ReferralCommands.AcceptReferral;
 import org.nrmplatform.contracts.referrals.ReferralCommands.CancelReferral;
@@ -33,7 +35,9 @@ import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralRequested;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralWithdrawn;
 import org.nrmplatform.contracts.referrals.Urgency;
 import org.nrmplatform.shared.codelists.CodeLists;
+import org.nrmplatform.shared.privacy.PersonalData;
 import org.nrmplatform.shared.security.Actor;
+import org.nrmplatform.shared.testing.InMemorySubjectKeys;
 import org.nrmplatform.shared.web.RuleViolation;
 
 /**
@@ -55,8 +59,12 @@ class ReferralTest {
     private static final Map<String, Object> SHELTER_STAFF = actor(SHELTER, Role.SERVICE_PROVIDER);
     private static final Map<String, Object> CASE_MANAGER = actor(WELFARE, Role.CASE_MANAGER);
 
+    /** Seals with a fixed nonce, so that expected events compare equal; never outside tests. */
+    private static final PersonalData PERSONAL_DATA = new PersonalData(new InMemorySubjectKeys(), () -> new byte[12]);
+
     private static final ReferralRequested REQUESTED = new ReferralRequested(REFERRAL_ID, CASE_ID, WELFARE, SHELTER,
-            "SAFE_ACCOMMODATION", Urgency.URGENT, RESPOND_BY, "Needs a room tonight", CONSENT_ID, AgeCategory.ADULT);
+            "SAFE_ACCOMMODATION", Urgency.URGENT, RESPOND_BY,
+            seal(PersonalField.REFERRAL_NOTE, "Needs a room tonight"), CONSENT_ID, AgeCategory.ADULT);
     private static final ReferralAccepted ACCEPTED = new ReferralAccepted(REFERRAL_ID, CASE_ID, SHELTER, null);
 
     private FixtureConfiguration<Referral> fixture;
@@ -65,6 +73,11 @@ class ReferralTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Referral.class);
         fixture.registerInjectableResource(CodeLists.load());
+        fixture.registerInjectableResource(PERSONAL_DATA);
+    }
+
+    private static Sealed seal(PersonalField field, String clear) {
+        return PERSONAL_DATA.seal(CASE_ID, field, clear);
     }
 
     private static Map<String, Object> actor(String organisationId, Role... roles) {
@@ -106,7 +119,8 @@ class ReferralTest {
     void theProviderAccepts() {
         fixture.given(REQUESTED)
                 .when(new AcceptReferral(REFERRAL_ID, "Room ready"), SHELTER_STAFF)
-                .expectEvents(new ReferralAccepted(REFERRAL_ID, CASE_ID, SHELTER, "Room ready"));
+                .expectEvents(new ReferralAccepted(REFERRAL_ID, CASE_ID, SHELTER,
+                        seal(PersonalField.ACCEPTANCE_NOTE, "Room ready")));
     }
 
     @Test
@@ -138,7 +152,8 @@ class ReferralTest {
     void theProviderDeclinesWithAReasonFromTheCodeList() {
         fixture.given(REQUESTED)
                 .when(new DeclineReferral(REFERRAL_ID, "NO_CAPACITY", "Full until March"), SHELTER_STAFF)
-                .expectEvents(new ReferralDeclined(REFERRAL_ID, CASE_ID, SHELTER, "NO_CAPACITY", "Full until March"));
+                .expectEvents(new ReferralDeclined(REFERRAL_ID, CASE_ID, SHELTER, "NO_CAPACITY",
+                        seal(PersonalField.DECLINE_NOTE, "Full until March")));
     }
 
     @Test
@@ -162,10 +177,12 @@ class ReferralTest {
     void theReferringOrganisationWithdrawsARequestedOrAcceptedReferral() {
         fixture.given(REQUESTED)
                 .when(new WithdrawReferral(REFERRAL_ID, "Moved to another city"), CASE_MANAGER)
-                .expectEvents(new ReferralWithdrawn(REFERRAL_ID, CASE_ID, SHELTER, "Moved to another city"));
+                .expectEvents(new ReferralWithdrawn(REFERRAL_ID, CASE_ID, SHELTER,
+                        seal(PersonalField.WITHDRAWAL_REASON, "Moved to another city")));
         fixture.given(REQUESTED, ACCEPTED)
                 .when(new WithdrawReferral(REFERRAL_ID, "Moved to another city"), CASE_MANAGER)
-                .expectEvents(new ReferralWithdrawn(REFERRAL_ID, CASE_ID, SHELTER, "Moved to another city"));
+                .expectEvents(new ReferralWithdrawn(REFERRAL_ID, CASE_ID, SHELTER,
+                        seal(PersonalField.WITHDRAWAL_REASON, "Moved to another city")));
     }
 
     @Test
@@ -190,7 +207,8 @@ class ReferralTest {
                 .when(new RecordAssistanceStep(REFERRAL_ID, STEP_ID, "SAFE_ACCOMMODATION", DELIVERED_AT,
                         "Night team", "Admitted"), SHELTER_STAFF)
                 .expectEvents(new AssistanceStepRecorded(REFERRAL_ID, CASE_ID, SHELTER, STEP_ID, "SAFE_ACCOMMODATION",
-                        DELIVERED_AT, "Night team", "Admitted"));
+                        DELIVERED_AT, seal(PersonalField.STEP_DELIVERED_BY, "Night team"),
+                        seal(PersonalField.STEP_OUTCOME, "Admitted")));
     }
 
     @Test
@@ -220,7 +238,8 @@ class ReferralTest {
                 .expectException(RuleViolation.class)
                 .expectNoEvents();
         fixture.given(REQUESTED, ACCEPTED, new AssistanceStepRecorded(REFERRAL_ID, CASE_ID, SHELTER, STEP_ID,
-                        "SAFE_ACCOMMODATION", DELIVERED_AT, "Night team", "Admitted"))
+                        "SAFE_ACCOMMODATION", DELIVERED_AT, seal(PersonalField.STEP_DELIVERED_BY, "Night team"),
+                        seal(PersonalField.STEP_OUTCOME, "Admitted")))
                 .when(new RecordAssistanceStep(REFERRAL_ID, STEP_ID, "SAFE_ACCOMMODATION", DELIVERED_AT,
                         "Night team", "Admitted"), SHELTER_STAFF)
                 .expectException(RuleViolation.class)
@@ -231,7 +250,8 @@ class ReferralTest {
     void theProviderCompletesAnAcceptedReferral() {
         fixture.given(REQUESTED, ACCEPTED)
                 .when(new CompleteReferral(REFERRAL_ID, "Moved to independent housing"), SHELTER_STAFF)
-                .expectEvents(new ReferralCompleted(REFERRAL_ID, CASE_ID, SHELTER, "Moved to independent housing"));
+                .expectEvents(new ReferralCompleted(REFERRAL_ID, CASE_ID, SHELTER,
+                        seal(PersonalField.COMPLETION_OUTCOME, "Moved to independent housing")));
     }
 
     @Test
@@ -265,7 +285,7 @@ class ReferralTest {
     void anAnsweredReferralIsNotEscalated() {
         fixture.given(REQUESTED, ACCEPTED).when(new EscalateReferral(REFERRAL_ID))
                 .expectSuccessfulHandlerExecution().expectNoEvents();
-        fixture.given(REQUESTED, new ReferralWithdrawn(REFERRAL_ID, CASE_ID, SHELTER, "x"))
+        fixture.given(REQUESTED, new ReferralWithdrawn(REFERRAL_ID, CASE_ID, SHELTER, seal(PersonalField.WITHDRAWAL_REASON, "x")))
                 .when(new EscalateReferral(REFERRAL_ID)).expectSuccessfulHandlerExecution().expectNoEvents();
     }
 

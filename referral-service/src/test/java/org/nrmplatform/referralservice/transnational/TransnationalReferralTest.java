@@ -19,6 +19,8 @@ import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nrmplatform.contracts.cases.AgeCategory;
+import org.nrmplatform.contracts.privacy.PersonalField;
+import org.nrmplatform.contracts.privacy.Sealed;
 import org.nrmplatform.contracts.referrals.Urgency;
 import org.nrmplatform.contracts.transnational.TransnationalEvents.TransnationalReferralAccepted;
 import org.nrmplatform.contracts.transnational.TransnationalEvents.TransnationalReferralAcceptedByPeer;
@@ -37,6 +39,8 @@ import org.nrmplatform.referralservice.transnational.TransnationalReferral.Direc
 import org.nrmplatform.referralservice.transnational.TransnationalReferral.State;
 import org.nrmplatform.referralservice.transnational.TransnationalReferral.Status;
 import org.nrmplatform.shared.codelists.CodeLists;
+import org.nrmplatform.shared.privacy.PersonalData;
+import org.nrmplatform.shared.testing.InMemorySubjectKeys;
 import org.nrmplatform.shared.web.RuleViolation;
 
 /**
@@ -58,6 +62,9 @@ class TransnationalReferralTest {
     private static final Instant PEER_RECEIVED_AT = Instant.now().minus(1, ChronoUnit.HOURS)
             .truncatedTo(ChronoUnit.SECONDS);
 
+    /** Seals with a fixed nonce, so that expected events compare equal; never outside tests. */
+    private static final PersonalData PERSONAL_DATA = new PersonalData(new InMemorySubjectKeys(), () -> new byte[12]);
+
     private static final KeyPair SERBIAN_KEYS = PacketTest.keys();
     private static final Installation SERBIA = new Installation("RS-NRM", "RS", "rs-key-1", SERBIAN_KEYS);
     private static final Installation ALBANIA = new Installation(PEER, "AL", "al-key-1", PacketTest.keys());
@@ -70,24 +77,30 @@ class TransnationalReferralTest {
 
     /** The sending side, as recorded here: the referral left for AL-NRM. */
     private static final TransnationalReferralSent SENT = new TransnationalReferralSent(REFERRAL_ID, CASE_ID, WELFARE,
-            PEER, CONSENT_ID, "SAFE_ACCOMMODATION", Urgency.URGENT, RESPOND_BY, UUID.randomUUID(), "{\"sent\":1}");
+            PEER, CONSENT_ID, "SAFE_ACCOMMODATION", Urgency.URGENT, RESPOND_BY, UUID.randomUUID(),
+            seal(CASE_ID, PersonalField.SENT_PACKET, "{\"sent\":1}"));
     private static final TransnationalReferralAcknowledgedByPeer ACKNOWLEDGED_BY_PEER =
             new TransnationalReferralAcknowledgedByPeer(REFERRAL_ID, CASE_ID, PEER, PEER_RECEIVED_AT,
                     UUID.randomUUID(), "{\"ack\":1}");
     private static final TransnationalReferralAcceptedByPeer ACCEPTED_BY_PEER = new TransnationalReferralAcceptedByPeer(
-            REFERRAL_ID, CASE_ID, PEER, "Shelter in Tirana", UUID.randomUUID(), "{\"acceptance\":1}");
+            REFERRAL_ID, CASE_ID, PEER, seal(CASE_ID, PersonalField.PEER_ACCEPTANCE_NOTE, "Shelter in Tirana"),
+            UUID.randomUUID(), seal(CASE_ID, PersonalField.PEER_ACCEPTANCE_PACKET, "{\"acceptance\":1}"));
     private static final TransnationalReferralDeclinedByPeer DECLINED_BY_PEER = new TransnationalReferralDeclinedByPeer(
-            REFERRAL_ID, CASE_ID, PEER, "NO_CAPACITY", "Full until March", UUID.randomUUID(), "{\"decline\":1}");
+            REFERRAL_ID, CASE_ID, PEER, "NO_CAPACITY", seal(CASE_ID, PersonalField.PEER_DECLINE_NOTE, "Full until March"),
+            UUID.randomUUID(), seal(CASE_ID, PersonalField.PEER_DECLINE_PACKET, "{\"decline\":1}"));
 
     /** The receiving side, as recorded here: AL-NRM's referral imported and acknowledged. */
     private static final TransnationalReferralReceived RECEIVED = new TransnationalReferralReceived(REFERRAL_ID, PEER,
-            COORDINATION, "SAFE_ACCOMMODATION", Urgency.URGENT, RESPOND_BY, UUID.randomUUID(), "{\"referral\":1}");
+            COORDINATION, "SAFE_ACCOMMODATION", Urgency.URGENT, RESPOND_BY, UUID.randomUUID(),
+            seal(REFERRAL_ID, PersonalField.RECEIVED_PACKET, "{\"referral\":1}"));
     private static final TransnationalReferralAcknowledged ACKNOWLEDGED = new TransnationalReferralAcknowledged(
             REFERRAL_ID, PEER, Instant.now().truncatedTo(ChronoUnit.SECONDS), UUID.randomUUID(), "{\"ack\":2}");
     private static final TransnationalReferralAccepted ACCEPTED = new TransnationalReferralAccepted(REFERRAL_ID, PEER,
-            null, UUID.randomUUID(), "{\"acceptance\":2}");
+            null, UUID.randomUUID(),
+            seal(REFERRAL_ID, PersonalField.TRANSNATIONAL_ACCEPTANCE_PACKET, "{\"acceptance\":2}"));
     private static final TransnationalReferralDeclined DECLINED = new TransnationalReferralDeclined(REFERRAL_ID, PEER,
-            "NO_CAPACITY", null, UUID.randomUUID(), "{\"decline\":2}");
+            "NO_CAPACITY", null, UUID.randomUUID(),
+            seal(REFERRAL_ID, PersonalField.TRANSNATIONAL_DECLINE_PACKET, "{\"decline\":2}"));
 
     private FixtureConfiguration<TransnationalReferral> fixture;
 
@@ -96,6 +109,15 @@ class TransnationalReferralTest {
         fixture = new AggregateTestFixture<>(TransnationalReferral.class);
         fixture.registerInjectableResource(SERBIA);
         fixture.registerInjectableResource(CodeLists.load());
+        fixture.registerInjectableResource(PERSONAL_DATA);
+    }
+
+    private static Sealed seal(UUID subject, PersonalField field, String clear) {
+        return PERSONAL_DATA.seal(subject, field, clear);
+    }
+
+    private static String open(Sealed sealed, PersonalField field) {
+        return PERSONAL_DATA.reading().open(sealed, field);
     }
 
     // --- sending side -------------------------------------------------------------------------------------
@@ -111,9 +133,10 @@ class TransnationalReferralTest {
                                     .isEqualTo(new TransnationalReferralSent(REFERRAL_ID, CASE_ID, WELFARE, PEER,
                                             CONSENT_ID, "SAFE_ACCOMMODATION", Urgency.URGENT, RESPOND_BY, null,
                                             null));
-                            Packet packet = issuedHere(sent.packet(), sent.packetId(), Packet.Type.REFERRAL);
+                            Packet packet = issuedHere(open(sent.packet(), PersonalField.SENT_PACKET), sent.packetId(),
+                                    Packet.Type.REFERRAL);
                             assertThat(packet.body()).as("what is disclosed").isEqualTo(REFERRAL_BODY);
-                            assertThat(sent.packet()).doesNotContain(CASE_ID.toString(), WELFARE);
+                            assertThat(open(sent.packet(), PersonalField.SENT_PACKET)).doesNotContain(CASE_ID.toString(), WELFARE);
                         }),
                         andNoMore())));
     }
@@ -162,8 +185,9 @@ class TransnationalReferralTest {
         RecordPeerAnswer answer = fromAlbania(Packet.Type.ACCEPTANCE, Packet.Body.answer(null, "Shelter in Tirana"));
         fixture.given(SENT, ACKNOWLEDGED_BY_PEER)
                 .when(answer)
-                .expectEvents(new TransnationalReferralAcceptedByPeer(REFERRAL_ID, CASE_ID, PEER, "Shelter in Tirana",
-                        answer.packet().packetId(), answer.json()))
+                .expectEvents(new TransnationalReferralAcceptedByPeer(REFERRAL_ID, CASE_ID, PEER,
+                        seal(CASE_ID, PersonalField.PEER_ACCEPTANCE_NOTE, "Shelter in Tirana"),
+                        answer.packet().packetId(), seal(CASE_ID, PersonalField.PEER_ACCEPTANCE_PACKET, answer.json())))
                 .expectResultMessagePayload(new State(REFERRAL_ID, Direction.OUTGOING, Status.ACCEPTED, true));
     }
 
@@ -173,7 +197,7 @@ class TransnationalReferralTest {
         fixture.given(SENT)
                 .when(answer)
                 .expectEvents(new TransnationalReferralAcceptedByPeer(REFERRAL_ID, CASE_ID, PEER, null,
-                        answer.packet().packetId(), answer.json()))
+                        answer.packet().packetId(), seal(CASE_ID, PersonalField.PEER_ACCEPTANCE_PACKET, answer.json())))
                 .expectResultMessagePayload(new State(REFERRAL_ID, Direction.OUTGOING, Status.ACCEPTED, false));
     }
 
@@ -200,7 +224,8 @@ class TransnationalReferralTest {
         fixture.given(SENT, ACKNOWLEDGED_BY_PEER)
                 .when(answer)
                 .expectEvents(new TransnationalReferralDeclinedByPeer(REFERRAL_ID, CASE_ID, PEER, "NO_CAPACITY",
-                        "Full until March", answer.packet().packetId(), answer.json()))
+                        seal(CASE_ID, PersonalField.PEER_DECLINE_NOTE, "Full until March"), answer.packet().packetId(),
+                        seal(CASE_ID, PersonalField.PEER_DECLINE_PACKET, answer.json())))
                 .expectResultMessagePayload(new State(REFERRAL_ID, Direction.OUTGOING, Status.DECLINED, true));
     }
 
@@ -267,7 +292,7 @@ class TransnationalReferralTest {
                         event(TransnationalReferralReceived.class, received -> assertThat(received).isEqualTo(
                                 new TransnationalReferralReceived(REFERRAL_ID, PEER, COORDINATION,
                                         "SAFE_ACCOMMODATION", Urgency.URGENT, RESPOND_BY, packet.packetId(),
-                                        asItArrived))),
+                                        seal(REFERRAL_ID, PersonalField.RECEIVED_PACKET, asItArrived)))),
                         event(TransnationalReferralAcknowledged.class, acknowledged -> {
                             assertThat(acknowledged.transnationalReferralId()).isEqualTo(REFERRAL_ID);
                             assertThat(acknowledged.peerInstallationId()).isEqualTo(PEER);
@@ -314,8 +339,10 @@ class TransnationalReferralTest {
                         event(TransnationalReferralAccepted.class, accepted -> {
                             assertThat(accepted).usingRecursiveComparison().ignoringFields("packetId", "packet")
                                     .isEqualTo(new TransnationalReferralAccepted(REFERRAL_ID, PEER,
-                                            "Shelter in Tirana, from Friday", null, null));
-                            Packet acceptance = issuedHere(accepted.packet(), accepted.packetId(),
+                                            seal(REFERRAL_ID, PersonalField.TRANSNATIONAL_ACCEPTANCE_NOTE,
+                                                    "Shelter in Tirana, from Friday"), null, null));
+                            Packet acceptance = issuedHere(open(accepted.packet(),
+                                    PersonalField.TRANSNATIONAL_ACCEPTANCE_PACKET), accepted.packetId(),
                                     Packet.Type.ACCEPTANCE);
                             assertThat(acceptance.body())
                                     .isEqualTo(Packet.Body.answer(null, "Shelter in Tirana, from Friday"));
@@ -332,8 +359,10 @@ class TransnationalReferralTest {
                         event(TransnationalReferralDeclined.class, declined -> {
                             assertThat(declined).usingRecursiveComparison().ignoringFields("packetId", "packet")
                                     .isEqualTo(new TransnationalReferralDeclined(REFERRAL_ID, PEER, "NO_CAPACITY",
-                                            "Full until March", null, null));
-                            Packet decline = issuedHere(declined.packet(), declined.packetId(), Packet.Type.DECLINE);
+                                            seal(REFERRAL_ID, PersonalField.TRANSNATIONAL_DECLINE_NOTE, "Full until March"),
+                                            null, null));
+                            Packet decline = issuedHere(open(declined.packet(),
+                                    PersonalField.TRANSNATIONAL_DECLINE_PACKET), declined.packetId(), Packet.Type.DECLINE);
                             assertThat(decline.body())
                                     .isEqualTo(Packet.Body.answer("NO_CAPACITY", "Full until March"));
                         }),

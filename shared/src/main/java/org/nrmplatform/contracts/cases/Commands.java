@@ -57,4 +57,8 @@ public final class Commands {
     public record CloseCase(@TargetAggregateIdentifier UUID caseId, String reason, String note,
                             @TargetAggregateVersion Long expectedVersion) {
     }
+
+    /** Erases the data subject's personal data, on a legal basis the caller states (both parts required). */
+    public record EraseSubject(@TargetAggregateIdentifier UUID caseId, LegalBasis legalBasis) {
+    }
 }

@@ -5,15 +5,20 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.nrmplatform.contracts.privacy.Sealed;
 
-/** What happened to a case, in order; the record every view, history and export derives from. */
+/**
+ * What happened to a case, in order; the record every view, history and export derives from. Personal data
+ * of the data subject is {@link Sealed} with the case's key (see
+ * {@link org.nrmplatform.contracts.privacy.PersonalField}); after {@link SubjectErased} nothing opens it.
+ */
 public final class Events {
 
     private Events() {
     }
 
     public record CaseOpened(UUID caseId, String detectingSector, Instant screenedAt, ScreeningLocation location,
-                             DataSubject dataSubject, String openingOrganisationId) {
+                             SealedDataSubject dataSubject, String openingOrganisationId) {
     }
 
     public record IndicatorAssessmentRecorded(UUID caseId, UUID assessmentId, String indicatorSetId,
@@ -21,29 +26,37 @@ public final class Events {
                                               AssessmentResult result) {
     }
 
-    public record PresumedVictimFlagged(UUID caseId, String grounds, String responsibleOrganisationId) {
+    public record PresumedVictimFlagged(UUID caseId, Sealed grounds, String responsibleOrganisationId) {
     }
 
-    public record IdentificationDecided(UUID caseId, IdentificationOutcome outcome, String reasons,
+    public record IdentificationDecided(UUID caseId, IdentificationOutcome outcome, Sealed reasons,
                                         List<String> typesOfExploitation, List<String> methodsOfControl) {
     }
 
-    public record GuardianAppointed(UUID caseId, String guardianName, String guardianOrganisation,
+    public record GuardianAppointed(UUID caseId, Sealed guardianName, String guardianOrganisation,
                                     LocalDate appointedOn) {
     }
 
     /** {@code serviceTypes} empty means consent to every service of the purposes given. */
     public record ConsentGiven(UUID caseId, UUID consentId, ConsentGiver givenBy, List<String> purposes,
-                               List<String> serviceTypes, String recipientOrganisationId, String note) {
+                               List<String> serviceTypes, String recipientOrganisationId, Sealed note) {
     }
 
-    public record ConsentWithdrawn(UUID caseId, UUID consentId, String note) {
+    public record ConsentWithdrawn(UUID caseId, UUID consentId, Sealed note) {
     }
 
     public record ReflectionPeriodStarted(UUID caseId, LocalDate startDate, LocalDate legalEndDate,
                                           String legalBasis) {
     }
 
-    public record CaseClosed(UUID caseId, String reason, String note, CaseStage finalStage) {
+    public record CaseClosed(UUID caseId, String reason, Sealed note, CaseStage finalStage) {
+    }
+
+    /**
+     * The data subject's personal data was erased on {@code legalBasis}: the case's key is destroyed
+     * after this event is stored, so every sealed value of the case (and of its referrals) opens as erased.
+     * Who erased it is in the event's metadata.
+     */
+    public record SubjectErased(UUID caseId, LegalBasis legalBasis) {
     }
 }

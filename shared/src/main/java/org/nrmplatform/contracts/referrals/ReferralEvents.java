@@ -3,11 +3,13 @@ package org.nrmplatform.contracts.referrals;
 import java.time.Instant;
 import java.util.UUID;
 import org.nrmplatform.contracts.cases.AgeCategory;
+import org.nrmplatform.contracts.privacy.Sealed;
 
 /**
  * What happened to a referral. Each event names the referral, its case and the provider organisation (the
  * organisation that may see the case while the referral is active: from {@link ReferralRequested} until
  * {@link ReferralDeclined}, {@link ReferralWithdrawn}, {@link ReferralCancelled} or {@link ReferralCompleted}).
+ * Free texts (notes, the withdrawal reason, who delivered a step and its outcome) are sealed with the case's key.
  */
 public final class ReferralEvents {
 
@@ -16,25 +18,25 @@ public final class ReferralEvents {
 
     public record ReferralRequested(UUID referralId, UUID caseId, String referringOrganisationId,
                                     String providerOrganisationId, String serviceType, Urgency urgency,
-                                    Instant respondBy, String note, UUID consentId, AgeCategory ageCategory) {
+                                    Instant respondBy, Sealed note, UUID consentId, AgeCategory ageCategory) {
     }
 
-    public record ReferralAccepted(UUID referralId, UUID caseId, String providerOrganisationId, String note) {
+    public record ReferralAccepted(UUID referralId, UUID caseId, String providerOrganisationId, Sealed note) {
     }
 
     public record ReferralDeclined(UUID referralId, UUID caseId, String providerOrganisationId, String reason,
-                                   String note) {
+                                   Sealed note) {
     }
 
-    public record ReferralWithdrawn(UUID referralId, UUID caseId, String providerOrganisationId, String reason) {
+    public record ReferralWithdrawn(UUID referralId, UUID caseId, String providerOrganisationId, Sealed reason) {
     }
 
     public record AssistanceStepRecorded(UUID referralId, UUID caseId, String providerOrganisationId, UUID stepId,
-                                         String serviceType, Instant deliveredAt, String deliveredBy,
-                                         String outcome) {
+                                         String serviceType, Instant deliveredAt, Sealed deliveredBy,
+                                         Sealed outcome) {
     }
 
-    public record ReferralCompleted(UUID referralId, UUID caseId, String providerOrganisationId, String outcome) {
+    public record ReferralCompleted(UUID referralId, UUID caseId, String providerOrganisationId, Sealed outcome) {
     }
 
     public record ReferralCancelled(UUID referralId, UUID caseId, String providerOrganisationId,

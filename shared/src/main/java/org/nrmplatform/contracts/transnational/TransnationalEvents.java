@@ -2,12 +2,15 @@ package org.nrmplatform.contracts.transnational;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.nrmplatform.contracts.privacy.Sealed;
 import org.nrmplatform.contracts.referrals.Urgency;
 
 /**
  * What happened to a transnational referral. {@code transnationalReferralId} is the same on both
  * installations; {@code peerInstallationId} is the other NRM; {@code packetId} and {@code packet} are the
- * signed packet this installation sent or imported with the step.
+ * signed packet this installation sent or imported with the step. Packets that carry what is known of the person
+ * and notes are sealed: on the sending side with the case's key, on the receiving side with the key of the
+ * incoming referral (its id is the data subject's id there).
  */
 public final class TransnationalEvents {
 
@@ -17,13 +20,13 @@ public final class TransnationalEvents {
     /** Sending side: the referral left as a signed packet, under the consent {@code consentId}. */
     public record TransnationalReferralSent(UUID transnationalReferralId, UUID caseId, String referringOrganisationId,
                                             String peerInstallationId, UUID consentId, String serviceType,
-                                            Urgency urgency, Instant respondBy, UUID packetId, String packet) {
+                                            Urgency urgency, Instant respondBy, UUID packetId, Sealed packet) {
     }
 
     /** Receiving side: a verified referral packet imported by {@code importingOrganisationId}. */
     public record TransnationalReferralReceived(UUID transnationalReferralId, String peerInstallationId,
                                                 String importingOrganisationId, String serviceType, Urgency urgency,
-                                                Instant respondBy, UUID packetId, String packet) {
+                                                Instant respondBy, UUID packetId, Sealed packet) {
     }
 
     /** Receiving side: the acknowledgement packet issued on import, to travel back to the sender. */
@@ -33,12 +36,12 @@ public final class TransnationalEvents {
 
     /** Receiving side: this NRM accepted the referral; the acceptance packet travels back. */
     public record TransnationalReferralAccepted(UUID transnationalReferralId, String peerInstallationId,
-                                                String note, UUID packetId, String packet) {
+                                                Sealed note, UUID packetId, Sealed packet) {
     }
 
     /** Receiving side: this NRM declined the referral; the decline packet travels back. */
     public record TransnationalReferralDeclined(UUID transnationalReferralId, String peerInstallationId,
-                                                String reason, String note, UUID packetId, String packet) {
+                                                String reason, Sealed note, UUID packetId, Sealed packet) {
     }
 
     /** Sending side: the receiving NRM's acknowledgement packet was imported. */
@@ -49,13 +52,13 @@ public final class TransnationalEvents {
 
     /** Sending side: the receiving NRM's acceptance packet was imported. */
     public record TransnationalReferralAcceptedByPeer(UUID transnationalReferralId, UUID caseId,
-                                                      String peerInstallationId, String note, UUID packetId,
-                                                      String packet) {
+                                                      String peerInstallationId, Sealed note, UUID packetId,
+                                                      Sealed packet) {
     }
 
     /** Sending side: the receiving NRM's decline packet was imported. */
     public record TransnationalReferralDeclinedByPeer(UUID transnationalReferralId, UUID caseId,
-                                                      String peerInstallationId, String reason, String note,
-                                                      UUID packetId, String packet) {
+                                                      String peerInstallationId, String reason, Sealed note,
+                                                      UUID packetId, Sealed packet) {
     }
 }

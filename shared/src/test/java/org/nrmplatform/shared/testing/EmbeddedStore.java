@@ -27,7 +27,13 @@ public final class EmbeddedStore {
         return uri;
     }
 
-    /** Points a Spring test context at the embedded server, with fresh event and service databases. */
+    /** A fixed master key for the subject key store of tests (base64 of 32 bytes); never used outside tests. */
+    public static final String TEST_MASTER_KEY = "dGVzdC1tYXN0ZXIta2V5LTMyLWJ5dGVzLWxvbmchISE=";
+
+    /**
+     * Points a Spring test context at the embedded server, with fresh event, service and subject key databases
+     * and the test master key.
+     */
     public static void register(DynamicPropertyRegistry registry) {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         registry.add("nrm.store.uri", EmbeddedStore::uri);
@@ -36,5 +42,7 @@ public final class EmbeddedStore {
         // a checkpoint key of the test's own, never the developer's data directory
         registry.add("nrm.evidence.checkpoints.signing-key-file", () -> System.getProperty("java.io.tmpdir")
                 + "/nrm-test-keys/checkpoint-" + suffix + ".pem");
+        registry.add("nrm.privacy.key-database", () -> "keys_" + suffix);
+        registry.add("nrm.privacy.master-key", () -> TEST_MASTER_KEY);
     }
 }

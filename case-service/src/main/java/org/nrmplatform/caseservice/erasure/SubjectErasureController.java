@@ -1,0 +1,51 @@
+package org.nrmplatform.caseservice.erasure;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.nrmplatform.caseservice.cases.CaseStatus;
+import org.nrmplatform.contracts.cases.Commands.EraseSubject;
+import org.nrmplatform.contracts.cases.LegalBasis;
+import org.nrmplatform.shared.privacy.SubjectKeys;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Erasure of a data subject's personal data (crypto-shredding): the {@code SubjectErased} event is recorded
+ * first, with who and on what legal basis; then the case's key is destroyed, so every sealed value of the case
+ * and its referrals, in every event, projection and backup, opens as erased from then on. Should the key's
+ * destruction fail or the service stop in between, {@link SubjectKeyDestruction} finishes it from the event.
+ */
+@RestController
+class SubjectErasureController {
+
+    record ErasureRequest(@NotNull @Valid LegalBasisRequest legalBasis) {
+    }
+
+    record LegalBasisRequest(@NotBlank @Size(max = 500) String reference, @NotBlank @Size(max = 500) String requestedBy) {
+    }
+
+    private final CommandGateway commands;
+    private final SubjectKeys keys;
+
+    SubjectErasureController(CommandGateway commands, SubjectKeys keys) {
+        this.commands = commands;
+        this.keys = keys;
+    }
+
+    @PostMapping(path = "/api/cases/{caseId}/subject-erasure", consumes = "application/json")
+    @PreAuthorize("hasAnyRole('CASE_MANAGER', 'IDENTIFICATION_AUTHORITY')")
+    ResponseEntity<CaseStatus> erase(@PathVariable UUID caseId, @Valid @RequestBody ErasureRequest request) {
+        CaseStatus status = commands.sendAndWait(new EraseSubject(caseId,
+                new LegalBasis(request.legalBasis().reference(), request.legalBasis().requestedBy())));
+        keys.destroy(caseId.toString());
+        return ResponseEntity.ok().eTag("\"" + status.version() + "\"").body(status);
+    }
+}
