@@ -32,6 +32,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nrmplatform.contracts.cases.AgeCategory;
 import org.nrmplatform.contracts.identity.Role;
+import org.nrmplatform.contracts.privacy.PersonalField;
+import org.nrmplatform.shared.privacy.PersonalData;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralAccepted;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralRequested;
 import org.nrmplatform.contracts.referrals.Urgency;
@@ -61,6 +63,8 @@ class AuditApiTest extends ApiTest {
     static final String SHELTER = "0f6a3c1e-5555-4a2b-9c3d-000000000005";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    @Autowired
+    PersonalData personalData;
     @Autowired
     EventStorageEngine events;
     @Autowired
@@ -96,12 +100,15 @@ class AuditApiTest extends ApiTest {
         UUID referralId = UUID.randomUUID();
         events.appendEvents(new GenericDomainEventMessage<>("Referral", referralId.toString(), 0,
                 new ReferralRequested(referralId, caseId, SOCIAL_WELFARE, SHELTER, "SAFE_ACCOMMODATION",
-                        Urgency.URGENT, Instant.now().plus(Duration.ofDays(2)), "Arrives with a social worker",
+                        Urgency.URGENT, Instant.now().plus(Duration.ofDays(2)),
+                        personalData.seal(caseId, PersonalField.REFERRAL_NOTE, "Arrives with a social worker"),
                         UUID.randomUUID(), AgeCategory.ADULT)));
         events.appendEvents(new GenericDomainEventMessage<>("Referral", referralId.toString(), 1,
-                new ReferralAccepted(referralId, caseId, SHELTER, "A bed is free")));
+                new ReferralAccepted(referralId, caseId, SHELTER,
+                        personalData.seal(caseId, PersonalField.ACCEPTANCE_NOTE, "A bed is free"))));
         events.appendEvents(new GenericDomainEventMessage<>("Referral", referralId.toString(), 2,
-                new ReferralAccepted(referralId, caseId, SHELTER, "Confirmed again")));
+                new ReferralAccepted(referralId, caseId, SHELTER,
+                        personalData.seal(caseId, PersonalField.ACCEPTANCE_NOTE, "Confirmed again"))));
         // the referral index is a tracking projection: wait until the case's evidence includes the referral
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
                 verify(caseManager, caseId).body().at("/report/streams").asInt() == 2);
@@ -187,6 +194,10 @@ class AuditApiTest extends ApiTest {
         assertThat(export.status()).isEqualTo(200);
         assertThat(export.body().at("/legalBasis/reference").asString()).isEqualTo("K-123/2026, Higher Court in Novi Sad");
         assertThat(export.body().at("/legalBasis/recordedByOrganisationId").asString()).isEqualTo(PROSECUTORS);
+        JsonNode reads = prosecutor().get("/api/cases/" + scenario.caseId() + "/read-log").body().get("reads");
+        assertThat(reads.get(reads.size() - 1).get("view").asString()).as("the export is in the read log")
+                .isEqualTo("audit-export-json");
+        assertThat(reads.get(reads.size() - 1).get("organisationId").asString()).isEqualTo(PROSECUTORS);
     }
 
     @Test

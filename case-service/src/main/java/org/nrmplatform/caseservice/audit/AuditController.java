@@ -12,6 +12,7 @@ import org.nrmplatform.shared.evidence.ChainVerification;
 import org.nrmplatform.shared.evidence.EventHash;
 import org.nrmplatform.shared.evidence.SigningKey;
 import org.nrmplatform.shared.evidence.VerificationReport;
+import org.nrmplatform.shared.privacy.PersonalDataReads;
 import org.nrmplatform.shared.security.Actor;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -51,10 +52,12 @@ class AuditController {
 
     private final CaseEvidence evidence;
     private final CourtExportPdf pdf;
+    private final PersonalDataReads reads;
 
-    AuditController(CaseEvidence evidence, CourtExportPdf pdf) {
+    AuditController(CaseEvidence evidence, CourtExportPdf pdf, PersonalDataReads reads) {
         this.evidence = evidence;
         this.pdf = pdf;
+        this.reads = reads;
     }
 
     @GetMapping("/api/audit/public-key")
@@ -152,6 +155,8 @@ class AuditController {
             problem.setType(LEGAL_BASIS_REQUIRED);
             throw new ErrorResponseException(HttpStatus.FORBIDDEN, problem, null);
         }
+        // the export carries the case's personal data (sealed): the disclosure is in the case's read log first
+        reads.record(caseId, "audit-export-" + format, actor);
         AuditExport export = evidence.export(caseId, actor, basis);
         byte[] json = export.json();
         String digest = EventHash.sha256(json);
