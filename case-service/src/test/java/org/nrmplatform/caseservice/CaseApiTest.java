@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.nrmplatform.contracts.identity.Role;
 import org.nrmplatform.shared.testing.ApiClient.Answer;
 
 /** The case API over real HTTP, against the embedded store: the identification stage end to end. */
@@ -75,7 +76,8 @@ class CaseApiTest extends ApiTest {
         Answer again = firstLine.post("/api/cases", body);
         assertThat(again.status()).isEqualTo(first.status()).isEqualTo(201);
         assertThat(again.body()).isEqualTo(first.body());
-        assertThat(firstLine.get("/api/cases/" + caseId + "/history").body().get("events").size()).isEqualTo(1);
+        assertThat(as(Role.CASE_MANAGER, POLICE).get("/api/cases/" + caseId + "/history").body().get("events").size())
+                .isEqualTo(1);
 
         Map<String, Object> different = CaseRequests.openAdult(caseId);
         different.put("detectingSector", "HEALTH");

@@ -160,7 +160,7 @@ class CaseAsOfTest extends ApiTest {
     }
 
     private List<Instant> timestamps(UUID caseId) {
-        return firstLine.get("/api/cases/" + caseId + "/history").body().get("events").valueStream()
+        return caseManager.get("/api/cases/" + caseId + "/history").body().get("events").valueStream()
                 .map(event -> Instant.parse(event.get("timestamp").asString())).toList();
     }
 

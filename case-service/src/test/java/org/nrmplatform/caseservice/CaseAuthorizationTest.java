@@ -52,8 +52,7 @@ class CaseAuthorizationTest extends ApiTest {
                     Role.CASE_MANAGER, Role.SERVICE_PROVIDER), null),
             new AccessRule("GET", "/api/cases/{caseId}", EnumSet.of(Role.FIRST_LINE, Role.IDENTIFICATION_AUTHORITY,
                     Role.CASE_MANAGER, Role.SERVICE_PROVIDER), null),
-            new AccessRule("GET", "/api/cases/{caseId}/history", EnumSet.of(Role.FIRST_LINE,
-                    Role.IDENTIFICATION_AUTHORITY, Role.CASE_MANAGER), null),
+            new AccessRule("GET", "/api/cases/{caseId}/history", EnumSet.of(Role.CASE_MANAGER), null),
             new AccessRule("GET", "/api/cases/{caseId}/as-of", EnumSet.of(Role.FIRST_LINE,
                     Role.IDENTIFICATION_AUTHORITY, Role.CASE_MANAGER, Role.SERVICE_PROVIDER), null),
             new AccessRule("POST", "/api/cases/{caseId}/subject-erasure",
@@ -118,18 +117,22 @@ class CaseAuthorizationTest extends ApiTest {
         UUID caseId = openedByPolice();
         ApiClient otherPolice = as(Role.FIRST_LINE, OTHER_POLICE);
         assertThat(otherPolice.get("/api/cases/" + caseId).status()).isEqualTo(404);
-        assertThat(otherPolice.get("/api/cases/" + caseId + "/history").status()).isEqualTo(404);
+        assertThat(as(Role.CASE_MANAGER, OTHER_POLICE).get("/api/cases/" + caseId + "/history").status())
+                .isEqualTo(404);
         assertThat(otherPolice.post("/api/cases/" + caseId + "/indicator-assessments",
                 CaseRequests.labourAssessment()).status()).isEqualTo(404);
         assertThat(ids(otherPolice)).doesNotContain(caseId.toString());
-        assertThat(firstLine.get("/api/cases/" + caseId + "/history").status()).isEqualTo(200);
+        assertThat(as(Role.CASE_MANAGER, POLICE).get("/api/cases/" + caseId + "/history").status())
+                .as("a case manager of the organisation that opened it").isEqualTo(200);
+        assertThat(firstLine.get("/api/cases/" + caseId + "/history").status())
+                .as("the history holds what the first-line view leaves out").isEqualTo(403);
     }
 
     @Test
     void theCaseManagerAndTheIdentificationAuthorityFindACaseOnceAPresumedVictimIsFlagged() {
         UUID caseId = openedByPolice();
         assertThat(caseManager.get("/api/cases/" + caseId + "/history").status()).isEqualTo(404);
-        assertThat(authority.get("/api/cases/" + caseId + "/history").status()).isEqualTo(404);
+        assertThat(authority.get("/api/cases/" + caseId).status()).isEqualTo(404);
         assertThat(authority.post("/api/cases/" + caseId + "/identification-decision", CaseRequests.identified())
                 .status()).isEqualTo(404);
 
@@ -138,7 +141,8 @@ class CaseAuthorizationTest extends ApiTest {
                 .status()).isEqualTo(200);
 
         assertThat(caseManager.get("/api/cases/" + caseId + "/history").status()).isEqualTo(200);
-        assertThat(authority.get("/api/cases/" + caseId + "/history").status()).isEqualTo(200);
+        assertThat(authority.get("/api/cases/" + caseId + "/history").status())
+                .as("the history holds consents, outside the identification view").isEqualTo(403);
         assertThat(as(Role.CASE_MANAGER, OTHER_POLICE).get("/api/cases/" + caseId + "/history").status())
                 .as("a case manager of an organisation not responsible for the case").isEqualTo(404);
         assertThat(authority.post("/api/cases/" + caseId + "/identification-decision", CaseRequests.identified())
@@ -155,7 +159,8 @@ class CaseAuthorizationTest extends ApiTest {
     @Test
     void eventsRecordTheActorFromTheToken() {
         UUID caseId = openedByPolice();
-        var metadata = firstLine.get("/api/cases/" + caseId + "/history").body().at("/events/0/metadata");
+        var metadata = as(Role.CASE_MANAGER, POLICE).get("/api/cases/" + caseId + "/history").body()
+                .at("/events/0/metadata");
         assertThat(metadata.get("organisationId").asString()).isEqualTo(POLICE);
         assertThat(metadata.get("userId").asString()).isNotBlank();
         assertThat(metadata.get("clientId").asString()).isEqualTo("test-client");
