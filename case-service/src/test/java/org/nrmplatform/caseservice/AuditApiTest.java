@@ -201,6 +201,35 @@ class AuditApiTest extends ApiTest {
     }
 
     @Test
+    void theExportOpensPersonalDataForTheCourtUntilTheSubjectIsErasedAndStaysVerifiable() throws Exception {
+        Scenario scenario = caseWithReferral();
+        prosecutor().post("/api/cases/" + scenario.caseId() + "/legal-basis", CaseRequests.legalBasis());
+        JsonNode before = JSON.readTree(download(scenario.caseId(), "json").body());
+        JsonNode opened = before.get("events").get(0);
+        assertThat(opened.at("/summary/what").asString()).isEqualTo("CaseOpened");
+        assertThat(opened.at("/readable/dataSubject/familyName").asString()).isEqualTo("Petrović");
+        assertThat(opened.get("payload").asString()).as("what is hashed stays sealed").doesNotContain("Petrovi");
+        assertThat(opened.get("erased").asBoolean()).isFalse();
+        assertThat(before.get("events").get(1).get("readable").isNull()).as("no personal field, nothing opened")
+                .isTrue();
+
+        assertThat(authority.post("/api/cases/" + scenario.caseId() + "/subject-erasure", Map.of("legalBasis",
+                Map.of("reference", "GDPR Art. 17, request 25/114", "requestedBy", "the data subject")))
+                .status()).isEqualTo(200);
+        byte[] after = download(scenario.caseId(), "json").body();
+        assertThat(new String(after, StandardCharsets.UTF_8)).doesNotContain("Petrovi", "Arrives with a social");
+        JsonNode erased = JSON.readTree(after).get("events").get(0);
+        assertThat(erased.get("erased").asBoolean()).isTrue();
+        assertThat(erased.at("/readable/dataSubject/familyName").isNull()).isTrue();
+        assertThat(erased.get("hash").asString()).as("erasure keeps the chain").isEqualTo(opened.get("hash").asString());
+        assertThat(JSON.readTree(after).at("/verification/status").asString()).isEqualTo("INTACT");
+        try (PDDocument document = Loader.loadPDF(download(scenario.caseId(), "pdf").body())) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("Personal data: erased").doesNotContain("Petrovi");
+        }
+    }
+
+    @Test
     void theExportItsPdfAndTheOfflineVerifierAgree() throws Exception {
         Scenario scenario = caseWithReferral();
         prosecutor().post("/api/cases/" + scenario.caseId() + "/legal-basis", CaseRequests.legalBasis());

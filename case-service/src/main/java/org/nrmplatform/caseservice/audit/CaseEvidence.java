@@ -1,5 +1,8 @@
 package org.nrmplatform.caseservice.audit;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +20,7 @@ import org.nrmplatform.shared.evidence.HeadTree;
 import org.nrmplatform.shared.evidence.SigningKey;
 import org.nrmplatform.shared.evidence.StreamEvidence;
 import org.nrmplatform.shared.evidence.VerificationReport;
+import org.nrmplatform.shared.privacy.PersonalData;
 import org.nrmplatform.shared.security.Actor;
 import org.nrmplatform.shared.store.EventEvidence;
 import org.springframework.stereotype.Component;
@@ -45,12 +49,18 @@ class CaseEvidence {
         }
     }
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, Object>> TREE = new TypeReference<>() {
+    };
+
     private final CaseHistory history;
     private final EventEvidence evidence;
+    private final PersonalData personalData;
 
-    CaseEvidence(CaseHistory history, EventEvidence evidence) {
+    CaseEvidence(CaseHistory history, EventEvidence evidence, PersonalData personalData) {
         this.history = history;
         this.evidence = evidence;
+        this.personalData = personalData;
     }
 
     boolean exists(UUID caseId) {
@@ -111,9 +121,25 @@ class CaseEvidence {
     /** The court export of the case, made by {@code actor} on {@code legalBasis}. */
     AuditExport export(UUID caseId, Actor actor, RecordedLegalBasis legalBasis) {
         Verified verified = verification(caseId);
-        return AuditExport.of(caseId.toString(), Instant.now().toString(), actor.toMetadata(),
+        AuditExport export = AuditExport.of(caseId.toString(), Instant.now().toString(), actor.toMetadata(),
                 legalBasis.asExported(), verified.checkpoint(), evidence.signingKey().orElse(null),
                 verified.report(), verified.streams());
+        PersonalData.Reading reading = personalData.reading();
+        return export.withEvents(export.events().stream().map(event -> readable(event, reading)).toList());
+    }
+
+    /** The event with its sealed personal fields opened (null when erased); unchanged when it has none. */
+    private static AuditExport.Event readable(AuditExport.Event event, PersonalData.Reading reading) {
+        Map<String, Object> stored;
+        try {
+            stored = JSON.readValue(event.payload(), TREE);
+        } catch (JsonProcessingException | RuntimeException notAnObject) {
+            return event; // a payload that is not a JSON object holds no sealed field
+        }
+        String type = event.payloadType().substring(Math.max(event.payloadType().lastIndexOf('.'),
+                event.payloadType().lastIndexOf('$')) + 1);
+        PersonalData.OpenedPayload opened = reading.openPayload(type, stored);
+        return opened.payload().equals(stored) ? event : event.withReadable(opened.payload(), opened.erased());
     }
 
     Optional<SigningKey> signingKey() {

@@ -1,5 +1,6 @@
 package org.nrmplatform.caseservice.audit;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -102,6 +103,9 @@ class CourtExportPdf {
         layout.gap(8);
     }
 
+    /** The opened payload as one line of JSON: the record as it was made, personal fields in clear. */
+    private static final ObjectMapper READABLE = new ObjectMapper();
+
     private static void timeline(Layout layout, AuditExport export) throws IOException {
         int number = 1;
         for (AuditExport.Event event : export.events()) {
@@ -116,6 +120,11 @@ class CourtExportPdf {
                     + (summary.clientId() != null ? ", system " + summary.clientId() : ""), BODY);
             if (!summary.why().isEmpty()) {
                 layout.line("Why: " + summary.why(), BODY);
+            }
+            if (event.erased()) {
+                layout.line("Personal data: erased (the data subject's key was destroyed)", BODY);
+            } else if (event.readable() != null) {
+                layout.line("Recorded: " + READABLE.writeValueAsString(event.readable()), BODY);
             }
             layout.line("hash " + event.hash() + "  previous " + event.previousHash() + "  correlation "
                     + summary.correlationId(), SMALL);

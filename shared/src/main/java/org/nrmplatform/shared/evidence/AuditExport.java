@@ -48,16 +48,29 @@ public record AuditExport(String format, String caseId, String exportedAt, Map<S
     public record Head(long sequenceNumber, String hash, long leafIndex, List<String> proof) {
     }
 
-    /** One event: the stored fields that are hashed, its hashes, and a summary derived from them. */
+    /**
+     * One event: the stored fields that are hashed, its hashes, and a summary derived from them. For an event
+     * with personal fields (stored sealed), {@code readable} is its payload with those fields opened for the
+     * reader, and {@code erased} says the data subject was erased (the fields are then null): a reading aid
+     * made at export time, outside what is hashed and verified, as the stored payload holds only ciphertext.
+     */
     public record Event(long globalIndex, String aggregateType, String aggregateIdentifier, long sequenceNumber,
                         String eventIdentifier, String timestamp, String payloadType, String payloadRevision,
-                        String payload, String metaData, String previousHash, String hash, EventSummary summary) {
+                        String payload, String metaData, String previousHash, String hash, EventSummary summary,
+                        Map<String, Object> readable, boolean erased) {
 
         public static Event of(StoredEvent stored) {
             return new Event(stored.globalIndex(), stored.aggregateType(), stored.aggregateIdentifier(),
                     stored.sequenceNumber(), stored.eventIdentifier(), stored.timestamp(), stored.payloadType(),
                     stored.payloadRevision(), stored.payload(), stored.metaData(), stored.previousHash(),
-                    stored.hash(), EventSummary.of(stored));
+                    stored.hash(), EventSummary.of(stored), null, false);
+        }
+
+        /** The event with its personal fields opened for reading ({@code readable} null: it has none). */
+        public Event withReadable(Map<String, Object> readable, boolean erased) {
+            return new Event(globalIndex, aggregateType, aggregateIdentifier, sequenceNumber, eventIdentifier,
+                    timestamp, payloadType, payloadRevision, payload, metaData, previousHash, hash, summary,
+                    readable, erased);
         }
 
         public StoredEvent stored() {
@@ -82,6 +95,12 @@ public record AuditExport(String format, String caseId, String exportedAt, Map<S
         events.sort(Comparator.comparingLong(Event::globalIndex));
         return new AuditExport(FORMAT, caseId, exportedAt, exportedBy, legalBasis, checkpoint,
                 key == null ? null : PublicKeyInfo.of(key), verification, listed, events);
+    }
+
+    /** The same export with these events (the same events, made readable). */
+    public AuditExport withEvents(List<Event> readableEvents) {
+        return new AuditExport(format, caseId, exportedAt, exportedBy, legalBasis, checkpoint, publicKey,
+                verification, streams, List.copyOf(readableEvents));
     }
 
     /** The export as JSON (UTF-8, indented): the bytes whose SHA-256 the PDF prints. */
