@@ -77,8 +77,11 @@ public class ProjectionRebuilds {
         return thread;
     });
 
-    /** A running rebuild: the processor building {@code version}. */
-    private record Rebuild(RebuildableProjection projection, int version, Instant startedAt,
+    /**
+     * A running rebuild: the processor building {@code version}; {@code startHead} is the store's head when it
+     * started, the least it will process, so that progress never shows fewer events to go than there were.
+     */
+    private record Rebuild(RebuildableProjection projection, int version, Instant startedAt, long startHead,
                            TrackingEventProcessor processor) {
     }
 
@@ -166,7 +169,7 @@ public class ProjectionRebuilds {
                         .andEventAvailabilityTimeout(100, TimeUnit.MILLISECONDS)
                         .andInitialTrackingToken(StreamableMessageSource::createTailToken))
                 .build();
-        running.put(projection.name(), new Rebuild(projection, version, startedAt, processor));
+        running.put(projection.name(), new Rebuild(projection, version, startedAt, head(), processor));
         processor.start();
     }
 
@@ -175,7 +178,7 @@ public class ProjectionRebuilds {
         for (Rebuild rebuild : running.values()) {
             try {
                 String name = rebuild.projection().name();
-                long head = head();
+                long head = Math.max(head(), rebuild.startHead());
                 EventTrackerStatus status = rebuild.processor().processingStatus().get(0);
                 long processed = status == null ? 0 : position(status).orElse(0);
                 versions.progress(name, processed, head);
@@ -237,8 +240,9 @@ public class ProjectionRebuilds {
         }
         EventTrackerStatus status = rebuild.processor().processingStatus().get(0);
         long processed = status == null ? 0 : position(status).orElse(0);
-        return Optional.of(RebuildProgress.of(rebuild.version(), rebuild.startedAt(), processed,
-                Math.max(head(), processed), clock.instant()));
+        long total = Math.max(Math.max(head(), rebuild.startHead()), processed);
+        return Optional.of(RebuildProgress.of(rebuild.version(), rebuild.startedAt(), processed, total,
+                clock.instant()));
     }
 
     private OptionalLong livePosition(String name) {

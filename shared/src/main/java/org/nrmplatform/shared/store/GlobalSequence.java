@@ -63,7 +63,13 @@ final class GlobalSequence {
     /** The highest number handed out so far; 0 before the first append. */
     long head() {
         Document counter = counters.find(eq(ID, COUNTER_ID)).first();
-        return counter == null ? 0 : counter.getLong(VALUE);
+        if (counter != null) {
+            return counter.getLong(VALUE);
+        }
+        // no counter yet, or (embedded server) a read that missed it while an append replaced it: what is stored
+        Document highest = events.find().sort(Sorts.descending(EventDocuments.GLOBAL_INDEX))
+                .projection(Projections.include(EventDocuments.GLOBAL_INDEX)).first();
+        return highest == null ? 0 : EventDocuments.globalIndex(highest);
     }
 
     /**
