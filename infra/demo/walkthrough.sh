@@ -48,6 +48,10 @@ referral_id=$(printf '%s' "$referral" | sed -n 's/.*"referralId":"\([^"]*\)".*/\
 
 call "$shelter" GET /referrals
 call "$shelter" POST "/referrals/$referral_id/acceptance" '{"note":"Bed reserved"}'
+# the shelter's view of the case is a projection: it shows the case once it has seen the referral
+for _ in $(seq 40); do
+    [[ "$(curl -s -o /dev/null -w '%{http_code}' "$api/cases/$case_id" -H "Authorization: Bearer $shelter")" == 200 ]] && break
+    sleep 0.25
+done
 call "$shelter" GET "/cases/$case_id"
-sleep 1
 call "$case_manager" GET "/cases/$case_id/history"
