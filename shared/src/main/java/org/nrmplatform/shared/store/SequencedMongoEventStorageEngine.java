@@ -65,6 +65,15 @@ public class SequencedMongoEventStorageEngine extends AbstractEventStorageEngine
     private final TrackingSettings tracking;
     private final AppendHook appendHook;
     private final StreamHeads streamHeads;
+    /**
+     * Whether the store holds snapshots. None of the platform's aggregates take snapshots, so every aggregate load
+     * would ask for one in vain: a round trip of four per command. Until a snapshot is seen (stored here, or found
+     * by a look at most every {@link #SNAPSHOT_RECHECK_NANOS} for one stored by another instance) loads skip the
+     * lookup; a load without its snapshot reads the stream from the start, which is correct, only longer.
+     */
+    private volatile boolean snapshotsStored;
+    private volatile long snapshotsCheckedAt;
+    private static final long SNAPSHOT_RECHECK_NANOS = 10_000_000_000L;
 
     private SequencedMongoEventStorageEngine(Builder builder) {
         super(builder);
@@ -177,6 +186,7 @@ public class SequencedMongoEventStorageEngine extends AbstractEventStorageEngine
                     and(eq(EventDocuments.SNAPSHOT_OF, snapshot.getAggregateIdentifier()),
                             lt(EventDocuments.SEQUENCE_NUMBER, snapshot.getSequenceNumber())),
                     EventDocuments.snapshot(snapshot, serializer), new ReplaceOptions().upsert(true));
+            snapshotsStored = true;
         } catch (MongoException e) {
             if (!isDuplicateKey(e)) { // a duplicate: the stored snapshot is as recent or more
                 throw new EventStoreException("Failed to store a snapshot of " + snapshot.getAggregateIdentifier(), e);
@@ -186,6 +196,17 @@ public class SequencedMongoEventStorageEngine extends AbstractEventStorageEngine
 
     @Override
     protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
+        if (!snapshotsStored) {
+            long now = System.nanoTime();
+            if (snapshotsCheckedAt != 0 && now - snapshotsCheckedAt < SNAPSHOT_RECHECK_NANOS) {
+                return Stream.empty();
+            }
+            snapshotsStored = snapshots(database.outsideTransactions()).find().limit(1).first() != null;
+            snapshotsCheckedAt = now;
+            if (!snapshotsStored) {
+                return Stream.empty();
+            }
+        }
         Document snapshot = snapshots(database.inTransaction())
                 .find(eq(EventDocuments.SNAPSHOT_OF, aggregateIdentifier)).first();
         return Stream.ofNullable(snapshot).map(EventDocuments::entry);
