@@ -4,8 +4,6 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.zaxxer.hikari.HikariDataSource;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +35,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.bson.Document;
+import org.nrmplatform.embeddedstore.EmbeddedStore;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /** The stores the benchmark compares, each opened empty for every measurement. */
@@ -65,18 +64,17 @@ final class BenchmarkStores {
                 new BenchmarkTally.Added("tally", (int) number));
     }
 
-    /** The embedded wire-protocol server in-process, on the H2 file backend as {@code infra/nrm} runs it. */
+    /** The embedded store in-process, on a file in a temporary directory, started as {@code infra/nrm} starts it. */
     static final class EmbeddedServer implements AutoCloseable {
 
         private final Path directory;
-        private final MongoServer server;
+        private final EmbeddedStore.Handle server;
         final MongoClient client;
 
         EmbeddedServer() throws IOException {
             directory = Files.createTempDirectory("nrm-benchmark-store");
-            server = new MongoServer(new H2Backend(directory.resolve("store.mv").toString()));
-            server.bind("127.0.0.1", 0);
-            client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
+            server = EmbeddedStore.start(directory, 0);
+            client = MongoClients.create(server.connectionString());
         }
 
         double rawInsertsPerSecond(Serializer serializer, int threads, Duration duration) throws Exception {
@@ -95,7 +93,7 @@ final class BenchmarkStores {
         @Override
         public void close() throws IOException {
             client.close();
-            server.shutdownNow();
+            server.close();
             try (var files = Files.walk(directory)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             }

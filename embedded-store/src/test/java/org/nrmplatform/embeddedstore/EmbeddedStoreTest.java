@@ -1,4 +1,4 @@
-package org.nrmplatform.infra.store;
+package org.nrmplatform.embeddedstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

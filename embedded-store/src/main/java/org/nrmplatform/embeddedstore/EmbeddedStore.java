@@ -1,4 +1,4 @@
-package org.nrmplatform.infra.store;
+package org.nrmplatform.embeddedstore;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -17,7 +17,8 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 /**
- * One in-process MongoDB wire-protocol server (mongo-java-server) persisting to an H2 MVStore file.
+ * One in-process MongoDB wire-protocol server (mongo-java-server) persisting to an H2 MVStore file, with unique
+ * indexes ordered by value ({@link ValueOrderedH2Backend}).
  *
  * <p>Used by the local launcher {@code infra/nrm} instead of a real MongoDB. The server binds to
  * 127.0.0.1 only. Data lives in {@code <dataDir>/store/nrm-store.mv}. On a clean shutdown (SIGTERM,
@@ -64,7 +65,7 @@ public final class EmbeddedStore {
 
         H2Backend backend;
         try {
-            backend = new H2Backend(file.toString());
+            backend = new ValueOrderedH2Backend(file.toString());
         } catch (RuntimeException e) {
             throw new IllegalStateException("cannot open store file " + file
                     + " (is another NRM embedded store using this data directory?): " + e.getMessage(), e);
