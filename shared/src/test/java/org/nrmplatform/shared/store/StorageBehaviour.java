@@ -462,7 +462,37 @@ abstract class StorageBehaviour {
         queriedCollections.clear();
 
         assertThat(readAll(smallBatches, null)).hasSize(100);
-        assertThat(queriedCollections).filteredOn(EventDocuments.EVENTS::equals).hasSize(1);
+        // a lookup of the first numbers comes back full, one cursor reads the other nine batches, and a lookup
+        // finds nothing committed since
+        assertThat(queriedCollections).filteredOn(EventDocuments.EVENTS::equals).hasSize(3);
+    }
+
+    @Test
+    void nearTheHeadAReaderLooksNumbersUpInWideningWindowsWithoutScanning() {
+        List<String> operators = Collections.synchronizedList(new ArrayList<>());
+        CommandListener finds = new CommandListener() {
+            @Override
+            public void commandStarted(CommandStartedEvent event) {
+                if (event.getCommandName().equals("find")
+                        && event.getCommand().getString("find").getValue().equals(EventDocuments.EVENTS)) {
+                    operators.add(String.join(",", // read here: the command is only valid during the callback
+                            event.getCommand().getDocument("filter").getDocument(EventDocuments.GLOBAL_INDEX).keySet()));
+                }
+            }
+        };
+        MongoClient listening = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(connectionString())).addCommandListener(finds).build());
+        closeAfterTest.add(listening);
+        EventStorageEngine reader = engineOnSameStore(listening).build();
+        for (int aggregate = 0; aggregate < 10; aggregate++) {
+            String id = UUID.randomUUID().toString();
+            append(IntStream.range(0, 10).mapToObj(sequence -> event(id, sequence)).toArray(EventMessage[]::new));
+        }
+
+        assertThat(readAll(reader, null)).extracting(StorageBehaviour::position)
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, 100).boxed().toList());
+        // windows of 32, 64 and 128 numbers, the last one not full: no range query, so no scan on the embedded server
+        assertThat(operators).containsExactly("$in", "$in", "$in");
     }
 
     @Test
