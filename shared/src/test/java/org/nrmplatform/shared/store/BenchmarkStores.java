@@ -5,6 +5,8 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.NoTransactionManager;
@@ -64,17 +67,39 @@ final class BenchmarkStores {
                 new BenchmarkTally.Added("tally", (int) number));
     }
 
-    /** The embedded store in-process, on a file in a temporary directory, started as {@code infra/nrm} starts it. */
+    /**
+     * The embedded store in a process of its own, on a file in a temporary directory, as {@code infra/nrm} runs it
+     * (and as PostgreSQL runs for (c)): its compiler, collector and pauses are not the benchmark's.
+     */
     static final class EmbeddedServer implements AutoCloseable {
 
+        private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
         private final Path directory;
-        private final EmbeddedStore.Handle server;
+        private final Process server;
         final MongoClient client;
 
-        EmbeddedServer() throws IOException {
+        EmbeddedServer() throws IOException, InterruptedException {
             directory = Files.createTempDirectory("nrm-benchmark-store");
-            server = EmbeddedStore.start(directory, 0);
-            client = MongoClients.create(server.connectionString());
+            int port;
+            try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                port = probe.getLocalPort();
+            }
+            Path log = directory.resolve("embedded-store.log");
+            server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), EmbeddedStore.class.getName(),
+                    "--port=" + port, "--data-dir=" + directory.resolve("data"))
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Runtime.getRuntime().addShutdownHook(new Thread(server::destroyForcibly));
+            long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+            while (!Files.readString(log).contains("listening on")) {
+                if (!server.isAlive() || System.nanoTime() > deadline) {
+                    server.destroyForcibly();
+                    throw new IllegalStateException("the embedded store did not start: " + Files.readString(log));
+                }
+                Thread.sleep(50);
+            }
+            client = MongoClients.create("mongodb://127.0.0.1:" + port);
         }
 
         double rawInsertsPerSecond(Serializer serializer, int threads, Duration duration) throws Exception {
@@ -93,7 +118,15 @@ final class BenchmarkStores {
         @Override
         public void close() throws IOException {
             client.close();
-            server.close();
+            server.destroy(); // the store commits and closes its file on SIGTERM
+            try {
+                if (!server.waitFor(30, TimeUnit.SECONDS)) {
+                    server.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                server.destroyForcibly();
+            }
             try (var files = Files.walk(directory)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             }
