@@ -45,7 +45,7 @@ echo "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$p
 
 cd "$repo"
 rm -f shared/target/benchmark/event-store.md
-mvn -B test -pl shared -Pbenchmark \
+mvn -B test -pl shared -am -Pbenchmark -Dtest=EventStoreBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
     -Dbenchmark.postgres.url="jdbc:postgresql://127.0.0.1:$port/postgres" -Dbenchmark.postgres.user=benchmark "$@" \
     | grep --line-buffered -E '^[0-9]{2}:[0-9]{2}:[0-9]{2}  |BUILD|ERROR' || true
 echo

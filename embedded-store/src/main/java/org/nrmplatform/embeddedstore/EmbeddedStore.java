@@ -29,7 +29,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
  * <p>Known limitation of mongo-java-server: non-unique secondary indexes are accepted but ignored
  * (unique indexes are enforced).
  *
- * <p>Usage: {@code java -jar nrm-embedded-store.jar [--port=N | N] [--data-dir=PATH]}; defaults come from
+ * <p>Usage: {@code java -jar nrm-embedded-store-exec.jar [--port=N | N] [--data-dir=PATH]}; defaults come from
  * the environment variables {@code NRM_STORE_PORT} (27117) and {@code NRM_DATA_DIR} ({@code ./nrm-data}).
  */
 public final class EmbeddedStore {
@@ -218,7 +218,7 @@ public final class EmbeddedStore {
     }
 
     private static void printUsage(PrintStream out) {
-        out.println("Usage: java -jar nrm-embedded-store.jar [--port=N | N] [--data-dir=PATH]");
+        out.println("Usage: java -jar nrm-embedded-store-exec.jar [--port=N | N] [--data-dir=PATH]");
         out.println("  --port      port on 127.0.0.1 (env NRM_STORE_PORT, default " + DEFAULT_PORT + ")");
         out.println("  --data-dir  data directory; the store file is <dir>/" + STORE_SUBDIR + "/" + STORE_FILE
                 + " (env NRM_DATA_DIR, default " + DEFAULT_DATA_DIR + ")");

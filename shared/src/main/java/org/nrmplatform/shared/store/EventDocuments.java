@@ -26,9 +26,8 @@ import org.nrmplatform.shared.evidence.StoredEvent;
  * {@code aggregateKey} holds aggregate identifier and sequence number in one value; its unique index is
  * the optimistic concurrency check, and aggregates are read by looking their keys up. A snapshot's
  * {@code _id} is its aggregate's identifier: the latest replaces older ones. Two unique indexes
- * and no more: the embedded server's H2 backend compares index keys by serializing them, so every unique
- * index costs each insert several serializations, and a query it can answer from an index is an
- * equality or {@code $in} on the indexed field alone.
+ * and no more: on the embedded server every unique index costs each insert a check and an insert of its
+ * key, and a query it can answer from an index is an equality or {@code $in} on the indexed field alone.
  */
 final class EventDocuments {
 

@@ -19,10 +19,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the hash chain costs on the command path: commands per second through a real Axon configuration
- * (the event store benchmark's {@link CommandLoad}) on the embedded server with the H2 backend, with
+ * (the event store benchmark's {@link CommandLoad}) on the embedded store, with
  * {@code nrm.evidence.hash-chain} on and off, in one run, alternating (on, off, on, off) so that a slow
- * moment of the shared machine does not fall on one side only. {@code mvn -pl shared -Pbenchmark test
- * -Dtest=HashChainBenchmark}; not part of the default test run.
+ * moment of the shared machine does not fall on one side only. {@code mvn -pl shared -am -Pbenchmark test
+ * -Dtest=HashChainBenchmark -Dsurefire.failIfNoSpecifiedTests=false}; not part of the default test run.
  */
 @Tag("benchmark")
 class HashChainBenchmark {
