@@ -87,6 +87,7 @@ final class BenchmarkStores {
             }
             Path log = directory.resolve("embedded-store.log");
             server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx384m", "-XX:+UseSerialGC", // infra/nrm's defaults for each process
                     "-cp", System.getProperty("java.class.path"), EmbeddedStore.class.getName(),
                     "--port=" + port, "--data-dir=" + directory.resolve("data"))
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();

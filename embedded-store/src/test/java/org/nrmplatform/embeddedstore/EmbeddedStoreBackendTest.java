@@ -15,6 +15,9 @@ import com.mongodb.client.model.Indexes;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +33,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class ValueOrderedH2BackendTest {
+class EmbeddedStoreBackendTest {
 
     private static final int EVENTS = 2_000;
 
@@ -59,7 +62,7 @@ class ValueOrderedH2BackendTest {
             assertThat(events.find(eq("_id", (long) i)).first().getString("payload")).isEqualTo("event " + i);
             assertThat(events.find(eq("aggregateKey", key(i))).first().getLong("_id")).isEqualTo((long) i);
         }
-        List<String> keys = IntStream.range(0, count).mapToObj(ValueOrderedH2BackendTest::key).toList();
+        List<String> keys = IntStream.range(0, count).mapToObj(EmbeddedStoreBackendTest::key).toList();
         assertThat(events.countDocuments(in("aggregateKey", keys))).isEqualTo(count);
         assertThat(events.countDocuments()).isEqualTo(count);
     }
@@ -84,6 +87,42 @@ class ValueOrderedH2BackendTest {
             // equal by value is the same key, as in MongoDB; a string is not a number
             assertDuplicateRefused(events, new Document("_id", 5).append("aggregateKey", "new"));
             events.insertOne(new Document("_id", "5").append("aggregateKey", "new"));
+        }
+    }
+
+    /** What the store acknowledged is in its file, even when its process is killed the moment after. */
+    @Test
+    void anAcknowledgedWriteSurvivesAHardKillOfTheStore() throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        Path log = dataDir.resolve("store.log");
+        Process store = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), EmbeddedStore.class.getName(),
+                "--port=" + port, "--data-dir=" + dataDir)
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!Files.readString(log).contains("listening on")) {
+                assertThat(store.isAlive() && System.nanoTime() < deadline).as(Files.readString(log)).isTrue();
+                Thread.sleep(50);
+            }
+            try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+                MongoCollection<Document> events = events(client);
+                events.createIndex(Indexes.ascending("aggregateKey"), new IndexOptions().unique(true));
+                for (int i = 0; i < 200; i++) { // each acknowledged on its own
+                    events.insertOne(new Document("_id", (long) i).append("aggregateKey", key(i))
+                            .append("payload", "event " + i));
+                }
+            }
+        } finally {
+            store.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, no final commit
+        }
+
+        try (EmbeddedStore.Handle restarted = EmbeddedStore.start(dataDir, 0);
+             MongoClient client = MongoClients.create(restarted.connectionString())) {
+            assertEveryEventFoundByItsKeys(events(client), 200);
         }
     }
 
@@ -126,7 +165,7 @@ class ValueOrderedH2BackendTest {
         }
         MVStore store = MVStore.open(file);
 
-        MVMap<KeyValue, Object> ordered = ValueOrderedH2Backend.valueOrdered(store, "db.events._index_aggregateKey");
+        MVMap<KeyValue, Object> ordered = EmbeddedStoreBackend.valueOrdered(store, "db.events._index_aggregateKey");
 
         assertThat(ordered.sizeAsLong()).isEqualTo(500);
         IntStream.range(0, 500).forEach(i -> assertThat(ordered.get(new KeyValue(key(i)))).isEqualTo((long) i));
@@ -140,7 +179,7 @@ class ValueOrderedH2BackendTest {
                 new MVMap.Builder<KeyValue, Object>().keyType(IndexKeyType.INSTANCE));
         IntStream.range(0, 500).forEach(i -> copy.put(new KeyValue(key(i)), (long) i));
 
-        MVMap<KeyValue, Object> ordered = ValueOrderedH2Backend.valueOrdered(store, "db.events._index_aggregateKey");
+        MVMap<KeyValue, Object> ordered = EmbeddedStoreBackend.valueOrdered(store, "db.events._index_aggregateKey");
 
         assertThat(ordered.sizeAsLong()).isEqualTo(500);
         IntStream.range(0, 500).forEach(i -> assertThat(ordered.get(new KeyValue(key(i)))).isEqualTo((long) i));
