@@ -27,13 +27,11 @@ import org.bson.conversions.Bson;
  * One tracking stream over the global sequence: every event once, in global-index order, so that a
  * projection sees the same order live as in a rebuild.
  *
- * <p>Near the head, where processors poll after every commit, the next numbers are looked up by value
- * ({@code $in} on {@code _id}, a window of {@value #FIRST_WINDOW} numbers that doubles while it comes back
- * full, up to the read batch size): index lookups on both kinds of server, and no round trip to ask where
- * the head is, because on the embedded server a range query scans the whole collection. A full window of
- * the batch size means the reader is far behind: then one cursor stays open over the sequence and the
- * driver fetches batch after batch from it, so reading N events is one query and one pass, which the
- * embedded server answers with a single scan and MongoDB with an index walk.
+ * <p>Far behind the head, one cursor stays open over the sequence and the driver fetches batch after batch
+ * from it: reading N events is one query and one pass, which the embedded server answers with a single
+ * scan and MongoDB with an index walk. Near the head, the next numbers are looked up by value
+ * ({@code $in} on {@code _id}), because on the embedded server a range query scans the whole
+ * collection, and the head is where processors poll.
  *
  * <p>At a number that is neither committed nor abandoned the stream stops, to be read again later, until a
  * later number has been taken longer ago than the gap timeout. Then it moves past and keeps the number in
@@ -43,16 +41,12 @@ import org.bson.conversions.Bson;
 final class TrackedEventReader extends Spliterators.AbstractSpliterator<TrackedEventData<?>>
         implements AutoCloseable {
 
-    static final int FIRST_WINDOW = 32;
-
     private final MongoCollection<Document> events;
     private final GlobalSequence sequence;
     private final TrackingSettings settings;
     private GapAwareTrackingToken position;
     private MongoCursor<Document> results;
     private boolean catchingUp;
-    private int window;
-    private long windowEnd;
     private boolean deliveredSinceQuery;
     private boolean ended;
 
@@ -63,7 +57,6 @@ final class TrackedEventReader extends Spliterators.AbstractSpliterator<TrackedE
         this.sequence = sequence;
         this.settings = settings;
         this.position = position;
-        this.window = Math.min(FIRST_WINDOW, settings.batchSize());
     }
 
     static Stream<TrackedEventData<?>> stream(MongoCollection<Document> events, GlobalSequence sequence,
@@ -96,9 +89,8 @@ final class TrackedEventReader extends Spliterators.AbstractSpliterator<TrackedE
 
     /**
      * The next stored event after the position; null at the end. A catch-up cursor that moved the position
-     * is followed by a lookup of what was committed meanwhile, and a lookup whose window was delivered to its
-     * end by a larger window or the cursor; a lookup that found less reached the head, so it is the last (the
-     * event store reads again when new events are committed).
+     * is followed by another query; a lookup near the head covered all numbers taken when it ran, so it is
+     * the last (the event store reads again when new events are committed).
      */
     private Document next() {
         if (results != null && results.hasNext()) {
@@ -106,45 +98,30 @@ final class TrackedEventReader extends Spliterators.AbstractSpliterator<TrackedE
         }
         if (results != null) {
             results.close();
-            if (!deliveredSinceQuery) {
-                return null;
-            }
-            if (catchingUp) {
-                // what was committed while the cursor ran is near: look it up rather than scan again
-                catchingUp = false;
-                window = Math.min(FIRST_WINDOW, settings.batchSize());
-            } else if (!windowDelivered()) {
+            if (!catchingUp || !deliveredSinceQuery) {
                 return null;
             }
         }
         results = query();
         deliveredSinceQuery = false;
-        return results.hasNext() ? results.next() : null;
-    }
-
-    /** Whether the last lookup delivered its whole window, so the reader is behind: it widens or catches up. */
-    private boolean windowDelivered() {
-        if (position.getIndex() < windowEnd) {
-            return false;
-        }
-        if (window == settings.batchSize()) {
-            catchingUp = true;
-        }
-        window = Math.min(window * 2, settings.batchSize());
-        return true;
+        return results != null && results.hasNext() ? results.next() : null;
     }
 
     private MongoCursor<Document> query() {
+        long head = sequence.head();
         long index = position.getIndex();
         SortedSet<Long> gaps = position.getGaps();
+        catchingUp = head - index > settings.batchSize();
         Bson filter;
         if (catchingUp) {
             filter = gaps.isEmpty() ? gt(EventDocuments.GLOBAL_INDEX, index)
                     : or(gt(EventDocuments.GLOBAL_INDEX, index), in(EventDocuments.GLOBAL_INDEX, gaps));
         } else {
             List<Long> numbers = new ArrayList<>(gaps);
-            windowEnd = index + window;
-            LongStream.rangeClosed(index + 1, windowEnd).forEach(numbers::add);
+            LongStream.rangeClosed(index + 1, head).forEach(numbers::add);
+            if (numbers.isEmpty()) {
+                return null;
+            }
             filter = in(EventDocuments.GLOBAL_INDEX, numbers);
         }
         return events.find(filter).sort(Sorts.ascending(EventDocuments.GLOBAL_INDEX))

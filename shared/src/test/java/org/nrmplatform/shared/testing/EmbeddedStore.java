@@ -7,7 +7,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * One in-memory MongoDB wire-protocol server per test JVM, on a free loopback port, stopped when the JVM
- * exits. Each registration gets databases of its own, so test classes never see each other's data.
+ * exits (unless {@code nrm.test.store-uri} names another store). Each registration gets databases of its own, so test classes never see each other's data.
  */
 public final class EmbeddedStore {
 
@@ -17,7 +17,15 @@ public final class EmbeddedStore {
     private EmbeddedStore() {
     }
 
+    /**
+     * The server's address; with {@code -Dnrm.test.store-uri=mongodb://...} another store instead (the embedded
+     * store of {@code infra/nrm}, say, to measure against its file).
+     */
     public static synchronized String uri() {
+        String other = System.getProperty("nrm.test.store-uri");
+        if (other != null && !other.isBlank()) {
+            return other;
+        }
         if (server == null) {
             server = new MongoServer(new MemoryBackend());
             server.bind("127.0.0.1", 0);
