@@ -17,14 +17,14 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 /**
- * One in-process MongoDB wire-protocol server (mongo-java-server) persisting to an H2 MVStore file, with writes
- * committed and synced to the disk before they are acknowledged, and unique indexes ordered by value
- * ({@link EmbeddedStoreBackend}).
+ * One in-process MongoDB wire-protocol server (mongo-java-server) persisting to an H2 MVStore file, with unique
+ * indexes ordered by value ({@link EmbeddedStoreBackend}).
  *
  * <p>Used by the local launcher {@code infra/nrm} instead of a real MongoDB. The server binds to
- * 127.0.0.1 only. Data lives in {@code <dataDir>/store/nrm-store.mv}. Every acknowledged write is in that
- * file, so a hard kill loses nothing acknowledged; on a clean shutdown (SIGTERM, SIGINT,
- * {@link Handle#close()}) the server stops accepting connections and the MVStore is closed.
+ * 127.0.0.1 only. Data lives in {@code <dataDir>/store/nrm-store.mv}. On a clean shutdown (SIGTERM,
+ * SIGINT, {@link Handle#close()}) the server stops accepting connections and the MVStore is committed and
+ * closed, so all data survives a restart. The MVStore also auto-commits in the background about once a
+ * second, so even after a hard kill at most the last second of writes is lost.
  *
  * <p>Known limitation of mongo-java-server: non-unique secondary indexes are accepted but ignored
  * (unique indexes are enforced).

@@ -15,9 +15,6 @@ import com.mongodb.client.model.Indexes;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,42 +84,6 @@ class EmbeddedStoreBackendTest {
             // equal by value is the same key, as in MongoDB; a string is not a number
             assertDuplicateRefused(events, new Document("_id", 5).append("aggregateKey", "new"));
             events.insertOne(new Document("_id", "5").append("aggregateKey", "new"));
-        }
-    }
-
-    /** What the store acknowledged is in its file, even when its process is killed the moment after. */
-    @Test
-    void anAcknowledgedWriteSurvivesAHardKillOfTheStore() throws Exception {
-        int port;
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = probe.getLocalPort();
-        }
-        Path log = dataDir.resolve("store.log");
-        Process store = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), EmbeddedStore.class.getName(),
-                "--port=" + port, "--data-dir=" + dataDir)
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (!Files.readString(log).contains("listening on")) {
-                assertThat(store.isAlive() && System.nanoTime() < deadline).as(Files.readString(log)).isTrue();
-                Thread.sleep(50);
-            }
-            try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
-                MongoCollection<Document> events = events(client);
-                events.createIndex(Indexes.ascending("aggregateKey"), new IndexOptions().unique(true));
-                for (int i = 0; i < 200; i++) { // each acknowledged on its own
-                    events.insertOne(new Document("_id", (long) i).append("aggregateKey", key(i))
-                            .append("payload", "event " + i));
-                }
-            }
-        } finally {
-            store.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, no final commit
-        }
-
-        try (EmbeddedStore.Handle restarted = EmbeddedStore.start(dataDir, 0);
-             MongoClient client = MongoClients.create(restarted.connectionString())) {
-            assertEveryEventFoundByItsKeys(events(client), 200);
         }
     }
 

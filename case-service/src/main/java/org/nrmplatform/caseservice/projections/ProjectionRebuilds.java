@@ -212,11 +212,13 @@ public class ProjectionRebuilds {
         } finally {
             live.start();
         }
-        running.remove(name);
-        drop(ProjectionVersions.collection(rebuild.projection().baseCollection(), previous));
         Instant now = clock.instant();
+        // recorded before the rebuild leaves the running ones: a status read in between showed it neither
+        // running nor completed
         completed.put(name, new CompletedRebuild(rebuild.version(), rebuild.startedAt(), now, processed,
                 Duration.between(rebuild.startedAt(), now).toMillis()));
+        running.remove(name);
+        drop(ProjectionVersions.collection(rebuild.projection().baseCollection(), previous));
         log.info("Projection {} switched to v{} after {} events", name, rebuild.version(), processed);
     }
 
