@@ -34,12 +34,6 @@ public final class EmbeddedStoreBackend extends H2Backend {
     static final String VALUE_ORDERED_INDEXES = "nrm.valueOrderedIndexes";
     private static final String COPY_SUFFIX = ".valueOrdered";
 
-    /**
-     * The store of the database being constructed: {@link H2Database} opens its stored indexes from its
-     * constructor, before a subclass has its fields.
-     */
-    private static final ThreadLocal<MVStore> OPENING = new ThreadLocal<>();
-
     public EmbeddedStoreBackend(String fileName) {
         super(new MVStore.Builder().fileName(fileName).cacheSize(cacheMegabytes(Runtime.getRuntime().maxMemory()))
                 .open());
@@ -57,29 +51,24 @@ public final class EmbeddedStoreBackend extends H2Backend {
 
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
-        OPENING.set(getMvStore());
-        try {
-            return new Database(databaseName, getMvStore(), getCursorRegistry());
-        } finally {
-            OPENING.remove();
-        }
+        return new Database(databaseName, getCursorRegistry());
     }
 
-    private static final class Database extends H2Database {
+    /**
+     * An inner class on purpose: {@link H2Database} opens its stored indexes from its constructor, before a
+     * subclass has fields of its own, and the enclosing backend (with its store) is reachable already then.
+     */
+    private final class Database extends H2Database {
 
-        private final MVStore mvStore;
-
-        Database(String databaseName, MVStore mvStore, CursorRegistry cursors) {
-            super(databaseName, mvStore, cursors);
-            this.mvStore = mvStore;
+        Database(String databaseName, CursorRegistry cursors) {
+            super(databaseName, getMvStore(), cursors);
         }
 
         @Override
         protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                         boolean sparse) {
-            MVStore store = mvStore != null ? mvStore : OPENING.get();
             String mapName = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
-            return new ValueOrderedUniqueIndex(valueOrdered(store, mapName), indexName, keys, sparse);
+            return new ValueOrderedUniqueIndex(valueOrdered(getMvStore(), mapName), indexName, keys, sparse);
         }
     }
 
