@@ -36,7 +36,7 @@ import org.nrmplatform.contracts.privacy.PersonalField;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralAccepted;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralRequested;
 import org.nrmplatform.contracts.referrals.Urgency;
-import org.nrmplatform.shared.evidence.EventHash;
+import org.nrmplatform.evidence.EventHash;
 import org.nrmplatform.shared.privacy.PersonalData;
 import org.nrmplatform.shared.store.CheckpointWriter;
 import org.nrmplatform.shared.testing.ApiClient;

@@ -6,16 +6,12 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 
-/**
- * A token without an organisation, roles or client id was not issued for this platform. The claim names are those of
- * {@code org.nrmplatform.contracts.identity.TokenClaims} in the shared module, copied because the gateway is reactive
- * and does not depend on the (servlet) shared module.
- */
-final class PlatformClaims implements OAuth2TokenValidator<Jwt> {
+import static org.nrmplatform.contracts.identity.TokenClaims.CLIENT_ID;
+import static org.nrmplatform.contracts.identity.TokenClaims.ORGANISATION_ID;
+import static org.nrmplatform.contracts.identity.TokenClaims.ROLES;
 
-    static final String ORGANISATION_ID = "org";
-    static final String ROLES = "roles";
-    static final String CLIENT_ID = "client_id";
+/** A token without an organisation, roles or client id was not issued for this platform. */
+final class PlatformClaims implements OAuth2TokenValidator<Jwt> {
 
     private static final OAuth2Error NOT_FOR_THIS_PLATFORM = new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
             "The token carries no organisation, roles or client id", null);

@@ -17,6 +17,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
+import org.nrmplatform.contracts.identity.TokenClaims;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -78,9 +79,9 @@ final class StubTokenIssuer {
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(Duration.ofMinutes(10))))
                 .claim("user_id", userId)
-                .claim(PlatformClaims.CLIENT_ID, "test-client")
-                .claim(PlatformClaims.ORGANISATION_ID, "org-1")
-                .claim(PlatformClaims.ROLES, List.of("case-manager"));
+                .claim(TokenClaims.CLIENT_ID, "test-client")
+                .claim(TokenClaims.ORGANISATION_ID, "org-1")
+                .claim(TokenClaims.ROLES, List.of("case-manager"));
     }
 
     String sign(JWTClaimsSet claims) {

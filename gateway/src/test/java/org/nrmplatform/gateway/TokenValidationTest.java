@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.nrmplatform.contracts.identity.TokenClaims;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -99,11 +100,11 @@ class TokenValidationTest {
                 arguments("signed by an unknown key", (Function<StubTokenIssuer, String>) stub ->
                         StubTokenIssuer.signWithUnknownKey(stub.claims().build(), "other-key"), "no matching key"),
                 arguments("wrong issuer", token(claims -> claims.issuer("http://elsewhere.example")), "iss claim"),
-                arguments("no organisation", token(claims -> claims.claim(PlatformClaims.ORGANISATION_ID, null)),
+                arguments("no organisation", token(claims -> claims.claim(TokenClaims.ORGANISATION_ID, null)),
                         "no organisation, roles or client id"),
-                arguments("no roles", token(claims -> claims.claim(PlatformClaims.ROLES, null)),
+                arguments("no roles", token(claims -> claims.claim(TokenClaims.ROLES, null)),
                         "no organisation, roles or client id"),
-                arguments("no client id", token(claims -> claims.claim(PlatformClaims.CLIENT_ID, null)),
+                arguments("no client id", token(claims -> claims.claim(TokenClaims.CLIENT_ID, null)),
                         "no organisation, roles or client id"));
     }
 

@@ -7,16 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.nrmplatform.shared.evidence.AuditExport;
-import org.nrmplatform.shared.evidence.ChainVerification;
-import org.nrmplatform.shared.evidence.EventHash;
-import org.nrmplatform.shared.evidence.SigningKey;
-import org.nrmplatform.shared.evidence.VerificationReport;
-import org.nrmplatform.shared.evidence.VerificationReport.Finding;
+import org.nrmplatform.evidence.AuditExport;
+import org.nrmplatform.evidence.ChainVerification;
+import org.nrmplatform.evidence.EventHash;
+import org.nrmplatform.evidence.SigningKey;
+import org.nrmplatform.evidence.VerificationReport;
+import org.nrmplatform.evidence.VerificationReport.Finding;
 
 /**
  * The offline verifier: checks a court export against the platform's public key without the platform
- * running, with the same code the platform verifies with (org.nrmplatform.shared.evidence).
+ * running, with the same code the platform verifies with (org.nrmplatform.evidence).
  *
  * <pre>java -jar nrm-verifier.jar export.json --public-key key.pem</pre>
  *

@@ -12,15 +12,15 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nrmplatform.shared.evidence.AuditExport;
-import org.nrmplatform.shared.evidence.ChainVerification;
-import org.nrmplatform.shared.evidence.Checkpoint;
-import org.nrmplatform.shared.evidence.EventHash;
-import org.nrmplatform.shared.evidence.HeadTree;
-import org.nrmplatform.shared.evidence.SigningKey;
-import org.nrmplatform.shared.evidence.StoredEvent;
-import org.nrmplatform.shared.evidence.StreamEvidence;
-import org.nrmplatform.shared.evidence.StreamHead;
+import org.nrmplatform.evidence.AuditExport;
+import org.nrmplatform.evidence.ChainVerification;
+import org.nrmplatform.evidence.Checkpoint;
+import org.nrmplatform.evidence.EventHash;
+import org.nrmplatform.evidence.HeadTree;
+import org.nrmplatform.evidence.SigningKey;
+import org.nrmplatform.evidence.StoredEvent;
+import org.nrmplatform.evidence.StreamEvidence;
+import org.nrmplatform.evidence.StreamHead;
 
 /**
  * The packaged jar as a user runs it ({@code java -jar target/nrm-verifier.jar}), after {@code package}: on an

@@ -20,9 +20,9 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.nrmplatform.shared.evidence.AuditExport;
-import org.nrmplatform.shared.evidence.EventSummary;
-import org.nrmplatform.shared.evidence.VerificationReport;
+import org.nrmplatform.evidence.AuditExport;
+import org.nrmplatform.evidence.EventSummary;
+import org.nrmplatform.evidence.VerificationReport;
 import org.springframework.stereotype.Component;
 
 /**

@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
-import org.nrmplatform.shared.evidence.Checkpoint;
-import org.nrmplatform.shared.evidence.HeadTree;
-import org.nrmplatform.shared.evidence.StreamHead;
+import org.nrmplatform.evidence.Checkpoint;
+import org.nrmplatform.evidence.HeadTree;
+import org.nrmplatform.evidence.StreamHead;
 
 /**
  * Checkpoints in the event database: {@value #CHECKPOINTS} holds one document per checkpoint ({@code _id} its

@@ -12,8 +12,8 @@ import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.bson.Document;
-import org.nrmplatform.shared.evidence.EventHash;
-import org.nrmplatform.shared.evidence.StoredEvent;
+import org.nrmplatform.evidence.EventHash;
+import org.nrmplatform.evidence.StoredEvent;
 
 /**
  * How events and snapshots are stored: one document each, with Axon's field names. Payload and metadata

@@ -3,17 +3,17 @@ package org.nrmplatform.shared.store;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.nrmplatform.shared.evidence.Checkpoint;
-import org.nrmplatform.shared.evidence.HeadTree;
-import org.nrmplatform.shared.evidence.SigningKey;
-import org.nrmplatform.shared.evidence.StoredEvent;
-import org.nrmplatform.shared.evidence.StreamEvidence;
-import org.nrmplatform.shared.evidence.StreamEvidence.CoveredHead;
-import org.nrmplatform.shared.evidence.StreamHead;
+import org.nrmplatform.evidence.Checkpoint;
+import org.nrmplatform.evidence.HeadTree;
+import org.nrmplatform.evidence.SigningKey;
+import org.nrmplatform.evidence.StoredEvent;
+import org.nrmplatform.evidence.StreamEvidence;
+import org.nrmplatform.evidence.StreamEvidence.CoveredHead;
+import org.nrmplatform.evidence.StreamHead;
 
 /**
  * The event store as evidence: streams exactly as stored, with their hashes, and the latest checkpoint with
- * the heads it signed, ready for {@link org.nrmplatform.shared.evidence.ChainVerification} and for exports.
+ * the heads it signed, ready for {@link org.nrmplatform.evidence.ChainVerification} and for exports.
  * Reads are outside any transaction.
  */
 public class EventEvidence {

@@ -54,7 +54,7 @@ import org.bson.Document;
  * for them; where a transaction rolls an append back, that happens once the rollback is done.
  *
  * <p>With the hash chain on (the default), every event carries the hash of its predecessor in its aggregate
- * stream and its own ({@link StreamHeads}, {@link org.nrmplatform.shared.evidence.EventHash}).
+ * stream and its own ({@link StreamHeads}, {@link org.nrmplatform.evidence.EventHash}).
  */
 public class SequencedMongoEventStorageEngine extends AbstractEventStorageEngine {
 

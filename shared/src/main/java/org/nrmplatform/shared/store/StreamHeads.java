@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
-import org.nrmplatform.shared.evidence.EventHash;
+import org.nrmplatform.evidence.EventHash;
 
 /**
  * Finds the predecessor hash of each event an append chains, without a round trip in the common case: the

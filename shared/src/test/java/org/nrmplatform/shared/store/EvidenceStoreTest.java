@@ -32,16 +32,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nrmplatform.shared.evidence.ChainVerification;
-import org.nrmplatform.shared.evidence.Checkpoint;
-import org.nrmplatform.shared.evidence.EventHash;
-import org.nrmplatform.shared.evidence.HeadTree;
-import org.nrmplatform.shared.evidence.SigningKey;
-import org.nrmplatform.shared.evidence.StoredEvent;
-import org.nrmplatform.shared.evidence.StreamEvidence;
-import org.nrmplatform.shared.evidence.VerificationReport;
-import org.nrmplatform.shared.evidence.VerificationReport.Finding;
-import org.nrmplatform.shared.evidence.VerificationReport.Problem;
+import org.nrmplatform.evidence.ChainVerification;
+import org.nrmplatform.evidence.Checkpoint;
+import org.nrmplatform.evidence.EventHash;
+import org.nrmplatform.evidence.HeadTree;
+import org.nrmplatform.evidence.SigningKey;
+import org.nrmplatform.evidence.StoredEvent;
+import org.nrmplatform.evidence.StreamEvidence;
+import org.nrmplatform.evidence.VerificationReport;
+import org.nrmplatform.evidence.VerificationReport.Finding;
+import org.nrmplatform.evidence.VerificationReport.Problem;
 import org.nrmplatform.shared.testing.EmbeddedStore;
 
 /**

@@ -13,8 +13,8 @@ import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.nrmplatform.shared.evidence.EventHash;
-import org.nrmplatform.shared.evidence.StoredEvent;
+import org.nrmplatform.evidence.EventHash;
+import org.nrmplatform.evidence.StoredEvent;
 import org.slf4j.LoggerFactory;
 
 /**

@@ -1,4 +1,4 @@
-package org.nrmplatform.shared.evidence;
+package org.nrmplatform.evidence;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package org.nrmplatform.shared.evidence;
+package org.nrmplatform.evidence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

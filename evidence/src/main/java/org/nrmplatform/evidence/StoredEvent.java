@@ -1,4 +1,4 @@
-package org.nrmplatform.shared.evidence;
+package org.nrmplatform.evidence;
 
 /**
  * An event exactly as the event store keeps it: payload and metadata are the serializer's JSON text, the

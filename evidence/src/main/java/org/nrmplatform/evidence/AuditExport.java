@@ -1,4 +1,4 @@
-package org.nrmplatform.shared.evidence;
+package org.nrmplatform.evidence;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -12,7 +12,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.nrmplatform.shared.evidence.StreamEvidence.CoveredHead;
+import org.nrmplatform.evidence.StreamEvidence.CoveredHead;
 
 /**
  * The court export of a case (format {@value #FORMAT}): every event of the case's streams in global order,

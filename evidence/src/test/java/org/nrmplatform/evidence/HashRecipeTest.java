@@ -1,4 +1,4 @@
-package org.nrmplatform.shared.evidence;
+package org.nrmplatform.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

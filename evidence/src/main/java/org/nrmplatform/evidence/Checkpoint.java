@@ -1,4 +1,4 @@
-package org.nrmplatform.shared.evidence;
+package org.nrmplatform.evidence;
 
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;

@@ -1,14 +1,14 @@
-package org.nrmplatform.shared.evidence;
+package org.nrmplatform.evidence;
 
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.nrmplatform.shared.evidence.StreamEvidence.CoveredHead;
-import org.nrmplatform.shared.evidence.VerificationReport.Finding;
-import org.nrmplatform.shared.evidence.VerificationReport.Problem;
-import org.nrmplatform.shared.evidence.VerificationReport.Status;
+import org.nrmplatform.evidence.StreamEvidence.CoveredHead;
+import org.nrmplatform.evidence.VerificationReport.Finding;
+import org.nrmplatform.evidence.VerificationReport.Problem;
+import org.nrmplatform.evidence.VerificationReport.Status;
 
 /**
  * Checks aggregate streams against their hash chain and a signed checkpoint, the same way in the services
