@@ -17,14 +17,14 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 /**
- * One in-process MongoDB wire-protocol server (mongo-java-server) persisting to an H2 MVStore file, with unique
- * indexes ordered by value ({@link EmbeddedStoreBackend}).
+ * One in-process MongoDB wire-protocol server (mongo-java-server) persisting to an H2 MVStore file and a
+ * write-ahead log, with unique indexes ordered by value ({@link EmbeddedStoreBackend}).
  *
  * <p>Used by the local launcher {@code infra/nrm} instead of a real MongoDB. The server binds to
- * 127.0.0.1 only. Data lives in {@code <dataDir>/store/nrm-store.mv}. On a clean shutdown (SIGTERM,
- * SIGINT, {@link Handle#close()}) the server stops accepting connections and the MVStore is committed and
- * closed, so all data survives a restart. The MVStore also auto-commits in the background about once a
- * second, so even after a hard kill at most the last second of writes is lost.
+ * 127.0.0.1 only. Data lives in {@code <dataDir>/store/nrm-store.mv} and {@code <dataDir>/store/wal/}. A write
+ * acknowledged with a journaled write concern is on the disk before its reply, so it survives a hard kill of
+ * the store and a crash of the machine; on a clean shutdown (SIGTERM, SIGINT, {@link Handle#close()}) the server
+ * stops accepting connections and the MVStore is checkpointed and closed.
  *
  * <p>Known limitation of mongo-java-server: non-unique secondary indexes are accepted but ignored
  * (unique indexes are enforced).
@@ -39,6 +39,8 @@ public final class EmbeddedStore {
     public static final String DEFAULT_DATA_DIR = "./nrm-data";
     static final String STORE_SUBDIR = "store";
     static final String STORE_FILE = "nrm-store.mv";
+    static final String WAL_SUBDIR = "wal";
+    private static final int WORKER_THREADS = 16;
 
     private EmbeddedStore() {
     }
@@ -65,7 +67,7 @@ public final class EmbeddedStore {
 
         H2Backend backend;
         try {
-            backend = new EmbeddedStoreBackend(file.toString());
+            backend = EmbeddedStoreBackend.open(file, file.resolveSibling(WAL_SUBDIR), EmbeddedStoreBackend.Settings.DEFAULT);
         } catch (RuntimeException e) {
             throw new IllegalStateException("cannot open store file " + file
                     + " (is another NRM embedded store using this data directory?): " + e.getMessage(), e);
@@ -73,7 +75,8 @@ public final class EmbeddedStore {
 
         MongoServer server = new MongoServer(backend);
         try {
-            server.bind(HOST, port);
+            // a worker waits for the disk while a write is synced: enough of them that others are served meanwhile
+            server.bind(new InetSocketAddress(HOST, port), 0, WORKER_THREADS);
         } catch (Exception e) { // Netty rethrows java.net.BindException undeclared
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();

@@ -30,6 +30,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
@@ -53,6 +54,12 @@ import org.springframework.data.mongodb.MongoTransactionManager;
 public class EventStoreConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EventStoreConfiguration.class);
+
+    /** Every write journaled before it is acknowledged ({@link JournaledWrites}). */
+    @Bean
+    MongoClientSettingsBuilderCustomizer journaledWrites() {
+        return JournaledWrites::apply;
+    }
 
     @Bean
     StoreCapabilities storeCapabilities(MongoClient client, StoreProperties properties) {

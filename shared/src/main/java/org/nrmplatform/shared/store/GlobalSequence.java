@@ -43,7 +43,9 @@ final class GlobalSequence {
     private final MongoCollection<Document> events;
 
     GlobalSequence(MongoDatabase database) {
-        this.counters = database.getCollection(COUNTERS);
+        // the insert that uses the numbers is journaled, and brings the counter's increment to the disk with it
+        this.counters = database.getCollection(COUNTERS)
+                .withWriteConcern(JournaledWrites.inMemoryFirst(database.getWriteConcern()));
         this.abandoned = database.getCollection(ABANDONED);
         this.events = database.getCollection(EventDocuments.EVENTS);
     }

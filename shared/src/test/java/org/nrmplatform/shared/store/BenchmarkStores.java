@@ -1,5 +1,8 @@
 package org.nrmplatform.shared.store;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -78,6 +81,7 @@ final class BenchmarkStores {
         private final Path directory;
         private final Process server;
         final MongoClient client;
+        final MongoClient unjournaled;
 
         EmbeddedServer() throws IOException, InterruptedException {
             directory = Files.createTempDirectory("nrm-benchmark-store");
@@ -100,10 +104,16 @@ final class BenchmarkStores {
                 }
                 Thread.sleep(50);
             }
-            client = MongoClients.create("mongodb://127.0.0.1:" + port);
+            ConnectionString address = new ConnectionString("mongodb://127.0.0.1:" + port);
+            // as the services write: journaled ({@link JournaledWrites}); (d) without, for the comparison
+            client = MongoClients.create(JournaledWrites.apply(MongoClientSettings.builder()
+                    .applyConnectionString(address)).build());
+            unjournaled = MongoClients.create(MongoClientSettings.builder().applyConnectionString(address)
+                    .writeConcern(WriteConcern.W1.withJournal(false)).build());
         }
 
-        double rawInsertsPerSecond(Serializer serializer, int threads, Duration duration) throws Exception {
+        double rawInsertsPerSecond(MongoClient client, Serializer serializer, int threads, Duration duration)
+                throws Exception {
             MongoCollection<Document> raw = client.getDatabase("raw_" + UUID.randomUUID().toString().substring(0, 8))
                     .getCollection("rawinserts");
             AtomicLong numbers = new AtomicLong();
@@ -119,6 +129,7 @@ final class BenchmarkStores {
         @Override
         public void close() throws IOException {
             client.close();
+            unjournaled.close();
             server.destroy(); // the store commits and closes its file on SIGTERM
             try {
                 if (!server.waitFor(30, TimeUnit.SECONDS)) {
@@ -134,29 +145,32 @@ final class BenchmarkStores {
         }
     }
 
-    /** (a): this platform's engine. */
-    static Store sequenced(EmbeddedServer embedded, Serializer serializer) {
+    /** (a): this platform's engine, as the services write; (d) the same without waiting for the disk. */
+    static Store sequenced(EmbeddedServer embedded, Serializer serializer, boolean journaled) {
+        MongoClient client = journaled ? embedded.client : embedded.unjournaled;
+        String prefix = journaled ? "a" : "d";
         return new Store() {
             @Override
             public String name() {
-                return "(a) SequencedMongoEventStorageEngine, embedded server";
+                return journaled ? "(a) SequencedMongoEventStorageEngine, embedded store"
+                        : "(d) = (a), writes acknowledged before they are on the disk";
             }
 
             @Override
             public Opened open(String label) {
                 SequencedMongoEventStorageEngine engine = SequencedMongoEventStorageEngine.builder()
-                        .database(EventDatabase.withoutTransactions(embedded.client, "a_events_" + label))
+                        .database(EventDatabase.withoutTransactions(client, prefix + "_events_" + label))
                         .eventSerializer(serializer)
                         .snapshotSerializer(serializer)
                         .build();
                 engine.ensureSchema();
-                return new Opened(engine, mongoTokens(embedded, serializer, "a_service_" + label),
+                return new Opened(engine, mongoTokens(client, serializer, prefix + "_service_" + label),
                         NoTransactionManager.INSTANCE);
             }
 
             @Override
             public double rawInsertsPerSecond(int threads, Duration duration) throws Exception {
-                return embedded.rawInsertsPerSecond(serializer, threads, duration);
+                return embedded.rawInsertsPerSecond(client, serializer, threads, duration);
             }
 
             @Override
@@ -182,13 +196,13 @@ final class BenchmarkStores {
                         .snapshotSerializer(serializer)
                         .build();
                 engine.ensureIndexes();
-                return new Opened(engine, mongoTokens(embedded, serializer, "b_service_" + label),
+                return new Opened(engine, mongoTokens(embedded.client, serializer, "b_service_" + label),
                         NoTransactionManager.INSTANCE);
             }
 
             @Override
             public double rawInsertsPerSecond(int threads, Duration duration) throws Exception {
-                return embedded.rawInsertsPerSecond(serializer, threads, duration);
+                return embedded.rawInsertsPerSecond(embedded.client, serializer, threads, duration);
             }
 
             @Override
@@ -197,9 +211,9 @@ final class BenchmarkStores {
         };
     }
 
-    static TokenStore mongoTokens(EmbeddedServer embedded, Serializer serializer, String database) {
+    static TokenStore mongoTokens(MongoClient client, Serializer serializer, String database) {
         return MongoTokenStore.builder()
-                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(embedded.client, database).build())
+                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(client, database).build())
                 .serializer(serializer)
                 .build();
     }

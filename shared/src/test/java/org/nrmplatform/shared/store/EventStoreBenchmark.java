@@ -72,18 +72,23 @@ class EventStoreBenchmark {
     }
 
     /**
-     * Runs the comparison. {@code -Dbenchmark.stores=ac} limits it to some of (a), (b), (c).
+     * Runs the comparison. {@code -Dbenchmark.stores=ac} limits it to some of (a), (b), (c), and (d): (a) with
+     * writes acknowledged before they are synced to the disk, what the embedded store did before its
+     * write-ahead log (the price of durable acknowledgements is (a) against (d)).
      */
     @Test
     void compareEventStores() throws Exception {
         System.setProperty("axoniq.update-checker.disabled", "true");
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
-        String selected = System.getProperty("benchmark.stores", "abc");
+        String selected = System.getProperty("benchmark.stores", "abcd");
         Map<String, Measured> results = new LinkedHashMap<>();
         try (BenchmarkStores.EmbeddedServer embedded = new BenchmarkStores.EmbeddedServer()) {
             List<BenchmarkStores.Store> stores = new ArrayList<>();
             if (selected.contains("a")) {
-                stores.add(BenchmarkStores.sequenced(embedded, serializer));
+                stores.add(BenchmarkStores.sequenced(embedded, serializer, true));
+            }
+            if (selected.contains("d")) {
+                stores.add(BenchmarkStores.sequenced(embedded, serializer, false));
             }
             if (selected.contains("b")) {
                 stores.add(BenchmarkStores.stock(embedded, serializer));

@@ -110,7 +110,7 @@ class HashChainBenchmark {
                 .snapshotSerializer(serializer)
                 .build();
         engine.ensureSchema();
-        return new BenchmarkStores.Opened(engine, BenchmarkStores.mongoTokens(embedded, serializer, "h_service_" + label),
+        return new BenchmarkStores.Opened(engine, BenchmarkStores.mongoTokens(embedded.client, serializer, "h_service_" + label),
                 NoTransactionManager.INSTANCE);
     }
 }

@@ -1,0 +1,376 @@
+package org.nrmplatform.embeddedstore;
+
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.zip.CRC32C;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The store's write-ahead log: every write command, in the order the store executed it, appended to a segment
+ * file before it is answered, and synced to the disk by one flusher thread for all writes waiting at that
+ * moment (group commit: one {@code fsync} covers every record appended before it started).
+ *
+ * <p>Records are numbered (the log sequence number, LSN) and framed as length, CRC-32C and payload
+ * ({@code lsn, database, command, command document as BSON}). A record cut short by a crash fails its checksum
+ * and ends the replay there: it was never acknowledged as durable, since a sync covers a whole prefix.
+ *
+ * <p>Segments are named by their first LSN. {@link #rotate()} starts a new one once everything appended is in
+ * the store file's next commit; segments wholly below a synced commit are then deleted. Appends and rotation
+ * are called under the backend's write lock; waiting for durability is not.
+ */
+final class WriteAheadLog implements Closeable {
+
+    private static final Logger log = LoggerFactory.getLogger(WriteAheadLog.class);
+    private static final String PREFIX = "wal-";
+    private static final String SUFFIX = ".log";
+    private static final int HEADER_BYTES = 8;
+
+    /** One write command as it was executed. */
+    record Entry(long lsn, String database, String command, Document query) {
+    }
+
+    private final Path directory;
+    private final long flushIntervalNanos;
+    private final Object monitor = new Object();
+    private final Thread flusher;
+
+    // appends happen under the backend's write lock; the flusher reads these under the monitor
+    private FileChannel segment;
+    private Path segmentFile;
+    private final List<Segment> older = new ArrayList<>();
+    private volatile long appended;
+
+    // guarded by monitor
+    private long durable;
+    private int waiting;
+    private long lastSyncNanos = System.nanoTime();
+    private IOException failure;
+    private boolean closed;
+
+    private record Segment(Path file, FileChannel channel, long lastLsn) {
+    }
+
+    /**
+     * Opens a new log whose first record will be {@code lastLsn + 1}. Call after {@link #replay} and after the
+     * store file holds everything replayed: existing segments are deleted.
+     *
+     * @param maxDelay how long a write that did not ask to wait for the disk may stay only in memory
+     */
+    static WriteAheadLog open(Path directory, long lastLsn, Duration maxDelay) throws IOException {
+        Files.createDirectories(directory);
+        for (Path old : segments(directory)) {
+            Files.delete(old);
+        }
+        return new WriteAheadLog(directory, lastLsn, maxDelay);
+    }
+
+    private WriteAheadLog(Path directory, long lastLsn, Duration maxDelay) throws IOException {
+        this.directory = directory;
+        this.flushIntervalNanos = maxDelay.toNanos();
+        this.appended = lastLsn;
+        this.durable = lastLsn;
+        this.segmentFile = file(lastLsn + 1);
+        this.segment = create(segmentFile);
+        this.flusher = new Thread(this::flushContinuously, "nrm-store-wal-flusher");
+        flusher.setDaemon(true);
+        flusher.start();
+    }
+
+    /**
+     * Reads every intact record above {@code after} in LSN order and hands it to {@code apply}.
+     *
+     * @return the highest LSN read, or {@code after} if there was none
+     * @throws IllegalStateException if a segment other than the newest is damaged (acknowledged writes would be
+     *     lost), or records are missing between segments
+     */
+    static long replay(Path directory, long after, Consumer<Entry> apply) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return after;
+        }
+        List<Path> files = segments(directory);
+        long last = after;
+        for (int i = 0; i < files.size(); i++) {
+            Path file = files.get(i);
+            boolean newest = i == files.size() - 1;
+            long first = firstLsn(file);
+            if (first > last + 1 && first > after + 1) {
+                throw new IllegalStateException("write-ahead log " + file + " starts at " + first
+                        + " but the store holds only up to " + last + ": records are missing");
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            ByteBuf buffer = Unpooled.wrappedBuffer(bytes);
+            while (buffer.readableBytes() > 0) {
+                int start = buffer.readerIndex();
+                Entry entry = read(buffer);
+                if (entry == null) {
+                    if (!newest) {
+                        throw new IllegalStateException("write-ahead log " + file + " is damaged at byte " + start
+                                + "; refusing to start without the writes after it");
+                    }
+                    log.warn("write-ahead log {}: {} bytes at its end were cut short by a crash and never "
+                            + "acknowledged as durable; ignored", file, bytes.length - start);
+                    break;
+                }
+                if (entry.lsn() > last) {
+                    if (entry.lsn() != last + 1 && last > after) {
+                        throw new IllegalStateException("write-ahead log " + file + ": record " + entry.lsn()
+                                + " follows " + last);
+                    }
+                    apply.accept(entry);
+                    last = entry.lsn();
+                }
+            }
+        }
+        return last;
+    }
+
+    /** Appends a record for a command the store has just executed. Caller holds the backend's write lock. */
+    long append(String database, String command, Document query) {
+        long lsn = appended + 1;
+        byte[] payload = payload(lsn, database, command, query);
+        CRC32C crc = new CRC32C();
+        crc.update(payload);
+        ByteBuffer record = ByteBuffer.allocate(HEADER_BYTES + payload.length);
+        record.putInt(payload.length).putInt((int) crc.getValue()).put(payload).flip();
+        try {
+            while (record.hasRemaining()) {
+                segment.write(record);
+            }
+        } catch (IOException e) {
+            fail(e);
+            throw new UncheckedIOException("cannot append to the write-ahead log", e);
+        }
+        appended = lsn;
+        return lsn;
+    }
+
+    long lastAppended() {
+        return appended;
+    }
+
+    /** Waits until the record {@code lsn} and every one before it are on the disk. */
+    void awaitDurable(long lsn) throws IOException, InterruptedException {
+        synchronized (monitor) {
+            if (durable >= lsn) {
+                return;
+            }
+            waiting++;
+            monitor.notifyAll();
+            try {
+                while (durable < lsn) {
+                    if (failure != null) {
+                        throw new IOException("the write-ahead log cannot be synced to the disk", failure);
+                    }
+                    if (closed) {
+                        throw new IOException("the store is shutting down");
+                    }
+                    monitor.wait();
+                }
+            } finally {
+                waiting--;
+            }
+        }
+    }
+
+    /**
+     * Starts a new segment. The current one is synced first, so that no record of the new segment can be on
+     * the disk while an older one is not. Caller holds the backend's write lock.
+     */
+    void rotate() throws IOException {
+        if (segmentFile.equals(file(appended + 1))) {
+            return; // nothing appended since the last rotation
+        }
+        FileChannel previous = segment;
+        Path previousFile = segmentFile;
+        previous.force(false);
+        segmentFile = file(appended + 1);
+        segment = create(segmentFile);
+        synchronized (monitor) {
+            older.add(new Segment(previousFile, previous, appended));
+            durable = Math.max(durable, appended);
+            monitor.notifyAll();
+        }
+    }
+
+    /** Deletes the segments whose records are all at or below {@code lsn}, now in the synced store file. */
+    void discardThrough(long lsn) throws IOException {
+        List<Segment> discard = new ArrayList<>();
+        synchronized (monitor) {
+            older.removeIf(s -> s.lastLsn() <= lsn && discard.add(s));
+        }
+        for (Segment s : discard) {
+            s.channel().close();
+            Files.deleteIfExists(s.file());
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        synchronized (monitor) {
+            closed = true;
+            monitor.notifyAll();
+        }
+        try {
+            flusher.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        segment.force(false);
+        segment.close();
+        for (Segment s : older) {
+            s.channel().close();
+        }
+    }
+
+    /** Syncs whenever a write waits for it, and at least every flush interval while something is unsynced. */
+    private void flushContinuously() {
+        while (true) {
+            long target;
+            FileChannel channel;
+            synchronized (monitor) {
+                while (!closed && !due()) {
+                    long remaining = flushIntervalNanos - (System.nanoTime() - lastSyncNanos);
+                    try {
+                        if (appended > durable && remaining > 0) {
+                            monitor.wait(Math.max(1, remaining / 1_000_000));
+                        } else {
+                            monitor.wait(1_000);
+                        }
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                if (closed) {
+                    return;
+                }
+                target = appended;
+                channel = segment;
+            }
+            try {
+                channel.force(false);
+            } catch (ClosedChannelException rotatedAway) {
+                // rotate() synced it before starting the next segment
+            } catch (IOException e) {
+                fail(e);
+                return;
+            }
+            synchronized (monitor) {
+                durable = Math.max(durable, target);
+                lastSyncNanos = System.nanoTime();
+                monitor.notifyAll();
+            }
+        }
+    }
+
+    private boolean due() {
+        return appended > durable
+                && (waiting > 0 || System.nanoTime() - lastSyncNanos >= flushIntervalNanos);
+    }
+
+    private void fail(IOException e) {
+        log.error("write-ahead log failed; writes are no longer acknowledged", e);
+        synchronized (monitor) {
+            failure = e;
+            monitor.notifyAll();
+        }
+    }
+
+    private FileChannel create(Path file) throws IOException {
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE);
+        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+            dir.force(true); // the new file's name must survive a crash, or its records would
+        } catch (IOException e) {
+            log.debug("cannot sync directory {} (not supported here): {}", directory, e.toString());
+        }
+        return channel;
+    }
+
+    private Path file(long firstLsn) {
+        return directory.resolve(PREFIX + String.format("%020d", firstLsn) + SUFFIX);
+    }
+
+    private static List<Path> segments(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(f -> f.getFileName().toString().startsWith(PREFIX)
+                            && f.getFileName().toString().endsWith(SUFFIX))
+                    .sorted().toList();
+        }
+    }
+
+    private static long firstLsn(Path file) {
+        String name = file.getFileName().toString();
+        return Long.parseLong(name.substring(PREFIX.length(), name.length() - SUFFIX.length()));
+    }
+
+    private static byte[] payload(long lsn, String database, String command, Document query) {
+        ByteBuf buffer = Unpooled.buffer(256);
+        try {
+            buffer.writeLong(lsn);
+            writeString(buffer, database);
+            writeString(buffer, command);
+            BsonEncoder.encodeDocument(query, buffer);
+            byte[] bytes = new byte[buffer.readableBytes()];
+            buffer.readBytes(bytes);
+            return bytes;
+        } finally {
+            buffer.release();
+        }
+    }
+
+    /** The next record, or null if what is left is not a whole, intact record. */
+    private static Entry read(ByteBuf buffer) {
+        if (buffer.readableBytes() < HEADER_BYTES) {
+            return null;
+        }
+        int length = buffer.readInt();
+        int checksum = buffer.readInt();
+        if (length <= 0 || length > buffer.readableBytes()) {
+            return null;
+        }
+        byte[] payload = new byte[length];
+        buffer.readBytes(payload);
+        CRC32C crc = new CRC32C();
+        crc.update(payload);
+        if ((int) crc.getValue() != checksum) {
+            return null;
+        }
+        ByteBuf in = Unpooled.wrappedBuffer(payload);
+        long lsn = in.readLong();
+        String database = readString(in);
+        String command = readString(in);
+        Document query = BsonDecoder.decodeBson(in);
+        return new Entry(lsn, database, command, query);
+    }
+
+    private static void writeString(ByteBuf buffer, String value) {
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        buffer.writeInt(bytes.length);
+        buffer.writeBytes(bytes);
+    }
+
+    private static String readString(ByteBuf buffer) {
+        byte[] bytes = new byte[buffer.readInt()];
+        buffer.readBytes(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}
