@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The store's write-ahead log: every write command, in the order the store executed it, appended to a segment
- * file before it is answered, and synced to the disk by one flusher thread for all writes waiting at that
- * moment (group commit: one {@code fsync} covers every record appended before it started).
+ * file before it is answered. A write that waits for the disk is answered once a sync covers its record; one
+ * sync covers every record appended before it started, so the writers waiting at that moment share it (group
+ * commit). A flusher thread syncs what writes that did not wait left behind, within the flush interval.
  *
  * <p>Records are numbered (the log sequence number, LSN) and framed as length, CRC-32C and payload
  * ({@code lsn, database, command, command document as BSON}). A record cut short by a crash fails its checksum
@@ -61,9 +62,9 @@ final class WriteAheadLog implements Closeable {
 
     // guarded by monitor
     private long durable;
-    private int waiting;
+    private boolean syncing;
     private long lastSyncNanos = System.nanoTime();
-    private IOException failure;
+    private volatile IOException failure;
     private boolean closed;
 
     private record Segment(Path file, FileChannel channel, long lastLsn) {
@@ -145,6 +146,10 @@ final class WriteAheadLog implements Closeable {
 
     /** Appends a record for a command the store has just executed. Caller holds the backend's write lock. */
     long append(String database, String command, Document query) {
+        if (failure != null) {
+            throw new UncheckedIOException("the write-ahead log failed earlier; the store takes no more writes",
+                    failure);
+        }
         long lsn = appended + 1;
         byte[] payload = payload(lsn, database, command, query);
         CRC32C crc = new CRC32C();
@@ -167,27 +172,61 @@ final class WriteAheadLog implements Closeable {
         return appended;
     }
 
-    /** Waits until the record {@code lsn} and every one before it are on the disk. */
+    /**
+     * Returns once the record {@code lsn} and every one before it are on the disk. The first writer to need a sync
+     * does it for everything appended until then (no hand-over to another thread); writers arriving meanwhile wait
+     * for it, and the next of them syncs what they appended: that is the group commit.
+     */
     void awaitDurable(long lsn) throws IOException, InterruptedException {
-        synchronized (monitor) {
-            if (durable >= lsn) {
-                return;
-            }
-            waiting++;
-            monitor.notifyAll();
-            try {
-                while (durable < lsn) {
-                    if (failure != null) {
-                        throw new IOException("the write-ahead log cannot be synced to the disk", failure);
-                    }
-                    if (closed) {
-                        throw new IOException("the store is shutting down");
-                    }
+        while (true) {
+            long target;
+            FileChannel channel;
+            synchronized (monitor) {
+                while (durable < lsn && syncing) {
+                    checkUsable();
                     monitor.wait();
                 }
-            } finally {
-                waiting--;
+                checkUsable();
+                if (durable >= lsn) {
+                    return;
+                }
+                syncing = true;
+                target = appended;
+                channel = segment;
             }
+            sync(channel, target);
+        }
+    }
+
+    private void checkUsable() throws IOException {
+        if (failure != null) {
+            throw new IOException("the write-ahead log cannot be synced to the disk", failure);
+        }
+        if (closed) {
+            throw new IOException("the store is shutting down");
+        }
+    }
+
+    /** Syncs {@code channel} and marks everything through {@code target} durable; the caller set {@code syncing}. */
+    private void sync(FileChannel channel, long target) {
+        IOException failed = null;
+        try {
+            channel.force(false);
+        } catch (ClosedChannelException rotatedAway) {
+            // rotate() synced it before starting the next segment
+        } catch (IOException e) {
+            failed = e;
+        }
+        synchronized (monitor) {
+            syncing = false;
+            if (failed != null) {
+                log.error("write-ahead log cannot be synced; writes are no longer acknowledged", failed);
+                failure = failed;
+            } else {
+                durable = Math.max(durable, target);
+            }
+            lastSyncNanos = System.nanoTime();
+            monitor.notifyAll();
         }
     }
 
@@ -241,49 +280,30 @@ final class WriteAheadLog implements Closeable {
         }
     }
 
-    /** Syncs whenever a write waits for it, and at least every flush interval while something is unsynced. */
+    /** Syncs what writes that did not wait for the disk left unsynced, at least every flush interval. */
     private void flushContinuously() {
         while (true) {
             long target;
             FileChannel channel;
             synchronized (monitor) {
-                while (!closed && !due()) {
+                while (!closed && (syncing || appended <= durable
+                        || System.nanoTime() - lastSyncNanos < flushIntervalNanos)) {
                     long remaining = flushIntervalNanos - (System.nanoTime() - lastSyncNanos);
                     try {
-                        if (appended > durable && remaining > 0) {
-                            monitor.wait(Math.max(1, remaining / 1_000_000));
-                        } else {
-                            monitor.wait(1_000);
-                        }
+                        monitor.wait(Math.max(1, Math.min(1_000, remaining / 1_000_000)));
                     } catch (InterruptedException e) {
                         return;
                     }
                 }
-                if (closed) {
+                if (closed || failure != null) {
                     return;
                 }
+                syncing = true;
                 target = appended;
                 channel = segment;
             }
-            try {
-                channel.force(false);
-            } catch (ClosedChannelException rotatedAway) {
-                // rotate() synced it before starting the next segment
-            } catch (IOException e) {
-                fail(e);
-                return;
-            }
-            synchronized (monitor) {
-                durable = Math.max(durable, target);
-                lastSyncNanos = System.nanoTime();
-                monitor.notifyAll();
-            }
+            sync(channel, target);
         }
-    }
-
-    private boolean due() {
-        return appended > durable
-                && (waiting > 0 || System.nanoTime() - lastSyncNanos >= flushIntervalNanos);
     }
 
     private void fail(IOException e) {
