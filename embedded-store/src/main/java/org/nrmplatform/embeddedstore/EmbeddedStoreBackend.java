@@ -37,7 +37,9 @@ import org.slf4j.LoggerFactory;
  * that order is the only one), and a write that asks for journaled acknowledgement (write concern {@code j:true},
  * {@code fsync:true} or {@code w:"majority"}, as MongoDB reads them) is answered only once its record and every
  * one before it are synced: one sync serves every write waiting at that moment. Other writes are synced within
- * {@link Settings#maxUnsyncedDelay}, as MongoDB's journal does. H2 no longer commits by itself: a checkpoint,
+ * {@link Settings#maxUnsyncedDelay}, as MongoDB's journal does. A read is answered only once every write it may
+ * have seen is synced: nobody acts on a write that a crash could still take back (a tracking processor that
+ * had read an event lost in a crash would skip the event that takes its number after the restart). H2 no longer commits by itself: a checkpoint,
  * about once a second, commits the store file with the last LSN it holds, under the write lock so that no
  * command is half in it, syncs it, and deletes the log segments it covers. On opening, the log's records above
  * that LSN are executed again, in order, before the server accepts connections.
@@ -143,7 +145,16 @@ public final class EmbeddedStoreBackend extends H2Backend {
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
         if (READS.contains(command.toLowerCase(Locale.ROOT)) || isReadOnlyAggregate(command, query)) {
-            return super.handleCommand(channel, databaseName, command, query);
+            Document reply = super.handleCommand(channel, databaseName, command, query);
+            long seen;
+            writes.lock(); // a write it may have seen has its record once the write lock is free
+            try {
+                seen = wal.lastAppended();
+            } finally {
+                writes.unlock();
+            }
+            awaitDurable(seen);
+            return reply;
         }
         long lsn;
         Document reply;
@@ -162,16 +173,20 @@ public final class EmbeddedStoreBackend extends H2Backend {
             checkpoints.execute(this::checkpointQuietly);
         }
         if (waitsForTheDisk(query)) {
-            try {
-                wal.awaitDurable(lsn);
-            } catch (IOException e) {
-                throw new MongoServerException("the write was not synced to the disk: " + e.getMessage(), e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new MongoServerException("interrupted while syncing the write to the disk");
-            }
+            awaitDurable(lsn);
         }
         return reply;
+    }
+
+    private void awaitDurable(long lsn) {
+        try {
+            wal.awaitDurable(lsn);
+        } catch (IOException e) {
+            throw new MongoServerException("not synced to the disk: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MongoServerException("interrupted while waiting for the disk");
+        }
     }
 
     /** Write concerns that MongoDB acknowledges only once the write is in its journal. */
@@ -230,7 +245,15 @@ public final class EmbeddedStoreBackend extends H2Backend {
     @Override
     public void close() {
         if (checkpoints != null) {
-            checkpoints.shutdownNow();
+            // never interrupt it: an interrupt closes the file channel under H2, which then refuses the file
+            checkpoints.shutdown();
+            try {
+                if (!checkpoints.awaitTermination(60, TimeUnit.SECONDS)) {
+                    log.warn("a checkpoint is still running after 60 s; closing anyway");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         try {
             if (!getMvStore().isClosed()) {

@@ -61,7 +61,7 @@ final class WriteAheadLog implements Closeable {
     private volatile long appended;
 
     // guarded by monitor
-    private long durable;
+    private volatile long durable; // written under monitor
     private boolean syncing;
     private long lastSyncNanos = System.nanoTime();
     private volatile IOException failure;
@@ -178,6 +178,9 @@ final class WriteAheadLog implements Closeable {
      * for it, and the next of them syncs what they appended: that is the group commit.
      */
     void awaitDurable(long lsn) throws IOException, InterruptedException {
+        if (durable >= lsn) {
+            return;
+        }
         while (true) {
             long target;
             FileChannel channel;
