@@ -58,6 +58,10 @@ public final class EmbeddedStore {
      * @throws IllegalStateException if the store file is locked by another process or the port cannot be bound
      */
     public static Handle start(Path dataDir, int port) throws IOException {
+        return start(dataDir, port, EmbeddedStoreBackend.Settings.DEFAULT);
+    }
+
+    static Handle start(Path dataDir, int port, EmbeddedStoreBackend.Settings settings) throws IOException {
         Objects.requireNonNull(dataDir, "dataDir");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port out of range: " + port);
@@ -65,9 +69,9 @@ public final class EmbeddedStore {
         Path file = storeFile(dataDir);
         Files.createDirectories(file.getParent());
 
-        H2Backend backend;
+        EmbeddedStoreBackend backend;
         try {
-            backend = EmbeddedStoreBackend.open(file, file.resolveSibling(WAL_SUBDIR), EmbeddedStoreBackend.Settings.DEFAULT);
+            backend = EmbeddedStoreBackend.open(file, file.resolveSibling(WAL_SUBDIR), settings);
         } catch (RuntimeException e) {
             throw new IllegalStateException("cannot open store file " + file
                     + " (is another NRM embedded store using this data directory?): " + e.getMessage(), e);
@@ -120,12 +124,12 @@ public final class EmbeddedStore {
     public static final class Handle implements AutoCloseable {
 
         private final MongoServer server;
-        private final H2Backend backend;
+        private final EmbeddedStoreBackend backend;
         private final Path storeFile;
         private final int port;
         private final AtomicBoolean closed = new AtomicBoolean();
 
-        private Handle(MongoServer server, H2Backend backend, Path storeFile) {
+        private Handle(MongoServer server, EmbeddedStoreBackend backend, Path storeFile) {
             this.server = server;
             this.backend = backend;
             this.storeFile = storeFile;
@@ -144,6 +148,10 @@ public final class EmbeddedStore {
         /** {@code mongodb://127.0.0.1:<port>}. */
         public String connectionString() {
             return "mongodb://" + HOST + ":" + port;
+        }
+
+        EmbeddedStoreBackend backend() {
+            return backend;
         }
 
         public Path storeFile() {

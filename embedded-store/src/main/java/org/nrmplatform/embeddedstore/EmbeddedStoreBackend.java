@@ -37,9 +37,10 @@ import org.slf4j.LoggerFactory;
  * that order is the only one), and a write that asks for journaled acknowledgement (write concern {@code j:true},
  * {@code fsync:true} or {@code w:"majority"}, as MongoDB reads them) is answered only once its record and every
  * one before it are synced: one sync serves every write waiting at that moment. Other writes are synced within
- * {@link Settings#maxUnsyncedDelay}, as MongoDB's journal does. A read is answered only once every write it may
- * have seen is synced: nobody acts on a write that a crash could still take back (a tracking processor that
- * had read an event lost in a crash would skip the event that takes its number after the restart). H2 no longer commits by itself: a checkpoint,
+ * {@link Settings#maxUnsyncedDelay}, as MongoDB's journal does. A read with read concern {@code majority} is
+ * answered only once every write it may have seen is synced, so that its reader never acts on a write a crash
+ * could still take back (a tracking processor that had read an event lost in a crash would skip the event that
+ * takes its number after the restart); other reads see what is in memory, as MongoDB's {@code local} reads do. H2 no longer commits by itself: a checkpoint,
  * about once a second, commits the store file with the last LSN it holds, under the write lock so that no
  * command is half in it, syncs it, and deletes the log segments it covers. On opening, the log's records above
  * that LSN are executed again, in order, before the server accepts connections.
@@ -146,14 +147,16 @@ public final class EmbeddedStoreBackend extends H2Backend {
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
         if (READS.contains(command.toLowerCase(Locale.ROOT)) || isReadOnlyAggregate(command, query)) {
             Document reply = super.handleCommand(channel, databaseName, command, query);
-            long seen;
-            writes.lock(); // a write it may have seen has its record once the write lock is free
-            try {
-                seen = wal.lastAppended();
-            } finally {
-                writes.unlock();
+            if (readsOnlyDurableWrites(query)) {
+                long seen;
+                writes.lock(); // a write it may have seen has its record once the write lock is free
+                try {
+                    seen = wal.lastAppended();
+                } finally {
+                    writes.unlock();
+                }
+                awaitDurable(seen);
             }
-            awaitDurable(seen);
             return reply;
         }
         long lsn;
@@ -187,6 +190,20 @@ public final class EmbeddedStoreBackend extends H2Backend {
             Thread.currentThread().interrupt();
             throw new MongoServerException("interrupted while waiting for the disk");
         }
+    }
+
+    /**
+     * Read concerns under which MongoDB returns only what a crash cannot take back ({@code majority} and
+     * stronger): the reply waits until every write the read may have seen is synced.
+     */
+    static boolean readsOnlyDurableWrites(Document query) {
+        return query.get("readConcern") instanceof Document concern
+                && Set.of("majority", "linearizable", "snapshot").contains(String.valueOf(concern.get("level")));
+    }
+
+    /** The LSN of the last write executed, and of the last one synced to the disk. */
+    long[] logPosition() {
+        return new long[] {wal.lastAppended(), wal.durableThrough()};
     }
 
     /** Write concerns that MongoDB acknowledges only once the write is in its journal. */

@@ -172,6 +172,10 @@ final class WriteAheadLog implements Closeable {
         return appended;
     }
 
+    long durableThrough() {
+        return durable;
+    }
+
     /**
      * Returns once the record {@code lsn} and every one before it are on the disk. The first writer to need a sync
      * does it for everything appended until then (no hand-over to another thread); writers arriving meanwhile wait

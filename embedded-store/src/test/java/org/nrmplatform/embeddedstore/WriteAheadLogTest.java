@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.MongoWriteException;
+import com.mongodb.ReadConcern;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -19,6 +20,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -130,6 +132,34 @@ class WriteAheadLogTest {
         } finally {
             restarted.destroy();
             restarted.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * A kill of the process leaves what was written in the page cache, so the test of what is synced reads the log's
+     * own positions: a journaled write and a majority read are answered only once synced, other writes are not
+     * waited for (a flush interval of an hour keeps the flusher out of the way).
+     */
+    @Test
+    void journaledWritesAndMajorityReadsAreAnsweredOnlyOnceSynced() throws Exception {
+        EmbeddedStoreBackend.Settings lazyFlusher = new EmbeddedStoreBackend.Settings(Duration.ofHours(1),
+                Duration.ofHours(1), 1024);
+        try (EmbeddedStore.Handle store = EmbeddedStore.start(dataDir, 0, lazyFlusher);
+             MongoClient client = MongoClients.create(store.connectionString())) {
+            MongoCollection<Document> items = client.getDatabase("db").getCollection("items");
+            items.withWriteConcern(WriteConcern.W1.withJournal(false)).insertOne(new Document("_id", 1));
+            long[] afterPlainWrite = store.backend().logPosition();
+            assertThat(afterPlainWrite[1]).as("synced").isLessThan(afterPlainWrite[0]);
+
+            assertThat(items.find(eq("_id", 1)).first()).isNotNull();
+            assertThat(store.backend().logPosition()[1]).as("a local read does not wait").isLessThan(afterPlainWrite[0]);
+
+            assertThat(items.withReadConcern(ReadConcern.MAJORITY).find(eq("_id", 1)).first()).isNotNull();
+            assertThat(store.backend().logPosition()[1]).as("a majority read waits").isGreaterThanOrEqualTo(afterPlainWrite[0]);
+
+            items.withWriteConcern(WriteConcern.W1.withJournal(true)).insertOne(new Document("_id", 2));
+            long[] afterJournaledWrite = store.backend().logPosition();
+            assertThat(afterJournaledWrite[1]).as("a journaled write waits").isEqualTo(afterJournaledWrite[0]);
         }
     }
 
