@@ -22,7 +22,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.nrmplatform.contracts.identity.Role;
-import org.nrmplatform.contracts.privacy.PersonalDataRead;
+import org.nrmplatform.contracts.privacy.CasesRead;
 import org.nrmplatform.shared.privacy.PrivacyProperties;
 import org.nrmplatform.shared.privacy.SubjectKeys;
 import org.nrmplatform.shared.store.StoreProperties;
@@ -184,7 +184,7 @@ class PersonalDataApiTest extends ApiTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> firstLine.get(path).status() == 200);
         doAnswer(call -> {
             List<? extends EventMessage<?>> appended = call.getArgument(0);
-            if (appended.get(0).getPayload() instanceof PersonalDataRead) {
+            if (appended.get(0).getPayload() instanceof CasesRead) {
                 throw new IllegalStateException("the event store is unreachable");
             }
             return call.callRealMethod();
