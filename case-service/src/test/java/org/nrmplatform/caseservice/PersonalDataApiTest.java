@@ -18,10 +18,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.nrmplatform.contracts.identity.Role;
+import org.nrmplatform.contracts.privacy.CasesRead;
 import org.nrmplatform.contracts.privacy.PersonalDataRead;
 import org.nrmplatform.shared.privacy.PrivacyProperties;
 import org.nrmplatform.shared.privacy.SubjectKeys;
@@ -177,6 +179,28 @@ class PersonalDataApiTest extends ApiTest {
     }
 
     @Test
+    void readsRecordedInTheCasesOwnStreamBeforeStayInItsReadLogBeforeTheLaterOnes() {
+        UUID caseId = UUID.randomUUID();
+        assertThat(firstLine.post("/api/cases", CaseRequests.openAdult(caseId)).status()).isEqualTo(201);
+        String path = "/api/cases/" + caseId;
+        Instant earlier = Instant.parse("2025-03-01T10:15:30Z");
+        // as the read log was stored before CasesRead: one event per case read, in the case's own stream
+        events.appendEvents(new GenericDomainEventMessage<>(PersonalDataRead.AGGREGATE_TYPE,
+                PersonalDataRead.streamOf(caseId), 0, new PersonalDataRead(caseId, "case-list", "earlier-user",
+                "earlier-client", SOCIAL_WELFARE, List.of("case-manager"), earlier)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> firstLine.get(path).status() == 200);
+
+        JsonNode reads = as(Role.PROSECUTOR, "0f6a3c1e-5555-4a2b-9c3d-000000000005").get(path + "/read-log").body()
+                .get("reads");
+        assertThat(reads.valueStream().map(read -> read.get("view").asString()).toList())
+                .containsExactly("case-list", "case");
+        assertThat(reads.get(0).get("userId").asString()).isEqualTo("earlier-user");
+        assertThat(reads.get(0).get("organisationId").asString()).isEqualTo(SOCIAL_WELFARE);
+        assertThat(Instant.parse(reads.get(0).get("readAt").asString())).isEqualTo(earlier);
+        assertThat(reads.get(1).get("organisationId").asString()).isEqualTo(POLICE);
+    }
+
+    @Test
     void aReadThatCannotBeLoggedFailsAndShowsNothing() {
         UUID caseId = UUID.randomUUID();
         assertThat(firstLine.post("/api/cases", CaseRequests.openAdult(caseId)).status()).isEqualTo(201);
@@ -184,7 +208,7 @@ class PersonalDataApiTest extends ApiTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> firstLine.get(path).status() == 200);
         doAnswer(call -> {
             List<? extends EventMessage<?>> appended = call.getArgument(0);
-            if (appended.get(0).getPayload() instanceof PersonalDataRead) {
+            if (appended.get(0).getPayload() instanceof CasesRead) {
                 throw new IllegalStateException("the event store is unreachable");
             }
             return call.callRealMethod();

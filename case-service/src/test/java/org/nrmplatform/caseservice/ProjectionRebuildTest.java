@@ -158,7 +158,7 @@ class ProjectionRebuildTest extends ApiTest {
         });
         assertThat(incremental.keySet()).containsExactlyInAnyOrder("first-line-cases", "identification-cases",
                 "managed-cases", "referred-cases", "prosecutor-case-summaries", "case-statistics",
-                "case-referral-index");
+                "case-referral-index", "case-read-log");
         for (String name : incremental.keySet()) {
             assertThat(operator.post(LIST + "/" + name + "/rebuild", Map.of()).status()).as(name).isEqualTo(202);
         }
@@ -197,7 +197,8 @@ class ProjectionRebuildTest extends ApiTest {
         JsonNode list = operator.get(LIST).body();
         assertThat(list.valueStream().map(p -> p.get("name").asString())).containsExactlyInAnyOrder(
                 "first-line-cases", "identification-cases", "managed-cases", "referred-cases",
-                "prosecutor-case-summaries", "case-statistics", "case-referral-index");
+                "prosecutor-case-summaries", "case-statistics", "case-referral-index",
+                "case-read-log");
         assertThat(list.valueStream()).allSatisfy(p -> {
             assertThat(p.get("rebuildable").asBoolean()).isTrue();
             assertThat(p.get("state").asString()).isIn("LIVE", "REBUILDING");

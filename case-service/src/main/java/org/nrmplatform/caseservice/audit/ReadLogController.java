@@ -3,8 +3,8 @@ package org.nrmplatform.caseservice.audit;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.nrmplatform.shared.privacy.PersonalDataReads;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,23 +15,26 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * Who read a case's personal data, through which view, when: the case's read log, oldest first. For the
  * prosecutor (misuse of access is an offence) and the operator (audits); neither sees the data itself here.
- * The log lives in the event store, so the evidence hash chain covers it.
+ * The log lives in the event store, so the evidence hash chain covers it; {@link CaseReadLog} finds a case's
+ * entries.
  */
 @RestController
 class ReadLogController {
 
+    /** One read; {@code sequence} is its place in the case's read log, from 0. */
     record Read(long sequence, String view, String userId, String clientId, String organisationId,
                 List<String> roles, Instant readAt) {
     }
 
-    record ReadLog(UUID caseId, List<Read> reads) {
+    /** {@code complete} is false where the most recent reads may be missing (see {@link CaseReadLog}). */
+    record ReadLog(UUID caseId, List<Read> reads, boolean complete) {
     }
 
-    private final PersonalDataReads reads;
+    private final CaseReadLog readLog;
     private final EventStorageEngine events;
 
-    ReadLogController(PersonalDataReads reads, EventStorageEngine events) {
-        this.reads = reads;
+    ReadLogController(CaseReadLog readLog, EventStorageEngine events) {
+        this.readLog = readLog;
         this.events = events;
     }
 
@@ -41,10 +44,12 @@ class ReadLogController {
         if (events.lastSequenceNumberFor(caseId.toString()).isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + caseId);
         }
-        return new ReadLog(caseId, reads.of(caseId).stream()
-                .map(entry -> new Read(entry.sequence(), entry.read().view(), entry.read().userId(),
-                        entry.read().clientId(), entry.read().organisationId(), entry.read().roles(),
-                        entry.read().readAt()))
-                .toList());
+        CaseReadLog.Reads reads = readLog.of(caseId);
+        List<CaseReadLog.Read> all = reads.reads();
+        return new ReadLog(caseId, IntStream.range(0, all.size()).mapToObj(i -> {
+            CaseReadLog.Read read = all.get(i);
+            return new Read(i, read.view(), read.userId(), read.clientId(), read.organisationId(), read.roles(),
+                    read.readAt());
+        }).toList(), reads.complete());
     }
 }

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * One read of a case's personal data, in the case's read log (aggregate type {@value #AGGREGATE_TYPE}, id
- * {@code <caseId>/reads}, see {@link #streamOf}): which case, through which view or endpoint, who (the
- * user, the client, the organisation and the roles of the token) and when. Recorded before the data is
- * answered; stored in the event store like every event, so the hash chain covers it.
+ * One read of a case's personal data, as recorded before {@link CasesRead}: an event in the case's own read-log
+ * stream (aggregate type {@value #AGGREGATE_TYPE}, id {@code <caseId>/reads}, see {@link #streamOf}), one per
+ * case shown. No longer appended (every reader of a case contended on that stream); the events stored stay
+ * part of the case's read log.
  */
 public record PersonalDataRead(UUID caseId, String view, String userId, String clientId, String organisationId,
                                List<String> roles, Instant readAt) {

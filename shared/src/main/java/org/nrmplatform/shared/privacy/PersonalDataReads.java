@@ -1,21 +1,19 @@
 package org.nrmplatform.shared.privacy;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import org.axonframework.eventhandling.DomainEventMessage;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.nrmplatform.contracts.identity.Role;
+import org.nrmplatform.contracts.privacy.CasesRead;
 import org.nrmplatform.contracts.privacy.PersonalDataRead;
 import org.nrmplatform.shared.security.Actor;
 import org.slf4j.Logger;
@@ -24,29 +22,32 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The read log: every read path that answers a case's personal data calls {@link #record} before it answers.
- * Each read is a {@link PersonalDataRead} event appended to the case's read-log stream in the event store
- * (aggregate {@code <caseId>/reads}, the next sequence number, retried on a concurrent append), so it is as
- * permanent and as tamper-evident as the case's own events. When the log cannot be written the read fails
- * (503): personal data is never answered unlogged.
+ * The read log: every read path that answers personal data calls {@link #record} before it answers. Each answer
+ * is one {@link CasesRead} event naming every case it shows, so it is as permanent and as tamper-evident as the
+ * cases' own events. When the log cannot be written the read fails (503): personal data is never answered
+ * unlogged.
  *
- * <p>The last sequence number of each read log this instance wrote is remembered (for the most recently read
- * cases), so that a read costs one insert rather than a read of the whole log first; another instance's append
- * shows up as a conflict, after which the number is read from the store.
+ * <p>The event goes to a read-log stream that no other request appends to at the same time: a request borrows
+ * an idle stream of this instance (or opens a new one, {@code read-log/<random uuid>}), appends the next
+ * sequence number, which only this instance knows, and gives the stream back. Concurrent readers, even of the
+ * same cases, therefore never conflict, and there are only as many streams as requests this instance ever ran
+ * at once (a stream per request would add one stream per read to every checkpoint's tree of stream heads). A
+ * stream whose append failed is given up, as whether its event was stored is not known.
  */
 public class PersonalDataReads {
 
     private static final Logger log = LoggerFactory.getLogger(PersonalDataReads.class);
-    private static final int ATTEMPTS = 5;
-    private static final int REMEMBERED_LOGS = 10_000;
+    private static final int ATTEMPTS = 3;
+
+    /** A read-log stream and the sequence number its next event gets. */
+    private static final class Lane {
+        private final String stream = CasesRead.STREAM_PREFIX + UUID.randomUUID();
+        private long next;
+    }
 
     private final EventStorageEngine events;
-    private final Map<String, Long> lastSequences = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
-            return size() > REMEMBERED_LOGS;
-        }
-    };
+    /** Idle streams, the most recently used first, so that a quiet instance keeps using the same few. */
+    private final Deque<Lane> idle = new ConcurrentLinkedDeque<>();
 
     public PersonalDataReads(EventStorageEngine events) {
         this.events = events;
@@ -57,31 +58,30 @@ public class PersonalDataReads {
         record(List.of(caseId), view, actor);
     }
 
-    /** Records one read per case (a list that shows several cases' personal data). */
+    /** Records one read of every case an answer shows (a list that shows several cases' personal data). */
     public void record(Collection<UUID> caseIds, String view, Actor actor) {
         if (caseIds.isEmpty()) {
             return;
         }
-        Instant now = Instant.now();
-        List<String> roles = actor.roles().stream().map(Role::code).sorted().toList();
+        CasesRead read = new CasesRead(List.copyOf(new LinkedHashSet<>(caseIds)), view, actor.userId(),
+                actor.clientId(), actor.organisationId(),
+                actor.roles().stream().map(Role::code).sorted().toList(), Instant.now());
         MetaData metaData = MetaData.from(actor.toMetadata());
         for (int attempt = 1; ; attempt++) {
+            Lane lane = idle.pollFirst();
+            if (lane == null) {
+                lane = new Lane();
+            }
             try {
-                List<DomainEventMessage<?>> reads = new ArrayList<>();
-                for (UUID caseId : new LinkedHashSet<>(caseIds)) {
-                    String stream = PersonalDataRead.streamOf(caseId);
-                    long next = lastSequenceOf(stream).map(last -> last + 1).orElse(0L);
-                    reads.add(new GenericDomainEventMessage<>(PersonalDataRead.AGGREGATE_TYPE, stream, next,
-                            new PersonalDataRead(caseId, view, actor.userId(), actor.clientId(),
-                                    actor.organisationId(), roles, now), metaData));
-                }
-                events.appendEvents(reads);
-                remember(reads);
+                events.appendEvents(new GenericDomainEventMessage<>(CasesRead.AGGREGATE_TYPE, lane.stream, lane.next,
+                        read, metaData));
+                lane.next++;
+                idle.addFirst(lane);
                 return;
-            } catch (ConcurrencyException | AggregateStreamCreationException concurrentRead) {
-                forget(caseIds);
+            } catch (ConcurrencyException | AggregateStreamCreationException takenElsewhere) {
+                // only if another process drew the same random stream id: give it up and open another
                 if (attempt == ATTEMPTS) {
-                    throw notLogged(concurrentRead);
+                    throw notLogged(takenElsewhere);
                 }
             } catch (RuntimeException e) {
                 throw notLogged(e);
@@ -89,30 +89,11 @@ public class PersonalDataReads {
         }
     }
 
-    private Optional<Long> lastSequenceOf(String stream) {
-        synchronized (lastSequences) {
-            Long remembered = lastSequences.get(stream);
-            if (remembered != null) {
-                return Optional.of(remembered);
-            }
-        }
-        return events.lastSequenceNumberFor(stream);
-    }
-
-    private void remember(List<DomainEventMessage<?>> reads) {
-        synchronized (lastSequences) {
-            reads.forEach(read -> lastSequences.put(read.getAggregateIdentifier(), read.getSequenceNumber()));
-        }
-    }
-
-    private void forget(Collection<UUID> caseIds) {
-        synchronized (lastSequences) {
-            caseIds.forEach(caseId -> lastSequences.remove(PersonalDataRead.streamOf(caseId)));
-        }
-    }
-
-    /** A case's read log, oldest first. */
-    public List<Entry> of(UUID caseId) {
+    /**
+     * The reads of a case recorded in its own stream before {@link CasesRead} (as {@link PersonalDataRead}),
+     * oldest first; the later ones are found by case in case-service's read-log index.
+     */
+    public List<Entry> earlierReadsOf(UUID caseId) {
         return events.readEvents(PersonalDataRead.streamOf(caseId), 0).asStream()
                 .map(event -> new Entry(event.getSequenceNumber(), (PersonalDataRead) event.getPayload()))
                 .toList();
