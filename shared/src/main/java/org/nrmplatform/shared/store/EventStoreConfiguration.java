@@ -27,6 +27,7 @@ import org.nrmplatform.evidence.SigningKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -59,6 +60,12 @@ public class EventStoreConfiguration {
     @Bean
     MongoClientSettingsBuilderCustomizer journaledWrites() {
         return JournaledWrites::apply;
+    }
+
+    /** Projection writes ride on the journaled token write of their batch ({@link JournaledWrites#PROJECTIONS}). */
+    @Bean
+    static BeanPostProcessor projectionWritesInBatches() {
+        return JournaledWrites.PROJECTIONS;
     }
 
     @Bean

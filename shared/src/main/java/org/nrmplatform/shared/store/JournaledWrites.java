@@ -2,6 +2,10 @@ package org.nrmplatform.shared.store;
 
 import com.mongodb.MongoClientSettings;
 import com.mongodb.WriteConcern;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * Every write the services make is acknowledged only once it is in the store's journal (write concern
@@ -9,6 +13,11 @@ import com.mongodb.WriteConcern;
  * stored, and a processor's token is never on the disk without the projection writes and events before it.
  * A write concern given in {@code nrm.store.uri} (e.g. {@code w=majority} on a replica set) is kept, with the
  * journal added where it does not say.
+ *
+ * <p>Projection writes of a tracking processor are the exception ({@link #PROJECTIONS}): the token it stores at
+ * the end of the batch is journaled, and brings every write of the batch to the disk with it (journals are
+ * written in order); should the store fail before, the batch fails and is handled again from the stored token.
+ * One sync per batch instead of one per event is what keeps a rebuild fast.
  */
 public final class JournaledWrites {
 
@@ -22,6 +31,23 @@ public final class JournaledWrites {
         }
         return settings;
     }
+
+    /** Spring Data's templates write in memory first inside a tracking processor's batch, journaled elsewhere. */
+    static final BeanPostProcessor PROJECTIONS = new BeanPostProcessor() {
+        @Override
+        public Object postProcessAfterInitialization(Object bean, String beanName) {
+            if (bean instanceof MongoTemplate template) {
+                template.setWriteConcernResolver(action -> {
+                    WriteConcern configured = action.getDefaultWriteConcern() != null
+                            ? action.getDefaultWriteConcern() : template.getDb().getWriteConcern();
+                    boolean inBatch = CurrentUnitOfWork.isStarted()
+                            && CurrentUnitOfWork.get().getMessage() instanceof TrackedEventMessage<?>;
+                    return inBatch ? inMemoryFirst(configured) : configured;
+                });
+            }
+            return bean;
+        }
+    };
 
     /**
      * For a write whose durability a later journaled write of the same unit of work brings: both journals are
