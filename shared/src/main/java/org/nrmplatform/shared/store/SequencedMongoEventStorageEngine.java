@@ -49,10 +49,10 @@ import org.bson.Document;
  *
  * <p>Optimistic concurrency is a unique index on aggregate identifier and sequence number: a conflicting
  * append fails with Axon's {@code ConcurrencyException} (or {@code AggregateStreamCreationException} for a
- * first event) and leaves nothing behind. So does an append of an event whose identifier is stored already
- * (a unique index too), as in Axon's own engines. An event that belongs to no aggregate is stored and read
- * back as one ({@link EventDocuments}). Its numbers are recorded as abandoned, so readers do not wait
- * for them; where a transaction rolls an append back, that happens once the rollback is done.
+ * first event) and leaves nothing behind. Its numbers are recorded as abandoned, so readers do not wait
+ * for them; where a transaction rolls an append back, that happens once the rollback is done. An event whose
+ * identifier is stored already is refused the same way (a unique index too), as by Axon's own engines, and an
+ * event that belongs to no aggregate is stored and read back as one ({@link EventDocuments}).
  *
  * <p>With the hash chain on (the default), every event carries the hash of its predecessor in its aggregate
  * stream and its own ({@link StreamHeads}, {@link org.nrmplatform.evidence.EventHash}).
@@ -109,9 +109,8 @@ public class SequencedMongoEventStorageEngine extends AbstractEventStorageEngine
         if (events.isEmpty()) {
             return;
         }
-        List<? extends EventMessage<?>> messages = events;
         // serialized before numbers are taken: the less time between number and insert, the shorter readers wait
-        List<Document> documents = messages.stream().map(message -> EventDocuments.event(message, serializer)).toList();
+        List<Document> documents = events.stream().map(message -> EventDocuments.event(message, serializer)).toList();
         Map<String, String> predecessors = streamHeads == null
                 ? Map.of() : streamHeads.predecessors(documents, events(database.inTransaction()));
         int count = documents.size();
@@ -138,9 +137,9 @@ public class SequencedMongoEventStorageEngine extends AbstractEventStorageEngine
             }
         } catch (MongoException e) {
             if (!transactional) {
-                undo(messages, first, e);
+                undo(events, first, e);
             }
-            handlePersistenceException(e, failedEvent(e, messages));
+            handlePersistenceException(e, failedEvent(e, events));
         }
     }
 
