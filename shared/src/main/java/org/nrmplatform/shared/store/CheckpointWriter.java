@@ -87,6 +87,9 @@ public class CheckpointWriter implements SmartLifecycle {
                 .projection(Projections.include(EventDocuments.AGGREGATE_IDENTIFIER, EventDocuments.SEQUENCE_NUMBER,
                         EventDocuments.HASH))
                 .forEach(event -> {
+                    if (!EventDocuments.ofAggregate(event)) {
+                        return; // an event of no aggregate is in no stream
+                    }
                     StreamHead head = new StreamHead(event.getString(EventDocuments.AGGREGATE_IDENTIFIER),
                             event.getLong(EventDocuments.SEQUENCE_NUMBER), event.getString(EventDocuments.HASH));
                     changed.merge(head.aggregateIdentifier(), head,

@@ -1,13 +1,24 @@
 package org.nrmplatform.shared.store;
 
+import static com.mongodb.client.model.Accumulators.sum;
+import static com.mongodb.client.model.Aggregates.group;
+import static com.mongodb.client.model.Aggregates.limit;
+import static com.mongodb.client.model.Aggregates.match;
+import static com.mongodb.client.model.Filters.gt;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
@@ -24,10 +35,16 @@ import org.nrmplatform.evidence.StoredEvent;
  *
  * <p>An event's {@code _id} is its global index, and {@code sequencedAt} says when that number was taken.
  * {@code aggregateKey} holds aggregate identifier and sequence number in one value; its unique index is
- * the optimistic concurrency check, and aggregates are read by looking their keys up. A snapshot's
- * {@code _id} is its aggregate's identifier: the latest replaces older ones. Two unique indexes
- * and no more: on the embedded server every unique index costs each insert a check and an insert of its
- * key, and a query it can answer from an index is an equality or {@code $in} on the indexed field alone.
+ * the optimistic concurrency check, and aggregates are read by looking their keys up. The event identifier
+ * is unique too, as in Axon's own engines. A snapshot's {@code _id} is its aggregate's identifier: the latest
+ * replaces older ones. Three unique indexes and no more: on the embedded server every unique index costs each
+ * insert a check and an insert of its key, and a query it can answer from an index is an equality or
+ * {@code $in} on the indexed field alone.
+ *
+ * <p>An event that belongs to no aggregate (an Axon {@link EventMessage} that is not a
+ * {@link DomainEventMessage}) is stored without aggregate identifier, sequence number and type, and read back
+ * as such. Its {@code aggregateKey} is {@code <eventIdentifier>#}: the unique index needs a value, and one with
+ * no number after the last {@code #} can never be an aggregate's key. It is in no stream, so it is not chained.
  */
 final class EventDocuments {
 
@@ -56,10 +73,37 @@ final class EventDocuments {
     /**
      * The global index needs no index of its own ({@code _id}), nor do snapshots, keyed by aggregate. The
      * timestamp index serves {@code createTokenAt} on MongoDB; the embedded server ignores non-unique indexes.
+     * A store written before the event identifier was unique gets that index here, once; should it hold two
+     * events with one identifier, the index cannot be built and the store is refused, naming them.
      */
     static void ensureIndexes(MongoCollection<Document> events) {
         events.createIndex(Indexes.ascending(AGGREGATE_KEY), new IndexOptions().unique(true));
+        try {
+            events.createIndex(Indexes.ascending(EVENT_IDENTIFIER), new IndexOptions().unique(true));
+        } catch (MongoException e) {
+            if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            throw new IllegalStateException("The event store " + events.getNamespace() + " holds events that share "
+                    + "an event identifier, so the unique index on " + EVENT_IDENTIFIER + " cannot be built: "
+                    + duplicateIdentifiers(events) + ". Every event needs an identifier of its own (Axon refuses a "
+                    + "second event with a stored identifier); remove or re-identify the copies, then start again.",
+                    e);
+        }
         events.createIndex(Indexes.ascending(TIMESTAMP));
+    }
+
+    /** Up to ten identifiers that more than one stored event carries, with how many carry each. */
+    private static String duplicateIdentifiers(MongoCollection<Document> events) {
+        List<String> found = new ArrayList<>();
+        try {
+            events.aggregate(List.of(group("$" + EVENT_IDENTIFIER, sum("events", 1)), match(gt("events", 1)),
+                            limit(10)))
+                    .forEach(shared -> found.add(shared.get("_id") + " (" + shared.get("events") + " events)"));
+        } catch (MongoException e) {
+            return "could not list them (" + e.getMessage() + ")";
+        }
+        return found.isEmpty() ? "none found by a second look (removed meanwhile?)" : String.join(", ", found);
     }
 
     /**
@@ -70,11 +114,24 @@ final class EventDocuments {
         return aggregateIdentifier + "#" + sequenceNumber;
     }
 
+    /** The {@code aggregateKey} of an event that belongs to no aggregate: never an aggregate's key. */
+    static String keyOfNoAggregate(String eventIdentifier) {
+        return eventIdentifier + "#";
+    }
+
     /** An event, serialized, still without its place in the global sequence. */
-    static Document event(DomainEventMessage<?> event, Serializer serializer) {
-        Document document = new Document(AGGREGATE_KEY,
-                aggregateKey(event.getAggregateIdentifier(), event.getSequenceNumber()));
-        return withMessage(document, event, serializer);
+    static Document event(EventMessage<?> event, Serializer serializer) {
+        if (event instanceof DomainEventMessage<?> domainEvent) {
+            Document document = new Document(AGGREGATE_KEY,
+                    aggregateKey(domainEvent.getAggregateIdentifier(), domainEvent.getSequenceNumber()));
+            return withMessage(document, domainEvent, serializer);
+        }
+        return withContent(new Document(AGGREGATE_KEY, keyOfNoAggregate(event.getIdentifier())), event, serializer);
+    }
+
+    /** Whether a stored event belongs to an aggregate stream. */
+    static boolean ofAggregate(Document event) {
+        return event.getString(AGGREGATE_IDENTIFIER) != null;
     }
 
     /** Gives an event its place in the global sequence, taken at {@code sequencedAt}. */
@@ -88,12 +145,16 @@ final class EventDocuments {
     }
 
     private static Document withMessage(Document document, DomainEventMessage<?> message, Serializer serializer) {
+        document.append(AGGREGATE_IDENTIFIER, message.getAggregateIdentifier())
+                .append(SEQUENCE_NUMBER, message.getSequenceNumber())
+                .append(TYPE, message.getType());
+        return withContent(document, message, serializer);
+    }
+
+    private static Document withContent(Document document, EventMessage<?> message, Serializer serializer) {
         SerializedObject<String> payload = message.serializePayload(serializer, String.class);
         SerializedObject<String> metaData = message.serializeMetaData(serializer, String.class);
-        return document.append(AGGREGATE_IDENTIFIER, message.getAggregateIdentifier())
-                .append(SEQUENCE_NUMBER, message.getSequenceNumber())
-                .append(TYPE, message.getType())
-                .append(EVENT_IDENTIFIER, message.getIdentifier())
+        return document.append(EVENT_IDENTIFIER, message.getIdentifier())
                 .append(TIMESTAMP, DateTimeUtils.formatInstant(message.getTimestamp()))
                 .append(PAYLOAD_TYPE, payload.getType().getName())
                 .append(PAYLOAD_REVISION, payload.getType().getRevision())
@@ -101,12 +162,17 @@ final class EventDocuments {
                 .append(META_DATA, metaData.getData());
     }
 
-    /** An event or snapshot document as Axon's stored form, ready for upcasting and deserialization. */
+    /**
+     * An event or snapshot document as Axon's stored form, ready for upcasting and deserialization. An event of
+     * no aggregate has no aggregate identifier there, which is what makes Axon read it back as a plain event
+     * message (its sequence number, 0, is then not looked at), as with Axon's JDBC engine.
+     */
     static DomainEventData<String> entry(Document document) {
+        Long sequenceNumber = document.getLong(SEQUENCE_NUMBER);
         return new GenericDomainEventEntry<>(
                 document.getString(TYPE),
                 document.getString(AGGREGATE_IDENTIFIER),
-                document.getLong(SEQUENCE_NUMBER),
+                sequenceNumber == null ? 0 : sequenceNumber,
                 document.getString(EVENT_IDENTIFIER),
                 document.getString(TIMESTAMP),
                 document.getString(PAYLOAD_TYPE),

@@ -31,7 +31,6 @@ import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
@@ -51,7 +50,9 @@ import org.bson.Document;
  * <p>Optimistic concurrency is a unique index on aggregate identifier and sequence number: a conflicting
  * append fails with Axon's {@code ConcurrencyException} (or {@code AggregateStreamCreationException} for a
  * first event) and leaves nothing behind. Its numbers are recorded as abandoned, so readers do not wait
- * for them; where a transaction rolls an append back, that happens once the rollback is done.
+ * for them; where a transaction rolls an append back, that happens once the rollback is done. An event whose
+ * identifier is stored already is refused the same way (a unique index too), as by Axon's own engines, and an
+ * event that belongs to no aggregate is stored and read back as one ({@link EventDocuments}).
  *
  * <p>With the hash chain on (the default), every event carries the hash of its predecessor in its aggregate
  * stream and its own ({@link StreamHeads}, {@link org.nrmplatform.evidence.EventHash}).
@@ -108,10 +109,8 @@ public class SequencedMongoEventStorageEngine extends AbstractEventStorageEngine
         if (events.isEmpty()) {
             return;
         }
-        List<DomainEventMessage<?>> messages =
-                events.stream().<DomainEventMessage<?>>map(EventUtils::asDomainEventMessage).toList();
         // serialized before numbers are taken: the less time between number and insert, the shorter readers wait
-        List<Document> documents = messages.stream().map(message -> EventDocuments.event(message, serializer)).toList();
+        List<Document> documents = events.stream().map(message -> EventDocuments.event(message, serializer)).toList();
         Map<String, String> predecessors = streamHeads == null
                 ? Map.of() : streamHeads.predecessors(documents, events(database.inTransaction()));
         int count = documents.size();
@@ -138,14 +137,14 @@ public class SequencedMongoEventStorageEngine extends AbstractEventStorageEngine
             }
         } catch (MongoException e) {
             if (!transactional) {
-                undo(messages, first, e);
+                undo(events, first, e);
             }
-            handlePersistenceException(e, failedEvent(e, messages));
+            handlePersistenceException(e, failedEvent(e, events));
         }
     }
 
     /** The event whose insert failed, so that the exception names the aggregate that conflicted. */
-    private static DomainEventMessage<?> failedEvent(MongoException e, List<DomainEventMessage<?>> messages) {
+    private static EventMessage<?> failedEvent(MongoException e, List<? extends EventMessage<?>> messages) {
         return e instanceof MongoBulkWriteException bulk && !bulk.getWriteErrors().isEmpty()
                 ? messages.get(bulk.getWriteErrors().get(0).getIndex())
                 : messages.get(0);
@@ -156,10 +155,10 @@ public class SequencedMongoEventStorageEngine extends AbstractEventStorageEngine
      * work appending to several aggregates): they are removed, so the append leaves nothing behind, and its
      * numbers are released. Only documents that are this append's events go, checked by event identifier.
      */
-    private void undo(List<DomainEventMessage<?>> messages, long first, MongoException failure) {
+    private void undo(List<? extends EventMessage<?>> messages, long first, MongoException failure) {
         try {
             MongoCollection<Document> events = events(database.outsideTransactions());
-            Set<String> ours = messages.stream().map(DomainEventMessage::getIdentifier).collect(Collectors.toSet());
+            Set<String> ours = messages.stream().map(EventMessage::getIdentifier).collect(Collectors.toSet());
             List<Long> numbers = LongStream.range(first, first + messages.size()).boxed().toList();
             List<Long> inserted = new ArrayList<>();
             events.find(in(EventDocuments.GLOBAL_INDEX, numbers))

@@ -18,7 +18,8 @@ import org.nrmplatform.evidence.EventHash;
  * sequence number, so that an entry can only ever answer for the exact event it was taken from. A miss (an
  * aggregate last appended by another instance, or evicted) reads the predecessors of the append in one query.
  * An entry is added once its append is committed, never for an append that rolled back. A concurrent append
- * of the same sequence number by another instance is still refused by the unique aggregate key.
+ * of the same sequence number by another instance is still refused by the unique aggregate key. Events of no
+ * aggregate are in no stream and stay unchained.
  */
 final class StreamHeads {
 
@@ -43,6 +44,9 @@ final class StreamHeads {
     void chain(List<Document> events, Map<String, String> predecessors) {
         Map<String, Head> batch = new HashMap<>();
         for (Document event : events) {
+            if (!EventDocuments.ofAggregate(event)) {
+                continue; // in no stream: nothing to chain it to
+            }
             String aggregate = event.getString(EventDocuments.AGGREGATE_IDENTIFIER);
             long sequence = event.getLong(EventDocuments.SEQUENCE_NUMBER);
             String previous;
@@ -69,6 +73,9 @@ final class StreamHeads {
         Map<String, String> found = new HashMap<>();
         Map<String, Long> firstOfAggregate = new LinkedHashMap<>();
         for (Document event : events) {
+            if (!EventDocuments.ofAggregate(event)) {
+                continue;
+            }
             firstOfAggregate.putIfAbsent(event.getString(EventDocuments.AGGREGATE_IDENTIFIER),
                     event.getLong(EventDocuments.SEQUENCE_NUMBER));
         }
@@ -107,6 +114,9 @@ final class StreamHeads {
     void committed(List<Document> events) {
         synchronized (heads) {
             for (Document event : events) {
+                if (!EventDocuments.ofAggregate(event)) {
+                    continue;
+                }
                 heads.put(event.getString(EventDocuments.AGGREGATE_IDENTIFIER),
                         new Head(event.getLong(EventDocuments.SEQUENCE_NUMBER), event.getString(EventDocuments.HASH)));
             }

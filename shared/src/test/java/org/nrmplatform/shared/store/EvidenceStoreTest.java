@@ -24,6 +24,7 @@ import java.util.stream.IntStream;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.Serializer;
@@ -217,6 +218,30 @@ class EvidenceStoreTest {
         assertThat(tree.heads().get(tree.indexOf(a)).sequenceNumber()).isEqualTo(3);
         assertThat(tree.heads().get(tree.indexOf(b)).sequenceNumber()).isEqualTo(1);
         assertThat(evidenceReader().latestCheckpoint()).contains(next);
+    }
+
+    @Test
+    void anEventOfNoAggregateStaysOutOfTheChainAndTheCheckpoints() {
+        String id = UUID.randomUUID().toString();
+        SequencedMongoEventStorageEngine engine = engine(true);
+        EventMessage<?> plain = GenericEventMessage.asEventMessage(new Noted("no aggregate"));
+        engine.appendEvents(event(id, 0), plain, event(id, 1));
+        engine.appendEvents(GenericEventMessage.asEventMessage(new Noted("again none")), event(id, 2));
+
+        Document stored = stored().find(eq(EventDocuments.EVENT_IDENTIFIER, plain.getIdentifier())).first();
+        assertThat(stored).doesNotContainKeys(EventDocuments.PREVIOUS_HASH, EventDocuments.HASH);
+        List<StoredEvent> stream = storedStream(id);
+        assertThat(stream).extracting(StoredEvent::sequenceNumber).containsExactly(0L, 1L, 2L);
+        assertThat(stream.get(1).previousHash()).isEqualTo(stream.get(0).hash());
+        assertThat(stream.get(2).previousHash()).isEqualTo(stream.get(1).hash());
+
+        Checkpoint checkpoint = writer().write().orElseThrow();
+        assertThat(checkpoint.globalIndex()).isEqualTo(5);
+        assertThat(checkpoint.streams()).as("the aggregate's stream only").isEqualTo(1);
+        EventEvidence evidence = evidenceReader();
+        HeadTree tree = evidence.headsAt(checkpoint);
+        assertThat(ChainVerification.verify(List.of(evidence.stream("Note", id, tree)), checkpoint, key.publicKey())
+                .status()).isEqualTo(VerificationReport.Status.INTACT);
     }
 
     @Test

@@ -11,11 +11,13 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -386,10 +388,93 @@ abstract class StorageBehaviour {
                 assertThat(event.trackingToken()).isInstanceOf(GapAwareTrackingToken.class));
     }
 
+    // ---- events of no aggregate
+
     @Test
-    void anEventThatIsNotADomainEventIsStoredAndTracked() {
-        append(GenericEventMessage.asEventMessage(new Noted("application event")));
-        assertThat(payloads(readAll(engine, null))).containsExactly(new Noted("application event"));
+    void anEventOfNoAggregateIsStoredAndTrackedAsOneAndJoinsNoStream() {
+        EventMessage<?> plain = GenericEventMessage.asEventMessage(new Noted("application event"))
+                .andMetaData(MetaData.with("correlationId", "plain"));
+        // an aggregate named like the event: Axon's JDBC engine would file the event as that aggregate's first
+        String namedLikeTheEvent = plain.getIdentifier();
+        append(plain);
+        append(event(namedLikeTheEvent, 0), event(namedLikeTheEvent, 1));
+
+        Document stored = storedEvents().find(new Document(EventDocuments.EVENT_IDENTIFIER, plain.getIdentifier()))
+                .first();
+        assertThat(stored).doesNotContainKeys(EventDocuments.AGGREGATE_IDENTIFIER, EventDocuments.SEQUENCE_NUMBER,
+                EventDocuments.TYPE);
+        List<TrackedEventMessage<?>> read = readAll(engine, null);
+        assertThat(read).extracting(StorageBehaviour::position).containsExactly(1L, 2L, 3L);
+        assertThat(read.get(0)).isNotInstanceOf(DomainEventMessage.class);
+        assertThat(read.get(0).getIdentifier()).isEqualTo(plain.getIdentifier());
+        assertThat(read.get(0).getPayload()).isEqualTo(new Noted("application event"));
+        assertThat(read.get(0).getMetaData()).containsEntry("correlationId", "plain");
+        assertThat(read.get(0).getTimestamp()).isEqualTo(plain.getTimestamp().truncatedTo(ChronoUnit.MILLIS));
+        assertThat(read.subList(1, 3)).allSatisfy(event -> assertThat(event).isInstanceOf(DomainEventMessage.class));
+        assertThat(engine.readEvents(namedLikeTheEvent, 0).asStream().map(DomainEventMessage::getSequenceNumber))
+                .containsExactly(0L, 1L);
+        assertThat(engine.lastSequenceNumberFor(namedLikeTheEvent)).contains(1L);
+    }
+
+    // ---- event identifiers
+
+    @Test
+    void aSecondEventWithAStoredIdentifierIsRefusedAndLeavesNothingBehind() {
+        String first = UUID.randomUUID().toString();
+        DomainEventMessage<Noted> original = event(first, 0);
+        append(original);
+        String other = UUID.randomUUID().toString();
+        DomainEventMessage<Noted> copy = new GenericDomainEventMessage<>("Note", other, 1, new Noted("copy"),
+                MetaData.emptyInstance(), original.getIdentifier(), Instant.now());
+        assertThatThrownBy(() -> append(event(other, 0), copy)).isInstanceOf(ConcurrencyException.class);
+        DomainEventMessage<Noted> firstOfItsStream = new GenericDomainEventMessage<>("Note", other, 0,
+                new Noted("copy"), MetaData.emptyInstance(), original.getIdentifier(), Instant.now());
+        assertThatThrownBy(() -> append(firstOfItsStream)).isInstanceOf(AggregateStreamCreationException.class);
+        EventMessage<?> plain = GenericEventMessage.asEventMessage(new Noted("no aggregate"));
+        append(plain);
+        assertThatThrownBy(() -> append(new GenericEventMessage<>(plain.getIdentifier(), new Noted("again"),
+                MetaData.emptyInstance(), Instant.now()))).isInstanceOf(ConcurrencyException.class);
+
+        assertThat(engine.readEvents(other, 0).asStream()).isEmpty();
+        assertThat(readAll(engine, null)).extracting(EventMessage::getIdentifier)
+                .containsExactly(original.getIdentifier(), plain.getIdentifier());
+        assertThat(payloads(engine.readEvents(first, 0).asStream().toList())).containsExactly(new Noted("note 0"));
+    }
+
+    @Test
+    void aStoreWrittenBeforeIdentifiersWereUniqueGetsTheIndexAtStart() {
+        MongoCollection<Document> events = storedEvents();
+        events.dropIndexes(); // as an installation of before: no unique event identifier
+        events.createIndex(new Document(EventDocuments.AGGREGATE_KEY, 1), new IndexOptions().unique(true));
+        String id = UUID.randomUUID().toString();
+        DomainEventMessage<Noted> stored = event(id, 0);
+        append(stored);
+
+        engineOnSameStore().build().ensureSchema();
+
+        DomainEventMessage<Noted> copy = new GenericDomainEventMessage<>("Note", id, 1, new Noted("copy"),
+                MetaData.emptyInstance(), stored.getIdentifier(), Instant.now());
+        assertThatThrownBy(() -> append(copy)).isInstanceOf(ConcurrencyException.class);
+        assertThat(engine.lastSequenceNumberFor(id)).contains(0L);
+    }
+
+    @Test
+    void aStoreHoldingTwoEventsWithOneIdentifierIsRefusedAtStartNamingIt() {
+        MongoCollection<Document> events = storedEvents();
+        events.dropIndexes();
+        String id = UUID.randomUUID().toString();
+        String shared = UUID.randomUUID().toString();
+        for (long sequence = 0; sequence < 2; sequence++) {
+            Document copy = EventDocuments.event(new GenericDomainEventMessage<>("Note", id, sequence,
+                    new Noted("copy"), MetaData.emptyInstance(), shared, Instant.now()), serializer);
+            EventDocuments.sequence(copy, 100 + sequence, Instant.now());
+            events.insertOne(copy);
+        }
+
+        assertThatThrownBy(() -> engineOnSameStore().build().ensureSchema())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("share an event identifier")
+                .hasMessageContaining(shared + " (2 events)");
     }
 
     @Test
