@@ -165,7 +165,7 @@ class EventIdentifierIndexBenchmark {
                 .build();
         engine.ensureSchema();
         withOrWithoutIndex(embedded.client.getDatabase(database).getCollection(EventDocuments.EVENTS), indexed);
-        return new BenchmarkStores.Opened(engine, BenchmarkStores.mongoTokens(embedded, serializer,
+        return new BenchmarkStores.Opened(engine, BenchmarkStores.mongoTokens(embedded.client, serializer,
                 "i_service_" + label), NoTransactionManager.INSTANCE);
     }
 
