@@ -9,6 +9,7 @@ import static com.mongodb.client.model.Filters.lt;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoException;
+import com.mongodb.ReadConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Projections;
@@ -63,6 +64,8 @@ public class SequencedMongoEventStorageEngine extends AbstractEventStorageEngine
 
     private final EventDatabase database;
     private final GlobalSequence sequence;
+    /** The sequence as processors read it: only what a crash of the store cannot take back. */
+    private final GlobalSequence durableSequence;
     private final TrackingSettings tracking;
     private final AppendHook appendHook;
     private final StreamHeads streamHeads;
@@ -80,6 +83,7 @@ public class SequencedMongoEventStorageEngine extends AbstractEventStorageEngine
         super(builder);
         this.database = builder.database;
         this.sequence = new GlobalSequence(database.outsideTransactions());
+        this.durableSequence = new GlobalSequence(durable(database));
         this.tracking = new TrackingSettings(builder.batchSize, builder.gapTimeout, builder.maxGapOffset);
         this.appendHook = builder.appendHook;
         this.streamHeads = builder.hashChain ? new StreamHeads(builder.streamHeadCacheSize) : null;
@@ -219,8 +223,17 @@ public class SequencedMongoEventStorageEngine extends AbstractEventStorageEngine
 
     @Override
     protected Stream<? extends TrackedEventData<?>> readEventData(TrackingToken trackingToken, boolean mayBlock) {
-        return TrackedEventReader.stream(events(database.outsideTransactions()), sequence, tracking,
+        return TrackedEventReader.stream(events(durable(database)), durableSequence, tracking,
                 startingPoint(trackingToken));
+    }
+
+    /**
+     * Processors read with read concern {@code majority}: what they see is on the disk (MongoDB: on a majority of
+     * the replica set). An event that a crash takes back must not have been seen: its number is handed out again
+     * after the restart, and a processor that had moved past it would skip the event that then holds it.
+     */
+    private static MongoDatabase durable(EventDatabase database) {
+        return database.outsideTransactions().withReadConcern(ReadConcern.MAJORITY);
     }
 
     private static GapAwareTrackingToken startingPoint(TrackingToken token) {
