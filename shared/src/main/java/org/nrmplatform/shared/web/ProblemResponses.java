@@ -46,8 +46,11 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
-    /** What a caller is told to wait before retrying while the store is unreachable (README, "Recovery"). */
-    static final int RETRY_AFTER_SECONDS = 5;
+    /**
+     * What a caller is told to wait before retrying while the store or a service it needs is unreachable
+     * (README, "Recovery").
+     */
+    public static final int RETRY_AFTER_SECONDS = 5;
 
     /** One field at fault, as listed in a problem's {@code errors}. */
     public record FieldProblem(String field, String message) {
@@ -116,9 +119,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         } else {
             log.error("Event store failure", e);
         }
-        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "Store unavailable",
-                "The data store could not be reached; try again shortly. A change may or may not have been "
-                        + "stored: read the record before repeating it.");
+        ProblemDetail problem = storeUnavailableProblem();
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
         return handleExceptionInternal(e, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
@@ -196,8 +197,15 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
     }
 
+    /** The 503 while the store is unreachable; also written by {@link StoreOutage} for the filters' failures. */
+    public static ProblemDetail storeUnavailableProblem() {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "Store unavailable",
+                "The data store could not be reached; try again shortly. A change may or may not have been "
+                        + "stored: read the record before repeating it.");
+    }
+
     /** Anywhere in the cause chain: the driver found no server in time, or a connection failed or timed out. */
-    static boolean storeUnreachable(Throwable e) {
+    public static boolean storeUnreachable(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof MongoTimeoutException || cause instanceof MongoSocketException) {
                 return true;
