@@ -16,6 +16,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
@@ -71,6 +72,12 @@ class ProblemJsonErrorHandler implements ErrorWebExceptionHandler {
             }
             String reason = statusException.getReason();
             return new Failure(status, reason != null ? reason : ProblemWriter.titleOf(status));
+        }
+        if (ex instanceof AuthenticationServiceException) {
+            log.warn("The access token for {} could not be checked: {}", path,
+                    ex.getCause() != null ? ex.getCause().toString() : ex.toString());
+            return new Failure(HttpStatus.SERVICE_UNAVAILABLE,
+                    "The access token cannot be checked at the moment; try again shortly");
         }
         if (service != null && isUnreachable(ex)) {
             log.warn("{} is not reachable for {}: {}", service, path, ex.toString());
