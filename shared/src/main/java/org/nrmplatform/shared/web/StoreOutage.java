@@ -42,7 +42,11 @@ class StoreOutage extends OncePerRequestFilter {
             body.put("status", problem.getStatus());
             body.put("detail", problem.getDetail());
             body.put("instance", request.getRequestURI());
-            CorrelationId.current().ifPresent(id -> body.put("correlationId", id));
+            // the request context is gone out here; the correlation id filter (outside this one) set the header
+            String correlationId = response.getHeader(CorrelationId.HEADER);
+            if (correlationId != null) {
+                body.put("correlationId", correlationId);
+            }
             response.resetBuffer();
             response.setStatus(problem.getStatus());
             response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(ProblemResponses.RETRY_AFTER_SECONDS));
