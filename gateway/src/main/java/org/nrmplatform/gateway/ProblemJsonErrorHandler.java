@@ -13,8 +13,10 @@ import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
@@ -29,6 +31,12 @@ class ProblemJsonErrorHandler implements ErrorWebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemJsonErrorHandler.class);
 
+    /**
+     * What a caller is told to wait before retrying when a service is down, slow or failed mid-answer: about the
+     * time a restarted service or store needs to answer again (README, "Recovery").
+     */
+    static final int RETRY_AFTER_SECONDS = 5;
+
     private final ProblemWriter problems;
 
     ProblemJsonErrorHandler(ProblemWriter problems) {
@@ -41,6 +49,9 @@ class ProblemJsonErrorHandler implements ErrorWebExceptionHandler {
             return Mono.error(ex);
         }
         Failure failure = classify(exchange, ex);
+        if (isTransient(failure.status())) {
+            exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
+        }
         return problems.write(exchange, failure.status(), failure.detail());
     }
 
@@ -62,6 +73,12 @@ class ProblemJsonErrorHandler implements ErrorWebExceptionHandler {
             String reason = statusException.getReason();
             return new Failure(status, reason != null ? reason : ProblemWriter.titleOf(status));
         }
+        if (ex instanceof AuthenticationServiceException) {
+            log.warn("The access token for {} could not be checked: {}", path,
+                    ex.getCause() != null ? ex.getCause().toString() : ex.toString());
+            return new Failure(HttpStatus.SERVICE_UNAVAILABLE,
+                    "The access token cannot be checked at the moment; try again shortly");
+        }
         if (service != null && isUnreachable(ex)) {
             log.warn("{} is not reachable for {}: {}", service, path, ex.toString());
             return new Failure(HttpStatus.SERVICE_UNAVAILABLE, service + " is not available; try again shortly");
@@ -72,6 +89,12 @@ class ProblemJsonErrorHandler implements ErrorWebExceptionHandler {
         }
         log.error("Unexpected failure handling {}", path, ex);
         return new Failure(HttpStatus.INTERNAL_SERVER_ERROR, "The gateway could not handle the request");
+    }
+
+    /** 502, 503 and 504: the service failed, is down or did not answer in time; the same request may work later. */
+    private static boolean isTransient(HttpStatusCode status) {
+        return status.value() == HttpStatus.BAD_GATEWAY.value() || status.value() == HttpStatus.SERVICE_UNAVAILABLE.value()
+                || status.value() == HttpStatus.GATEWAY_TIMEOUT.value();
     }
 
     /** Connection refused, connect timeout (Netty's is a ConnectException) or a host name that does not resolve. */

@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -62,6 +63,9 @@ class TokenAuthentication {
                 .build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(properties.issuer().toString()), new PlatformClaims()));
-        return decoder;
+        // keys that cannot be fetched (identity-service or its store down) fail as a JwtException, which Spring
+        // Security reports as an authentication service failure: a 503 problem, not a 500 (ProblemJsonErrorHandler)
+        return token -> decoder.decode(token).onErrorMap(failure -> !(failure instanceof JwtException),
+                failure -> new JwtException("The keys that verify tokens could not be fetched", failure));
     }
 }

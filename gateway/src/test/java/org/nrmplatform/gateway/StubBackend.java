@@ -35,8 +35,13 @@ final class StubBackend implements AutoCloseable {
     private final Deque<Received> received = new ConcurrentLinkedDeque<>();
 
     StubBackend(String service) {
+        this(service, 0);
+    }
+
+    /** On the given loopback port (0: a free one), e.g. where a service that was down comes back. */
+    StubBackend(String service, int port) {
         this.service = service;
-        server = loopbackServer();
+        server = loopbackServer(port);
         server.createContext("/", this::answer);
         server.setExecutor(executor);
         server.start();
@@ -56,9 +61,13 @@ final class StubBackend implements AutoCloseable {
      * The JDK reads this property once, when it creates its first server.
      */
     static HttpServer loopbackServer() {
+        return loopbackServer(0);
+    }
+
+    static HttpServer loopbackServer(int port) {
         System.setProperty("sun.net.httpserver.nodelay", "true");
         try {
-            return HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            return HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);

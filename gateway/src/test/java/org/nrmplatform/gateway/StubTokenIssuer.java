@@ -35,8 +35,14 @@ final class StubTokenIssuer {
     private final String jwkSetUri;
 
     private StubTokenIssuer() {
+        HttpServer server = publishKeysOn(0);
+        jwkSetUri = "http://127.0.0.1:" + server.getAddress().getPort() + "/oauth2/jwks";
+    }
+
+    /** Publishes the public key set at {@code /oauth2/jwks} on a loopback port (0: a free one). */
+    HttpServer publishKeysOn(int port) {
         byte[] keys = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
-        HttpServer server = StubBackend.loopbackServer();
+        HttpServer server = StubBackend.loopbackServer(port);
         server.createContext("/oauth2/jwks", exchange -> {
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, keys.length);
@@ -45,7 +51,7 @@ final class StubTokenIssuer {
             }
         });
         server.start();
-        jwkSetUri = "http://127.0.0.1:" + server.getAddress().getPort() + "/oauth2/jwks";
+        return server;
     }
 
     static synchronized StubTokenIssuer get() {

@@ -31,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Starts the whole platform the way a newcomer does ({@code infra/nrm up} on the embedded store, with its
  * demo NRM), drives a case from screening to closure through the gateway with the demo roles' tokens
  * ({@code infra/nrm token <role>}), restarts everything and reads the same case and history back. Free
- * ports and a temporary data directory keep it apart from a platform already running.
+ * ports and a temporary data directory keep it apart from a platform already running. Then kills the store and
+ * brings it back with {@code infra/nrm up} alone, while the services stay up.
  */
 class PlatformEndToEndIT {
 
@@ -134,6 +135,30 @@ class PlatformEndToEndIT {
         assertThat(get("/api/cases/" + caseId + "/history", caseManagerAgain).body()).isEqualTo(history);
         assertThat(post("/api/cases/" + caseId + "/closure", Map.of("reason", "REINTEGRATED"), null,
                 caseManagerAgain).status()).as("the restarted platform still knows the case is closed").isEqualTo(409);
+
+        // recovery without a full restart: the store is killed; 'up' starts it alone, and the services, left
+        // running, reconnect by themselves
+        Path run = Path.of(environment.get("NRM_DATA_DIR")).resolve("run");
+        ProcessHandle store = ProcessHandle.of(Long.parseLong(Files.readString(run.resolve("store.pid")).trim()))
+                .orElseThrow();
+        store.destroyForcibly(); // SIGKILL
+        store.onExit().get(30, TimeUnit.SECONDS);
+        assertThat(launcher("status"))
+                .containsPattern("store +- +\\d+ +not running \\(pid \\d+ in its pid file is gone");
+        long storeRestart = System.nanoTime();
+        String recovered = launcher("up");
+        System.out.printf("store restart with the services left running: %.1f s%n",
+                (System.nanoTime() - storeRestart) / 1e9);
+        assertThat(recovered).contains("Starting store; leaving case-service referral-service identity-service "
+                + "gateway running.").doesNotContain("Starting case-service");
+        UUID afterStoreRestart = UUID.randomUUID();
+        assertThat(post("/api/cases", openCase(afterStoreRestart), null, token("first-line")).status())
+                .as("a write once 'up' has returned").isEqualTo(201);
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (get("/api/cases/" + afterStoreRestart, token("first-line")).status() != 200) {
+            assertThat(Instant.now()).as("the projections take the new case in").isBefore(deadline);
+            Thread.sleep(200);
+        }
     }
 
     private String token(String role) throws IOException, InterruptedException {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.nrmplatform.contracts.identity.Role;
 import org.nrmplatform.contracts.identity.TokenClaims;
+import org.nrmplatform.shared.web.ProblemResponses;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -12,6 +13,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -28,7 +31,10 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 
 /**
  * Every service checks the access token of every API call itself, so that a call that bypasses the
@@ -88,16 +94,33 @@ public class ResourceServerConfiguration {
     @Order(Ordered.LOWEST_PRECEDENCE - 10)
     SecurityFilterChain apiSecurity(HttpSecurity http, JwtAuthenticationConverter converter) throws Exception {
         BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
+        AuthenticationEntryPoint refused = (request, response, failure) -> {
+            if (failure instanceof AuthenticationServiceException || ProblemResponses.storeUnreachable(failure)) {
+                // the token could not be checked (identity-service's keys or the store unreachable): not the
+                // caller's fault, and the same token works once they are back
+                ProblemWriter.write(request, response, HttpStatus.SERVICE_UNAVAILABLE,
+                        "The access token cannot be checked at the moment; try again shortly");
+                return;
+            }
+            bearer.commence(request, response, failure); // sets WWW-Authenticate
+            ProblemWriter.write(request, response, HttpStatus.UNAUTHORIZED,
+                    "A valid bearer token is required: " + failure.getMessage());
+        };
+        AuthenticationEntryPointFailureHandler failures = new AuthenticationEntryPointFailureHandler(refused);
+        failures.setRethrowAuthenticationServiceException(false); // else a 500 from the servlet container
         http.securityMatcher("/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(OPEN).permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
-                        .authenticationEntryPoint((request, response, failure) -> {
-                            bearer.commence(request, response, failure); // sets WWW-Authenticate
-                            ProblemWriter.write(request, response, HttpStatus.UNAUTHORIZED,
-                                    "A valid bearer token is required: " + failure.getMessage());
+                        .authenticationEntryPoint(refused)
+                        .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+                            @Override
+                            public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+                                filter.setAuthenticationFailureHandler(failures);
+                                return filter;
+                            }
                         })
                         .accessDeniedHandler((request, response, denied) -> ProblemWriter.write(request, response,
                                 HttpStatus.FORBIDDEN, "Your role may not do this")))

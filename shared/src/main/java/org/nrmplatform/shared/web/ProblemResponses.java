@@ -1,5 +1,7 @@
 package org.nrmplatform.shared.web;
 
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.util.Arrays;
@@ -14,6 +16,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -42,6 +45,12 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+    /**
+     * What a caller is told to wait before retrying while the store or a service it needs is unreachable
+     * (README, "Recovery").
+     */
+    public static final int RETRY_AFTER_SECONDS = 5;
 
     /** One field at fault, as listed in a problem's {@code errors}. */
     public record FieldProblem(String field, String message) {
@@ -97,12 +106,23 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return invalid(e, errors, request);
     }
 
-    @ExceptionHandler(EventStoreException.class)
-    ResponseEntity<Object> storeUnavailable(EventStoreException e, WebRequest request) {
-        log.error("Event store failure", e);
-        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "Store unavailable",
-                "The event store could not be reached; nothing was recorded. Try again shortly.");
-        return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.SERVICE_UNAVAILABLE, request);
+    /**
+     * The store is down, restarting or paused (the driver found no server in time, or a connection broke or timed
+     * out), however Axon or Spring wrapped it; also any failure of the event store engine. Answered at once with
+     * a 503 and when to try again, rather than a hang or a 500; the driver reconnects by itself.
+     */
+    @ExceptionHandler({EventStoreException.class, MongoTimeoutException.class, MongoSocketException.class,
+            DataAccessResourceFailureException.class})
+    ResponseEntity<Object> storeUnavailable(Exception e, WebRequest request) {
+        if (storeUnreachable(e)) {
+            log.warn("Store unreachable handling {}: {}", request.getDescription(false), rootCause(e).toString());
+        } else {
+            log.error("Event store failure", e);
+        }
+        ProblemDetail problem = storeUnavailableProblem();
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
+        return handleExceptionInternal(e, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
     }
 
     /** Thrown by an endpoint's {@code @PreAuthorize} when the caller's role may not call it. */
@@ -114,6 +134,9 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
+        if (storeUnreachable(e)) {
+            return storeUnavailable(e, request); // wrapped by a command handler, a unit of work, a future
+        }
         log.error("Unexpected failure handling {}", request.getDescription(false), e);
         ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
                 "An unexpected error occurred; quote the correlation id when reporting it");
@@ -172,6 +195,34 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", detail);
         problem.setProperty("errors", errors);
         return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** The 503 while the store is unreachable; also written by {@link StoreOutage} for the filters' failures. */
+    public static ProblemDetail storeUnavailableProblem() {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "Store unavailable",
+                "The data store could not be reached; try again shortly. A change may or may not have been "
+                        + "stored: read the record before repeating it.");
+    }
+
+    /** Anywhere in the cause chain: the driver found no server in time, or a connection failed or timed out. */
+    public static boolean storeUnreachable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MongoTimeoutException || cause instanceof MongoSocketException) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
     }
 
     private static ProblemDetail problem(HttpStatusCode status, String title, String detail) {

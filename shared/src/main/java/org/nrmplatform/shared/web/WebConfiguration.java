@@ -37,4 +37,12 @@ public class WebConfiguration {
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
+
+    /** Around the security filters and the authorization server's endpoints, which read the store too. */
+    @Bean
+    FilterRegistrationBean<StoreOutage> storeOutageFilter() {
+        FilterRegistrationBean<StoreOutage> registration = new FilterRegistrationBean<>(new StoreOutage());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
+    }
 }

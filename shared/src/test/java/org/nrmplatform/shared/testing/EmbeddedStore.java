@@ -3,6 +3,7 @@ package org.nrmplatform.shared.testing;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -43,8 +44,13 @@ public final class EmbeddedStore {
      * and the test master key.
      */
     public static void register(DynamicPropertyRegistry registry) {
+        register(registry, EmbeddedStore::uri);
+    }
+
+    /** The same, on a store of the test's own (one it stops and starts again, say). */
+    public static void register(DynamicPropertyRegistry registry, Supplier<Object> storeUri) {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        registry.add("nrm.store.uri", EmbeddedStore::uri);
+        registry.add("nrm.store.uri", storeUri);
         registry.add("nrm.store.event-database", () -> "events_" + suffix);
         registry.add("nrm.store.service-database", () -> "service_" + suffix);
         // a checkpoint key of the test's own, never the developer's data directory

@@ -66,6 +66,11 @@ public final class TestTokens {
     }
 
     /** Points a Spring test context's token validation at this issuer. */
+    /** Where the test keys are published, as identity-service publishes its own. */
+    public String jwkSetUri() {
+        return jwkSetUri;
+    }
+
     public static void register(DynamicPropertyRegistry registry) {
         registry.add("nrm.security.jwk-set-uri", () -> get().jwkSetUri);
         registry.add("nrm.security.issuer", () -> ISSUER);
