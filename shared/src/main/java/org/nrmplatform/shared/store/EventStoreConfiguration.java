@@ -27,11 +27,9 @@ import org.nrmplatform.evidence.SigningKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
@@ -55,18 +53,6 @@ import org.springframework.data.mongodb.MongoTransactionManager;
 public class EventStoreConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EventStoreConfiguration.class);
-
-    /** Every write journaled before it is acknowledged ({@link JournaledWrites}). */
-    @Bean
-    MongoClientSettingsBuilderCustomizer journaledWrites() {
-        return JournaledWrites::apply;
-    }
-
-    /** Projection writes ride on the journaled token write of their batch ({@link JournaledWrites#PROJECTIONS}). */
-    @Bean
-    static BeanPostProcessor projectionWritesInBatches() {
-        return JournaledWrites.PROJECTIONS;
-    }
 
     @Bean
     StoreCapabilities storeCapabilities(MongoClient client, StoreProperties properties) {

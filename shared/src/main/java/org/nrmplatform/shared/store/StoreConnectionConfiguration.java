@@ -1,12 +1,16 @@
 package org.nrmplatform.shared.store;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
 
-/** The services' MongoDB client fails fast while the store is unreachable ({@link StoreTimeouts}). */
+/**
+ * The services' MongoDB client: it fails fast while the store is unreachable ({@link StoreTimeouts}), and a write
+ * is acknowledged only once it is in the store's journal ({@link JournaledWrites}).
+ */
 @AutoConfiguration
 @EnableConfigurationProperties(StoreTimeouts.class)
 public class StoreConnectionConfiguration {
@@ -14,5 +18,16 @@ public class StoreConnectionConfiguration {
     @Bean
     MongoClientSettingsBuilderCustomizer storeTimeouts(StoreTimeouts timeouts, MongoConnectionDetails connection) {
         return timeouts.customizer(connection.getConnectionString());
+    }
+
+    @Bean
+    MongoClientSettingsBuilderCustomizer journaledWrites() {
+        return JournaledWrites::apply;
+    }
+
+    /** Projection writes ride on the journaled token write of their batch ({@link JournaledWrites#PROJECTIONS}). */
+    @Bean
+    static BeanPostProcessor projectionWritesInBatches() {
+        return JournaledWrites.PROJECTIONS;
     }
 }
