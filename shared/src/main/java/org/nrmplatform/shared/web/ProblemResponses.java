@@ -162,8 +162,9 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     /** JSON a service reads itself, such as a transnational referral packet: the same answer as for a body. */
     @ExceptionHandler(UnreadableJson.class)
     ResponseEntity<Object> unreadableJson(UnreadableJson e, WebRequest request) {
-        FieldProblem error = unreadable(e.jacksonCause());
-        if (error.field() == null) {
+        FieldProblem error = e.jacksonCause() != null ? unreadable(e.jacksonCause())
+                : new FieldProblem(null, e.getMessage());
+        if (error.field() == null && e.jacksonCause() != null) {
             error = new FieldProblem(null, "Not " + e.what() + ": " + error.message());
         }
         return unreadableProblem(e, "Unreadable " + e.what(), error, new HttpHeaders(), request);

@@ -17,11 +17,18 @@ public class UnreadableJson extends RuntimeException {
         this.what = what;
     }
 
+    /** Read, but not {@code what}: {@code reason} says why, in the caller's words. */
+    public UnreadableJson(String what, String reason) {
+        super(reason);
+        this.what = what;
+    }
+
     public String what() {
         return what;
     }
 
+    /** The parser's failure, or null when the JSON was read but is not of the expected shape. */
     public JacksonException jacksonCause() {
-        return (JacksonException) getCause();
+        return getCause() instanceof JacksonException jackson ? jackson : null;
     }
 }
