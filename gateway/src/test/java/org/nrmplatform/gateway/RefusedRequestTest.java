@@ -54,6 +54,29 @@ class RefusedRequestTest {
         assertThat((String) problem.get("correlationId")).isNotBlank();
     }
 
+    /** Refused while decoding, before any filter: the empty answers Netty and Spring make get a problem body. */
+    @ParameterizedTest
+    @ValueSource(strings = {"GET /api/a{b HTTP/1.1|400", "GET /api/cases HTTP/1.1|X-Note: a\u0007b|400",
+            "GET /api/cases HTTP/1.1|X-Padding: LONG|431", "GET /api/cases/LONG HTTP/1.1|414", "HELLO|400"})
+    void aRequestThatDoesNotDecodeIsAProblem(String probe) throws IOException {
+        String[] parts = probe.replace("LONG", "a".repeat(20_000)).split("\\|");
+        String headers = parts.length == 3 ? parts[1] + "\r\n" : "";
+        String answer = raw(parts[0], headers);
+        String head = answer.substring(0, answer.indexOf("\r\n\r\n"));
+        assertThat(head).startsWith("HTTP/1.1 " + parts[parts.length - 1])
+                .containsIgnoringCase("Content-Type: application/problem+json");
+        Map<?, ?> problem = JSON.readValue(answer.substring(head.length() + 4), Map.class);
+        assertThat(problem.get("status")).isEqualTo(Integer.parseInt(parts[parts.length - 1]));
+        assertThat((String) problem.get("detail")).isNotBlank();
+    }
+
+    @org.junit.jupiter.api.Test
+    void aHeadRequestRefusedWhileDecodingStillHasNoBody() throws IOException {
+        String answer = raw("HEAD /api/a{b HTTP/1.1", "");
+        assertThat(answer).startsWith("HTTP/1.1 400");
+        assertThat(answer.substring(answer.indexOf("\r\n\r\n") + 4)).isEmpty();
+    }
+
     /** HTTP/1.1 written by hand: java.net.http normalises or refuses these paths. */
     private String raw(String requestLine, String headers) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
