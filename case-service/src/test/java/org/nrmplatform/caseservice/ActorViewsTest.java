@@ -249,7 +249,8 @@ class ActorViewsTest extends ApiTest {
         UUID consentId = UUID.randomUUID();
         assertThat(caseManager.post(path + "/consents", Map.of("consentId", consentId.toString(),
                 "decision", "GIVEN", "givenBy", "GUARDIAN", "purposes", List.of("REFERRAL"),
-                "serviceTypes", List.of("SAFE_ACCOMMODATION"))).status()).isEqualTo(201);
+                "serviceTypes", List.of("SAFE_ACCOMMODATION"),
+                "recipientOrganisationId", REGISTERED_SHELTER)).status()).isEqualTo(201);
         UUID kept = UUID.randomUUID();
         record(kept, 0, requested(kept, caseId, SHELTER));
         UUID declined = UUID.randomUUID();

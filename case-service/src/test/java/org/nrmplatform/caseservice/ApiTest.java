@@ -1,10 +1,20 @@
 package org.nrmplatform.caseservice;
 
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
+import org.nrmplatform.caseservice.organisations.KnownOrganisations;
+import org.nrmplatform.contracts.identity.IdentityEvents.OrganisationRegistered;
 import org.nrmplatform.contracts.identity.Role;
 import org.nrmplatform.shared.testing.ApiClient;
 import org.nrmplatform.shared.testing.EmbeddedStore;
 import org.nrmplatform.shared.testing.TestTokens;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -22,6 +32,8 @@ abstract class ApiTest {
     static final String SOCIAL_WELFARE = "0f6a3c1e-2222-4a2b-9c3d-000000000002";
     static final String AUTHORITY = "0f6a3c1e-3333-4a2b-9c3d-000000000003";
     static final String OTHER_POLICE = "0f6a3c1e-4444-4a2b-9c3d-000000000004";
+    /** Registered with identity-service (its event is in the store): what consents name as their recipient. */
+    static final String REGISTERED_SHELTER = "0f6a3c1e-9999-4a2b-9c3d-000000000009";
 
     @DynamicPropertySource
     static void platform(DynamicPropertyRegistry registry) {
@@ -31,6 +43,10 @@ abstract class ApiTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    KnownOrganisations organisations;
     ApiClient anonymous;
     ApiClient firstLine;
     ApiClient caseManager;
@@ -42,6 +58,12 @@ abstract class ApiTest {
         firstLine = as(Role.FIRST_LINE, POLICE);
         caseManager = as(Role.CASE_MANAGER, SOCIAL_WELFARE);
         authority = as(Role.IDENTIFICATION_AUTHORITY, AUTHORITY);
+        if (!organisations.contains(REGISTERED_SHELTER)) { // once per application context
+            eventStore.publish(new GenericDomainEventMessage<>("Organisation", REGISTERED_SHELTER, 0,
+                    new OrganisationRegistered(UUID.fromString(REGISTERED_SHELTER), "Shelter Novi Sad", "shelter",
+                            "RS", List.of("SAFE_ACCOMMODATION", "MEDICAL_CARE"))));
+            await().atMost(Duration.ofSeconds(30)).until(() -> organisations.contains(REGISTERED_SHELTER));
+        }
     }
 
     ApiClient as(Role role, String organisationId) {

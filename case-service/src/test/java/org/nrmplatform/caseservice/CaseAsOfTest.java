@@ -69,7 +69,8 @@ class CaseAsOfTest extends ApiTest {
         UUID consentId = UUID.randomUUID();
         assertThat(caseManager.post(path + "/consents", Map.of("consentId", consentId.toString(),
                 "decision", "GIVEN", "givenBy", "GUARDIAN", "purposes", List.of("REFERRAL"),
-                "serviceTypes", List.of("SAFE_ACCOMMODATION"))).status()).isEqualTo(201);
+                "serviceTypes", List.of("SAFE_ACCOMMODATION"),
+                "recipientOrganisationId", REGISTERED_SHELTER)).status()).isEqualTo(201);
         assertThat(caseManager.post(path + "/consents", Map.of("consentId", consentId.toString(),
                 "decision", "WITHDRAWN", "note", "The guardian withdrew it")).status()).isEqualTo(201);
         assertThat(caseManager.post(path + "/reflection-period", CaseRequests.reflectionPeriod()).status())

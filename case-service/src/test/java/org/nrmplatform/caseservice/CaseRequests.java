@@ -62,7 +62,7 @@ public final class CaseRequests {
     public static Map<String, Object> consent(UUID consentId) {
         return Map.of("consentId", consentId.toString(), "decision", "GIVEN", "givenBy", "DATA_SUBJECT",
                 "purposes", List.of("REFERRAL"), "serviceTypes", List.of("SAFE_ACCOMMODATION", "MEDICAL_CARE"),
-                "recipientOrganisationId", "shelter-novi-sad");
+                "recipientOrganisationId", ApiTest.REGISTERED_SHELTER);
     }
 
     public static Map<String, Object> reflectionPeriod() {

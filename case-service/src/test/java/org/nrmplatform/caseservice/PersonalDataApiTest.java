@@ -274,7 +274,8 @@ class PersonalDataApiTest extends ApiTest {
         assertThat(caseManager.post(path + "/guardian", Map.of("guardianName", GUARDIAN,
                 "appointedOn", LocalDate.now().toString())).status()).isEqualTo(200);
         assertThat(caseManager.post(path + "/consents", Map.of("decision", "GIVEN", "givenBy", "GUARDIAN",
-                "purposes", List.of("REFERRAL"), "note", CONSENT_NOTE)).status()).isEqualTo(201);
+                "purposes", List.of("REFERRAL"), "serviceTypes", List.of("SAFE_ACCOMMODATION"),
+                "recipientOrganisationId", REGISTERED_SHELTER, "note", CONSENT_NOTE)).status()).isEqualTo(201);
         assertThat(authority.post(path + "/identification-decision", Map.of("outcome", "IDENTIFIED",
                 "reasons", REASONS, "typesOfExploitation", List.of("ForcedLabour"))).status()).isEqualTo(200);
         assertThat(caseManager.post(path + "/closure", Map.of("reason", "REINTEGRATED", "note", CLOSURE_NOTE))

@@ -2,6 +2,7 @@ package org.nrmplatform.gateway;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -11,6 +12,7 @@ import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 
 /**
@@ -53,6 +55,17 @@ class TokenAuthentication {
                 // Login and logout pages are identity-service's, reached through its route.
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .build();
+    }
+
+    /**
+     * Spring Security's firewall refuses paths and headers that could be read two ways (';', '//', an encoded '/'
+     * or '%', '..', a non-printable or non-ASCII header value): a problem instead of an empty 400.
+     */
+    @Bean
+    ServerExchangeRejectedHandler problemForRejectedExchanges(ProblemWriter problems) {
+        return (exchange, rejected) -> problems.write(exchange, HttpStatus.BAD_REQUEST,
+                "The URL or a header holds a sequence refused for safety (such as ';', '//', an encoded '/' or "
+                        + "'%', '..', or a control or non-ASCII character); send the plain path and headers");
     }
 
     /** Signature with identity-service's published keys; expiry, not-before, issuer and the platform's claims. */

@@ -167,6 +167,38 @@ class ReferralApiTest extends ApiTest {
     }
 
     @Test
+    void timesNoViewCouldHoldAndLooselyTypedValuesAreRefusedNamingTheField() {
+        UUID caseId = referableCase();
+        Map<String, Object> farAway = referral(caseId, SHELTER, "SAFE_ACCOMMODATION", TOMORROW);
+        farAway.put("respondBy", "+999999999-12-31T23:59:59Z");
+        assertProblem(caseManager.post("/api/referrals", farAway), 400, "respondBy");
+        Map<String, Object> ordinal = referral(caseId, SHELTER, "SAFE_ACCOMMODATION", TOMORROW);
+        ordinal.put("urgency", 0);
+        assertProblem(caseManager.post("/api/referrals", ordinal), 400, "urgency");
+        Map<String, Object> number = referral(caseId, SHELTER, "SAFE_ACCOMMODATION", TOMORROW);
+        number.put("serviceType", 7);
+        assertProblem(caseManager.post("/api/referrals", number), 400, "serviceType");
+        Map<String, Object> nul = referral(caseId, SHELTER, "SAFE_ACCOMMODATION", TOMORROW);
+        nul.put("note", "room\u0000 4");
+        assertProblem(caseManager.post("/api/referrals", nul), 400, "note");
+
+        UUID referralId = requestedReferral(caseId, TOMORROW);
+        shelter.post(path(referralId, "acceptance"), Map.of());
+        for (String deliveredAt : List.of("-999999999-01-01T00:00:00Z", "1899-12-31T00:00:00Z",
+                Instant.now().plus(1, ChronoUnit.HOURS).toString())) {
+            assertProblem(shelter.post(path(referralId, "assistance-steps"), Map.of("serviceType",
+                    "SAFE_ACCOMMODATION", "deliveredAt", deliveredAt, "deliveredBy", "Shelter staff",
+                    "outcome", "Room given")), 400, "deliveredAt");
+        }
+        assertThat(shelter.post(path(referralId, "assistance-steps"), Map.of("serviceType", "SAFE_ACCOMMODATION",
+                "deliveredAt", Instant.now().minusSeconds(60).toString(), "deliveredBy", "Shelter staff",
+                "outcome", "Room given")).status()).isEqualTo(201);
+        // the view applies steps in order: once it holds the sound one, a refused one stored before would show
+        eventually(() -> caseManager.get("/api/referrals/" + referralId).body().get("steps").size() >= 1);
+        assertThat(caseManager.get("/api/referrals/" + referralId).body().get("steps").size()).isEqualTo(1);
+    }
+
+    @Test
     void aClosedCaseCannotBeReferred() {
         UUID caseId = referableCase();
         close(caseId);

@@ -4,7 +4,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
@@ -28,8 +27,10 @@ import org.nrmplatform.contracts.cases.DataSubject;
 import org.nrmplatform.contracts.cases.IdentificationOutcome;
 import org.nrmplatform.contracts.cases.IndicatorAnswer;
 import org.nrmplatform.contracts.cases.ScreeningLocation;
+import org.nrmplatform.caseservice.organisations.KnownOrganisations;
 import org.nrmplatform.contracts.identity.Role;
 import org.nrmplatform.shared.security.Actor;
+import org.nrmplatform.shared.web.PlausibleTime;
 import org.nrmplatform.shared.web.RuleViolation;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -55,7 +56,7 @@ import org.springframework.web.server.ResponseStatusException;
 class CaseController {
 
     record OpenCaseRequest(UUID caseId, @NotBlank String detectingSector,
-                           @NotNull @PastOrPresent Instant screenedAt,
+                           @NotNull @PlausibleTime Instant screenedAt,
                            @NotNull @Valid LocationRequest location,
                            @NotNull @Valid DataSubjectRequest dataSubject) {
     }
@@ -65,14 +66,14 @@ class CaseController {
     }
 
     record DataSubjectRequest(@Size(max = 200) String givenName, @Size(max = 200) String familyName,
-                              @PastOrPresent LocalDate dateOfBirth,
+                              @PlausibleTime LocalDate dateOfBirth,
                               @NotNull AgeCategory ageCategory,
                               @NotBlank String sex, List<@NotBlank @Size(min = 2, max = 2) String> citizenship) {
     }
 
     record AssessmentRequest(UUID assessmentId, @NotBlank String indicatorSetId,
                              @NotEmpty Map<String, @NotNull IndicatorAnswer> answers,
-                             @NotNull @PastOrPresent Instant assessedAt) {
+                             @NotNull @PlausibleTime Instant assessedAt) {
     }
 
     /** {@code responsibleOrganisationId} may be left out by a case manager taking the case on itself. */
@@ -88,15 +89,25 @@ class CaseController {
 
     record GuardianRequest(@NotBlank @Size(max = 200) String guardianName,
                            @Size(max = 200) String guardianOrganisation,
-                           @NotNull @PastOrPresent LocalDate appointedOn) {
+                           @NotNull @PlausibleTime LocalDate appointedOn) {
     }
 
+    /**
+     * A consent given names its purposes and, for a referral, the services and the recipient: an organisation
+     * of this NRM, or for a transnational referral only, the peer installation (which referral-service checks
+     * against its configured peers when the referral is sent). A withdrawal names only the consent.
+     */
     record ConsentRequest(UUID consentId, @NotNull ConsentDecision decision, ConsentGiver givenBy,
-                          List<@NotBlank String> purposes, List<@NotBlank String> serviceTypes,
-                          String recipientOrganisationId, @Size(max = 2000) String note) {
+                          List<@NotBlank @Size(max = 64) String> purposes,
+                          List<@NotBlank @Size(max = 64) String> serviceTypes,
+                          @Size(max = 64) String recipientOrganisationId, @Size(max = 2000) String note) {
     }
 
-    record ReflectionPeriodRequest(@NotNull LocalDate startDate, @NotNull LocalDate legalEndDate,
+    /** Consent purposes that disclose the case to a recipient for a service. */
+    private static final List<String> REFERRAL_PURPOSES = List.of("REFERRAL", "TRANSNATIONAL_REFERRAL");
+
+    record ReflectionPeriodRequest(@NotNull @PlausibleTime(future = true) LocalDate startDate,
+                                   @NotNull @PlausibleTime(future = true) LocalDate legalEndDate,
                                    @Size(max = 500) String legalBasis) {
     }
 
@@ -105,10 +116,12 @@ class CaseController {
 
     private final CommandGateway commands;
     private final CaseOpening opening;
+    private final KnownOrganisations organisations;
 
-    CaseController(CommandGateway commands, CaseOpening opening) {
+    CaseController(CommandGateway commands, CaseOpening opening, KnownOrganisations organisations) {
         this.commands = commands;
         this.opening = opening;
+        this.organisations = organisations;
     }
 
     @PostMapping
@@ -177,6 +190,9 @@ class CaseController {
     @PreAuthorize("hasAnyRole('FIRST_LINE', 'CASE_MANAGER')")
     ResponseEntity<CaseStatus> recordConsent(@PathVariable UUID caseId, @Valid @RequestBody ConsentRequest request,
                                              @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        if (request.decision() == ConsentDecision.GIVEN) {
+            requireScope(request);
+        }
         UUID consentId = request.consentId() != null ? request.consentId() : UUID.randomUUID();
         CaseStatus status = commands.sendAndWait(new RecordConsent(caseId, consentId, request.decision(),
                 request.givenBy() != null ? request.givenBy() : ConsentGiver.DATA_SUBJECT,
@@ -200,6 +216,33 @@ class CaseController {
     ResponseEntity<CaseStatus> close(@PathVariable UUID caseId, @Valid @RequestBody ClosureRequest request,
                                      @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         return answer(commands.sendAndWait(new CloseCase(caseId, request.reason(), request.note(), version(ifMatch))));
+    }
+
+    /** What a consent given must say for it to cover anything, refused before it is stored. */
+    private void requireScope(ConsentRequest request) {
+        List<String> purposes = orEmpty(request.purposes());
+        if (purposes.isEmpty()) {
+            throw RuleViolation.unprocessable("purposes", "a consent given names at least one purpose "
+                    + "(code list consent-purpose)");
+        }
+        boolean referral = purposes.stream().anyMatch(REFERRAL_PURPOSES::contains);
+        if (referral && orEmpty(request.serviceTypes()).isEmpty()) {
+            throw RuleViolation.unprocessable("serviceTypes", "a consent to a referral names the services it "
+                    + "covers (code list service-type)");
+        }
+        String recipient = request.recipientOrganisationId();
+        if (recipient == null || recipient.isBlank()) {
+            if (referral) {
+                throw RuleViolation.unprocessable("recipientOrganisationId", "a consent to a referral names the "
+                        + "organisation it may be disclosed to");
+            }
+            return;
+        }
+        boolean peerInstallation = purposes.equals(List.of("TRANSNATIONAL_REFERRAL"));
+        if (!peerInstallation && !organisations.contains(recipient)) {
+            throw RuleViolation.unprocessable("recipientOrganisationId", recipient + " is not an organisation "
+                    + "known to this NRM; if it was registered moments ago, retry");
+        }
     }
 
     private static ResponseEntity<CaseStatus> answer(CaseStatus status) {

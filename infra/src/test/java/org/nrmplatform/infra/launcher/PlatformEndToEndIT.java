@@ -79,6 +79,8 @@ class PlatformEndToEndIT {
         String authority = token("identification-authority");
         String socialWelfare = get("/api/identity/organisations?type=social-welfare", firstLine).body()
                 .at("/items/0/id").asString();
+        String shelter = get("/api/identity/organisations?type=shelter", firstLine).body()
+                .at("/items/0/id").asString();
 
         UUID caseId = UUID.randomUUID();
         String correlationId = "e2e-" + caseId;
@@ -100,7 +102,7 @@ class PlatformEndToEndIT {
                 "methodsOfControl", List.of("WithholdsDocuments")), null, authority).status()).isEqualTo(200);
         assertThat(post("/api/cases/" + caseId + "/consents", Map.of("decision", "GIVEN", "purposes",
                 List.of("REFERRAL"), "serviceTypes", List.of("SAFE_ACCOMMODATION"),
-                "recipientOrganisationId", "shelter-1"), null, caseManager).status()).isEqualTo(201);
+                "recipientOrganisationId", shelter), null, caseManager).status()).isEqualTo(201);
         Answer closed = post("/api/cases/" + caseId + "/closure", Map.of("reason", "REINTEGRATED"), null,
                 caseManager);
         assertThat(closed.status()).isEqualTo(200);

@@ -15,6 +15,7 @@ import org.nrmplatform.contracts.referrals.ReferralCommands.RecordAssistanceStep
 import org.nrmplatform.contracts.referrals.ReferralCommands.WithdrawReferral;
 import org.nrmplatform.contracts.referrals.Urgency;
 import org.nrmplatform.shared.security.Actor;
+import org.nrmplatform.shared.web.PlausibleTime;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -37,7 +38,8 @@ import org.springframework.web.bind.annotation.RestController;
 class ReferralController {
 
     record ReferralRequest(UUID referralId, @NotNull UUID caseId, @NotBlank @Size(max = 64) String providerOrganisationId,
-                           @NotBlank String serviceType, @NotNull Urgency urgency, @NotNull Instant respondBy,
+                           @NotBlank String serviceType, @NotNull Urgency urgency,
+                           @NotNull @PlausibleTime(future = true) Instant respondBy,
                            @Size(max = 2000) String note) {
     }
 
@@ -50,7 +52,8 @@ class ReferralController {
     record WithdrawalRequest(@NotBlank @Size(max = 2000) String reason) {
     }
 
-    record AssistanceStepRequest(UUID stepId, @NotBlank String serviceType, @NotNull Instant deliveredAt,
+    record AssistanceStepRequest(UUID stepId, @NotBlank String serviceType,
+                                 @NotNull @PlausibleTime Instant deliveredAt,
                                  @NotBlank @Size(max = 200) String deliveredBy,
                                  @NotBlank @Size(max = 4000) String outcome) {
     }

@@ -14,6 +14,8 @@ import java.util.UUID;
 import org.erdtman.jcs.JsonCanonicalizer;
 import org.nrmplatform.contracts.cases.AgeCategory;
 import org.nrmplatform.contracts.referrals.Urgency;
+import org.nrmplatform.shared.web.JsonInput;
+import org.nrmplatform.shared.web.UnreadableJson;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -69,16 +71,23 @@ public record Packet(UUID packetId, Type type, UUID transnationalReferralId, Sen
     }
 
     /** Strict on purpose: a duplicated key could make what was signed differ from what is read. */
-    static final JsonMapper JSON = JsonMapper.builder()
+    static final JsonMapper JSON = JsonInput.strict(JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES))
             .build();
     private static final String ALGORITHM = "Ed25519";
 
-    /** A packet that could not be read: not JSON, or not the shape of a packet. */
-    public static class Unreadable extends RuntimeException {
-        Unreadable(String message) {
-            super(message);
+    /** A packet that could not be read: not JSON, or not the shape of a packet (answered 400 naming the field). */
+    public static class Unreadable extends UnreadableJson {
+
+        private static final String WHAT = "a transnational referral packet";
+
+        Unreadable(JacksonException cause) {
+            super(WHAT, cause);
+        }
+
+        Unreadable(String reason) {
+            super(WHAT, reason);
         }
     }
 
@@ -87,7 +96,7 @@ public record Packet(UUID packetId, Type type, UUID transnationalReferralId, Sen
         try {
             return JSON.treeToValue(tree(json), Packet.class);
         } catch (JacksonException e) {
-            throw new Unreadable("not a transnational referral packet: " + e.getOriginalMessage());
+            throw new Unreadable(e);
         }
     }
 
@@ -133,7 +142,7 @@ public record Packet(UUID packetId, Type type, UUID transnationalReferralId, Sen
             return new JsonCanonicalizer(JSON.writeValueAsString(unsigned)).getEncodedString()
                     .getBytes(StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new Unreadable("not canonicalisable JSON: " + e.getMessage());
+            throw new Unreadable("the packet cannot be put in canonical form (RFC 8785) for its signature");
         }
     }
 

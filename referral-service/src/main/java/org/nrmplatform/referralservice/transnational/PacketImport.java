@@ -17,12 +17,11 @@ import org.nrmplatform.referralservice.transnational.TransnationalReferral.State
 import org.nrmplatform.referralservice.transnational.TransnationalReferral.Status;
 import org.nrmplatform.shared.security.Actor;
 import org.nrmplatform.shared.web.RuleViolation;
+import org.nrmplatform.shared.web.TimeRange;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Imports a packet carried from a peer installation. Nothing is recorded unless the packet is from a
@@ -47,9 +46,11 @@ class PacketImport {
     private final Installation installation;
     private final Peers peers;
     private final Duration maxPacketAge;
+    private final TimeRange times;
 
     PacketImport(CommandGateway commands, MongoTemplate mongo, Installation installation, Peers peers,
-                 TransnationalProperties properties) {
+                 TransnationalProperties properties, TimeRange times) {
+        this.times = times;
         this.commands = commands;
         this.mongo = mongo;
         this.installation = installation;
@@ -95,12 +96,7 @@ class PacketImport {
 
     /** The packet, if it passes every check; the order matters: nothing is trusted before the signature. */
     private Packet verified(String json) {
-        Packet packet;
-        try {
-            packet = Packet.read(json);
-        } catch (Packet.Unreadable e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
-        }
+        Packet packet = Packet.read(json); // unreadable: a 400 naming the field (ProblemResponses)
         require(packet.packetId() != null, "packetId");
         require(packet.type() != null, "type");
         require(packet.transnationalReferralId() != null, "transnationalReferralId");
@@ -133,7 +129,19 @@ class PacketImport {
             throw RuleViolation.unprocessable("to", "the packet is addressed to " + packet.to() + ", not to "
                     + installation.id());
         }
+        if (packet.body() != null) {
+            requireStorable("body.respondBy", packet.body().respondBy(), true);
+            requireStorable("body.receivedAt", packet.body().receivedAt(), false);
+        }
         return packet;
+    }
+
+    /** A time every view can hold, as for a request of this installation's own callers ({@link TimeRange}). */
+    private void requireStorable(String field, Instant value, boolean future) {
+        String refusal = value == null ? null : times.refusal(value, future);
+        if (refusal != null) {
+            throw RuleViolation.unprocessable(field, field + " " + refusal);
+        }
     }
 
     private static void require(boolean present, String field) {

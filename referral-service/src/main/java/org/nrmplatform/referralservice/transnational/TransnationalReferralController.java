@@ -15,6 +15,7 @@ import org.nrmplatform.referralservice.transnational.TransnationalCommands.Decli
 import org.nrmplatform.referralservice.transnational.TransnationalReferral.State;
 import org.nrmplatform.referralservice.transnational.TransnationalReferralViews.TransnationalReferralView;
 import org.nrmplatform.shared.security.Actor;
+import org.nrmplatform.shared.web.PlausibleTime;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -40,7 +41,8 @@ class TransnationalReferralController {
     record TransnationalReferralRequest(UUID transnationalReferralId, @NotNull UUID caseId,
                                         @NotBlank @Size(max = 64) String toInstallationId,
                                         @NotBlank String serviceType, @NotNull Urgency urgency,
-                                        @NotNull Instant respondBy, @Size(max = 2000) String note) {
+                                        @NotNull @PlausibleTime(future = true) Instant respondBy,
+                                        @Size(max = 2000) String note) {
     }
 
     record AcceptanceRequest(@Size(max = 2000) String note) {

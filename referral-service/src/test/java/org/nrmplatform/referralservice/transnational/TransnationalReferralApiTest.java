@@ -165,6 +165,34 @@ class TransnationalReferralApiTest extends ApiTest {
     }
 
     @Test
+    void aMisshapenPacketIsDescribedByFieldWithoutJavaNames() {
+        String packetId = UUID.randomUUID().toString();
+        for (Map.Entry<String, String> wrong : Map.of(
+                "type", "{\"packetId\": \"" + packetId + "\", \"type\": \"GREETING\"}",
+                "from", "{\"packetId\": \"" + packetId + "\", \"from\": \"AL-NRM\"}",
+                "body.urgency", "{\"packetId\": \"" + packetId + "\", \"body\": {\"urgency\": 2}}",
+                "issuedAt", "{\"packetId\": \"" + packetId + "\", \"issuedAt\": \"Friday\"}").entrySet()) {
+            Answer answer = caseManager.post("/api/transnational-referrals/packets", wrong.getValue());
+            assertProblem(answer, 400, wrong.getKey());
+            assertThat(answer.raw().body()).doesNotContain("org.nrmplatform", "Packet$", "tools.jackson", "`");
+        }
+    }
+
+    @Test
+    void aPacketWithATimeNoViewCouldHoldIsRefused() {
+        UUID referralId = UUID.randomUUID();
+        Packet.Body body = new Packet.Body(null, "Feminine", List.of("RS"), 1994, "SAFE_ACCOMMODATION",
+                null, Instant.parse("+999999999-12-31T23:59:59Z"), "note",
+                new Packet.Consent(UUID.randomUUID(), List.of("TRANSNATIONAL_REFERRAL")), null, null);
+        Packet packet = new Installation("AL-NRM", "AL", ALBANIAN_KEY_ID, ALBANIAN_KEYS)
+                .issue(Packet.Type.REFERRAL, referralId, "RS-NRM", body);
+        assertProblem(importHere(packet), 422, "body.respondBy");
+        Map<String, Object> request = request(openedCase(), "AL-NRM");
+        request.put("respondBy", "-999999999-01-01T00:00:00Z");
+        assertProblem(caseManager.post("/api/transnational-referrals", request), 400, "respondBy");
+    }
+
+    @Test
     void packetsFromStrangersForOthersOrTooOldAreRefused() {
         Installation albanianNrm = new Installation("AL-NRM", "AL", ALBANIAN_KEY_ID, ALBANIAN_KEYS);
         Installation stranger = new Installation("MK-NRM", "MK", "mk-key", PacketTest.keys());

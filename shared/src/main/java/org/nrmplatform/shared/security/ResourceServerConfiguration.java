@@ -35,6 +35,7 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Every service checks the access token of every API call itself, so that a call that bypasses the
@@ -51,6 +52,17 @@ public class ResourceServerConfiguration {
     /** Operational endpoints: bound to the service's own port, never routed through the gateway. */
     private static final String[] OPEN = {"/actuator/health/**", "/actuator/info", "/actuator/prometheus",
             "/v3/api-docs/**", "/error"};
+
+    /**
+     * Spring Security's firewall refuses URLs and headers that could be read two ways (';', '//', an encoded
+     * '/' or '%', '..', control characters): a problem instead of an empty 400 or Boot's error JSON.
+     */
+    @Bean
+    RequestRejectedHandler problemForRejectedRequests() {
+        return (request, response, rejected) -> ProblemWriter.write(request, response, HttpStatus.BAD_REQUEST,
+                "The URL or a header holds a sequence refused for safety (such as ';', '//', an encoded '/' or "
+                        + "'%', '..', or a control or non-ASCII character); send the plain path and headers");
+    }
 
     /** Expiry, issuer and the platform's own claims: what makes a token valid in every service. */
     @Bean

@@ -4,9 +4,13 @@ import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
@@ -20,11 +24,13 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -171,8 +177,38 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        FieldProblem error = unreadable(e);
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Unreadable request body",
+        FieldProblem error = e.getCause() instanceof JacksonException jackson ? unreadable(jackson)
+                : new FieldProblem(null, "The request body is missing or is not valid JSON");
+        return unreadableProblem(e, "Unreadable request body", error, headers, request);
+    }
+
+    /** JSON a service reads itself, such as a transnational referral packet: the same answer as for a body. */
+    @ExceptionHandler(UnreadableJson.class)
+    ResponseEntity<Object> unreadableJson(UnreadableJson e, WebRequest request) {
+        FieldProblem error = e.jacksonCause() != null ? unreadable(e.jacksonCause())
+                : new FieldProblem(null, e.getMessage());
+        if (error.field() == null && e.jacksonCause() != null) {
+            error = new FieldProblem(null, "Not " + e.what() + ": " + error.message());
+        }
+        return unreadableProblem(e, "Unreadable " + e.what(), error, new HttpHeaders(), request);
+    }
+
+    /** A range such as {@code *}{@code /*} or an unknown type: say what to send instead. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
+                                                                     HttpHeaders headers, HttpStatusCode status,
+                                                                     WebRequest request) {
+        String sent = e.getContentType() != null ? "'" + e.getContentType() + "'" : "The Content-Type sent";
+        String supported = e.getSupportedMediaTypes().isEmpty() ? MediaType.APPLICATION_JSON_VALUE
+                : e.getSupportedMediaTypes().stream().map(MediaType::toString).collect(Collectors.joining(", "));
+        ProblemDetail problem = problem(status, "Unsupported content type",
+                sent + " is not a content type this endpoint reads; send " + supported);
+        return handleExceptionInternal(e, problem, headers, status, request);
+    }
+
+    private ResponseEntity<Object> unreadableProblem(Exception e, String title, FieldProblem error,
+                                                     HttpHeaders headers, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, title,
                 error.field() == null ? error.message() : "'" + error.field() + "': " + error.message());
         if (error.field() != null) {
             problem.setProperty("errors", List.of(error));
@@ -232,44 +268,63 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    /** Names the field and what was expected, without echoing parser internals back to the caller. */
-    private static FieldProblem unreadable(HttpMessageNotReadableException e) {
-        Throwable cause = e.getCause();
-        if (!(cause instanceof JacksonException jackson)) {
-            return new FieldProblem(null, "The request body is missing or is not valid JSON");
-        }
-        String field = path(jackson);
-        if (cause instanceof UnrecognizedPropertyException unknown) {
+    /**
+     * Names the field and what was expected in the caller's terms (text, number, one of the codes...), never
+     * the parser's message: that names Java classes and packages.
+     */
+    private static FieldProblem unreadable(JacksonException cause) {
+        String field = path(cause);
+        if (cause instanceof UnrecognizedPropertyException) {
             return new FieldProblem(field, "is not a known field");
         }
         if (cause instanceof InvalidFormatException format) {
             Class<?> target = format.getTargetType();
+            if (format.getValue() instanceof String text && text.indexOf('\u0000') >= 0) {
+                return new FieldProblem(field, JsonInput.NUL_REFUSED);
+            }
             String expected = target != null && target.isEnum()
                     ? "one of " + Arrays.stream(target.getEnumConstants()).map(Object::toString).toList()
-                    : "a valid " + typeName(target);
+                    : expected(target);
             return new FieldProblem(field, "'" + format.getValue() + "' is not " + expected);
         }
         if (cause instanceof MismatchedInputException mismatch && field != null) {
-            return new FieldProblem(field, "expected " + typeName(mismatch.getTargetType()));
+            Class<?> target = mismatch.getTargetType();
+            return new FieldProblem(field, "expected " + (target != null && target.isEnum()
+                    ? "one of " + Arrays.stream(target.getEnumConstants()).map(Object::toString).toList()
+                    : expected(target)));
         }
         if (field != null) {
             return new FieldProblem(field, "has an invalid value");
         }
-        return new FieldProblem(null, "The request body is not valid JSON");
+        return new FieldProblem(null, cause instanceof MismatchedInputException
+                ? "The JSON does not have the expected shape (an object with the documented fields)"
+                : "The request body is not valid JSON");
     }
 
-    private static final Map<String, String> TYPE_NAMES = Map.of(
-            "Instant", "ISO-8601 UTC timestamp, e.g. 2026-01-31T09:30:00Z",
-            "LocalDate", "ISO-8601 date, e.g. 2026-01-31",
-            "UUID", "UUID",
-            "List", "array",
-            "Set", "array");
+    private static final Map<Class<?>, String> EXPECTED = Map.of(
+            Instant.class, "an ISO-8601 UTC timestamp, e.g. 2026-01-31T09:30:00Z",
+            LocalDate.class, "an ISO-8601 date, e.g. 2026-01-31",
+            UUID.class, "a UUID",
+            String.class, "text (a JSON string)",
+            Boolean.class, "true or false",
+            boolean.class, "true or false");
 
-    private static String typeName(Class<?> type) {
+    /** What a value of the type looks like in JSON, in words that name no Java class. */
+    private static String expected(Class<?> type) {
         if (type == null) {
-            return "value";
+            return "a valid value";
         }
-        return TYPE_NAMES.getOrDefault(type.getSimpleName(), type.getSimpleName().toLowerCase());
+        String known = EXPECTED.get(type);
+        if (known != null) {
+            return known;
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        return "an object";
     }
 
     private static String path(JacksonException e) {
