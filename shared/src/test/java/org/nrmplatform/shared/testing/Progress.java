@@ -1,0 +1,56 @@
+package org.nrmplatform.shared.testing;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
+
+/**
+ * Waits bounded by progress, not by the clock: a test waits as long as what it waits on keeps moving (a
+ * processor's position, a rebuild's processed count) and fails only once nothing moved for {@link #STALL}.
+ * A busy machine slows a wait down but does not fail it; a stuck processor still fails it.
+ */
+public final class Progress {
+
+    /** How long nothing may move before a wait fails: generous, as a loaded CI machine pauses for seconds. */
+    public static final Duration STALL = Duration.ofSeconds(90);
+
+    private Progress() {
+    }
+
+    /** Awaitility's {@code await()} without a deadline, failing once {@code position} stays the same for {@link #STALL}. */
+    public static ConditionFactory awaitWhileMoving(String what, Supplier<?> position) {
+        return awaitWhileMoving(what, position, STALL);
+    }
+
+    public static ConditionFactory awaitWhileMoving(String what, Supplier<?> position, Duration stall) {
+        Stall watch = new Stall(position, stall);
+        return Awaitility.await().forever().pollInterval(Duration.ofMillis(100))
+                .failFast(what + " did not move for " + stall.toSeconds() + " s", watch::stalled);
+    }
+
+    /** The last position seen and when it last changed. */
+    private static final class Stall {
+        private final Supplier<?> position;
+        private final long stallNanos;
+        private Object last;
+        private long movedAt = System.nanoTime();
+
+        Stall(Supplier<?> position, Duration stall) {
+            this.position = position;
+            this.stallNanos = stall.toNanos();
+            this.last = position.get();
+        }
+
+        synchronized boolean stalled() {
+            Object now = position.get();
+            if (!Objects.equals(now, last)) {
+                last = now;
+                movedAt = System.nanoTime();
+                return false;
+            }
+            return System.nanoTime() - movedAt > stallNanos;
+        }
+    }
+}
