@@ -1,10 +1,14 @@
 package org.nrmplatform.caseservice;
 
+import org.awaitility.core.ConditionFactory;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.nrmplatform.contracts.identity.Role;
 import org.nrmplatform.shared.testing.ApiClient;
 import org.nrmplatform.shared.testing.EmbeddedStore;
+import org.nrmplatform.shared.testing.Progress;
 import org.nrmplatform.shared.testing.TestTokens;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -31,6 +35,8 @@ abstract class ApiTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    EventProcessingConfiguration processing;
     ApiClient anonymous;
     ApiClient firstLine;
     ApiClient caseManager;
@@ -42,6 +48,11 @@ abstract class ApiTest {
         firstLine = as(Role.FIRST_LINE, POLICE);
         caseManager = as(Role.CASE_MANAGER, SOCIAL_WELFARE);
         authority = as(Role.IDENTIFICATION_AUTHORITY, AUTHORITY);
+    }
+
+    /** Waits while case-service's processors keep moving: for views to show what was just stored. */
+    ConditionFactory awaitProcessing() {
+        return Progress.awaitWhileMoving("case-service's event processors", Progress.processors(processing));
     }
 
     ApiClient as(Role role, String organisationId) {

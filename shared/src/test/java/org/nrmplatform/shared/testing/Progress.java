@@ -3,8 +3,11 @@ package org.nrmplatform.shared.testing;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 
 /**
  * Waits bounded by progress, not by the clock: a test waits as long as what it waits on keeps moving (a
@@ -28,6 +31,19 @@ public final class Progress {
         Stall watch = new Stall(position, stall);
         return Awaitility.await().forever().pollInterval(Duration.ofMillis(100))
                 .failFast(what + " did not move for " + stall.toSeconds() + " s", watch::stalled);
+    }
+
+    /**
+     * Where every streaming processor of a service stands: each segment's position and whether it is in
+     * error. It moves while any processor handles events; it does not while all wait at the head or one is
+     * held at an event.
+     */
+    public static Supplier<Object> processors(EventProcessingConfiguration processing) {
+        return () -> processing.eventProcessors().values().stream()
+                .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast)
+                .collect(Collectors.toMap(StreamingEventProcessor::getName, processor -> processor.processingStatus()
+                        .values().stream().map(status -> status.getCurrentPosition().orElse(-1) + ":"
+                                + status.isErrorState()).sorted().toList()));
     }
 
     /** The last position seen and when it last changed. */
