@@ -10,7 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.awaitility.core.ConditionFactory;
 import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.ErrorHandler;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.AfterEach;
@@ -21,6 +20,7 @@ import org.nrmplatform.contracts.identity.Role;
 import org.nrmplatform.shared.observability.EventErrorPolicy;
 import org.nrmplatform.shared.testing.ApiClient;
 import org.nrmplatform.shared.testing.ApiClient.Answer;
+import org.nrmplatform.shared.testing.EveryProcessor;
 import org.nrmplatform.shared.testing.Progress;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -183,15 +183,10 @@ class HeldEventTest extends ApiTest {
                 .isEqualTo("UP");
     }
 
-    /** Every processor of case-service, the rebuilds' included, is configured with the platform's policy. */
+    /** Every processor of case-service follows the platform's policy (the rebuilds': the tests above). */
     @Test
     void everyProcessorFollowsThePlatformsErrorPolicy() {
-        assertThat(processing.eventProcessors()).isNotEmpty();
-        processing.eventProcessors().keySet().forEach(name -> {
-            ErrorHandler errorHandler = processing.errorHandler(name);
-            assertThat(errorHandler).as(name).isSameAs(policy);
-            assertThat(processing.listenerInvocationErrorHandler(name)).as(name).isSameAs(policy);
-        });
+        EveryProcessor.followsThePolicy(processing, policy);
     }
 
     private UUID openCase() {

@@ -28,9 +28,14 @@ public final class Progress {
     }
 
     public static ConditionFactory awaitWhileMoving(String what, Supplier<?> position, Duration stall) {
-        Stall watch = new Stall(position, stall);
+        Watch watch = new Watch(what, position, stall);
         return Awaitility.await().forever().pollInterval(Duration.ofMillis(100))
                 .failFast(what + " did not move for " + stall.toSeconds() + " s", watch::stalled);
+    }
+
+    /** For a hand-written loop: {@link Watch#assertMoving()} on each turn fails once nothing moved for {@link #STALL}. */
+    public static Watch watch(String what, Supplier<?> position) {
+        return new Watch(what, position, STALL);
     }
 
     /**
@@ -47,26 +52,35 @@ public final class Progress {
     }
 
     /** The last position seen and when it last changed. */
-    private static final class Stall {
+    public static final class Watch {
+        private final String what;
         private final Supplier<?> position;
-        private final long stallNanos;
+        private final Duration stall;
         private Object last;
         private long movedAt = System.nanoTime();
 
-        Stall(Supplier<?> position, Duration stall) {
+        private Watch(String what, Supplier<?> position, Duration stall) {
+            this.what = what;
             this.position = position;
-            this.stallNanos = stall.toNanos();
+            this.stall = stall;
             this.last = position.get();
         }
 
-        synchronized boolean stalled() {
+        /** Whether nothing moved for the stall period (reading the position once more). */
+        public synchronized boolean stalled() {
             Object now = position.get();
             if (!Objects.equals(now, last)) {
                 last = now;
                 movedAt = System.nanoTime();
                 return false;
             }
-            return System.nanoTime() - movedAt > stallNanos;
+            return System.nanoTime() - movedAt > stall.toNanos();
+        }
+
+        public void assertMoving() {
+            if (stalled()) {
+                throw new AssertionError(what + " did not move for " + stall.toSeconds() + " s (at " + last + ")");
+            }
         }
     }
 }
