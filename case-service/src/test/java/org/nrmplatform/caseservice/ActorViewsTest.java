@@ -1,7 +1,6 @@
 package org.nrmplatform.caseservice;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -97,7 +96,7 @@ class ActorViewsTest extends ApiTest {
         UUID caseId = caseWithEveryKindOfEvent();
         String id = caseId.toString();
 
-        Document referred = await().atMost(Duration.ofSeconds(20)).until(
+        Document referred = awaitProcessing().until(
                 () -> raw("referred-cases", "referred_cases", id),
                 doc -> doc != null && Boolean.TRUE.equals(doc.get("closed")) && doc.containsKey("reflectionPeriod")
                         && ((List<?>) doc.get("activeReferrals")).size() == 1);
@@ -108,7 +107,7 @@ class ActorViewsTest extends ApiTest {
                 .satisfies(referral -> assertThat(referral.get("providerOrganisationId")).isEqualTo(SHELTER));
         assertThat(referred.getString("stage")).isEqualTo("IDENTIFIED_VICTIM");
 
-        Document summary = await().atMost(Duration.ofSeconds(20)).until(
+        Document summary = awaitProcessing().until(
                 () -> raw("prosecutor-case-summaries", "prosecutor_case_summaries", id),
                 doc -> doc != null && doc.containsKey("closureReason"));
         assertThat(summary.keySet()).containsExactlyInAnyOrderElementsOf(PROSECUTOR_FIELDS);
@@ -120,18 +119,18 @@ class ActorViewsTest extends ApiTest {
                 .containsExactly("WithholdsDocuments", "TakesEarnings");
 
         // the professionals who handle the case: each its own view with its own field set
-        Document managed = await().atMost(Duration.ofSeconds(20)).until(
+        Document managed = awaitProcessing().until(
                 () -> raw("managed-cases", "managed_cases", id), doc -> doc != null && doc.containsKey("closure")
                         && ((List<?>) doc.get("activeReferrals")).size() == 1);
         assertThat(managed.keySet()).containsExactlyInAnyOrderElementsOf(CASE_MANAGER_FIELDS);
-        Document firstLineView = await().atMost(Duration.ofSeconds(20)).until(
+        Document firstLineView = awaitProcessing().until(
                 () -> raw("first-line-cases", "first_line_cases", id),
                 doc -> doc != null && Boolean.TRUE.equals(doc.get("closed")));
         assertThat(firstLineView.keySet()).containsExactlyInAnyOrderElementsOf(FIRST_LINE_FIELDS);
         assertThat(firstLineView.toJson()).as("not the decision's reasons, the guardian, the closure note")
                 .doesNotContain(CaseRequests.identified().get("reasons").toString())
                 .doesNotContain("Jelena Jovanović").doesNotContain(CaseRequests.closure().get("note").toString());
-        Document identificationView = await().atMost(Duration.ofSeconds(20)).until(
+        Document identificationView = awaitProcessing().until(
                 () -> raw("identification-cases", "identification_cases", id),
                 doc -> doc != null && Boolean.TRUE.equals(doc.get("closed")));
         assertThat(identificationView.keySet()).containsExactlyInAnyOrderElementsOf(IDENTIFICATION_FIELDS);
@@ -144,7 +143,7 @@ class ActorViewsTest extends ApiTest {
 
         // the monitor: anonymised facts, keyed by a hash of the case id
         String hashed = sha256(id);
-        Document facts = await().atMost(Duration.ofSeconds(20)).until(
+        Document facts = awaitProcessing().until(
                 () -> raw("case-statistics", "case_statistics", hashed), doc -> doc != null
                         && doc.containsKey("methodsOfControl") && ((Document) doc.get("referrals")).size() == 2);
         assertThat(MONITOR_FIELDS).containsAll(facts.keySet());
@@ -193,7 +192,7 @@ class ActorViewsTest extends ApiTest {
         assertThat(firstLine.post("/api/cases", CaseRequests.openAdult(screened)).status()).isEqualTo(201);
 
         ApiClient policeAuthority = withRoles(POLICE, Role.FIRST_LINE, Role.IDENTIFICATION_AUTHORITY);
-        JsonNode decided = await().atMost(Duration.ofSeconds(20)).until(
+        JsonNode decided = awaitProcessing().until(
                 () -> policeAuthority.get("/api/cases/" + flagged).body(), body -> body.has("stage")
                         && body.get("stage").asString().equals("PRESUMED_VICTIM"));
         assertThat(decided.propertyNames()).as("a flagged case: the identification authority's view")

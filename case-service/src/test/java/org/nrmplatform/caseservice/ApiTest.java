@@ -1,10 +1,9 @@
 package org.nrmplatform.caseservice;
 
-import static org.awaitility.Awaitility.await;
-
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.awaitility.core.ConditionFactory;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,6 +12,7 @@ import org.nrmplatform.contracts.identity.IdentityEvents.OrganisationRegistered;
 import org.nrmplatform.contracts.identity.Role;
 import org.nrmplatform.shared.testing.ApiClient;
 import org.nrmplatform.shared.testing.EmbeddedStore;
+import org.nrmplatform.shared.testing.Progress;
 import org.nrmplatform.shared.testing.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -47,6 +47,8 @@ abstract class ApiTest {
     EventStore eventStore;
     @Autowired
     KnownOrganisations organisations;
+    @Autowired
+    EventProcessingConfiguration processing;
     ApiClient anonymous;
     ApiClient firstLine;
     ApiClient caseManager;
@@ -62,8 +64,13 @@ abstract class ApiTest {
             eventStore.publish(new GenericDomainEventMessage<>("Organisation", REGISTERED_SHELTER, 0,
                     new OrganisationRegistered(UUID.fromString(REGISTERED_SHELTER), "Shelter Novi Sad", "shelter",
                             "RS", List.of("SAFE_ACCOMMODATION", "MEDICAL_CARE"))));
-            await().atMost(Duration.ofSeconds(30)).until(() -> organisations.contains(REGISTERED_SHELTER));
+            awaitProcessing().until(() -> organisations.contains(REGISTERED_SHELTER));
         }
+    }
+
+    /** Waits while case-service's processors keep moving: for views to show what was just stored. */
+    ConditionFactory awaitProcessing() {
+        return Progress.awaitWhileMoving("case-service's event processors", Progress.processors(processing));
     }
 
     ApiClient as(Role role, String organisationId) {

@@ -110,7 +110,7 @@ class AuditApiTest extends ApiTest {
                 new ReferralAccepted(referralId, caseId, SHELTER,
                         personalData.seal(caseId, PersonalField.ACCEPTANCE_NOTE, "Confirmed again"))));
         // the referral index is a tracking projection: wait until the case's evidence includes the referral
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
+        awaitProcessing().until(() ->
                 verify(caseManager, caseId).body().at("/report/streams").asInt() == 2);
         assertThat(checkpoints.write()).isPresent();
         return new Scenario(caseId, referralId);

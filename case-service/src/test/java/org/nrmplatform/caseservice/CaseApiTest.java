@@ -1,9 +1,7 @@
 package org.nrmplatform.caseservice;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -42,7 +40,7 @@ class CaseApiTest extends ApiTest {
         assertThat(closed.body().get("closed").asBoolean()).isTrue();
         assertThat(closed.body().get("version").asLong()).isEqualTo(6);
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+        awaitProcessing().untilAsserted(() -> {
             Answer view = caseManager.get("/api/cases/" + caseId);
             assertThat(view.status()).isEqualTo(200);
             assertThat(view.body().get("closed").asBoolean()).isTrue();

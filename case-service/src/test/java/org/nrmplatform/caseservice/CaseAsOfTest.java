@@ -1,7 +1,6 @@
 package org.nrmplatform.caseservice;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -78,7 +77,7 @@ class CaseAsOfTest extends ApiTest {
         assertThat(authority.post(path + "/identification-decision", CaseRequests.identified()).status())
                 .isEqualTo(200);
         assertThat(caseManager.post(path + "/closure", CaseRequests.closure()).status()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(20)).until(() -> caseManager.get(path).body().get("version").asLong() == 8);
+        awaitProcessing().until(() -> caseManager.get(path).body().get("version").asLong() == 8);
 
         JsonNode current = caseManager.get(path).body();
         Answer asOfNow = caseManager.get(asOf(caseId, Instant.now()));
@@ -136,7 +135,7 @@ class CaseAsOfTest extends ApiTest {
                         Urgency.URGENT, Instant.now().plus(Duration.ofDays(2)), null, UUID.randomUUID(),
                         AgeCategory.ADULT)));
         ApiClient shelter = as(Role.SERVICE_PROVIDER, SHELTER);
-        await().atMost(Duration.ofSeconds(20)).until(() -> shelter.get("/api/cases/" + caseId).status() == 200);
+        awaitProcessing().until(() -> shelter.get("/api/cases/" + caseId).status() == 200);
 
         Answer then = shelter.get(asOf(caseId, opened));
         assertThat(then.status()).isEqualTo(200);
@@ -156,7 +155,7 @@ class CaseAsOfTest extends ApiTest {
                 .status()).isEqualTo(201);
         assertThat(firstLine.post("/api/cases/" + caseId + "/presumed-victim", CaseRequests.presumedVictim())
                 .status()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(20)).until(() -> firstLine.get("/api/cases/" + caseId).status() == 200);
+        awaitProcessing().until(() -> firstLine.get("/api/cases/" + caseId).status() == 200);
         return caseId;
     }
 

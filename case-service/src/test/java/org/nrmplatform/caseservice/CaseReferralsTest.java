@@ -1,7 +1,6 @@
 package org.nrmplatform.caseservice;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +43,7 @@ class CaseReferralsTest extends ApiTest {
 
         UUID referralId = UUID.randomUUID();
         record(referralId, 0, requested(referralId, caseId));
-        await().atMost(Duration.ofSeconds(20)).until(() -> shelter.get("/api/cases/" + caseId).status() == 200);
+        awaitProcessing().until(() -> shelter.get("/api/cases/" + caseId).status() == 200);
         Answer referred = shelter.get("/api/cases/" + caseId);
         assertThat(referred.body().at("/dataSubject/givenName").asString()).isEqualTo("Ana");
         assertThat(referred.body().has("assessments")).as("no screening indicators").isFalse();
@@ -58,7 +57,7 @@ class CaseReferralsTest extends ApiTest {
 
         record(referralId, 1, new ReferralCancelled(referralId, caseId, SHELTER,
                 CancellationReason.CONSENT_WITHDRAWN, null));
-        await().atMost(Duration.ofSeconds(20)).until(() -> shelter.get("/api/cases/" + caseId).status() == 404);
+        awaitProcessing().until(() -> shelter.get("/api/cases/" + caseId).status() == 404);
         assertThat(caseManager.get("/api/cases/" + caseId).body().has("assessments"))
                 .as("the responsible case manager still sees the whole case").isTrue();
     }
@@ -70,7 +69,7 @@ class CaseReferralsTest extends ApiTest {
         record(referralId, 0, requested(referralId, caseId));
         firstLine.post("/api/cases/" + caseId + "/consents", CaseRequests.consent(UUID.randomUUID()));
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+        awaitProcessing().untilAsserted(() -> assertThat(
                 caseManager.get("/api/cases/" + caseId + "/history").body().get("events").valueStream()
                         .map(event -> event.get("type").asString()).toList())
                 .containsExactly("CaseOpened", "IndicatorAssessmentRecorded", "PresumedVictimFlagged",

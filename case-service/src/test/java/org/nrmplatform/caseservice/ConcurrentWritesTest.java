@@ -3,7 +3,6 @@ package org.nrmplatform.caseservice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -97,7 +96,7 @@ class ConcurrentWritesTest extends ApiTest {
         }
         assertThat(together(calls)).containsOnly(201);
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+        awaitProcessing().untilAsserted(() -> {
             for (UUID caseId : caseIds) {
                 var view = unit.get("/api/cases/" + caseId);
                 assertThat(view.status()).isEqualTo(200);

@@ -1,7 +1,6 @@
 package org.nrmplatform.caseservice;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.reset;
@@ -9,7 +8,6 @@ import static org.mockito.Mockito.reset;
 import com.mongodb.client.MongoClient;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -74,7 +72,7 @@ class PersonalDataApiTest extends ApiTest {
     @Test
     void nothingStoredHoldsTheClearTextOfPersonalDataYetItsReadersSeeIt() {
         UUID caseId = childCaseThroughEveryStep();
-        JsonNode view = await().atMost(Duration.ofSeconds(20)).until(
+        JsonNode view = awaitProcessing().until(
                 () -> caseManager.get("/api/cases/" + caseId).body(), body -> body.at("/closure/note").isString());
         assertThat(view.at("/dataSubject/givenName").asString()).isEqualTo(GIVEN_NAME);
         assertThat(view.at("/dataSubject/familyName").asString()).isEqualTo(FAMILY_NAME);
@@ -86,7 +84,7 @@ class PersonalDataApiTest extends ApiTest {
         assertThat(view.get("erased").asBoolean()).isFalse();
         String history = caseManager.get("/api/cases/" + caseId + "/history").body().toString();
         assertThat(history).contains(GIVEN_NAME, GROUNDS, REASONS, GUARDIAN, CONSENT_NOTE, CLOSURE_NOTE);
-        await().atMost(Duration.ofSeconds(20)).until(() -> "9--17".equals(ageBandOf(caseId)));
+        awaitProcessing().until(() -> "9--17".equals(ageBandOf(caseId)));
 
         List<String> databases = List.of(store.eventDatabase(), store.serviceDatabase(), privacy.keyDatabase());
         assertThat(ClearTextScan.documents(client, databases)).as("documents scanned").isGreaterThan(20);
@@ -97,14 +95,14 @@ class PersonalDataApiTest extends ApiTest {
     void afterErasureEveryReadPathShowsThePersonalDataAsErased() {
         UUID caseId = childCaseThroughEveryStep();
         String path = "/api/cases/" + caseId;
-        await().atMost(Duration.ofSeconds(20)).until(() -> caseManager.get(path).body().at("/closure/note").isString());
+        awaitProcessing().until(() -> caseManager.get(path).body().at("/closure/note").isString());
         Instant before = Instant.now();
 
         Answer erased = caseManager.post(path + "/subject-erasure", erasure());
         assertThat(erased.status()).isEqualTo(200);
         assertThat(keys.find(caseId.toString())).isInstanceOf(SubjectKeys.KeyLookup.Destroyed.class);
 
-        JsonNode view = await().atMost(Duration.ofSeconds(20)).until(() -> caseManager.get(path).body(),
+        JsonNode view = awaitProcessing().until(() -> caseManager.get(path).body(),
                 body -> body.get("erased").asBoolean());
         assertErased(view);
         assertThat(view.at("/dataSubject/ageCategory").asString()).as("not personal: kept").isEqualTo("CHILD");
@@ -126,7 +124,7 @@ class PersonalDataApiTest extends ApiTest {
         assertThat(erasure.at("/payload/legalBasis/reference").asString()).isEqualTo("GDPR Art. 17, request 25/114");
         assertThat(erasure.at("/metadata/organisationId").asString()).isEqualTo(SOCIAL_WELFARE);
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> "Erased".equals(ageBandOf(caseId)));
+        awaitProcessing().until(() -> "Erased".equals(ageBandOf(caseId)));
         assertThat(ageBands()).contains("Erased");
 
         assertThat(caseManager.post(path + "/subject-erasure", erasure()).status()).as("erased before")
@@ -159,7 +157,7 @@ class PersonalDataApiTest extends ApiTest {
         ApiClient prosecutor = as(Role.PROSECUTOR, "0f6a3c1e-5555-4a2b-9c3d-000000000005");
         assertThat(prosecutor.get(path + "/read-log").body().get("reads").size()).as("not read yet").isZero();
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> firstLine.get(path).status() == 200);
+        awaitProcessing().until(() -> firstLine.get(path).status() == 200);
         firstLine.get("/api/cases?size=200");
         as(Role.CASE_MANAGER, POLICE).get(path + "/history");
         firstLine.get(path + "/as-of?at=" + Instant.now());
@@ -205,7 +203,7 @@ class PersonalDataApiTest extends ApiTest {
         UUID caseId = UUID.randomUUID();
         assertThat(firstLine.post("/api/cases", CaseRequests.openAdult(caseId)).status()).isEqualTo(201);
         String path = "/api/cases/" + caseId;
-        await().atMost(Duration.ofSeconds(20)).until(() -> firstLine.get(path).status() == 200);
+        awaitProcessing().until(() -> firstLine.get(path).status() == 200);
         doAnswer(call -> {
             List<? extends EventMessage<?>> appended = call.getArgument(0);
             if (appended.get(0).getPayload() instanceof CasesRead) {

@@ -1,11 +1,12 @@
 package org.nrmplatform.caseservice;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.awaitility.core.ConditionFactory;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.junit.jupiter.api.Tag;
@@ -14,6 +15,7 @@ import org.nrmplatform.caseservice.projections.ProjectionRebuilds;
 import org.nrmplatform.caseservice.projections.ProjectionStatus;
 import org.nrmplatform.contracts.privacy.PersonalField;
 import org.nrmplatform.shared.privacy.PersonalData;
+import org.nrmplatform.shared.testing.Progress;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -43,11 +45,11 @@ class ProjectionRebuildBenchmark extends ApiTest {
             SeededCases.append(engine, transactions, personalData, events - stored);
             stored = events;
             // every live processor first catches up, so that none competes with the rebuild
-            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200))
+            awaitRebuild().pollInterval(Duration.ofMillis(200))
                     .until(() -> rebuilds.statuses().stream().allMatch(status -> Long.valueOf(0).equals(status.lag())));
             int version = caseViews().currentVersion() + 1;
             rebuilds.rebuild("managed-cases");
-            await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(50)).until(() ->
+            awaitRebuild().pollInterval(Duration.ofMillis(50)).until(() ->
                     caseViews().lastRebuild() != null && caseViews().lastRebuild().version() == version);
             ProjectionStatus.CompletedRebuild done = caseViews().lastRebuild();
             assertThat(done.events()).isGreaterThanOrEqualTo(events);
@@ -63,5 +65,11 @@ class ProjectionRebuildBenchmark extends ApiTest {
     private ProjectionStatus caseViews() {
         return rebuilds.statuses().stream().filter(status -> status.name().equals("managed-cases")).findFirst()
                 .orElseThrow();
+    }
+
+    /** Waits while the live processors or the rebuild of managed-cases keep moving. */
+    private ConditionFactory awaitRebuild() {
+        return Progress.awaitWhileMoving("managed-cases and its rebuild", () -> List.of(Progress.processors(processing)
+                .get(), caseViews().rebuild() == null ? -1 : caseViews().rebuild().processed()));
     }
 }

@@ -1,7 +1,6 @@
 package org.nrmplatform.caseservice;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -13,11 +12,13 @@ import java.util.Map;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.bson.Document;
+import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.Test;
 import org.nrmplatform.caseservice.projections.ProjectionRebuilds;
 import org.nrmplatform.caseservice.projections.ProjectionStatus;
 import org.nrmplatform.shared.privacy.PersonalData;
 import org.nrmplatform.shared.testing.EmbeddedStore;
+import org.nrmplatform.shared.testing.Progress;
 import org.nrmplatform.shared.testing.TestTokens;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -45,11 +46,11 @@ class ProjectionRebuildRestartTest {
             SeededCases.append(first.getBean(EventStorageEngine.class), first.getBean(TransactionManager.class),
                     first.getBean(PersonalData.class), 20_000);
             ProjectionRebuilds rebuilds = first.getBean(ProjectionRebuilds.class);
-            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+            awaitWhileMoving(rebuilds).pollInterval(Duration.ofMillis(200))
                     .until(() -> Long.valueOf(0).equals(status(rebuilds).lag()));
             incremental = SeededCases.digest(first.getBean(MongoTemplate.class), status(rebuilds).collection());
             rebuilds.rebuild(PROJECTION);
-            interrupted = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+            interrupted = awaitWhileMoving(rebuilds).pollInterval(Duration.ofMillis(20))
                     .until(() -> status(rebuilds).rebuild(), progress -> progress != null && progress.processed() > 0);
         }
         assertThat(interrupted.processed()).as("stopped part-way").isLessThan(interrupted.total());
@@ -64,7 +65,7 @@ class ProjectionRebuildRestartTest {
         Instant restarted = Instant.now();
         try (ConfigurableApplicationContext second = start(properties)) {
             ProjectionRebuilds rebuilds = second.getBean(ProjectionRebuilds.class);
-            ProjectionStatus.CompletedRebuild done = await().atMost(Duration.ofMinutes(2))
+            ProjectionStatus.CompletedRebuild done = awaitWhileMoving(rebuilds)
                     .pollInterval(Duration.ofMillis(100)).until(() -> status(rebuilds).lastRebuild(),
                             completed -> completed != null && completed.version() == interrupted.version());
             // as stored: MongoDB keeps milliseconds
@@ -83,6 +84,14 @@ class ProjectionRebuildRestartTest {
     private static ProjectionStatus status(ProjectionRebuilds rebuilds) {
         return rebuilds.statuses().stream().filter(status -> status.name().equals(PROJECTION)).findFirst()
                 .orElseThrow();
+    }
+
+    /** Waits while the projection's live processor or its rebuild keeps moving. */
+    private static ConditionFactory awaitWhileMoving(ProjectionRebuilds rebuilds) {
+        return Progress.awaitWhileMoving(PROJECTION + " and its rebuild", () -> {
+            ProjectionStatus status = status(rebuilds);
+            return status.position() + "/" + (status.rebuild() == null ? -1 : status.rebuild().processed());
+        });
     }
 
     private static ConfigurableApplicationContext start(Map<String, Object> properties) {

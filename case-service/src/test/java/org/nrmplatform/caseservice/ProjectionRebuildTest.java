@@ -1,7 +1,6 @@
 package org.nrmplatform.caseservice;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -13,6 +12,7 @@ import java.util.UUID;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.Test;
 import org.nrmplatform.caseservice.projections.ProjectionVersions;
 import org.nrmplatform.contracts.cases.AgeCategory;
@@ -25,6 +25,7 @@ import org.nrmplatform.contracts.referrals.Urgency;
 import org.nrmplatform.shared.privacy.PersonalData;
 import org.nrmplatform.shared.testing.ApiClient;
 import org.nrmplatform.shared.testing.ApiClient.Answer;
+import org.nrmplatform.shared.testing.Progress;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
@@ -71,7 +72,7 @@ class ProjectionRebuildTest extends ApiTest {
         // enough events that the rebuild takes a while, so that reads meet it running
         SeededCases.append(engine, transactions, personalData, 10_000);
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> caseViews(operator).get("lag").asLong() == 0);
+        awaitProcessing().until(() -> caseViews(operator).get("lag").asLong() == 0);
         int before = caseViews(operator).get("currentVersion").asInt();
         String incremental = SeededCases.digest(mongo, caseViews(operator).get("collection").asString());
 
@@ -85,8 +86,9 @@ class ProjectionRebuildTest extends ApiTest {
 
         int readsWhileRebuilding = 0;
         JsonNode status = caseViews(operator);
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (status.get("state").asString().equals("REBUILDING") && System.nanoTime() < deadline) {
+        Progress.Watch rebuild = Progress.watch("the rebuild of managed-cases", () -> rebuildsProgress(operator));
+        while (status.get("state").asString().equals("REBUILDING")) {
+            rebuild.assertMoving();
             assertThat(status.at("/rebuild/total").asLong()).isGreaterThanOrEqualTo(10_000);
             Answer read = caseManager.get("/api/cases/" + closed);
             assertThat(read.status()).isEqualTo(200);
@@ -109,7 +111,7 @@ class ProjectionRebuildTest extends ApiTest {
         // the live processor carries on in the new version
         UUID later = UUID.randomUUID();
         assertThat(firstLine.post("/api/cases", CaseRequests.openAdult(later)).status()).isEqualTo(201);
-        await().atMost(Duration.ofSeconds(20)).until(() -> firstLine.get("/api/cases/" + later).status() == 200);
+        awaitProcessing().until(() -> firstLine.get("/api/cases/" + later).status() == 200);
         assertThat(caseManager.get("/api/cases/" + closed).body().get("closed").asBoolean()).isTrue();
     }
 
@@ -145,7 +147,7 @@ class ProjectionRebuildTest extends ApiTest {
         assertThat(caseManager.post(path + "/closure", CaseRequests.closure()).status()).isEqualTo(200);
         SeededCases.append(engine, transactions, personalData, 1_000);
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> operator.get(LIST).body().valueStream()
+        awaitProcessing().until(() -> operator.get(LIST).body().valueStream()
                 .allMatch(projection -> projection.get("lag").asLong(-1) == 0));
         JsonNode before = operator.get(LIST).body();
         Map<String, String> incremental = new TreeMap<>();
@@ -163,7 +165,7 @@ class ProjectionRebuildTest extends ApiTest {
             assertThat(operator.post(LIST + "/" + name + "/rebuild", Map.of()).status()).as(name).isEqualTo(202);
         }
 
-        await().atMost(Duration.ofSeconds(120)).until(() -> operator.get(LIST).body().valueStream()
+        awaitRebuilds(operator).until(() -> operator.get(LIST).body().valueStream()
                 .allMatch(projection -> projection.get("currentVersion").asInt()
                         == versions.get(projection.get("name").asString()) + 1
                         && projection.get("state").asString().equals("LIVE")));
@@ -204,6 +206,17 @@ class ProjectionRebuildTest extends ApiTest {
             assertThat(p.get("state").asString()).isIn("LIVE", "REBUILDING");
             assertThat(p.get("collection").asString()).isNotBlank();
         });
+    }
+
+    /** Waits while the rebuilds or the live processors keep moving. */
+    private ConditionFactory awaitRebuilds(ApiClient operator) {
+        return Progress.awaitWhileMoving("the rebuilds", () -> rebuildsProgress(operator));
+    }
+
+    /** Each projection's rebuild position (-1: none running) and the live processors' positions. */
+    private List<Object> rebuildsProgress(ApiClient operator) {
+        return List.of(operator.get(LIST).body().valueStream().map(p -> p.at("/rebuild/processed").asLong(-1))
+                .toList(), Progress.processors(processing).get());
     }
 
     private static JsonNode caseViews(ApiClient operator) {

@@ -1,13 +1,11 @@
 package org.nrmplatform.caseservice;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -53,13 +51,13 @@ class StatisticsApiTest extends ApiTest {
         }
         ApiClient monitor = as(Role.MONITOR, MONITOR_ORGANISATION);
         String bySex = "/api/statistics?groupBy=detectingSector,sex&detectingSector=EDUCATION";
-        await().atMost(Duration.ofSeconds(20)).until(() -> monitor.get(bySex).body().at("/cells/0/count").asLong(0) == 12);
+        awaitProcessing().until(() -> monitor.get(bySex).body().at("/cells/0/count").asLong(0) == 12);
         Answer answer = monitor.get(bySex);
         assertThat(answer.body().get("cells").size()).isEqualTo(1);
         assertThat(answer.body().at("/cells/0/values/sex").asString()).isEqualTo("NonConforming");
         assertThat(answer.body().at("/cells/0/count").asLong()).isEqualTo(12);
         assertThat(answer.body().get("suppressionThreshold").asInt()).as("the default").isEqualTo(10);
-        await().atMost(Duration.ofSeconds(20)).until(() -> monitor.get(
+        awaitProcessing().until(() -> monitor.get(
                 "/api/statistics?groupBy=detectingSector,typeOfExploitation&detectingSector=EDUCATION&"
                         + "typeOfExploitation=ForcedMarriage").body().at("/cells/0/count").asLong(0) == 12);
 

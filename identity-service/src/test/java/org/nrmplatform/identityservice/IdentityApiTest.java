@@ -1,11 +1,9 @@
 package org.nrmplatform.identityservice;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -40,7 +38,7 @@ class IdentityApiTest extends IdentityServiceTest {
         body.put("name", "Another name");
         assertThat(admin.post("/api/identity/organisations", body).status()).isEqualTo(409);
 
-        await().atMost(Duration.ofSeconds(20)).until(() ->
+        awaitProcessing().until(() ->
                 admin.get("/api/identity/organisations/" + id).status() == 200);
         Answer directory = as(Role.MONITOR).get("/api/identity/organisations?type=shelter&country=AL"
                 + "&service=SAFE_ACCOMMODATION");
@@ -57,7 +55,7 @@ class IdentityApiTest extends IdentityServiceTest {
                 Map.of());
         assertThat(changed.status()).isEqualTo(200);
         assertThat(changed.body().get("version").asLong()).isEqualTo(1);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+        awaitProcessing().untilAsserted(() -> assertThat(
                 ids(admin.get("/api/identity/organisations?service=LEGAL_AID&country=AL"))).contains(id.toString()));
     }
 
@@ -103,7 +101,7 @@ class IdentityApiTest extends IdentityServiceTest {
         assertThat(codes(prosecutor.get("/api/identity/users/" + userId + "/roles?at=" + afterRevocation).body()
                 .get("roles"))).containsExactly("case-manager");
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+        awaitProcessing().untilAsserted(() -> {
             Answer view = as(Role.OPERATOR).get("/api/identity/users/" + userId);
             assertThat(view.status()).isEqualTo(200);
             assertThat(view.body().get("version").asLong()).isEqualTo(2);
@@ -159,7 +157,7 @@ class IdentityApiTest extends IdentityServiceTest {
         assertThat(codes(as(Role.PROSECUTOR).get("/api/identity/clients/" + clientId + "/roles?at="
                 + afterRegistration).body().get("roles"))).containsExactly("service-provider");
 
-        await().atMost(Duration.ofSeconds(20)).until(() ->
+        awaitProcessing().until(() ->
                 as(Role.OPERATOR).get("/api/identity/clients/" + clientId).status() == 200);
         Answer view = as(Role.OPERATOR).get("/api/identity/clients/" + clientId);
         assertThat(view.body().get("organisationId").asString()).isEqualTo(DEMO_SHELTER);

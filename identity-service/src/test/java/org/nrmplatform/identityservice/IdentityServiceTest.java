@@ -1,14 +1,16 @@
 package org.nrmplatform.identityservice;
 
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.awaitility.core.ConditionFactory;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.nrmplatform.contracts.identity.Role;
 import org.nrmplatform.shared.testing.ApiClient;
 import org.nrmplatform.shared.testing.EmbeddedStore;
+import org.nrmplatform.shared.testing.Progress;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -33,6 +35,8 @@ public abstract class IdentityServiceTest {
 
     @LocalServerPort
     protected int port;
+    @Autowired
+    protected EventProcessingConfiguration processing;
     protected ApiClient anonymous;
     protected OAuthClient oauth;
 
@@ -40,6 +44,11 @@ public abstract class IdentityServiceTest {
     void clients() {
         anonymous = new ApiClient(baseUrl());
         oauth = new OAuthClient(baseUrl());
+    }
+
+    /** Waits while identity-service's processors keep moving: for views to show what was just stored. */
+    protected ConditionFactory awaitProcessing() {
+        return Progress.awaitWhileMoving("identity-service's event processors", Progress.processors(processing));
     }
 
     protected String baseUrl() {
@@ -55,7 +64,7 @@ public abstract class IdentityServiceTest {
         return TOKENS.computeIfAbsent(port + ":" + role.code(), key -> {
             String clientId = "demo-" + role.code();
             // the demo clients appear in the client view shortly after start
-            await().atMost(Duration.ofSeconds(20)).until(() ->
+            awaitProcessing().until(() ->
                     oauth.clientCredentials(clientId, clientId + "-secret").status() == 200);
             return oauth.clientCredentials(clientId, clientId + "-secret").body().get("access_token").asString();
         });

@@ -1,16 +1,15 @@
 package org.nrmplatform.identityservice;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.Test;
@@ -19,6 +18,7 @@ import org.nrmplatform.identityservice.views.IdentityQueries.CountOrganisations;
 import org.nrmplatform.shared.codelists.CodeLists;
 import org.nrmplatform.shared.testing.ApiClient;
 import org.nrmplatform.shared.testing.EmbeddedStore;
+import org.nrmplatform.shared.testing.Progress;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -58,7 +58,7 @@ class RestartTest {
             assertThat(rotated.status()).isEqualTo(201);
             String newKid = rotated.body().get("kid").asString();
             assertThat(publishedKids(oauth)).containsExactlyInAnyOrder(firstKid, newKid);
-            String newToken = awaitToken(oauth, "demo-operator");
+            String newToken = awaitToken(second, oauth, "demo-operator");
             assertThat(SignedJWT.parse(newToken).getHeader().getKeyID()).isEqualTo(newKid);
             assertThat(admin.get("/api/identity/organisations").status())
                     .as("tokens signed by the previous key verify during its retention").isEqualTo(200);
@@ -111,8 +111,10 @@ class RestartTest {
         return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    private static String awaitToken(OAuthClient oauth, String clientId) {
-        await().atMost(Duration.ofSeconds(20)).until(() ->
+    /** Waits while the instance's processors move (the client view), for the client's credentials to work. */
+    private static String awaitToken(ConfigurableApplicationContext context, OAuthClient oauth, String clientId) {
+        Progress.awaitWhileMoving("identity-service's event processors",
+                Progress.processors(context.getBean(EventProcessingConfiguration.class))).until(() ->
                 oauth.clientCredentials(clientId, clientId + "-secret").status() == 200);
         return oauth.clientCredentials(clientId, clientId + "-secret").body().get("access_token").asString();
     }

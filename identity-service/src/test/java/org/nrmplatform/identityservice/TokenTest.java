@@ -1,7 +1,6 @@
 package org.nrmplatform.identityservice;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.nrmplatform.identityservice.IdentityApiTest.DEMO_SHELTER;
 import static org.nrmplatform.identityservice.IdentityApiTest.DEMO_SOCIAL_WELFARE;
 import static org.nrmplatform.identityservice.IdentityApiTest.user;
@@ -78,14 +77,14 @@ class TokenTest extends IdentityServiceTest {
 
         assertThat(as(Role.ADMINISTRATOR).post("/api/identity/clients/" + clientId + "/roles",
                 Map.of("role", "monitor")).status()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(SignedJWT.parse(
+        awaitProcessing().untilAsserted(() -> assertThat(SignedJWT.parse(
                 oauth.clientCredentials(clientId, secret).body().get("access_token").asString())
                 .getJWTClaimsSet().getStringListClaim(TokenClaims.ROLES))
                 .containsExactlyInAnyOrder("service-provider", "monitor"));
 
         assertThat(as(Role.ADMINISTRATOR).post("/api/identity/clients/" + clientId + "/deactivation", Map.of())
                 .status()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(20)).until(() -> oauth.clientCredentials(clientId, secret).status() == 401);
+        awaitProcessing().until(() -> oauth.clientCredentials(clientId, secret).status() == 401);
         OAuthClient.Answer refused = oauth.clientCredentials(clientId, secret);
         assertThat(refused.body().get("error").asString()).isEqualTo("invalid_client");
     }
@@ -151,13 +150,13 @@ class TokenTest extends IdentityServiceTest {
         Answer created = as(Role.ADMINISTRATOR).post("/api/identity/users",
                 user(null, DEMO_SOCIAL_WELFARE, username, List.of("case-manager")));
         String userId = created.body().get("userId").asString();
-        await().atMost(Duration.ofSeconds(20)).until(() ->
+        awaitProcessing().until(() ->
                 as(Role.ADMINISTRATOR).get("/api/identity/users/" + userId).status() == 200);
         assertThat(login(new OAuthClient(baseUrl()), username, "river boat at dawn 1987")).doesNotContain("error");
         assertThat(login(new OAuthClient(baseUrl()), username, "wrong password here")).endsWith("/login?error");
 
         as(Role.ADMINISTRATOR).post("/api/identity/users/" + userId + "/deactivation", Map.of("reason", "left"));
-        await().atMost(Duration.ofSeconds(20)).until(() ->
+        awaitProcessing().until(() ->
                 !as(Role.ADMINISTRATOR).get("/api/identity/users/" + userId).body().get("active").asBoolean());
         assertThat(login(new OAuthClient(baseUrl()), username, "river boat at dawn 1987")).endsWith("/login?error");
     }
@@ -203,7 +202,7 @@ class TokenTest extends IdentityServiceTest {
     }
 
     private OAuthClient.Answer awaitToken(String clientId, String secret) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> oauth.clientCredentials(clientId, secret).status() == 200);
+        awaitProcessing().until(() -> oauth.clientCredentials(clientId, secret).status() == 200);
         return oauth.clientCredentials(clientId, secret);
     }
 

@@ -3,8 +3,6 @@ package org.nrmplatform.referralservice;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.axonframework.config.Configuration;
-import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -19,8 +17,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * How referral-service follows the shared event stream. Its processors learn of cases, consents and
  * organisations from other services' events, so they look for new events more often than Axon's default
- * (every second), and a failing handler is retried rather than skipped: a consent withdrawal or a deadline
- * must never be passed over.
+ * (every second). A failing handler holds its processor and is retried (shared {@code EventErrorPolicy}, as in
+ * every service): a consent withdrawal or a deadline is never passed over.
  */
 @org.springframework.context.annotation.Configuration
 @EnableConfigurationProperties(ProcessingConfiguration.ProcessingProperties.class)
@@ -41,11 +39,5 @@ class ProcessingConfiguration {
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .fetchDelay(properties.fetchDelay().toMillis())
                 .build();
-    }
-
-    @Bean
-    ConfigurerModule retryFailedEvents() {
-        return configurer -> configurer.eventProcessing(processing -> processing
-                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance()));
     }
 }

@@ -1,6 +1,5 @@
 package org.nrmplatform.referralservice;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -10,6 +9,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
+import org.awaitility.core.ConditionFactory;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +33,7 @@ import org.nrmplatform.referralservice.consent.CaseStates;
 import org.nrmplatform.referralservice.providers.ProviderDirectory;
 import org.nrmplatform.shared.testing.ApiClient;
 import org.nrmplatform.shared.testing.EmbeddedStore;
+import org.nrmplatform.shared.testing.Progress;
 import org.nrmplatform.shared.testing.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -70,6 +72,8 @@ public abstract class ApiTest {
     protected CaseStates caseStates;
     @Autowired
     private ProviderDirectory providers;
+    @Autowired
+    protected EventProcessingConfiguration processing;
 
     private final Map<String, Long> sequences = new ConcurrentHashMap<>();
     protected ApiClient anonymous;
@@ -169,19 +173,22 @@ public abstract class ApiTest {
         return referralId;
     }
 
-    /** Waits up to ten seconds for a condition on eventually consistent views. */
-    public static void eventually(BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("condition not met within 10 s");
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+    /** Waits for a condition on eventually consistent views, as long as the processors keep moving. */
+    protected void eventually(BooleanSupplier condition) {
+        eventually(processing, condition);
+    }
+
+    /** Waits for a condition on the views of the instance whose processors these are, while they move. */
+    public static void eventually(EventProcessingConfiguration processing, BooleanSupplier condition) {
+        awaitProcessing(processing).until(condition::getAsBoolean);
+    }
+
+    /** Waits while referral-service's processors keep moving: for views to show what was just stored. */
+    protected ConditionFactory awaitProcessing() {
+        return awaitProcessing(processing);
+    }
+
+    private static ConditionFactory awaitProcessing(EventProcessingConfiguration processing) {
+        return Progress.awaitWhileMoving("referral-service's event processors", Progress.processors(processing));
     }
 }

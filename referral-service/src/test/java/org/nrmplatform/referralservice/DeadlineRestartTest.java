@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -66,9 +67,10 @@ class DeadlineRestartTest {
             events.publish(new GenericDomainEventMessage<>("Case", caseId.toString(), 2, new ConsentGiven(caseId,
                     consentId, ConsentGiver.DATA_SUBJECT, List.of("REFERRAL"), List.of(), shelter, null)));
             CaseStates cases = first.getBean(CaseStates.class);
-            ApiTest.eventually(() -> cases.find(caseId).filter(c -> !c.consents().isEmpty()).isPresent());
+            ApiTest.eventually(first.getBean(EventProcessingConfiguration.class), () -> cases.find(caseId).filter(c -> !c.consents().isEmpty()).isPresent());
 
-            respondBy = Instant.now().plusSeconds(3);
+            // far enough ahead that a loaded machine still stops the instance before it falls due
+            respondBy = Instant.now().plusSeconds(10);
             ApiClient caseManager = new ApiClient("http://127.0.0.1:" + first.getEnvironment()
                     .getProperty("local.server.port")).as(TestTokens.get().forRole(Role.CASE_MANAGER, welfare));
             ApiClient.Answer requested = caseManager.post("/api/referrals", Map.of("referralId", referralId.toString(),
@@ -76,7 +78,7 @@ class DeadlineRestartTest {
                     "urgency", "IMMEDIATE", "respondBy", respondBy.toString()));
             assertThat(requested.status()).as(String.valueOf(requested.body())).isEqualTo(201);
             MongoTemplate mongo = first.getBean(MongoTemplate.class);
-            ApiTest.eventually(() -> mongo.exists(query(where("_id").is(referralId.toString())),
+            ApiTest.eventually(first.getBean(EventProcessingConfiguration.class), () -> mongo.exists(query(where("_id").is(referralId.toString())),
                     "referral_deadlines"));
         }
         assertThat(Instant.now()).as("stopped before the deadline").isBefore(respondBy);
@@ -87,7 +89,7 @@ class DeadlineRestartTest {
         try (ConfigurableApplicationContext second = start(properties)) {
             Instant restarted = Instant.now();
             EventStorageEngine events = second.getBean(EventStorageEngine.class);
-            ApiTest.eventually(() -> !escalations(events, referralId).isEmpty());
+            ApiTest.eventually(second.getBean(EventProcessingConfiguration.class), () -> !escalations(events, referralId).isEmpty());
             List<DomainEventMessage<?>> escalations = escalations(events, referralId);
             assertThat(escalations).hasSize(1);
             assertThat(escalations.get(0).getTimestamp()).as("escalated by the restarted instance")

@@ -1,11 +1,9 @@
 package org.nrmplatform.referralservice;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -33,7 +31,7 @@ class ReferralMetricsTest extends ApiTest {
         assertThat(responses("ACCEPTED")).isEqualTo(acceptedBefore + 1);
         assertThat(meters.get("nrm.referral.response.duration").tag("outcome", "ACCEPTED").timer()
                 .takeSnapshot().histogramCounts()).as("SLO buckets for the histogram").isNotEmpty();
-        await().atMost(Duration.ofSeconds(30)).until(() -> gauge("nrm.referrals.overdue") >= 1);
+        awaitProcessing().until(() -> gauge("nrm.referrals.overdue") >= 1);
         assertThat(gauge("nrm.referrals.pending")).isGreaterThanOrEqualTo(1);
     }
 

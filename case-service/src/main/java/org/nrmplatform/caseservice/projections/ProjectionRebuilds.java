@@ -6,11 +6,14 @@ import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -21,7 +24,6 @@ import java.util.stream.Collectors;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessor;
@@ -33,6 +35,8 @@ import org.axonframework.messaging.StreamableMessageSource;
 import org.nrmplatform.caseservice.projections.ProjectionStatus.CompletedRebuild;
 import org.nrmplatform.caseservice.projections.ProjectionStatus.RebuildProgress;
 import org.nrmplatform.caseservice.projections.ProjectionStatus.State;
+import org.nrmplatform.shared.observability.EventErrorPolicy;
+import org.nrmplatform.shared.observability.UnappliedEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -53,6 +57,10 @@ import org.springframework.web.server.ResponseStatusException;
  * writing N exactly where the rebuild stopped, so nothing is applied twice or skipped. Commands are not
  * held during the switch (it takes milliseconds); their events wait in the store and the live processor
  * handles them once it restarts. The old version's collection is then dropped.
+ *
+ * <p>A rebuild follows the platform's error policy ({@link EventErrorPolicy}): an event its handler cannot
+ * apply holds it at that event, retried with back-off, and its status and health say so ({@code HELD}, the
+ * event named) until a retry applies it; it never switches over while held.
  */
 @Component
 public class ProjectionRebuilds {
@@ -68,6 +76,7 @@ public class ProjectionRebuilds {
     private final TransactionManager transactions;
     private final MongoTemplate mongo;
     private final MeterRegistry meters;
+    private final EventErrorPolicy errorPolicy;
     private final Clock clock = Clock.systemUTC();
     private final Map<String, Rebuild> running = new ConcurrentHashMap<>();
     private final Map<String, CompletedRebuild> completed = new ConcurrentHashMap<>();
@@ -87,7 +96,8 @@ public class ProjectionRebuilds {
 
     ProjectionRebuilds(List<RebuildableProjection> projections, ProjectionVersions versions,
                        EventProcessingConfiguration processing, EventStore eventStore, TokenStore tokenStore,
-                       TransactionManager transactions, MongoTemplate mongo, MeterRegistry meters) {
+                       TransactionManager transactions, MongoTemplate mongo, MeterRegistry meters,
+                       EventErrorPolicy errorPolicy) {
         this.rebuildable = projections.stream()
                 .collect(Collectors.toMap(RebuildableProjection::name, Function.identity()));
         this.versions = versions;
@@ -97,6 +107,7 @@ public class ProjectionRebuilds {
         this.transactions = transactions;
         this.mongo = mongo;
         this.meters = meters;
+        this.errorPolicy = errorPolicy;
     }
 
     /** Registers the gauges and resumes a rebuild that a restart interrupted (its token is in the store). */
@@ -155,10 +166,11 @@ public class ProjectionRebuilds {
         String collection = ProjectionVersions.collection(projection.baseCollection(), version);
         TrackingEventProcessor processor = TrackingEventProcessor.builder()
                 .name(rebuildProcessorName(projection.name(), version))
-                // a failing handler stops and retries the batch rather than leaving a hole in the new version
+                // the platform's policy: held at an event it cannot apply, never leaving a hole in the new version
                 .eventHandlerInvoker(SimpleEventHandlerInvoker.builder()
                         .eventHandlers(projection.handlerFor(collection))
-                        .listenerInvocationErrorHandler(PropagatingErrorHandler.instance()).build())
+                        .listenerInvocationErrorHandler(errorPolicy).build())
+                .errorHandler(errorPolicy)
                 .messageSource(eventStore)
                 .tokenStore(tokenStore)
                 .transactionManager(transactions)
@@ -182,8 +194,9 @@ public class ProjectionRebuilds {
                 EventTrackerStatus status = rebuild.processor().processingStatus().get(0);
                 long processed = status == null ? 0 : position(status).orElse(0);
                 versions.progress(name, processed, head);
-                // caught up: the reader found nothing more (also when the last numbers were abandoned)
-                if (status != null && (processed >= head || status.isCaughtUp())) {
+                // caught up: the reader found nothing more (also when the last numbers were abandoned); never
+                // while held at an event, which the new version would otherwise lack
+                if (status != null && !status.isErrorState() && (processed >= head || status.isCaughtUp())) {
                     switchOver(rebuild, processed);
                 }
             } catch (RuntimeException failure) {
@@ -230,9 +243,52 @@ public class ProjectionRebuilds {
         Optional<RebuildProgress> progress = progress(name);
         OptionalLong position = livePosition(name);
         OptionalLong lag = lag(name);
-        return new ProjectionStatus(name, canRebuild, current, collection, progress.isPresent() ? State.REBUILDING : State.LIVE,
+        List<Map<String, Object>> held = held(name);
+        State state = !held.isEmpty() ? State.HELD : progress.isPresent() ? State.REBUILDING : State.LIVE;
+        return new ProjectionStatus(name, canRebuild, current, collection, state,
                 position.isPresent() ? position.getAsLong() : null, lag.isPresent() ? lag.getAsLong() : null,
-                progress.orElse(null), completed.get(name));
+                progress.orElse(null), completed.get(name), held);
+    }
+
+    /**
+     * The events that hold the projection's live processor or its running rebuild, each with the processor,
+     * the event and the handler's exception; empty when nothing holds it.
+     */
+    private List<Map<String, Object>> held(String name) {
+        List<StreamingEventProcessor> processors = new ArrayList<>();
+        processing.eventProcessor(name, StreamingEventProcessor.class).ifPresent(processors::add);
+        Rebuild rebuild = running.get(name);
+        if (rebuild != null) {
+            processors.add(rebuild.processor());
+        }
+        return processors.stream().flatMap(processor -> processor.processingStatus().values().stream()
+                .filter(EventTrackerStatus::isErrorState).map(status -> {
+                    Map<String, Object> held = new LinkedHashMap<>();
+                    held.put("processor", processor.getName());
+                    held.putAll(UnappliedEvent.describe(status.getError()));
+                    return held;
+                })).toList();
+    }
+
+    /** The running rebuilds, each with its position and what holds it, for the health check. */
+    Map<String, Map<String, Object>> runningRebuilds() {
+        Map<String, Map<String, Object>> rebuilds = new TreeMap<>();
+        for (String name : running.keySet()) {
+            ProjectionStatus status = status(name);
+            Map<String, Object> detail = new LinkedHashMap<>();
+            if (status.rebuild() != null) {
+                detail.put("version", status.rebuild().version());
+                detail.put("processed", status.rebuild().processed());
+                detail.put("total", status.rebuild().total());
+            }
+            List<Map<String, Object>> held = status.heldAt().stream()
+                    .filter(h -> !name.equals(h.get("processor"))).toList();
+            if (!held.isEmpty()) {
+                detail.put("heldAt", held);
+            }
+            rebuilds.put(name, detail);
+        }
+        return rebuilds;
     }
 
     private Optional<RebuildProgress> progress(String name) {

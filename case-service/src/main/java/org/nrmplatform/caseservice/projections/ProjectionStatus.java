@@ -2,6 +2,8 @@ package org.nrmplatform.caseservice.projections;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 /**
  * What an operator sees of a projection: versions, positions in the global event sequence and rebuild
@@ -10,12 +12,17 @@ import java.time.Instant;
  * @param collection the collection of the current version, which answers reads (null if not rebuildable)
  * @param position the live processor's position in the global sequence (null before it has read anything)
  * @param lag      events in the store the live processor has not handled yet
+ * @param state    LIVE; REBUILDING while a rebuild runs; HELD while the live processor or the rebuild is held at
+ *                 an event its handler cannot apply (retried with back-off until it applies)
+ * @param heldAt   for each processor held (the live one, {@code <name>-rebuild-v<N>}): the event (type, global
+ *                 index, aggregate and sequence) and the handler's exception; empty when nothing holds it
  */
 public record ProjectionStatus(String name, boolean rebuildable, Integer currentVersion, String collection,
                                State state, Long position,
-                               Long lag, RebuildProgress rebuild, CompletedRebuild lastRebuild) {
+                               Long lag, RebuildProgress rebuild, CompletedRebuild lastRebuild,
+                               List<Map<String, Object>> heldAt) {
 
-    public enum State { LIVE, REBUILDING }
+    public enum State { LIVE, REBUILDING, HELD }
 
     /**
      * A running rebuild. {@code processed} is the rebuild processor's position in the global sequence,

@@ -4,16 +4,18 @@ import com.mongodb.client.MongoClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.nrmplatform.shared.store.StoreProperties;
 import org.nrmplatform.shared.store.StreamProbe;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
  * What every service reports about itself beyond Spring Boot's own metrics: event processors' position, lag
- * and errors (as gauges and in the readiness group), event handler failures, and a log line per command.
+ * and errors (as gauges and in the readiness group), event handler failures, and a log line per command; and
+ * the platform's one error policy for event processors ({@link EventErrorPolicy}), registered as the default
+ * of every processor and processing group, so that no service configures its own.
  *
  * <p>Ordered after Spring Boot's meter registries and before Axon's Micrometer auto-configuration: Axon's
  * names Spring Boot 3's classes in its ordering, so without this it could run first, find no registry and
@@ -57,7 +59,14 @@ public class ObservabilityConfiguration {
     }
 
     @Bean
-    static HandlerFailures handlerFailures(ObjectProvider<MeterRegistry> meters) {
-        return new HandlerFailures(meters);
+    EventErrorPolicy eventErrorPolicy(MeterRegistry meters) {
+        return new EventErrorPolicy(meters);
+    }
+
+    @Bean
+    ConfigurerModule eventErrorPolicyEverywhere(EventErrorPolicy policy) {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerDefaultListenerInvocationErrorHandler(c -> policy)
+                .registerDefaultErrorHandler(c -> policy));
     }
 }

@@ -9,7 +9,8 @@ import org.springframework.boot.health.contributor.Health;
 /**
  * The event processors' state, part of the readiness group: an instance whose processor is in error (a
  * handler keeps failing and the segment is being retried) serves stale or incomplete views, so it reports
- * itself not ready until the processor recovers. A processor that simply has no segment claimed here (another
+ * itself not ready until the processor recovers. Each segment in error names the event it is held at (type,
+ * global index, aggregate and sequence) and the handler's exception ({@link EventErrorPolicy}). A processor that simply has no segment claimed here (another
  * instance holds them) is fine.
  */
 class ProcessorHealth extends AbstractHealthIndicator {

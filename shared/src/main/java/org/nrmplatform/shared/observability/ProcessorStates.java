@@ -29,10 +29,11 @@ public class ProcessorStates {
      * @param position   the lowest position among the segments claimed here
      * @param lagEvents  head of the global sequence minus position
      * @param lagSeconds how long the first event after position has been waiting; 0 when caught up
-     * @param errors     the error of each segment in error here, by segment id
+     * @param errors     the error of each segment in error here, by segment id: the event it is held at and the
+     *                   handler's exception ({@link UnappliedEvent#describe})
      */
     public record ProcessorState(String name, boolean running, boolean processorInError, int claimedSegments,
-                                Map<Integer, String> errors, OptionalLong position, OptionalLong lagEvents,
+                                Map<Integer, Map<String, Object>> errors, OptionalLong position, OptionalLong lagEvents,
                                 double lagSeconds) {
 
         public boolean inError() {
@@ -89,14 +90,12 @@ public class ProcessorStates {
 
     private ProcessorState measure(StreamingEventProcessor processor, long head, Instant now) {
         Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
-        Map<Integer, String> errors = new TreeMap<>();
+        Map<Integer, Map<String, Object>> errors = new TreeMap<>();
         OptionalLong position = OptionalLong.empty();
         for (Map.Entry<Integer, EventTrackerStatus> segment : segments.entrySet()) {
             EventTrackerStatus status = segment.getValue();
             if (status.isErrorState()) {
-                Throwable error = status.getError();
-                errors.put(segment.getKey(), error == null ? "error" : error.getClass().getSimpleName() + ": "
-                        + error.getMessage());
+                errors.put(segment.getKey(), UnappliedEvent.describe(status.getError()));
             }
             TrackingToken token = status.getTrackingToken();
             long at = token == null ? 0 : token.position().orElse(0);

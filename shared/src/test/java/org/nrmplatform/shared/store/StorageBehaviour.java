@@ -591,8 +591,8 @@ abstract class StorageBehaviour {
         String id = UUID.randomUUID().toString();
         append(event(id, 0), event(id, 1), event(id, 2));
         Recording processor = processors(engine).start("positions");
-        await().atMost(Duration.ofSeconds(10)).until(() -> processor.received().size() == 3);
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
+        processor.awaitWhileMoving().until(() -> processor.received().size() == 3);
+        processor.awaitWhileMoving().untilAsserted(() -> assertThat(
                 processor.processor().processingStatus().get(0).getCurrentPosition()).hasValue(3));
     }
 
@@ -635,7 +635,7 @@ abstract class StorageBehaviour {
         List<String> globalOrder = globalOrder();
         assertThat(globalOrder).hasSize(writers * appendsEach);
         for (Recording recording : recordings) {
-            await().atMost(Duration.ofSeconds(20))
+            recording.awaitWhileMoving()
                     .until(() -> recording.received().size() >= globalOrder.size());
             assertThat(recording.eventIdentifiers()).containsExactlyElementsOf(globalOrder);
         }
@@ -657,10 +657,10 @@ abstract class StorageBehaviour {
         append(dying, after);
 
         Recording processor = processors(dying).start("views");
-        await().atMost(Duration.ofSeconds(10)).until(() -> processor.received().size() == 2);
+        processor.awaitWhileMoving().until(() -> processor.received().size() == 2);
         assertThat(processor.eventIdentifiers()).containsExactly(before.getIdentifier(), after.getIdentifier());
         assertThat(processor.received().get(1).at()).isAfterOrEqualTo(afterTakesItsNumber.plus(gapTimeout));
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(processor.token())
+        processor.awaitWhileMoving().untilAsserted(() -> assertThat(processor.token())
                 .isEqualTo(GapAwareTrackingToken.newInstance(3, List.of(2L))));
     }
 
@@ -684,10 +684,10 @@ abstract class StorageBehaviour {
 
         Recording processor = processors(late).start("views");
         joinQuietly(writer);
-        await().atMost(Duration.ofSeconds(10)).until(() -> processor.received().size() == 3);
+        processor.awaitWhileMoving().until(() -> processor.received().size() == 3);
         assertThat(processor.eventIdentifiers())
                 .containsExactly(first.getIdentifier(), third.getIdentifier(), held.getIdentifier());
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(processor.token())
+        processor.awaitWhileMoving().untilAsserted(() -> assertThat(processor.token())
                 .isEqualTo(GapAwareTrackingToken.newInstance(3, List.of())));
     }
 

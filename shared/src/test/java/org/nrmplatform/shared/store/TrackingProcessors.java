@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.awaitility.core.ConditionFactory;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventMessageHandler;
@@ -16,6 +17,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.nrmplatform.shared.testing.Progress;
 
 /**
  * Axon tracking processors over a storage engine, wired as a service wires them (an embedded event store
@@ -35,6 +37,12 @@ final class TrackingProcessors implements AutoCloseable {
 
         TrackingToken token() {
             return processor.processingStatus().get(0).getTrackingToken();
+        }
+
+        /** Waits while the processor keeps receiving events or moving its token. */
+        ConditionFactory awaitWhileMoving() {
+            return Progress.awaitWhileMoving("processor " + processor.getName(), () -> received.size() + " "
+                    + processor.processingStatus().values().stream().map(s -> s.getTrackingToken()).toList());
         }
     }
 
