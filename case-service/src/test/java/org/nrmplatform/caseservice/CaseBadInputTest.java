@@ -1,11 +1,9 @@
 package org.nrmplatform.caseservice;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -114,7 +112,7 @@ class CaseBadInputTest extends ApiTest {
 
         // the same case sent again with a sound time is stored and read back by its opener
         assertThat(caseManager.post("/api/cases", CaseRequests.openAdult(caseId)).status()).isEqualTo(201);
-        await().atMost(Duration.ofSeconds(20)).until(() -> caseManager.get("/api/cases/" + caseId).status() == 200);
+        awaitProcessing().until(() -> caseManager.get("/api/cases/" + caseId).status() == 200);
     }
 
     @Test

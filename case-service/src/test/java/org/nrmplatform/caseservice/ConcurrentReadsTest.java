@@ -3,7 +3,6 @@ package org.nrmplatform.caseservice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +59,7 @@ class ConcurrentReadsTest extends ApiTest {
             assertThat(unit.post("/api/cases", CaseRequests.openAdult(caseId)).status()).isEqualTo(201);
             caseIds.add(caseId.toString());
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> read(unit, 0, 200).body().get("total").asLong() == CASES);
+        awaitProcessing().until(() -> read(unit, 0, 200).body().get("total").asLong() == CASES);
 
         CountDownLatch start = new CountDownLatch(1);
         List<Future<List<Integer>>> statuses = new ArrayList<>();

@@ -186,7 +186,7 @@ class PersonalDataApiTest extends ApiTest {
         events.appendEvents(new GenericDomainEventMessage<>(PersonalDataRead.AGGREGATE_TYPE,
                 PersonalDataRead.streamOf(caseId), 0, new PersonalDataRead(caseId, "case-list", "earlier-user",
                 "earlier-client", SOCIAL_WELFARE, List.of("case-manager"), earlier)));
-        await().atMost(Duration.ofSeconds(20)).until(() -> firstLine.get(path).status() == 200);
+        awaitProcessing().until(() -> firstLine.get(path).status() == 200);
 
         JsonNode reads = as(Role.PROSECUTOR, "0f6a3c1e-5555-4a2b-9c3d-000000000005").get(path + "/read-log").body()
                 .get("reads");
