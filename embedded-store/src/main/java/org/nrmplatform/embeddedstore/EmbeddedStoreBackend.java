@@ -127,7 +127,9 @@ public final class EmbeddedStoreBackend extends H2Backend {
         });
         handleClose(replaying);
         if (replayed[0] > 0) {
-            log.info("executed {} writes again from the write-ahead log (through LSN {})", replayed[0], last);
+            // an operator reads this after a crash: the store was not shut down cleanly, and nothing was lost
+            log.warn("the store was not shut down cleanly: executed {} writes again from the write-ahead log "
+                    + "(through LSN {})", replayed[0], last);
         }
         walState.put(CHECKPOINTED_LSN, last);
         getMvStore().commit();
