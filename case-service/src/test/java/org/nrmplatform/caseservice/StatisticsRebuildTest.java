@@ -55,7 +55,6 @@ class StatisticsRebuildTest extends ApiTest {
         for (int i = 0; i < CASES; i++) {
             openInFisheries();
         }
-        assertThat(firstLine.post("/api/cases", CaseRequests.openAdult(UUID.randomUUID())).status()).isEqualTo(201);
         ApiClient operator = as(Role.OPERATOR, POLICE);
         awaitProcessing().until(() -> statistics(operator).get("lag").asLong(-1) == 0);
         int before = statistics(operator).get("currentVersion").asInt();
