@@ -49,10 +49,6 @@ class ActorViewsTest extends ApiTest {
     static final Set<String> PROVIDER_FIELDS = Set.of("_id", "stage", "closed", "dataSubject", "guardian",
             "reflectionPeriod", "activeReferrals");
 
-    /** prosecutor: a summary without personal data (the history with a legal basis is issue 6). */
-    static final Set<String> PROSECUTOR_FIELDS = Set.of("_id", "stage", "closed", "openedAt",
-            "identificationOutcome", "typesOfExploitation", "methodsOfControl", "closureReason");
-
     // every handling view says whether the data subject was erased (its personal fields then null)
 
     /**
@@ -106,17 +102,6 @@ class ActorViewsTest extends ApiTest {
                         .containsExactlyInAnyOrder("referralId", "providerOrganisationId"))
                 .satisfies(referral -> assertThat(referral.get("providerOrganisationId")).isEqualTo(SHELTER));
         assertThat(referred.getString("stage")).isEqualTo("IDENTIFIED_VICTIM");
-
-        Document summary = awaitProcessing().until(
-                () -> raw("prosecutor-case-summaries", "prosecutor_case_summaries", id),
-                doc -> doc != null && doc.containsKey("closureReason"));
-        assertThat(summary.keySet()).containsExactlyInAnyOrderElementsOf(PROSECUTOR_FIELDS);
-        assertThat(summary.toJson()).as("no personal data of the data subject")
-                .doesNotContain("Ana").doesNotContain("Petrović").doesNotContain("dataSubject")
-                .doesNotContain("guardian").doesNotContain(SOCIAL_WELFARE).doesNotContain(POLICE);
-        assertThat(summary.getString("identificationOutcome")).isEqualTo("IDENTIFIED");
-        assertThat(summary.getList("methodsOfControl", String.class))
-                .containsExactly("WithholdsDocuments", "TakesEarnings");
 
         // the professionals who handle the case: each its own view with its own field set
         Document managed = awaitProcessing().until(

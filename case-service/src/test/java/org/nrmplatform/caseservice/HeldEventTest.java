@@ -14,6 +14,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.nrmplatform.caseservice.projections.ProjectionVersions;
 import org.nrmplatform.caseservice.projections.RebuildableProjection;
 import org.nrmplatform.contracts.cases.Events.CaseOpened;
 import org.nrmplatform.contracts.identity.Role;
@@ -26,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -47,19 +49,20 @@ class HeldEventTest extends ApiTest {
         static volatile UUID refusedByRebuild;
         static final Map<String, List<UUID>> applied = new ConcurrentHashMap<>();
 
+        /** The live instance writes the current version; a rebuild's copy another, and refuses its own case. */
         @ProcessingGroup(PROJECTION)
-        static class Live {
-            @EventHandler
-            void on(CaseOpened event) {
-                apply(PROJECTION, event.caseId(), refused);
+        static class Projection extends RebuildableProjection {
+            Projection(MongoTemplate mongo, ProjectionVersions versions) {
+                super(mongo, versions, PROJECTION);
             }
-        }
 
-        /** The rebuild's handler: bound to another version's collection, never a bean. */
-        record Rebuilt(String collection) {
             @EventHandler
             void on(CaseOpened event) {
-                apply(collection, event.caseId(), refusedByRebuild);
+                if (target().equals(collection().current())) {
+                    apply(PROJECTION, event.caseId(), refused); // the live instance, whichever version serves
+                } else {
+                    apply(target(), event.caseId(), refusedByRebuild);
+                }
             }
         }
 
@@ -71,25 +74,8 @@ class HeldEventTest extends ApiTest {
         }
 
         @Bean
-        Live refusingLive() {
-            return new Live();
-        }
-
-        @Bean
-        RebuildableProjection refusingProjection() {
-            return new RebuildableProjection() {
-                public String name() {
-                    return PROJECTION;
-                }
-
-                public String baseCollection() {
-                    return PROJECTION;
-                }
-
-                public Object handlerFor(String collection) {
-                    return new Rebuilt(collection);
-                }
-            };
+        Projection refusingProjection(MongoTemplate mongo, ProjectionVersions versions) {
+            return new Projection(mongo, versions);
         }
     }
 

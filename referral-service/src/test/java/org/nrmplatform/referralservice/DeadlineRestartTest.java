@@ -27,7 +27,7 @@ import org.nrmplatform.contracts.cases.ScreeningLocation;
 import org.nrmplatform.contracts.identity.IdentityEvents.OrganisationRegistered;
 import org.nrmplatform.contracts.identity.Role;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralEscalated;
-import org.nrmplatform.referralservice.consent.CaseStates;
+import org.nrmplatform.referralservice.knowncases.CaseStates;
 import org.nrmplatform.shared.testing.ApiClient;
 import org.nrmplatform.shared.testing.EmbeddedStore;
 import org.nrmplatform.shared.testing.TestTokens;

@@ -30,10 +30,10 @@ import org.springframework.stereotype.Component;
  * hashes, checked against the latest checkpoint, and exported for a court on a recorded legal basis.
  */
 @Component
-class CaseEvidence {
+public class CaseEvidence {
 
     /** A legal basis as recorded: what, by whom (the prosecutor's office is the organisation) and when. */
-    record RecordedLegalBasis(UUID legalBasisId, String reference, String requestedBy, Instant recordedAt,
+    public record RecordedLegalBasis(UUID legalBasisId, String reference, String requestedBy, Instant recordedAt,
                               String organisationId, String userId, String clientId) {
 
         Map<String, Object> asExported() {
@@ -63,12 +63,12 @@ class CaseEvidence {
         this.personalData = personalData;
     }
 
-    boolean exists(UUID caseId) {
+    public boolean exists(UUID caseId) {
         return history.accessTo(caseId).isPresent();
     }
 
     /** The legal bases the actor's organisation recorded for the case, latest last. */
-    List<RecordedLegalBasis> legalBasesOf(UUID caseId, Actor actor) {
+    public List<RecordedLegalBasis> legalBasesOf(UUID caseId, Actor actor) {
         return history.stream(AuditEvents.legalBasesOf(caseId)).stream()
                 .filter(event -> event.getPayload() instanceof LegalBasisRecorded)
                 .filter(event -> actor.organisationId().equals(event.getMetaData().get(Actor.ORGANISATION_ID)))
@@ -119,7 +119,7 @@ class CaseEvidence {
     }
 
     /** The court export of the case, made by {@code actor} on {@code legalBasis}. */
-    AuditExport export(UUID caseId, Actor actor, RecordedLegalBasis legalBasis) {
+    public AuditExport export(UUID caseId, Actor actor, RecordedLegalBasis legalBasis) {
         Verified verified = verification(caseId);
         AuditExport export = AuditExport.of(caseId.toString(), Instant.now().toString(), actor.toMetadata(),
                 legalBasis.asExported(), verified.checkpoint(), evidence.signingKey().orElse(null),

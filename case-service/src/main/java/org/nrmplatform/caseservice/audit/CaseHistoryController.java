@@ -28,7 +28,7 @@ class CaseHistoryController {
         this.reads = reads;
     }
 
-    /** Prosecutors will read histories with a recorded legal basis (the court export, issue 6). */
+    /** A prosecutor gets the same events through the court export, on a recorded legal basis (courtexport). */
     @GetMapping("/api/cases/{caseId}/history")
     // the recorded events whole: only the case manager's view is the whole case (docs/need-to-know.md)
     @PreAuthorize("hasRole('CASE_MANAGER')")

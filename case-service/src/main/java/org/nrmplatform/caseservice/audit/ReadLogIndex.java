@@ -8,16 +8,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.nrmplatform.caseservice.projections.ProjectionVersions;
 import org.nrmplatform.caseservice.projections.RebuildableProjection;
 import org.nrmplatform.contracts.privacy.CasesRead;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -32,7 +29,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(ReadLogIndex.NAME)
-class ReadLogIndex implements RebuildableProjection {
+class ReadLogIndex extends RebuildableProjection {
 
     static final String NAME = "case-read-log";
     static final String COLLECTION = "case_read_log";
@@ -48,38 +45,17 @@ class ReadLogIndex implements RebuildableProjection {
     }
 
     private final MongoTemplate mongo;
-    private final Supplier<String> collection;
     /** Collections known to have their index on the case ids (MongoDB uses it; the embedded store scans). */
     private final Set<String> indexed = ConcurrentHashMap.newKeySet();
 
-    @Autowired
     ReadLogIndex(MongoTemplate mongo, ProjectionVersions versions) {
-        this(mongo, () -> versions.currentCollection(NAME, COLLECTION));
-    }
-
-    private ReadLogIndex(MongoTemplate mongo, Supplier<String> collection) {
+        super(mongo, versions, COLLECTION);
         this.mongo = mongo;
-        this.collection = collection;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String baseCollection() {
-        return COLLECTION;
-    }
-
-    @Override
-    public Object handlerFor(String target) {
-        return new ReadLogIndex(mongo, () -> target);
     }
 
     @EventHandler
     void on(CasesRead read, @MessageIdentifier String eventId, TrackingToken token) {
-        String target = collection.get();
+        String target = target();
         if (indexed.add(target)) {
             mongo.indexOps(target).createIndex(new Index().on("caseIds", Sort.Direction.ASC));
         }
@@ -87,18 +63,14 @@ class ReadLogIndex implements RebuildableProjection {
         mongo.save(IndexedRead.of(eventId, read, token.position().orElse(0)), target);
     }
 
-    @ResetHandler
-    void reset() {
-        String target = collection.get();
-        if (mongo.collectionExists(target)) { // the embedded server refuses to drop a missing collection
-            mongo.dropCollection(target);
-        }
+    @Override
+    protected void dropped(String target) {
         indexed.remove(target);
     }
 
     /** The indexed reads of a case, in the order they were stored. */
     List<IndexedRead> readsOf(UUID caseId) {
         return mongo.find(query(where("caseIds").is(caseId.toString())).with(Sort.by("position")),
-                IndexedRead.class, collection.get());
+                IndexedRead.class, collection().current());
     }
 }

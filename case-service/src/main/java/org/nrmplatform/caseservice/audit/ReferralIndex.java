@@ -5,14 +5,11 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.nrmplatform.caseservice.projections.ProjectionVersions;
 import org.nrmplatform.caseservice.projections.RebuildableProjection;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralRequested;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -25,7 +22,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(ReferralIndex.NAME)
-class ReferralIndex implements RebuildableProjection {
+class ReferralIndex extends RebuildableProjection {
 
     static final String NAME = "case-referral-index";
     static final String COLLECTION = "case_referrals";
@@ -34,46 +31,20 @@ class ReferralIndex implements RebuildableProjection {
     }
 
     private final MongoTemplate mongo;
-    private final Supplier<String> collection;
 
-    @Autowired
     ReferralIndex(MongoTemplate mongo, ProjectionVersions versions) {
-        this(mongo, () -> versions.currentCollection(NAME, COLLECTION));
-    }
-
-    private ReferralIndex(MongoTemplate mongo, Supplier<String> collection) {
+        super(mongo, versions, COLLECTION);
         this.mongo = mongo;
-        this.collection = collection;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String baseCollection() {
-        return COLLECTION;
-    }
-
-    @Override
-    public Object handlerFor(String target) {
-        return new ReferralIndex(mongo, () -> target);
     }
 
     @EventHandler
     void on(ReferralRequested event) {
         // save by id: a repeated delivery writes the same document again
-        mongo.save(new CaseReferral(event.referralId().toString(), event.caseId().toString()), collection.get());
-    }
-
-    @ResetHandler
-    void reset() {
-        mongo.dropCollection(collection.get());
+        mongo.save(new CaseReferral(event.referralId().toString(), event.caseId().toString()), target());
     }
 
     List<String> referralsOf(UUID caseId) {
-        return mongo.find(query(where("caseId").is(caseId.toString())), CaseReferral.class, collection.get()).stream()
+        return mongo.find(query(where("caseId").is(caseId.toString())), CaseReferral.class, collection().current()).stream()
                 .map(CaseReferral::referralId).toList();
     }
 }

@@ -155,7 +155,7 @@ public class ProjectionRebuilds {
         }
         int next = versions.find(name).current() + 1;
         // leftovers of an earlier attempt at the same version, should there be any
-        drop(ProjectionVersions.collection(projection.baseCollection(), next));
+        drop(projection.collection().ofVersion(next));
         Instant now = clock.instant();
         versions.rebuildStarted(name, next, now);
         start(projection, next, now);
@@ -163,7 +163,7 @@ public class ProjectionRebuilds {
     }
 
     private void start(RebuildableProjection projection, int version, Instant startedAt) {
-        String collection = ProjectionVersions.collection(projection.baseCollection(), version);
+        String collection = projection.collection().ofVersion(version);
         TrackingEventProcessor processor = TrackingEventProcessor.builder()
                 .name(rebuildProcessorName(projection.name(), version))
                 // the platform's policy: held at an event it cannot apply, never leaving a hole in the new version
@@ -231,7 +231,7 @@ public class ProjectionRebuilds {
         completed.put(name, new CompletedRebuild(rebuild.version(), rebuild.startedAt(), now, processed,
                 Duration.between(rebuild.startedAt(), now).toMillis()));
         running.remove(name);
-        drop(ProjectionVersions.collection(rebuild.projection().baseCollection(), previous));
+        drop(rebuild.projection().collection().ofVersion(previous));
         log.info("Projection {} switched to v{} after {} events", name, rebuild.version(), processed);
     }
 
@@ -239,7 +239,7 @@ public class ProjectionRebuilds {
         RebuildableProjection projection = rebuildable.get(name);
         boolean canRebuild = projection != null;
         Integer current = canRebuild ? versions.find(name).current() : null;
-        String collection = canRebuild ? ProjectionVersions.collection(projection.baseCollection(), current) : null;
+        String collection = canRebuild ? projection.collection().ofVersion(current) : null;
         Optional<RebuildProgress> progress = progress(name);
         OptionalLong position = livePosition(name);
         OptionalLong lag = lag(name);

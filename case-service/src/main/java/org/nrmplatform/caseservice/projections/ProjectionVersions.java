@@ -32,7 +32,10 @@ public class ProjectionVersions {
         return version == 1 ? baseCollection : baseCollection + "_v" + version;
     }
 
-    /** The collection that answers reads and that the live processor writes. */
+    /**
+     * The collection that answers reads and that the live processor writes. Readers ask a projection's
+     * {@link VersionedCollection} instead of naming the projection here.
+     */
     public String currentCollection(String projection, String baseCollection) {
         return collection(baseCollection, current.computeIfAbsent(projection, name -> find(name).current()));
     }

@@ -15,6 +15,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
+import org.nrmplatform.caseservice.projections.VersionedCollection;
 import org.nrmplatform.contracts.cases.CaseStage;
 import org.nrmplatform.contracts.cases.Events.CaseOpened;
 import org.nrmplatform.contracts.cases.Events.IdentificationDecided;
@@ -27,8 +28,9 @@ import org.springframework.stereotype.Component;
  * Business metrics of case-service for operators (counts only, never personal data):
  * <ul>
  * <li>{@code nrm.cases{stage, state}}: cases per stage, open or closed, from the statistics projection's
- * facts, counted at most every {@value #REFRESH_SECONDS} seconds. Every instance reports the same totals:
- * aggregate with {@code max}, not {@code sum};</li>
+ * facts in the version now serving, counted at most every {@value #REFRESH_SECONDS} seconds and afresh once
+ * a rebuild has switched the version. Every instance reports the same totals: aggregate with {@code max},
+ * not {@code sum};</li>
  * <li>{@code nrm.case.identification.duration{outcome}}: from screening to the identification decision,
  * recorded as the decision is stored (processing group {@value #GROUP}, subscribing: each decision is recorded
  * once, by the instance that handled it, so instances add up).</li>
@@ -42,14 +44,20 @@ class CaseMetrics {
     private static final long REFRESH_SECONDS = 15;
     private static final Logger log = LoggerFactory.getLogger(CaseMetrics.class);
 
+    /** Counts per stage and state, of one version's collection, counted at one time. */
+    private record Counts(String collection, Instant at, Map<String, Long> cases) {
+    }
+
     private final MongoTemplate mongo;
+    private final VersionedCollection facts;
     private final EventStore eventStore;
     private final MeterRegistry meters;
-    private volatile Map<String, Long> counts = Map.of();
-    private volatile Instant countedAt = Instant.MIN;
+    private volatile Counts counts = new Counts(null, Instant.MIN, Map.of());
 
-    CaseMetrics(MongoTemplate mongo, EventStore eventStore, MeterRegistry meters) {
+    CaseMetrics(MongoTemplate mongo, CaseStatisticsProjection projection, EventStore eventStore,
+                MeterRegistry meters) {
         this.mongo = mongo;
+        this.facts = projection.collection();
         this.eventStore = eventStore;
         this.meters = meters;
         for (CaseStage stage : CaseStage.values()) {
@@ -63,19 +71,21 @@ class CaseMetrics {
 
     private Map<String, Long> counts() {
         Instant now = Instant.now();
-        if (countedAt.plusSeconds(REFRESH_SECONDS).isBefore(now)) {
+        String collection = facts.current();
+        Counts last = counts;
+        if (!collection.equals(last.collection()) || last.at().plusSeconds(REFRESH_SECONDS).isBefore(now)) {
             Map<String, Long> fresh = new HashMap<>();
             for (Document row : mongo.aggregate(newAggregation(group("stage", "closed").count().as("cases")),
-                    CaseFacts.COLLECTION, Document.class)) {
+                    collection, Document.class)) {
                 Document key = row.get("_id", Document.class);
                 boolean closed = Boolean.TRUE.equals(key.getBoolean("closed"));
                 fresh.merge(key.getString("stage") + "/" + (closed ? "closed" : "open"),
                         ((Number) row.get("cases")).longValue(), Long::sum);
             }
-            counts = fresh;
-            countedAt = now;
+            last = new Counts(collection, now, fresh);
+            counts = last;
         }
-        return counts;
+        return last.cases();
     }
 
     @EventHandler

@@ -11,10 +11,8 @@ import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.nrmplatform.caseservice.projections.ProjectionVersions;
 import org.nrmplatform.caseservice.projections.RebuildableProjection;
@@ -31,7 +29,6 @@ import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralAccepted;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralDeclined;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralRequested;
 import org.nrmplatform.shared.privacy.PersonalData;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -41,44 +38,23 @@ import org.springframework.stereotype.Component;
  * anonymised facts of each case, from case events and from referral-service's referral events in the same
  * stream. Every update sets values (upsert), so a repeated delivery writes the same values again; case and
  * referral events touch different fields, so the two may be handled in different segments. Rebuildable
- * while serving like the case views: a rebuild binds a second instance to the next version's collection.
+ * while serving like the case views; its readers hold its {@link #collection()}.
  * The date of birth is opened only to compute the age band when the case is opened, and never kept; once the
  * data subject is erased, the age band is {@value AgeBand#ERASED}.
  */
 @Component
 @ProcessingGroup(CaseStatisticsProjection.NAME)
-class CaseStatisticsProjection implements RebuildableProjection {
+class CaseStatisticsProjection extends RebuildableProjection {
 
     static final String NAME = "case-statistics";
 
     private final MongoTemplate mongo;
     private final PersonalData personalData;
-    private final Supplier<String> collection;
 
-    @Autowired
     CaseStatisticsProjection(MongoTemplate mongo, PersonalData personalData, ProjectionVersions versions) {
-        this(mongo, personalData, () -> versions.currentCollection(NAME, CaseFacts.COLLECTION));
-    }
-
-    private CaseStatisticsProjection(MongoTemplate mongo, PersonalData personalData, Supplier<String> collection) {
+        super(mongo, versions, CaseFacts.COLLECTION);
         this.mongo = mongo;
         this.personalData = personalData;
-        this.collection = collection;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String baseCollection() {
-        return CaseFacts.COLLECTION;
-    }
-
-    @Override
-    public Object handlerFor(String target) {
-        return new CaseStatisticsProjection(mongo, personalData, () -> target);
     }
 
     @EventHandler
@@ -139,13 +115,8 @@ class CaseStatisticsProjection implements RebuildableProjection {
         update(event.caseId(), new Update().set(referral(event.referralId()) + ".answeredAt", at));
     }
 
-    @ResetHandler
-    void reset() {
-        mongo.dropCollection(collection.get());
-    }
-
     private void update(UUID caseId, Update update) {
-        mongo.upsert(query(where("_id").is(hash(caseId))), update, collection.get());
+        mongo.upsert(query(where("_id").is(hash(caseId))), update, target());
     }
 
     private static String referral(UUID referralId) {

@@ -11,7 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.nrmplatform.caseservice.projections.ProjectionVersions;
+import org.nrmplatform.caseservice.projections.VersionedCollection;
 import org.nrmplatform.caseservice.statistics.StatisticsTable.Cell;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -27,18 +27,17 @@ import org.springframework.stereotype.Component;
 class MonitoringStatistics {
 
     private final MongoTemplate mongo;
-    private final ProjectionVersions versions;
+    private final VersionedCollection facts;
     private final int threshold;
 
-    MonitoringStatistics(MongoTemplate mongo, ProjectionVersions versions, StatisticsProperties properties) {
+    MonitoringStatistics(MongoTemplate mongo, CaseStatisticsProjection projection, StatisticsProperties properties) {
         this.mongo = mongo;
-        this.versions = versions;
+        this.facts = projection.collection();
         this.threshold = properties.suppressionThreshold();
     }
 
     StatisticsTable answer(StatisticsRequest request) {
-        List<CaseFacts> cases = mongo.findAll(CaseFacts.class,
-                        versions.currentCollection(CaseStatisticsProjection.NAME, CaseFacts.COLLECTION)).stream()
+        List<CaseFacts> cases = mongo.findAll(CaseFacts.class, facts.current()).stream()
                 .filter(CaseFacts::opened).toList();
         List<Dimension> dimensions = request.groupBy();
 

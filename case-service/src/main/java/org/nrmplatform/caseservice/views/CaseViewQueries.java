@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.nrmplatform.caseservice.cases.CaseAccess;
-import org.nrmplatform.caseservice.projections.ProjectionVersions;
+import org.nrmplatform.caseservice.projections.VersionedCollection;
 import org.nrmplatform.caseservice.views.CaseQueries.CasePage;
 import org.nrmplatform.caseservice.views.CaseQueries.FindCase;
 import org.nrmplatform.caseservice.views.CaseQueries.ListCases;
@@ -36,44 +36,43 @@ import org.springframework.stereotype.Component;
 @Component
 class CaseViewQueries {
 
-    /** The view a handling role reads: its projection, its collection and the record its documents map to. */
-    private record HandlingView(Role role, String projection, String baseCollection,
-                                Class<? extends HandledCase> type) {
+    /** The view a handling role reads: its projection's collection and the record its documents map to. */
+    private record HandlingView(Role role, VersionedCollection collection, Class<? extends HandledCase> type) {
     }
-
-    private static final Map<Role, HandlingView> VIEWS = Map.of(
-            Role.CASE_MANAGER, new HandlingView(Role.CASE_MANAGER, ManagedCaseProjection.NAME,
-                    ManagedCaseProjection.COLLECTION, CaseView.class),
-            Role.IDENTIFICATION_AUTHORITY, new HandlingView(Role.IDENTIFICATION_AUTHORITY,
-                    IdentificationCaseProjection.NAME, IdentificationCaseProjection.COLLECTION,
-                    CaseView.IdentificationCase.class),
-            Role.FIRST_LINE, new HandlingView(Role.FIRST_LINE, FirstLineCaseProjection.NAME,
-                    FirstLineCaseProjection.COLLECTION, CaseView.FirstLineCase.class));
 
     /** Newest screening first; the id breaks ties so that pages never overlap. */
     private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "openedAt").and(Sort.by("_id"));
 
     private final MongoTemplate mongo;
-    private final ProjectionVersions versions;
     private final OpenedViews views;
+    private final Map<Role, HandlingView> handlingViews;
+    private final VersionedCollection referred;
 
-    CaseViewQueries(MongoTemplate mongo, ProjectionVersions versions, OpenedViews views) {
+    CaseViewQueries(MongoTemplate mongo, OpenedViews views, ManagedCaseProjection managed,
+                    IdentificationCaseProjection identification, FirstLineCaseProjection firstLine,
+                    ReferredCaseProjection referred) {
         this.mongo = mongo;
-        this.versions = versions;
         this.views = views;
+        this.handlingViews = Map.of(
+                Role.CASE_MANAGER, new HandlingView(Role.CASE_MANAGER, managed.collection(), CaseView.class),
+                Role.IDENTIFICATION_AUTHORITY, new HandlingView(Role.IDENTIFICATION_AUTHORITY,
+                        identification.collection(), CaseView.IdentificationCase.class),
+                Role.FIRST_LINE, new HandlingView(Role.FIRST_LINE, firstLine.collection(),
+                        CaseView.FirstLineCase.class));
+        this.referred = referred.collection();
     }
 
-    private String collection(HandlingView view) {
-        return versions.currentCollection(view.projection(), view.baseCollection());
+    private static String collection(HandlingView view) {
+        return view.collection().current();
     }
 
     private String referredCases() {
-        return versions.currentCollection(ReferredCaseProjection.NAME, ReferredCaseProjection.COLLECTION);
+        return referred.current();
     }
 
     /** The views of the actor's handling roles, widest first. */
-    private static List<HandlingView> viewsOf(Actor actor) {
-        return CaseAccess.HANDLING_ROLES.stream().filter(actor::has).map(VIEWS::get).toList();
+    private List<HandlingView> viewsOf(Actor actor) {
+        return CaseAccess.HANDLING_ROLES.stream().filter(actor::has).map(handlingViews::get).toList();
     }
 
     @QueryHandler

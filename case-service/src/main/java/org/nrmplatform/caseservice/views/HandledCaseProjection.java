@@ -9,11 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.bson.Document;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.nrmplatform.caseservice.cases.CaseAccess;
@@ -52,23 +50,23 @@ import org.springframework.data.mongodb.core.query.Update;
  * Personal fields are stored sealed as the events hold them; {@link OpenedViews} opens them when read.
  *
  * <p>Each view lives in the collection of its current version (see {@link ProjectionVersions}); a rebuild
- * runs a second instance bound to the next version's collection ({@link #handlerFor}). Events may be
+ * runs a copy bound to the next version's collection ({@link RebuildableProjection}). Events may be
  * delivered again (after a crash between a write and the token update); each update applies only if the
  * stored view is older than the event, so a repeat changes nothing. Every view carries the case's version
  * (for If-Match) and the organisation fields that decide, with {@link CaseAccess}, which cases an actor
  * sees. Queries: {@link CaseViewQueries}.
  */
-abstract class HandledCaseProjection implements RebuildableProjection {
+abstract class HandledCaseProjection extends RebuildableProjection {
 
     private static final String ACTIVE_REFERRALS = "activeReferrals";
 
     private final MongoTemplate mongo;
-    private final Supplier<String> collection;
     private final Set<String> fields;
 
-    HandledCaseProjection(MongoTemplate mongo, Supplier<String> collection, Class<? extends Record> view) {
+    HandledCaseProjection(MongoTemplate mongo, ProjectionVersions versions, String baseCollection,
+                          Class<? extends Record> view) {
+        super(mongo, versions, baseCollection);
         this.mongo = mongo;
-        this.collection = collection;
         this.fields = fieldsOf(view);
     }
 
@@ -77,10 +75,6 @@ abstract class HandledCaseProjection implements RebuildableProjection {
         return Arrays.stream(view.getRecordComponents())
                 .map(component -> component.getName().equals("id") ? "_id" : component.getName())
                 .collect(Collectors.toUnmodifiableSet());
-    }
-
-    MongoTemplate mongo() {
-        return mongo;
     }
 
     @EventHandler
@@ -93,7 +87,7 @@ abstract class HandledCaseProjection implements RebuildableProjection {
         document.put("dataSubject", document(event.dataSubject()));
         document.keySet().retainAll(fields);
         try {
-            mongo.insert(document, collection.get());
+            mongo.insert(document, target());
         } catch (DuplicateKeyException alreadyProjected) {
             // a repeated delivery: the view exists already
         }
@@ -209,7 +203,7 @@ abstract class HandledCaseProjection implements RebuildableProjection {
     private void referrals(UUID caseId, Update update) {
         Document kept = kept(update);
         if (!kept.isEmpty()) {
-            mongo.updateFirst(query(where("_id").is(caseId.toString())), new BasicUpdate(kept), collection.get());
+            mongo.updateFirst(query(where("_id").is(caseId.toString())), new BasicUpdate(kept), target());
         }
     }
 
@@ -237,7 +231,7 @@ abstract class HandledCaseProjection implements RebuildableProjection {
      * Reading first is safe because one processor (one segment) writes each version's collection.
      */
     private void apply(String caseId, long sequence, Instant at, Update update) {
-        String target = collection.get();
+        String target = target();
         Query stored = query(where("_id").is(caseId));
         stored.fields().include("version");
         Document view = mongo.findOne(stored, Document.class, target);
@@ -248,10 +242,5 @@ abstract class HandledCaseProjection implements RebuildableProjection {
         ((Document) kept.computeIfAbsent("$set", operator -> new Document()))
                 .append("version", sequence).append("lastChangedAt", at);
         mongo.updateFirst(query(where("_id").is(caseId)), new BasicUpdate(kept), target);
-    }
-
-    @ResetHandler
-    void reset() {
-        mongo.dropCollection(collection.get());
     }
 }

@@ -1,9 +1,7 @@
 package org.nrmplatform.caseservice.views;
 
-import java.util.function.Supplier;
 import org.axonframework.config.ProcessingGroup;
 import org.nrmplatform.caseservice.projections.ProjectionVersions;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -18,27 +16,7 @@ class ManagedCaseProjection extends HandledCaseProjection {
     static final String NAME = "managed-cases";
     static final String COLLECTION = "managed_cases";
 
-    @Autowired
     ManagedCaseProjection(MongoTemplate mongo, ProjectionVersions versions) {
-        this(mongo, () -> versions.currentCollection(NAME, COLLECTION));
-    }
-
-    private ManagedCaseProjection(MongoTemplate mongo, Supplier<String> collection) {
-        super(mongo, collection, CaseView.class);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String baseCollection() {
-        return COLLECTION;
-    }
-
-    @Override
-    public Object handlerFor(String target) {
-        return new ManagedCaseProjection(mongo(), () -> target);
+        super(mongo, versions, COLLECTION, CaseView.class);
     }
 }

@@ -6,10 +6,8 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.bson.Document;
 import org.nrmplatform.caseservice.projections.ProjectionVersions;
 import org.nrmplatform.caseservice.projections.RebuildableProjection;
@@ -28,7 +26,6 @@ import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralCompleted;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralDeclined;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralRequested;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralWithdrawn;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
@@ -44,7 +41,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(ReferredCaseProjection.NAME)
-class ReferredCaseProjection implements RebuildableProjection {
+class ReferredCaseProjection extends RebuildableProjection {
 
     static final String NAME = "referred-cases";
     static final String COLLECTION = "referred_cases";
@@ -57,32 +54,11 @@ class ReferredCaseProjection implements RebuildableProjection {
 
     private final MongoTemplate mongo;
     private final OpenedViews views;
-    private final Supplier<String> collection;
 
-    @Autowired
     ReferredCaseProjection(MongoTemplate mongo, OpenedViews views, ProjectionVersions versions) {
-        this(mongo, views, () -> versions.currentCollection(NAME, COLLECTION));
-    }
-
-    private ReferredCaseProjection(MongoTemplate mongo, OpenedViews views, Supplier<String> collection) {
+        super(mongo, versions, COLLECTION);
         this.mongo = mongo;
         this.views = views;
-        this.collection = collection;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String baseCollection() {
-        return COLLECTION;
-    }
-
-    @Override
-    public Object handlerFor(String target) {
-        return new ReferredCaseProjection(mongo, views, () -> target);
     }
 
     /** As stored: the provider's part of the case (personal fields sealed) and the referrals that give access to it. */
@@ -95,7 +71,7 @@ class ReferredCaseProjection implements RebuildableProjection {
         Document document = views.document(new Stored(event.caseId().toString(), CaseStage.POTENTIAL_VICTIM, false,
                 event.dataSubject(), List.of()));
         try {
-            mongo.insert(document, collection.get());
+            mongo.insert(document, target());
         } catch (DuplicateKeyException alreadyProjected) {
             // a repeated delivery: the view exists already
         }
@@ -166,11 +142,6 @@ class ReferredCaseProjection implements RebuildableProjection {
     }
 
     private void set(UUID caseId, Update update) {
-        mongo.updateFirst(query(where("_id").is(caseId.toString())), update, collection.get());
-    }
-
-    @ResetHandler
-    void reset() {
-        mongo.dropCollection(collection.get());
+        mongo.updateFirst(query(where("_id").is(caseId.toString())), update, target());
     }
 }

@@ -63,7 +63,8 @@ class MonitoringStatisticsTest {
         ProjectionVersions versions = mock(ProjectionVersions.class);
         when(versions.currentCollection(CaseStatisticsProjection.NAME, CaseFacts.COLLECTION))
                 .thenReturn(CaseFacts.COLLECTION);
-        statistics = new MonitoringStatistics(mongo, versions, new StatisticsProperties(THRESHOLD));
+        statistics = new MonitoringStatistics(mongo, new CaseStatisticsProjection(mongo, null, versions),
+                new StatisticsProperties(THRESHOLD));
     }
 
     @Test

@@ -20,6 +20,8 @@ import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralCompleted;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralDeclined;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralRequested;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralWithdrawn;
+import org.nrmplatform.referralservice.knowncases.CaseState;
+import org.nrmplatform.referralservice.knowncases.CaseStates;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**

@@ -20,6 +20,8 @@ import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralCompleted;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralDeclined;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralRequested;
 import org.nrmplatform.contracts.referrals.Urgency;
+import org.nrmplatform.referralservice.knowncases.CaseState;
+import org.nrmplatform.referralservice.knowncases.CaseStates;
 
 /** The consent-withdrawal process: which withdrawals cancel a referral, and which do not. */
 class ConsentBehindReferralTest {

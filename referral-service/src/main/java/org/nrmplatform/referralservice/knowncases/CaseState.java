@@ -1,4 +1,4 @@
-package org.nrmplatform.referralservice.consent;
+package org.nrmplatform.referralservice.knowncases;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.nrmplatform.caseservice.audit;
+package org.nrmplatform.caseservice.courtexport;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.nrmplatform.caseservice.audit.CaseEvidence;
 import org.nrmplatform.contracts.audit.AuditCommands.RecordLegalBasis;
 import org.nrmplatform.contracts.audit.AuditEvents;
 import org.nrmplatform.contracts.cases.LegalBasis;

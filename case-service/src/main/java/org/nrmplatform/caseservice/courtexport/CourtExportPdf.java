@@ -1,4 +1,4 @@
-package org.nrmplatform.caseservice.audit;
+package org.nrmplatform.caseservice.courtexport;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;

@@ -1,4 +1,4 @@
-package org.nrmplatform.referralservice.consent;
+package org.nrmplatform.referralservice.knowncases;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;

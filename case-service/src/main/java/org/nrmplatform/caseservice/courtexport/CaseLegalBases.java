@@ -1,4 +1,4 @@
-package org.nrmplatform.caseservice.audit;
+package org.nrmplatform.caseservice.courtexport;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 

@@ -1,4 +1,4 @@
-package org.nrmplatform.referralservice.consent;
+package org.nrmplatform.referralservice.knowncases;
 
 import java.util.Optional;
 import java.util.UUID;
