@@ -15,6 +15,8 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -64,7 +66,9 @@ class CaseFoldPropertyTest {
         EmbeddedStore.register((name, value) -> properties.put(name, value.get()));
         TestTokens.register((name, value) -> properties.put(name, value.get()));
         properties.put("server.port", 0);
-        service = new SpringApplicationBuilder(CaseServiceApplication.class).properties(properties).run();
+        // as arguments: above the application's own configuration, as a test's dynamic properties are
+        service = new SpringApplicationBuilder(CaseServiceApplication.class).run(properties.entrySet().stream()
+                .map(property -> "--" + property.getKey() + "=" + property.getValue()).toArray(String[]::new));
         anonymous = new ApiClient("http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port"));
         // the recipient that consents name must be known to case-service, as identity-service would tell it
         service.getBean(EventStore.class).publish(new GenericDomainEventMessage<>("Organisation", SHELTER, 0,
@@ -85,11 +89,11 @@ class CaseFoldPropertyTest {
     Arbitrary<List<Step>> histories() {
         // ERASE ends a history (nothing is recorded after an erasure), so it is weighted low
         return Arbitraries.frequency(
-                        Map.entry(6, Step.ASSESS), Map.entry(6, Step.FLAG),
-                        Map.entry(4, Step.APPOINT_GUARDIAN), Map.entry(3, Step.DECIDE_IDENTIFIED),
-                        Map.entry(2, Step.DECIDE_NOT_IDENTIFIED), Map.entry(5, Step.GIVE_CONSENT),
-                        Map.entry(4, Step.WITHDRAW_CONSENT), Map.entry(3, Step.START_REFLECTION_PERIOD),
-                        Map.entry(2, Step.CLOSE), Map.entry(1, Step.ERASE))
+                        Tuple.of(6, Step.ASSESS), Tuple.of(6, Step.FLAG),
+                        Tuple.of(4, Step.APPOINT_GUARDIAN), Tuple.of(3, Step.DECIDE_IDENTIFIED),
+                        Tuple.of(2, Step.DECIDE_NOT_IDENTIFIED), Tuple.of(5, Step.GIVE_CONSENT),
+                        Tuple.of(4, Step.WITHDRAW_CONSENT), Tuple.of(3, Step.START_REFLECTION_PERIOD),
+                        Tuple.of(2, Step.CLOSE), Tuple.of(1, Step.ERASE))
                 .list().ofMaxSize(12);
     }
 
@@ -111,6 +115,10 @@ class CaseFoldPropertyTest {
             }
         }
 
+        // printed with the property's report: how far the generated histories took their cases
+        Statistics.label("events").collect(model.recorded.size() < 4 ? "1-4" : model.recorded.size() < 8 ? "5-8" : "9+");
+        Statistics.label("reached").collect(model.erased ? "erased" : model.closed ? "closed"
+                : model.decided ? "decided" : model.flagged ? "presumed victim" : "potential victim");
         List<? extends DomainEventMessage<?>> events = service.getBean(EventStorageEngine.class)
                 .readEvents(caseId.toString(), 0).asStream().toList();
         DomainEventMessage<?> last = events.get(events.size() - 1);

@@ -2,6 +2,7 @@ package org.nrmplatform.caseservice.cases;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -51,10 +52,16 @@ public record CaseFile(String id, long version, String openingOrganisationId, St
 
     public record Assessment(String assessmentId, String indicatorSetId, Instant assessedAt,
                              AssessmentResult result) {
+        public Assessment {
+            assessedAt = toMillis(assessedAt);
+        }
     }
 
     public record Identification(IdentificationOutcome outcome, Sealed reasons, List<String> typesOfExploitation,
                                  List<String> methodsOfControl, Instant decidedAt) {
+        public Identification {
+            decidedAt = toMillis(decidedAt);
+        }
     }
 
     public record Guardian(Sealed name, String organisation, LocalDate appointedOn) {
@@ -62,15 +69,25 @@ public record CaseFile(String id, long version, String openingOrganisationId, St
 
     public record Consent(ConsentGiver givenBy, List<String> purposes, List<String> serviceTypes,
                           String recipientOrganisationId, boolean active, Instant givenAt, Instant withdrawnAt) {
+        public Consent {
+            givenAt = toMillis(givenAt);
+            withdrawnAt = toMillis(withdrawnAt);
+        }
     }
 
     public record ReflectionPeriod(LocalDate startDate, LocalDate legalEndDate, String legalBasis) {
     }
 
     public record Closure(String reason, Sealed note, Instant closedAt) {
+        public Closure {
+            closedAt = toMillis(closedAt);
+        }
     }
 
     public CaseFile {
+        screenedAt = toMillis(screenedAt);
+        openedAt = toMillis(openedAt);
+        lastChangedAt = toMillis(lastChangedAt);
         assessments = assessments == null ? List.of() : List.copyOf(assessments);
         // insertion order kept: the order the consents were given
         consents = consents == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(consents));
@@ -136,6 +153,15 @@ public record CaseFile(String id, long version, String openingOrganisationId, St
             return this;
         }
         return next.build(meta);
+    }
+
+    /**
+     * Instants are kept to the millisecond, as the stored views keep them (MongoDB dates): a case read from
+     * its view and the same case replayed from its events (which may hold finer instants sent by a client)
+     * are then equal.
+     */
+    private static Instant toMillis(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MILLIS);
     }
 
     /** Who may see the case (before any referral: those are other aggregates' events). */
