@@ -116,7 +116,8 @@ class CaseFoldPropertyTest {
         }
 
         // printed with the property's report: how far the generated histories took their cases
-        Statistics.label("events").collect(model.recorded.size() < 4 ? "1-4" : model.recorded.size() < 8 ? "5-8" : "9+");
+        int recorded = model.recorded.size();
+        Statistics.label("steps").collect(recorded < 4 ? "0-3" : recorded < 8 ? "4-7" : "8+");
         Statistics.label("reached").collect(model.erased ? "erased" : model.closed ? "closed"
                 : model.decided ? "decided" : model.flagged ? "presumed victim" : "potential victim");
         List<? extends DomainEventMessage<?>> events = service.getBean(EventStorageEngine.class)

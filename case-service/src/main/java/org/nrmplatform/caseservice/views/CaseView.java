@@ -23,7 +23,8 @@ import org.nrmplatform.shared.privacy.PersonalData;
 /**
  * The whole case, as the case manager's view ({@link ManagedCaseProjection}) holds it and as time travel
  * shows it: the {@link CaseFile} (the one fold of the case's events) opened, plus its active referrals; the
- * first-line and identification-authority views are the parts of it their records below name ({@link FirstLineCase}, {@link IdentificationCase}), the service provider's the {@link ReferredCase}.
+ * first-line and identification-authority views are the parts of it their records below name
+ * ({@link FirstLineCase}, {@link IdentificationCase}), the service provider's the {@link ReferredCase}.
  * {@code version} is the sequence number of the last event applied (the case's version for If-Match).
  * The projections store the personal fields sealed ({@link OpenedViews#CASE_VIEW_FIELDS}); this is the view
  * opened for an answer. {@code erased}: the data subject was erased, so those fields are null.
