@@ -15,9 +15,8 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.queryhandling.QueryHandler;
 import org.nrmplatform.caseservice.cases.CaseAccess;
+import org.nrmplatform.caseservice.cases.CaseFile;
 import org.nrmplatform.contracts.audit.AuditEvents;
-import org.nrmplatform.contracts.cases.Events.CaseOpened;
-import org.nrmplatform.contracts.cases.Events.PresumedVictimFlagged;
 import org.nrmplatform.shared.privacy.PersonalData;
 import org.nrmplatform.shared.security.Actor;
 import org.springframework.stereotype.Component;
@@ -89,16 +88,14 @@ class CaseHistory {
         return access(stream(caseId.toString()));
     }
 
+    /** Who may see the case, by the one fold of its events ({@link CaseFile}); empty when there is none. */
     private static Optional<CaseAccess> access(List<DomainEventMessage<?>> caseEvents) {
-        CaseAccess access = null;
+        CaseFile file = null;
         for (DomainEventMessage<?> event : caseEvents) {
-            if (event.getPayload() instanceof CaseOpened opened) {
-                access = new CaseAccess(opened.openingOrganisationId(), null);
-            } else if (event.getPayload() instanceof PresumedVictimFlagged flagged && access != null) {
-                access = new CaseAccess(access.openingOrganisationId(), flagged.responsibleOrganisationId());
-            }
+            file = CaseFile.fold(file, event.getPayload(),
+                    new CaseFile.EventMeta(event.getSequenceNumber(), event.getTimestamp()));
         }
-        return Optional.ofNullable(access);
+        return Optional.ofNullable(file).map(CaseFile::access);
     }
 
     /**

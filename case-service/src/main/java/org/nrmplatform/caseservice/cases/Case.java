@@ -2,14 +2,16 @@ package org.nrmplatform.caseservice.cases;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -65,15 +67,8 @@ public class Case {
 
     @AggregateIdentifier
     private UUID caseId;
-    private CaseAccess access;
-    private AgeCategory ageCategory;
-    private CaseStage stage;
-    private boolean closed;
-    private boolean assessed;
-    private boolean guardianAppointed;
-    private boolean reflectionPeriodStarted;
-    private boolean subjectErased;
-    private final Map<UUID, Boolean> consentsActive = new HashMap<>();
+    /** What the case's events add up to: everything a command is decided on. */
+    private CaseFile file;
 
     protected Case() {
         // required by Axon to rebuild the case from its events
@@ -108,13 +103,13 @@ public class Case {
                                      MetaData metaData) {
         requireVisibleTo(metaData);
         requireOpen();
-        if (stage != CaseStage.POTENTIAL_VICTIM && stage != CaseStage.PRESUMED_VICTIM) {
+        if (file.stage() != CaseStage.POTENTIAL_VICTIM && file.stage() != CaseStage.PRESUMED_VICTIM) {
             throw RuleViolation.conflict("indicators are assessed before the identification decision; this case is "
-                    + stage);
+                    + file.stage());
         }
         IndicatorSet set = catalogue.find(command.indicatorSetId()).orElseThrow(() ->
                 RuleViolation.unprocessable("indicatorSetId", "no indicator set " + command.indicatorSetId()));
-        if (!set.appliesTo(ageCategory)) {
+        if (!set.appliesTo(ageCategory())) {
             throw RuleViolation.unprocessable("indicatorSetId",
                     "indicator set " + set.id() + " is for children's cases only");
         }
@@ -128,11 +123,11 @@ public class Case {
     public CaseStatus handle(FlagPresumedVictim command, PersonalData personalData, MetaData metaData) {
         requireVisibleTo(metaData);
         requireOpen();
-        if (stage != CaseStage.POTENTIAL_VICTIM) {
+        if (file.stage() != CaseStage.POTENTIAL_VICTIM) {
             throw RuleViolation.conflict("only a potential victim can be flagged as presumed victim; this case is "
-                    + stage);
+                    + file.stage());
         }
-        if (!assessed) {
+        if (!file.assessed()) {
             throw RuleViolation.unprocessable(null,
                     "record an indicator assessment before flagging a presumed victim");
         }
@@ -147,11 +142,11 @@ public class Case {
                              MetaData metaData) {
         requireVisibleTo(metaData);
         requireOpen();
-        if (stage != CaseStage.PRESUMED_VICTIM) {
+        if (file.stage() != CaseStage.PRESUMED_VICTIM) {
             throw RuleViolation.conflict("the identification decision follows the presumed-victim flag; this case is "
-                    + stage);
+                    + file.stage());
         }
-        if (ageCategory == AgeCategory.CHILD && !guardianAppointed) {
+        if (ageCategory() == AgeCategory.CHILD && !file.guardianAppointed()) {
             throw RuleViolation.unprocessable(null, "a child's case cannot be decided before a guardian is appointed");
         }
         codeLists.requireCodes("type-of-exploitation", command.typesOfExploitation(), "typesOfExploitation");
@@ -170,7 +165,7 @@ public class Case {
     public CaseStatus handle(AppointGuardian command, PersonalData personalData, MetaData metaData) {
         requireVisibleTo(metaData);
         requireOpen();
-        if (ageCategory != AgeCategory.CHILD) {
+        if (ageCategory() != AgeCategory.CHILD) {
             throw RuleViolation.unprocessable(null, "a guardian is appointed for a child; this data subject is an adult");
         }
         apply(new GuardianAppointed(caseId,
@@ -185,8 +180,9 @@ public class Case {
         requireVisibleTo(metaData);
         requireOpen();
         if (command.decision() == ConsentDecision.WITHDRAWN) {
-            if (!Boolean.TRUE.equals(consentsActive.get(command.consentId()))) {
-                throw RuleViolation.unprocessable("consentId", consentsActive.containsKey(command.consentId())
+            Optional<Boolean> active = file.consentActive(command.consentId());
+            if (!active.orElse(false)) {
+                throw RuleViolation.unprocessable("consentId", active.isPresent()
                         ? "consent " + command.consentId() + " is already withdrawn"
                         : "this case has no consent " + command.consentId());
             }
@@ -194,14 +190,14 @@ public class Case {
                     personalData.seal(caseId, PersonalField.CONSENT_WITHDRAWAL_NOTE, command.note())));
             return status();
         }
-        if (consentsActive.containsKey(command.consentId())) {
+        if (file.consentActive(command.consentId()).isPresent()) {
             throw RuleViolation.conflict("consent " + command.consentId() + " is already recorded; record a new "
                     + "consent with a new id");
         }
-        if (ageCategory == AgeCategory.CHILD && command.givenBy() != ConsentGiver.GUARDIAN) {
+        if (ageCategory() == AgeCategory.CHILD && command.givenBy() != ConsentGiver.GUARDIAN) {
             throw RuleViolation.unprocessable("givenBy", "a child's consent is given by the appointed guardian");
         }
-        if (command.givenBy() == ConsentGiver.GUARDIAN && !guardianAppointed) {
+        if (command.givenBy() == ConsentGiver.GUARDIAN && !file.guardianAppointed()) {
             throw RuleViolation.unprocessable("givenBy", "no guardian has been appointed for this case");
         }
         codeLists.requireCodes("consent-purpose", command.purposes(), "purposes");
@@ -216,11 +212,11 @@ public class Case {
     public CaseStatus handle(StartReflectionPeriod command, MetaData metaData) {
         requireVisibleTo(metaData);
         requireOpen();
-        if (stage != CaseStage.PRESUMED_VICTIM && stage != CaseStage.IDENTIFIED_VICTIM) {
+        if (file.stage() != CaseStage.PRESUMED_VICTIM && file.stage() != CaseStage.IDENTIFIED_VICTIM) {
             throw RuleViolation.conflict("a reflection period is granted to a presumed or identified victim; this case is "
-                    + stage);
+                    + file.stage());
         }
-        if (reflectionPeriodStarted) {
+        if (file.reflectionPeriodStarted()) {
             throw RuleViolation.conflict("a reflection period has already been started for this case");
         }
         if (!command.legalEndDate().isAfter(command.startDate())) {
@@ -236,7 +232,7 @@ public class Case {
         requireOpen();
         codeLists.requireCode("closure-reason", command.reason(), "reason");
         apply(new CaseClosed(caseId, command.reason(), personalData.seal(caseId, PersonalField.CLOSURE_NOTE,
-                command.note()), stage));
+                command.note()), file.stage()));
         return status();
     }
 
@@ -250,11 +246,11 @@ public class Case {
     public CaseStatus handle(EraseSubject command, MetaData metaData) {
         Actor actor = Actor.fromMetadata(metaData).orElse(null);
         boolean mayErase = actor != null && (actor.has(Role.IDENTIFICATION_AUTHORITY)
-                || actor.has(Role.CASE_MANAGER) && access.fullViewFor(actor));
+                || actor.has(Role.CASE_MANAGER) && file.access().fullViewFor(actor));
         if (!mayErase) {
             throw new AggregateNotFoundException(caseId.toString(), "No case " + caseId);
         }
-        if (subjectErased) {
+        if (file.erased()) {
             throw RuleViolation.conflict("the personal data of case " + caseId + " is already erased");
         }
         apply(new SubjectErased(caseId, command.legalBasis()));
@@ -270,73 +266,29 @@ public class Case {
 
     /** A case outside the actor's scope does not exist for it: refused as not found, never as forbidden. */
     private void requireVisibleTo(MetaData metaData) {
-        if (!access.visibleTo(Actor.fromMetadata(metaData).orElse(null))) {
+        if (!file.access().visibleTo(Actor.fromMetadata(metaData).orElse(null))) {
             throw new AggregateNotFoundException(caseId.toString(), "No case " + caseId);
         }
     }
 
     private void requireOpen() {
-        if (closed) {
+        if (file.closed()) {
             throw RuleViolation.conflict("case " + caseId + " is closed");
         }
     }
 
     private CaseStatus status() {
-        return new CaseStatus(caseId, stage, closed, AggregateLifecycle.getVersion());
+        return new CaseStatus(caseId, file.stage(), file.closed(), AggregateLifecycle.getVersion());
     }
 
-    @EventSourcingHandler
-    void on(CaseOpened event) {
-        caseId = event.caseId();
-        access = new CaseAccess(event.openingOrganisationId(), null);
-        ageCategory = event.dataSubject().ageCategory();
-        stage = CaseStage.POTENTIAL_VICTIM;
+    private AgeCategory ageCategory() {
+        return file.dataSubject().ageCategory();
     }
 
+    /** Every event of the case is folded by the one fold of a case's events, {@link CaseFile}. */
     @EventSourcingHandler
-    void on(IndicatorAssessmentRecorded event) {
-        assessed = true;
-    }
-
-    @EventSourcingHandler
-    void on(PresumedVictimFlagged event) {
-        stage = CaseStage.PRESUMED_VICTIM;
-        access = new CaseAccess(access.openingOrganisationId(), event.responsibleOrganisationId());
-    }
-
-    @EventSourcingHandler
-    void on(IdentificationDecided event) {
-        stage = event.outcome() == IdentificationOutcome.IDENTIFIED ? CaseStage.IDENTIFIED_VICTIM
-                : CaseStage.NOT_IDENTIFIED;
-    }
-
-    @EventSourcingHandler
-    void on(GuardianAppointed event) {
-        guardianAppointed = true;
-    }
-
-    @EventSourcingHandler
-    void on(ConsentGiven event) {
-        consentsActive.put(event.consentId(), true);
-    }
-
-    @EventSourcingHandler
-    void on(ConsentWithdrawn event) {
-        consentsActive.put(event.consentId(), false);
-    }
-
-    @EventSourcingHandler
-    void on(ReflectionPeriodStarted event) {
-        reflectionPeriodStarted = true;
-    }
-
-    @EventSourcingHandler
-    void on(CaseClosed event) {
-        closed = true;
-    }
-
-    @EventSourcingHandler
-    void on(SubjectErased event) {
-        subjectErased = true;
+    void on(Object event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        file = CaseFile.fold(file, event, new CaseFile.EventMeta(sequence, at));
+        caseId = UUID.fromString(file.id());
     }
 }

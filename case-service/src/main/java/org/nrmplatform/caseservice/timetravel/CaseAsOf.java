@@ -49,14 +49,8 @@ class CaseAsOf {
             return Optional.empty();
         }
         List<? extends DomainEventMessage<?>> stream = events.readEvents(caseId.toString(), 0).asStream().toList();
-        CaseView then = null;
-        PersonalData.Reading reading = personalData.reading();
-        for (DomainEventMessage<?> event : stream) {
-            if (!event.getTimestamp().isAfter(at)) {
-                then = CaseReplay.apply(then, event.getPayload(), event.getSequenceNumber(), event.getTimestamp(),
-                        reading);
-            }
-        }
+        CaseView then = CaseReplay.replay(stream.stream().filter(event -> !event.getTimestamp().isAfter(at)).toList(),
+                personalData.reading());
         if (then == null) {
             throw RuleViolation.unprocessable("at", "the case did not exist yet at " + at
                     + (stream.isEmpty() ? "" : "; it was opened at " + stream.get(0).getTimestamp()));

@@ -2,22 +2,29 @@ package org.nrmplatform.caseservice.views;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.nrmplatform.caseservice.cases.CaseAccess;
+import org.nrmplatform.caseservice.cases.CaseFile;
 import org.nrmplatform.contracts.cases.AssessmentResult;
 import org.nrmplatform.contracts.cases.CaseStage;
 import org.nrmplatform.contracts.cases.ConsentGiver;
 import org.nrmplatform.contracts.cases.DataSubject;
 import org.nrmplatform.contracts.cases.IdentificationOutcome;
 import org.nrmplatform.contracts.cases.ScreeningLocation;
+import org.nrmplatform.contracts.cases.SealedDataSubject;
+import org.nrmplatform.contracts.privacy.PersonalField;
+import org.nrmplatform.shared.privacy.PersonalData;
 
 /**
- * The whole case, as the case manager's view ({@link ManagedCaseProjection}) holds it and as the time-travel
- * replay folds it; the first-line and identification-authority views are the parts of it their records below
- * name ({@link FirstLineCase}, {@link IdentificationCase}), the service provider's the {@link ReferredCase}.
+ * The whole case, as the case manager's view ({@link ManagedCaseProjection}) holds it and as time travel
+ * shows it: the {@link CaseFile} (the one fold of the case's events) opened, plus its active referrals; the
+ * first-line and identification-authority views are the parts of it their records below name
+ * ({@link FirstLineCase}, {@link IdentificationCase}), the service provider's the {@link ReferredCase}.
  * {@code version} is the sequence number of the last event applied (the case's version for If-Match).
  * The projections store the personal fields sealed ({@link OpenedViews#CASE_VIEW_FIELDS}); this is the view
  * opened for an answer. {@code erased}: the data subject was erased, so those fields are null.
@@ -53,6 +60,43 @@ public record CaseView(String id, long version, String openingOrganisationId, St
 
     /** A referral requested and not yet declined, withdrawn, cancelled or completed. */
     public record ActiveReferral(String referralId, String providerOrganisationId) {
+    }
+
+    /**
+     * The case file opened for an answer: its personal fields in clear (null once the subject is erased),
+     * with {@code activeReferrals} as given (null: not reconstructed).
+     */
+    public static CaseView opened(CaseFile file, List<ActiveReferral> activeReferrals, PersonalData.Reading reading) {
+        SealedDataSubject sealed = file.dataSubject();
+        DataSubject subject = new DataSubject(reading.open(sealed.givenName(), PersonalField.GIVEN_NAME),
+                reading.open(sealed.familyName(), PersonalField.FAMILY_NAME),
+                reading.openDate(sealed.dateOfBirth(), PersonalField.DATE_OF_BIRTH), sealed.ageCategory(),
+                sealed.sex(), sealed.citizenship());
+        CaseFile.Identification decided = file.identification();
+        CaseFile.Guardian guardian = file.guardian();
+        CaseFile.ReflectionPeriod period = file.reflectionPeriod();
+        CaseFile.Closure closure = file.closure();
+        Map<String, Consent> consents = new LinkedHashMap<>();
+        file.consents().forEach((id, consent) -> consents.put(id, new Consent(consent.givenBy(), consent.purposes(),
+                consent.serviceTypes(), consent.recipientOrganisationId(), consent.active(), consent.givenAt(),
+                consent.withdrawnAt())));
+        return new CaseView(file.id(), file.version(), file.openingOrganisationId(),
+                file.responsibleOrganisationId(), activeReferrals, file.detectingSector(), file.screenedAt(),
+                file.location(), subject, file.stage(), file.closed(),
+                file.assessments().stream().map(a -> new Assessment(a.assessmentId(), a.indicatorSetId(),
+                        a.assessedAt(), a.result())).toList(),
+                reading.open(file.presumedVictimGrounds(), PersonalField.PRESUMED_VICTIM_GROUNDS),
+                decided == null ? null : new Identification(decided.outcome(),
+                        reading.open(decided.reasons(), PersonalField.IDENTIFICATION_REASONS),
+                        decided.typesOfExploitation(), decided.methodsOfControl(), decided.decidedAt()),
+                guardian == null ? null : new Guardian(reading.open(guardian.name(), PersonalField.GUARDIAN_NAME),
+                        guardian.organisation(), guardian.appointedOn()),
+                Collections.unmodifiableMap(consents),
+                period == null ? null : new ReflectionPeriod(period.startDate(), period.legalEndDate(),
+                        period.legalBasis()),
+                closure == null ? null : new Closure(closure.reason(),
+                        reading.open(closure.note(), PersonalField.CLOSURE_NOTE), closure.closedAt()),
+                file.openedAt(), file.lastChangedAt(), file.erased() || reading.erased());
     }
 
     @Override

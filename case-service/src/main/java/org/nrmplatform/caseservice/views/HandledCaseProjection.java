@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -15,9 +16,9 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.nrmplatform.caseservice.cases.CaseAccess;
+import org.nrmplatform.caseservice.cases.CaseFile;
 import org.nrmplatform.caseservice.projections.ProjectionVersions;
 import org.nrmplatform.caseservice.projections.RebuildableProjection;
-import org.nrmplatform.contracts.cases.CaseStage;
 import org.nrmplatform.contracts.cases.Events.CaseClosed;
 import org.nrmplatform.contracts.cases.Events.CaseOpened;
 import org.nrmplatform.contracts.cases.Events.ConsentGiven;
@@ -28,7 +29,6 @@ import org.nrmplatform.contracts.cases.Events.IndicatorAssessmentRecorded;
 import org.nrmplatform.contracts.cases.Events.PresumedVictimFlagged;
 import org.nrmplatform.contracts.cases.Events.ReflectionPeriodStarted;
 import org.nrmplatform.contracts.cases.Events.SubjectErased;
-import org.nrmplatform.contracts.cases.IdentificationOutcome;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralCancelled;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralCompleted;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralDeclined;
@@ -37,7 +37,6 @@ import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralWithdrawn;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.BasicUpdate;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
 /**
@@ -45,8 +44,9 @@ import org.springframework.data.mongodb.core.query.Update;
  * authority, the case manager), kept up to date from case events, each in a collection of its own: one
  * subclass per actor type, with its own processing group, writing only the fields of its record
  * ({@link CaseView.FirstLineCase}, {@link CaseView.IdentificationCase}, the whole {@link CaseView}). Every
- * write passes through {@link #kept}, so a field outside the actor's record never reaches its collection
- * and a read cannot reveal it. The data subject's fields are written in one place, {@code on(CaseOpened)}.
+ * write keeps to the record's fields, so a field outside the actor's record never reaches its collection
+ * and a read cannot reveal it. What a case event means is not written here: the stored values are those of
+ * {@link CaseFile}, the one fold of a case's events, which the aggregate and time travel use too.
  * Personal fields are stored sealed as the events hold them; {@link OpenedViews} opens them when read.
  *
  * <p>Each view lives in the collection of its current version (see {@link ProjectionVersions}); a rebuild
@@ -79,12 +79,9 @@ abstract class HandledCaseProjection extends RebuildableProjection {
 
     @EventHandler
     void on(CaseOpened event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        Document document = document(new CaseView(event.caseId().toString(), sequence,
-                event.openingOrganisationId(), null, List.of(), event.detectingSector(), event.screenedAt(),
-                event.location(), null, CaseStage.POTENTIAL_VICTIM, false, List.of(), null, null,
-                null, Map.of(), null, null, at, at, false));
         // personal fields stay sealed as the event holds them (opened when read: OpenedViews)
-        document.put("dataSubject", document(event.dataSubject()));
+        Document document = document(CaseFile.opened(event, new CaseFile.EventMeta(sequence, at)));
+        document.put(ACTIVE_REFERRALS, List.of());
         document.keySet().retainAll(fields);
         try {
             mongo.insert(document, target());
@@ -95,68 +92,47 @@ abstract class HandledCaseProjection extends RebuildableProjection {
 
     @EventHandler
     void on(IndicatorAssessmentRecorded event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        apply(event.caseId().toString(), sequence, at, new Update().push("assessments",
-                new CaseView.Assessment(event.assessmentId().toString(), event.indicatorSetId(), event.assessedAt(),
-                        event.result())));
+        fold(event.caseId(), event, sequence, at);
     }
 
     @EventHandler
     void on(PresumedVictimFlagged event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        apply(event.caseId().toString(), sequence, at, new Update()
-                .set("stage", CaseStage.PRESUMED_VICTIM)
-                .set("presumedVictimGrounds", OpenedViews.sealed(event.grounds()))
-                .set(CaseAccess.RESPONSIBLE_FIELD, event.responsibleOrganisationId()));
+        fold(event.caseId(), event, sequence, at);
     }
 
     @EventHandler
     void on(IdentificationDecided event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        apply(event.caseId().toString(), sequence, at, new Update()
-                .set("stage", event.outcome() == IdentificationOutcome.IDENTIFIED ? CaseStage.IDENTIFIED_VICTIM
-                        : CaseStage.NOT_IDENTIFIED)
-                .set("identification", document(new CaseView.Identification(event.outcome(), null,
-                        event.typesOfExploitation(), event.methodsOfControl(), at))
-                        .append("reasons", OpenedViews.sealed(event.reasons()))));
+        fold(event.caseId(), event, sequence, at);
     }
 
     @EventHandler
     void on(GuardianAppointed event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        apply(event.caseId().toString(), sequence, at, new Update().set("guardian",
-                document(new CaseView.Guardian(null, event.guardianOrganisation(), event.appointedOn()))
-                        .append("name", OpenedViews.sealed(event.guardianName()))));
+        fold(event.caseId(), event, sequence, at);
     }
 
     @EventHandler
     void on(ConsentGiven event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        apply(event.caseId().toString(), sequence, at, new Update().set("consents." + event.consentId(),
-                new CaseView.Consent(event.givenBy(), event.purposes(), event.serviceTypes(),
-                        event.recipientOrganisationId(), true, at, null)));
+        fold(event.caseId(), event, sequence, at);
     }
 
     @EventHandler
     void on(ConsentWithdrawn event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        String consent = "consents." + event.consentId();
-        apply(event.caseId().toString(), sequence, at, new Update()
-                .set(consent + ".active", false)
-                .set(consent + ".withdrawnAt", at));
+        fold(event.caseId(), event, sequence, at);
     }
 
     @EventHandler
     void on(ReflectionPeriodStarted event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        apply(event.caseId().toString(), sequence, at, new Update().set("reflectionPeriod",
-                new CaseView.ReflectionPeriod(event.startDate(), event.legalEndDate(), event.legalBasis())));
+        fold(event.caseId(), event, sequence, at);
     }
 
     @EventHandler
     void on(CaseClosed event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        apply(event.caseId().toString(), sequence, at, new Update()
-                .set("closed", true)
-                .set("closure", document(new CaseView.Closure(event.reason(), null, at))
-                        .append("note", OpenedViews.sealed(event.note()))));
+        fold(event.caseId(), event, sequence, at);
     }
 
     @EventHandler
     void on(SubjectErased event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        apply(event.caseId().toString(), sequence, at, new Update().set("erased", true));
+        fold(event.caseId(), event, sequence, at);
     }
 
     /** A value as a document of the views, without Spring Data's type hint. */
@@ -225,22 +201,29 @@ abstract class HandledCaseProjection extends RebuildableProjection {
     }
 
     /**
+     * Folds {@code event} into the stored view with the case's one fold, {@link CaseFile#apply}: the stored
+     * view is read back as the file it was written from (less the fields outside this actor's record, which
+     * no field of the record depends on), and the record's fields that the event changed are set.
      * Looks the view up by {@code _id} alone, then updates it by {@code _id} alone: the embedded server uses
      * an index only for a query on exactly the index's fields, so {@code _id} plus a version condition
      * scanned the whole collection for every event and made a rebuild quadratic in the number of cases.
      * Reading first is safe because one processor (one segment) writes each version's collection.
      */
-    private void apply(String caseId, long sequence, Instant at, Update update) {
+    private void fold(UUID caseId, Object event, long sequence, Instant at) {
         String target = target();
-        Query stored = query(where("_id").is(caseId));
-        stored.fields().include("version");
-        Document view = mongo.findOne(stored, Document.class, target);
+        Document view = mongo.findById(caseId.toString(), Document.class, target);
         if (view == null || ((Number) view.get("version")).longValue() >= sequence) {
             return;
         }
-        Document kept = kept(update);
-        ((Document) kept.computeIfAbsent("$set", operator -> new Document()))
-                .append("version", sequence).append("lastChangedAt", at);
-        mongo.updateFirst(query(where("_id").is(caseId)), new BasicUpdate(kept), target);
+        CaseFile before = mongo.getConverter().read(CaseFile.class, view);
+        Document after = document(before.apply(event, new CaseFile.EventMeta(sequence, at)));
+        Document changed = new Document();
+        after.forEach((field, value) -> {
+            if (fields.contains(field) && !field.equals("_id") && !Objects.equals(value, view.get(field))) {
+                changed.put(field, value);
+            }
+        });
+        mongo.updateFirst(query(where("_id").is(caseId.toString())), new BasicUpdate(new Document("$set", changed)),
+                target);
     }
 }
