@@ -91,11 +91,11 @@ public class Case {
         if (dateOfBirth != null) {
             LocalDate screenedOn = command.screenedAt().atZone(ZoneOffset.UTC).toLocalDate();
             if (dateOfBirth.isAfter(screenedOn)) {
-                throw RuleViolation.unprocessable("dataSubject.dateOfBirth", "date of birth is after the screening");
+                throw RuleViolation.ruleNotMet("dataSubject.dateOfBirth", "date of birth is after the screening");
             }
             boolean minor = Period.between(dateOfBirth, screenedOn).getYears() < 18;
             if (minor && command.dataSubject().ageCategory() == AgeCategory.ADULT) {
-                throw RuleViolation.unprocessable("dataSubject.ageCategory",
+                throw RuleViolation.ruleNotMet("dataSubject.ageCategory",
                         "the date of birth makes the data subject a child at screening; record ageCategory CHILD");
             }
         }
@@ -109,13 +109,13 @@ public class Case {
         requireVisibleTo(metaData);
         requireOpen();
         if (stage != CaseStage.POTENTIAL_VICTIM && stage != CaseStage.PRESUMED_VICTIM) {
-            throw RuleViolation.conflict("indicators are assessed before the identification decision; this case is "
+            throw RuleViolation.stateDoesNotAllow("indicators are assessed before the identification decision; this case is "
                     + stage);
         }
         IndicatorSet set = catalogue.find(command.indicatorSetId()).orElseThrow(() ->
-                RuleViolation.unprocessable("indicatorSetId", "no indicator set " + command.indicatorSetId()));
+                RuleViolation.ruleNotMet("indicatorSetId", "no indicator set " + command.indicatorSetId()));
         if (!set.appliesTo(ageCategory)) {
-            throw RuleViolation.unprocessable("indicatorSetId",
+            throw RuleViolation.ruleNotMet("indicatorSetId",
                     "indicator set " + set.id() + " is for children's cases only");
         }
         AssessmentResult result = set.assess(command.answers());
@@ -129,11 +129,11 @@ public class Case {
         requireVisibleTo(metaData);
         requireOpen();
         if (stage != CaseStage.POTENTIAL_VICTIM) {
-            throw RuleViolation.conflict("only a potential victim can be flagged as presumed victim; this case is "
+            throw RuleViolation.stateDoesNotAllow("only a potential victim can be flagged as presumed victim; this case is "
                     + stage);
         }
         if (!assessed) {
-            throw RuleViolation.unprocessable(null,
+            throw RuleViolation.ruleNotMet(null,
                     "record an indicator assessment before flagging a presumed victim");
         }
         apply(new PresumedVictimFlagged(caseId,
@@ -148,16 +148,16 @@ public class Case {
         requireVisibleTo(metaData);
         requireOpen();
         if (stage != CaseStage.PRESUMED_VICTIM) {
-            throw RuleViolation.conflict("the identification decision follows the presumed-victim flag; this case is "
+            throw RuleViolation.stateDoesNotAllow("the identification decision follows the presumed-victim flag; this case is "
                     + stage);
         }
         if (ageCategory == AgeCategory.CHILD && !guardianAppointed) {
-            throw RuleViolation.unprocessable(null, "a child's case cannot be decided before a guardian is appointed");
+            throw RuleViolation.ruleNotMet(null, "a child's case cannot be decided before a guardian is appointed");
         }
         codeLists.requireCodes("type-of-exploitation", command.typesOfExploitation(), "typesOfExploitation");
         codeLists.requireCodes("method-of-control", command.methodsOfControl(), "methodsOfControl");
         if (command.outcome() == IdentificationOutcome.IDENTIFIED && command.typesOfExploitation().isEmpty()) {
-            throw RuleViolation.unprocessable("typesOfExploitation",
+            throw RuleViolation.ruleNotMet("typesOfExploitation",
                     "an identified victim's decision names at least one type of exploitation");
         }
         apply(new IdentificationDecided(caseId, command.outcome(),
@@ -171,7 +171,7 @@ public class Case {
         requireVisibleTo(metaData);
         requireOpen();
         if (ageCategory != AgeCategory.CHILD) {
-            throw RuleViolation.unprocessable(null, "a guardian is appointed for a child; this data subject is an adult");
+            throw RuleViolation.ruleNotMet(null, "a guardian is appointed for a child; this data subject is an adult");
         }
         apply(new GuardianAppointed(caseId,
                 personalData.seal(caseId, PersonalField.GUARDIAN_NAME, command.guardianName()),
@@ -186,7 +186,7 @@ public class Case {
         requireOpen();
         if (command.decision() == ConsentDecision.WITHDRAWN) {
             if (!Boolean.TRUE.equals(consentsActive.get(command.consentId()))) {
-                throw RuleViolation.unprocessable("consentId", consentsActive.containsKey(command.consentId())
+                throw RuleViolation.ruleNotMet("consentId", consentsActive.containsKey(command.consentId())
                         ? "consent " + command.consentId() + " is already withdrawn"
                         : "this case has no consent " + command.consentId());
             }
@@ -195,14 +195,14 @@ public class Case {
             return status();
         }
         if (consentsActive.containsKey(command.consentId())) {
-            throw RuleViolation.conflict("consent " + command.consentId() + " is already recorded; record a new "
+            throw RuleViolation.stateDoesNotAllow("consent " + command.consentId() + " is already recorded; record a new "
                     + "consent with a new id");
         }
         if (ageCategory == AgeCategory.CHILD && command.givenBy() != ConsentGiver.GUARDIAN) {
-            throw RuleViolation.unprocessable("givenBy", "a child's consent is given by the appointed guardian");
+            throw RuleViolation.ruleNotMet("givenBy", "a child's consent is given by the appointed guardian");
         }
         if (command.givenBy() == ConsentGiver.GUARDIAN && !guardianAppointed) {
-            throw RuleViolation.unprocessable("givenBy", "no guardian has been appointed for this case");
+            throw RuleViolation.ruleNotMet("givenBy", "no guardian has been appointed for this case");
         }
         codeLists.requireCodes("consent-purpose", command.purposes(), "purposes");
         codeLists.requireCodes("service-type", command.serviceTypes(), "serviceTypes");
@@ -217,14 +217,14 @@ public class Case {
         requireVisibleTo(metaData);
         requireOpen();
         if (stage != CaseStage.PRESUMED_VICTIM && stage != CaseStage.IDENTIFIED_VICTIM) {
-            throw RuleViolation.conflict("a reflection period is granted to a presumed or identified victim; this case is "
+            throw RuleViolation.stateDoesNotAllow("a reflection period is granted to a presumed or identified victim; this case is "
                     + stage);
         }
         if (reflectionPeriodStarted) {
-            throw RuleViolation.conflict("a reflection period has already been started for this case");
+            throw RuleViolation.stateDoesNotAllow("a reflection period has already been started for this case");
         }
         if (!command.legalEndDate().isAfter(command.startDate())) {
-            throw RuleViolation.unprocessable("legalEndDate", "the legal end date must be after the start date");
+            throw RuleViolation.ruleNotMet("legalEndDate", "the legal end date must be after the start date");
         }
         apply(new ReflectionPeriodStarted(caseId, command.startDate(), command.legalEndDate(), command.legalBasis()));
         return status();
@@ -255,7 +255,7 @@ public class Case {
             throw new AggregateNotFoundException(caseId.toString(), "No case " + caseId);
         }
         if (subjectErased) {
-            throw RuleViolation.conflict("the personal data of case " + caseId + " is already erased");
+            throw RuleViolation.stateDoesNotAllow("the personal data of case " + caseId + " is already erased");
         }
         apply(new SubjectErased(caseId, command.legalBasis()));
         return status();
@@ -277,7 +277,7 @@ public class Case {
 
     private void requireOpen() {
         if (closed) {
-            throw RuleViolation.conflict("case " + caseId + " is closed");
+            throw RuleViolation.stateDoesNotAllow("case " + caseId + " is closed");
         }
     }
 

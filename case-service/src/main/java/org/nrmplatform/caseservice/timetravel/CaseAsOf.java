@@ -41,7 +41,7 @@ class CaseAsOf {
     /** The case at {@code at} as {@code actor} may see it; empty when there is no such case for the actor. */
     Optional<VisibleCase> find(UUID caseId, Instant at, Actor actor) {
         if (at.isAfter(Instant.now())) {
-            throw RuleViolation.unprocessable("at", "'at' is in the future: " + at + "; the past only can be shown");
+            throw RuleViolation.ruleNotMet("at", "'at' is in the future: " + at + "; the past only can be shown");
         }
         Optional<VisibleCase> now = queries.query(new FindCase(caseId, actor),
                 ResponseTypes.optionalInstanceOf(VisibleCase.class)).join();
@@ -58,7 +58,7 @@ class CaseAsOf {
             }
         }
         if (then == null) {
-            throw RuleViolation.unprocessable("at", "the case did not exist yet at " + at
+            throw RuleViolation.ruleNotMet("at", "the case did not exist yet at " + at
                     + (stream.isEmpty() ? "" : "; it was opened at " + stream.get(0).getTimestamp()));
         }
         reads.record(caseId, "as-of", actor);

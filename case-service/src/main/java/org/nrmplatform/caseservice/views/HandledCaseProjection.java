@@ -111,7 +111,7 @@ abstract class HandledCaseProjection implements RebuildableProjection {
         apply(event.caseId().toString(), sequence, at, new Update()
                 .set("stage", CaseStage.PRESUMED_VICTIM)
                 .set("presumedVictimGrounds", OpenedViews.sealed(event.grounds()))
-                .set(CaseAccess.RESPONSIBLE_FIELD, event.responsibleOrganisationId()));
+                .set(ScopeCriteria.RESPONSIBLE_FIELD, event.responsibleOrganisationId()));
     }
 
     @EventHandler

@@ -71,7 +71,7 @@ public class NameReservations {
             if (existing != null && abandoned(existing) && takeOver(existing, holder)) {
                 return Outcome.RESERVED;
             }
-            throw RuleViolation.conflict("the " + kind.label + " '" + name + "' is already taken");
+            throw RuleViolation.stateDoesNotAllow("the " + kind.label + " '" + name + "' is already taken");
         }
     }
 

@@ -131,9 +131,9 @@ public class SigningKeys implements JWKSource<SecurityContext> {
     public KeySummary retire(String kid) {
         Loaded keys = reload();
         KeySummary key = keys.summaries().stream().filter(summary -> summary.kid().equals(kid)).findFirst()
-                .orElseThrow(() -> RuleViolation.unprocessable("kid", "no signing key " + kid));
+                .orElseThrow(() -> RuleViolation.ruleNotMet("kid", "no signing key " + kid));
         if (key.signing()) {
-            throw RuleViolation.conflict("key " + kid + " signs the tokens being issued; rotate first, then retire it");
+            throw RuleViolation.stateDoesNotAllow("key " + kid + " signs the tokens being issued; rotate first, then retire it");
         }
         if (key.status() == Status.ACTIVE) {
             mongo.updateFirst(query(where("_id").is(kid).and("status").is(Status.ACTIVE)),

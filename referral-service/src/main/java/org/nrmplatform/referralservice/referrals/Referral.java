@@ -65,7 +65,7 @@ public class Referral {
     public Referral(RequestReferral command, CodeLists codeLists, PersonalData personalData) {
         codeLists.requireCode("service-type", command.serviceType(), "serviceType");
         if (!command.respondBy().isAfter(Instant.now())) {
-            throw RuleViolation.unprocessable("respondBy", "the respond-by instant must be in the future");
+            throw RuleViolation.ruleNotMet("respondBy", "the respond-by instant must be in the future");
         }
         apply(new ReferralRequested(command.referralId(), command.caseId(), command.referringOrganisationId(),
                 command.providerOrganisationId(), command.serviceType(), command.urgency(), command.respondBy(),
@@ -97,7 +97,7 @@ public class Referral {
     public ReferralState handle(WithdrawReferral command, PersonalData personalData, MetaData metaData) {
         requireReferrer(metaData);
         if (!status.active()) {
-            throw RuleViolation.conflict("only a requested or accepted referral can be withdrawn; this one is "
+            throw RuleViolation.stateDoesNotAllow("only a requested or accepted referral can be withdrawn; this one is "
                     + status);
         }
         apply(new ReferralWithdrawn(referralId, caseId, providerOrganisationId,
@@ -112,10 +112,10 @@ public class Referral {
         requireStatus(ReferralStatus.ACCEPTED, "given assistance steps");
         codeLists.requireCode("service-type", command.serviceType(), "serviceType");
         if (command.deliveredAt().isAfter(Instant.now())) {
-            throw RuleViolation.unprocessable("deliveredAt", "an assistance step is recorded once delivered");
+            throw RuleViolation.ruleNotMet("deliveredAt", "an assistance step is recorded once delivered");
         }
         if (steps.contains(command.stepId())) {
-            throw RuleViolation.conflict("assistance step " + command.stepId() + " is already recorded");
+            throw RuleViolation.stateDoesNotAllow("assistance step " + command.stepId() + " is already recorded");
         }
         apply(new AssistanceStepRecorded(referralId, caseId, providerOrganisationId, command.stepId(),
                 command.serviceType(), command.deliveredAt(),
@@ -176,7 +176,7 @@ public class Referral {
 
     private void requireStatus(ReferralStatus required, String step) {
         if (status != required) {
-            throw RuleViolation.conflict("only a " + required.name().toLowerCase() + " referral can be " + step
+            throw RuleViolation.stateDoesNotAllow("only a " + required.name().toLowerCase() + " referral can be " + step
                     + "; this one is " + status);
         }
     }

@@ -76,14 +76,14 @@ public class CodeLists {
         CodeList list = get(listId);
         List<String> unknown = codes.stream().filter(code -> !list.contains(code)).toList();
         if (!unknown.isEmpty()) {
-            throw RuleViolation.unprocessable(field, "unknown " + listId + " code(s) " + unknown
+            throw RuleViolation.ruleNotMet(field, "unknown " + listId + " code(s) " + unknown
                     + "; see code list " + listId + " v" + list.version());
         }
     }
 
     public void requireCode(String listId, String code, String field) {
         if (code == null) {
-            throw RuleViolation.unprocessable(field, "a " + listId + " code is required");
+            throw RuleViolation.ruleNotMet(field, "a " + listId + " code is required");
         }
         requireCodes(listId, List.of(code), field);
     }

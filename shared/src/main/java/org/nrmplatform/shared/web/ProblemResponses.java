@@ -62,15 +62,22 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     public record FieldProblem(String field, String message) {
     }
 
+    /** The one place that says how each kind of refusal the domain knows is answered over HTTP. */
     @ExceptionHandler(RuleViolation.class)
     ResponseEntity<Object> ruleViolation(RuleViolation e, WebRequest request) {
-        ProblemDetail problem = problem(e.kind().status(),
-                e.kind() == RuleViolation.Kind.CONFLICT ? "Not possible in the current state" : "Rule of the process not met",
-                e.getMessage());
+        HttpStatus status = switch (e.kind()) {
+            case STATE_DOES_NOT_ALLOW -> HttpStatus.CONFLICT;
+            case RULE_NOT_MET -> HttpStatus.UNPROCESSABLE_CONTENT;
+        };
+        String title = switch (e.kind()) {
+            case STATE_DOES_NOT_ALLOW -> "Not possible in the current state";
+            case RULE_NOT_MET -> "Rule of the process not met";
+        };
+        ProblemDetail problem = problem(status, title, e.getMessage());
         if (e.field() != null) {
             problem.setProperty("errors", List.of(new FieldProblem(e.field(), e.getMessage())));
         }
-        return handleExceptionInternal(e, problem, new HttpHeaders(), e.kind().status(), request);
+        return handleExceptionInternal(e, problem, new HttpHeaders(), status, request);
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
