@@ -6,6 +6,7 @@ import static org.springframework.data.mongodb.core.aggregation.Aggregation.newA
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -45,10 +46,12 @@ class CaseMetrics {
     private final MongoTemplate mongo;
     private final EventStore eventStore;
     private final MeterRegistry meters;
+    private final Clock clock;
     private volatile Map<String, Long> counts = Map.of();
     private volatile Instant countedAt = Instant.MIN;
 
-    CaseMetrics(MongoTemplate mongo, EventStore eventStore, MeterRegistry meters) {
+    CaseMetrics(MongoTemplate mongo, EventStore eventStore, MeterRegistry meters, Clock clock) {
+        this.clock = clock;
         this.mongo = mongo;
         this.eventStore = eventStore;
         this.meters = meters;
@@ -62,7 +65,7 @@ class CaseMetrics {
     }
 
     private Map<String, Long> counts() {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (countedAt.plusSeconds(REFRESH_SECONDS).isBefore(now)) {
             Map<String, Long> fresh = new HashMap<>();
             for (Document row : mongo.aggregate(newAggregation(group("stage", "closed").count().as("cases")),

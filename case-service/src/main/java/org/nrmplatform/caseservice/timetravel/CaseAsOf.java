@@ -1,5 +1,6 @@
 package org.nrmplatform.caseservice.timetravel;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -30,8 +31,10 @@ class CaseAsOf {
     private final QueryGateway queries;
     private final PersonalData personalData;
     private final PersonalDataReads reads;
+    private final Clock clock;
 
-    CaseAsOf(EventStorageEngine events, QueryGateway queries, PersonalData personalData, PersonalDataReads reads) {
+    CaseAsOf(EventStorageEngine events, QueryGateway queries, PersonalData personalData, PersonalDataReads reads, Clock clock) {
+        this.clock = clock;
         this.events = events;
         this.queries = queries;
         this.personalData = personalData;
@@ -40,7 +43,7 @@ class CaseAsOf {
 
     /** The case at {@code at} as {@code actor} may see it; empty when there is no such case for the actor. */
     Optional<VisibleCase> find(UUID caseId, Instant at, Actor actor) {
-        if (at.isAfter(Instant.now())) {
+        if (at.isAfter(clock.instant())) {
             throw RuleViolation.ruleNotMet("at", "'at' is in the future: " + at + "; the past only can be shown");
         }
         Optional<VisibleCase> now = queries.query(new FindCase(caseId, actor),

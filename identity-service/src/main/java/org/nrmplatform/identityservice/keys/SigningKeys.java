@@ -25,7 +25,6 @@ import org.nrmplatform.identityservice.IdentityProperties;
 import org.nrmplatform.shared.web.RuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
@@ -78,8 +77,8 @@ public class SigningKeys implements JWKSource<SecurityContext> {
     private volatile Loaded loaded;
 
     @Autowired
-    SigningKeys(MongoTemplate mongo, IdentityProperties properties, ObjectProvider<Clock> clock) {
-        this(mongo, properties.keyRetention(), clock.getIfAvailable(Clock::systemUTC),
+    SigningKeys(MongoTemplate mongo, IdentityProperties properties, Clock clock) {
+        this(mongo, properties.keyRetention(), clock,
                 new KeyEncryption(properties.keyEncryptionKey()));
     }
 

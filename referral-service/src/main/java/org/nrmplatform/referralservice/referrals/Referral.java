@@ -2,6 +2,7 @@ package org.nrmplatform.referralservice.referrals;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
@@ -62,9 +63,9 @@ public class Referral {
     }
 
     @CommandHandler
-    public Referral(RequestReferral command, CodeLists codeLists, PersonalData personalData) {
+    public Referral(RequestReferral command, CodeLists codeLists, PersonalData personalData, Clock clock) {
         codeLists.requireCode("service-type", command.serviceType(), "serviceType");
-        if (!command.respondBy().isAfter(Instant.now())) {
+        if (!command.respondBy().isAfter(clock.instant())) {
             throw RuleViolation.ruleNotMet("respondBy", "the respond-by instant must be in the future");
         }
         apply(new ReferralRequested(command.referralId(), command.caseId(), command.referringOrganisationId(),
@@ -107,11 +108,11 @@ public class Referral {
 
     @CommandHandler
     public ReferralState handle(RecordAssistanceStep command, CodeLists codeLists, PersonalData personalData,
-                                MetaData metaData) {
+                                MetaData metaData, Clock clock) {
         requireProvider(metaData);
         requireStatus(ReferralStatus.ACCEPTED, "given assistance steps");
         codeLists.requireCode("service-type", command.serviceType(), "serviceType");
-        if (command.deliveredAt().isAfter(Instant.now())) {
+        if (command.deliveredAt().isAfter(clock.instant())) {
             throw RuleViolation.ruleNotMet("deliveredAt", "an assistance step is recorded once delivered");
         }
         if (steps.contains(command.stepId())) {

@@ -3,6 +3,7 @@ package org.nrmplatform.referralservice.transnational;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -47,9 +48,11 @@ class PacketImport {
     private final Peers peers;
     private final Duration maxPacketAge;
     private final TimeRange times;
+    private final Clock clock;
 
     PacketImport(CommandGateway commands, MongoTemplate mongo, Installation installation, Peers peers,
-                 TransnationalProperties properties, TimeRange times) {
+                 TransnationalProperties properties, TimeRange times, Clock clock) {
+        this.clock = clock;
         this.times = times;
         this.commands = commands;
         this.mongo = mongo;
@@ -62,7 +65,7 @@ class PacketImport {
         Packet packet = verified(json);
         try {
             mongo.insert(new ImportedPacket(packet.packetId().toString(), packet.from().installationId(),
-                    packet.type(), packet.transnationalReferralId().toString(), Instant.now()), COLLECTION);
+                    packet.type(), packet.transnationalReferralId().toString(), clock.instant()), COLLECTION);
         } catch (DuplicateKeyException replayed) {
             throw RuleViolation.stateDoesNotAllow("packet " + packet.packetId() + " was imported before");
         }
@@ -117,7 +120,7 @@ class PacketImport {
             throw RuleViolation.ruleNotMet("signature", "the signature does not verify: the packet was altered "
                     + "after signing or not signed by " + peer.installationId());
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (packet.issuedAt().isBefore(now.minus(maxPacketAge))) {
             throw RuleViolation.ruleNotMet("issuedAt", "the packet was issued more than " + maxPacketAge
                     + " ago; ask " + peer.installationId() + " to issue it again");

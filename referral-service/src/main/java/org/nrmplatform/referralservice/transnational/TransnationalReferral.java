@@ -2,6 +2,7 @@ package org.nrmplatform.referralservice.transnational;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
@@ -70,9 +71,9 @@ public class TransnationalReferral {
 
     @CommandHandler
     public TransnationalReferral(SendTransnationalReferral command, Installation installation,
-                                 PersonalData personalData) {
+                                 PersonalData personalData, Clock clock) {
         Packet.Body body = command.body();
-        if (!body.respondBy().isAfter(Instant.now())) {
+        if (!body.respondBy().isAfter(clock.instant())) {
             throw RuleViolation.ruleNotMet("respondBy", "the respond-by instant must be in the future");
         }
         Packet packet = installation.issue(Packet.Type.REFERRAL, command.transnationalReferralId(),
@@ -85,7 +86,7 @@ public class TransnationalReferral {
 
     @CommandHandler
     public TransnationalReferral(ReceiveTransnationalReferral command, Installation installation,
-                                 PersonalData personalData) {
+                                 PersonalData personalData, Clock clock) {
         Packet packet = command.packet();
         if (packet.type() != Packet.Type.REFERRAL) {
             throw RuleViolation.ruleNotMet("type", "only a REFERRAL packet starts an incoming referral");
@@ -101,7 +102,7 @@ public class TransnationalReferral {
                 command.importingOrganisationId(), body.serviceType(), body.urgency(), body.respondBy(),
                 packet.packetId(), personalData.seal(packet.transnationalReferralId(), PersonalField.RECEIVED_PACKET,
                         command.json())));
-        Instant receivedAt = Instant.now();
+        Instant receivedAt = clock.instant();
         Packet acknowledgement = installation.issue(Packet.Type.ACKNOWLEDGEMENT, packet.transnationalReferralId(),
                 peer, Packet.Body.acknowledgement(receivedAt));
         apply(new TransnationalReferralAcknowledged(packet.transnationalReferralId(), peer, receivedAt,

@@ -6,6 +6,7 @@ import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
 import static org.axonframework.test.matchers.Matchers.payloadsMatching;
 
 import java.security.KeyPair;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -66,10 +67,10 @@ class TransnationalReferralTest {
     private static final PersonalData PERSONAL_DATA = new PersonalData(new InMemorySubjectKeys(), () -> new byte[12]);
 
     private static final KeyPair SERBIAN_KEYS = PacketTest.keys();
-    private static final Installation SERBIA = new Installation("RS-NRM", "RS", "rs-key-1", SERBIAN_KEYS);
-    private static final Installation ALBANIA = new Installation(PEER, "AL", "al-key-1", PacketTest.keys());
+    private static final Installation SERBIA = new Installation("RS-NRM", "RS", "rs-key-1", SERBIAN_KEYS, Clock.systemUTC());
+    private static final Installation ALBANIA = new Installation(PEER, "AL", "al-key-1", PacketTest.keys(), Clock.systemUTC());
     private static final Installation NORTH_MACEDONIA = new Installation("MK-NRM", "MK", "mk-key-1",
-            PacketTest.keys());
+            PacketTest.keys(), Clock.systemUTC());
 
     private static final Packet.Body REFERRAL_BODY = new Packet.Body(AgeCategory.ADULT, "Feminine", List.of("AL"),
             1998, "SAFE_ACCOMMODATION", Urgency.URGENT, RESPOND_BY, "Returns on Friday's flight",
@@ -110,6 +111,7 @@ class TransnationalReferralTest {
         fixture.registerInjectableResource(SERBIA);
         fixture.registerInjectableResource(CodeLists.load());
         fixture.registerInjectableResource(PERSONAL_DATA);
+        fixture.registerInjectableResource(Clock.systemUTC());
     }
 
     private static Sealed seal(UUID subject, PersonalField field, String clear) {

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.nrmplatform.shared.web.RuleViolation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import org.nrmplatform.shared.web.JsonInput;
 
 /** The code lists shipped as data files under {@code code-lists/}, loaded once. */
 public class CodeLists {
@@ -26,7 +27,7 @@ public class CodeLists {
     }
 
     public static CodeLists load() {
-        JsonMapper mapper = JsonMapper.builder().build();
+        JsonMapper mapper = JsonInput.standalone();
         Map<String, CodeList> lists = new LinkedHashMap<>();
         for (JsonNode file : read(mapper, "index.json").get("codeLists")) {
             CodeList list = toCodeList(read(mapper, file.asString()));

@@ -3,7 +3,6 @@ package org.nrmplatform.shared.web;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 import jakarta.validation.ConstraintViolationException;
-import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -269,10 +268,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     private static ProblemDetail problem(HttpStatusCode status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        problem.setType(URI.create("about:blank"));
-        return problem;
+        return ProblemWriter.problem(status, title, detail);
     }
 
     /**
