@@ -10,15 +10,12 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import reactor.netty.NettyPipeline;
 import reactor.netty.http.server.HttpServer;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Requests Reactor Netty or Spring refuse before any filter runs (a request line or header that does not
@@ -28,14 +25,18 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class CodecRefusals implements NettyServerCustomizer {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final ProblemWriter problems;
+
+    CodecRefusals(ProblemWriter problems) {
+        this.problems = problems;
+    }
 
     @Override
     public HttpServer apply(HttpServer server) {
         return server.doOnChannelInit((observer, channel, address) -> {
             ChannelPipeline pipeline = channel.pipeline();
             if (pipeline.get(NettyPipeline.HttpTrafficHandler) != null) {
-                pipeline.addBefore(NettyPipeline.HttpTrafficHandler, "nrm.problemBodies", new ProblemBodies());
+                pipeline.addBefore(NettyPipeline.HttpTrafficHandler, "nrm.problemBodies", new ProblemBodies(problems));
             }
         });
     }
@@ -43,7 +44,12 @@ class CodecRefusals implements NettyServerCustomizer {
     /** Fills the empty body of an error answer; never for HEAD, whose answers have no body. */
     static final class ProblemBodies extends ChannelDuplexHandler {
 
+        private final ProblemWriter problems;
         private boolean head;
+
+        ProblemBodies(ProblemWriter problems) {
+            this.problems = problems;
+        }
 
         @Override
         public void channelRead(ChannelHandlerContext context, Object message) {
@@ -71,20 +77,14 @@ class CodecRefusals implements NettyServerCustomizer {
             context.write(message, promise);
         }
 
-        private static byte[] problem(int status) {
-            HttpStatus known = HttpStatus.resolve(status);
-            Map<String, Object> problem = new LinkedHashMap<>();
-            problem.put("type", "about:blank");
-            problem.put("title", known != null ? known.getReasonPhrase() : "Error " + status);
-            problem.put("status", status);
-            problem.put("detail", switch (status) {
+        private byte[] problem(int status) {
+            return problems.body(HttpStatusCode.valueOf(status), switch (status) {
                 case 414 -> "The URL is longer than the gateway accepts";
                 case 431 -> "The request headers are larger than the gateway accepts";
                 case 400 -> "The request could not be read: its request line, URL or headers are malformed (for "
                         + "example a character not allowed in a URL or a control character in a header)";
                 default -> "The gateway refused the request before it could be handled";
-            });
-            return JSON.writeValueAsBytes(problem);
+            }, null, null);
         }
     }
 }

@@ -27,19 +27,27 @@ class ProblemWriter {
     }
 
     Mono<Void> write(ServerWebExchange exchange, HttpStatusCode status, String detail) {
+        byte[] body = body(status, detail, exchange.getRequest().getPath().value(), CorrelationIdFilter.of(exchange));
+        ServerHttpResponse response = exchange.getResponse();
+        response.setStatusCode(status);
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(body)));
+    }
+
+    /** The body alone, for refusals made below the exchange (Netty's codec); instance and id may be null. */
+    byte[] body(HttpStatusCode status, String detail, String instance, String correlationId) {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
         problem.put("title", titleOf(status));
         problem.put("status", status.value());
         problem.put("detail", detail);
-        problem.put("instance", exchange.getRequest().getPath().value());
-        problem.put("correlationId", CorrelationIdFilter.of(exchange));
-
-        ServerHttpResponse response = exchange.getResponse();
-        response.setStatusCode(status);
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        return response.writeWith(Mono.fromSupplier(
-                () -> response.bufferFactory().wrap(jsonMapper.writeValueAsBytes(problem))));
+        if (instance != null) {
+            problem.put("instance", instance);
+        }
+        if (correlationId != null) {
+            problem.put("correlationId", correlationId);
+        }
+        return jsonMapper.writeValueAsBytes(problem);
     }
 
     static String titleOf(HttpStatusCode status) {

@@ -45,7 +45,7 @@ public class IdempotentCreation {
             if (command.equals(firstEvent(id, asCommand))) {
                 return Outcome.ALREADY_CREATED;
             }
-            throw RuleViolation.conflict("id " + id + " is already used by another record; choose a new id");
+            throw RuleViolation.stateDoesNotAllow("id " + id + " is already used by another record; choose a new id");
         }
     }
 

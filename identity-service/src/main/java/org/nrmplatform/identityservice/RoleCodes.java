@@ -26,7 +26,7 @@ public final class RoleCodes {
     }
 
     private static RuleViolation unknown(List<String> codes, String field) {
-        return RuleViolation.unprocessable(field, "unknown role code(s) " + codes + "; the roles are "
+        return RuleViolation.ruleNotMet(field, "unknown role code(s) " + codes + "; the roles are "
                 + Arrays.stream(Role.values()).map(Role::code).toList());
     }
 }

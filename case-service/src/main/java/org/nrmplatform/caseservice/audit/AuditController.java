@@ -1,8 +1,5 @@
 package org.nrmplatform.caseservice.audit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.UUID;
 import org.nrmplatform.evidence.AuditExport;
@@ -22,6 +19,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The tamper-evidence of the records over HTTP: the platform's checkpoint key and the verification of a case
@@ -37,12 +37,12 @@ class AuditController {
     record PublicKey(String keyId, String algorithm, String publicKey) {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final CaseEvidence evidence;
+    private final JsonMapper json;
 
-    AuditController(CaseEvidence evidence) {
+    AuditController(CaseEvidence evidence, JsonMapper json) {
         this.evidence = evidence;
+        this.json = json;
     }
 
     @GetMapping("/api/audit/public-key")
@@ -68,11 +68,10 @@ class AuditController {
     Verification verify(@RequestBody byte[] body, @AuthenticationPrincipal Jwt token) {
         JsonNode request;
         try {
-            request = JSON.readTree(body);
-        } catch (java.io.IOException e) {
+            request = json.readTree(body);
+        } catch (JacksonException e) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "The body is not complete JSON (malformed or "
-                    + "truncated): " + (e instanceof JsonProcessingException json ? json.getOriginalMessage()
-                    : e.getMessage()));
+                    + "truncated): " + e.getOriginalMessage());
         }
         if (request == null || !request.isObject()) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
@@ -82,15 +81,15 @@ class AuditController {
             return verifyExport(body);
         }
         JsonNode caseId = request.get("caseId");
-        if (caseId == null || !caseId.isTextual()) {
+        if (caseId == null || !caseId.isString()) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
                     "Send {\"caseId\": \"...\"} to verify a case, or an export (with its \"format\") to verify it");
         }
         UUID id;
         try {
-            id = UUID.fromString(caseId.asText());
+            id = UUID.fromString(caseId.asString());
         } catch (IllegalArgumentException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "caseId is not a UUID: " + caseId.asText());
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "caseId is not a UUID: " + caseId.asString());
         }
         if (!evidence.mayVerify(id, Actor.from(token))) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + id);

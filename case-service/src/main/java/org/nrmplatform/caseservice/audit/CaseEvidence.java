@@ -3,6 +3,7 @@ package org.nrmplatform.caseservice.audit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.nrmplatform.evidence.VerificationReport;
 import org.nrmplatform.shared.privacy.PersonalData;
 import org.nrmplatform.shared.security.Actor;
 import org.nrmplatform.shared.store.EventEvidence;
+import org.nrmplatform.shared.store.EventJson;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,15 +51,17 @@ public class CaseEvidence {
         }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = EventJson.mapper();
     private static final TypeReference<Map<String, Object>> TREE = new TypeReference<>() {
     };
 
     private final CaseHistory history;
     private final EventEvidence evidence;
     private final PersonalData personalData;
+    private final Clock clock;
 
-    CaseEvidence(CaseHistory history, EventEvidence evidence, PersonalData personalData) {
+    CaseEvidence(CaseHistory history, EventEvidence evidence, PersonalData personalData, Clock clock) {
+        this.clock = clock;
         this.history = history;
         this.evidence = evidence;
         this.personalData = personalData;
@@ -121,7 +125,7 @@ public class CaseEvidence {
     /** The court export of the case, made by {@code actor} on {@code legalBasis}. */
     public AuditExport export(UUID caseId, Actor actor, RecordedLegalBasis legalBasis) {
         Verified verified = verification(caseId);
-        AuditExport export = AuditExport.of(caseId.toString(), Instant.now().toString(), actor.toMetadata(),
+        AuditExport export = AuditExport.of(caseId.toString(), clock.instant().toString(), actor.toMetadata(),
                 legalBasis.asExported(), verified.checkpoint(), evidence.signingKey().orElse(null),
                 verified.report(), verified.streams());
         PersonalData.Reading reading = personalData.reading();

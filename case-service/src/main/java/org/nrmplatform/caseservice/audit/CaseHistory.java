@@ -1,5 +1,7 @@
 package org.nrmplatform.caseservice.audit;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -7,10 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.queryhandling.QueryHandler;
@@ -19,6 +17,7 @@ import org.nrmplatform.caseservice.cases.CaseFile;
 import org.nrmplatform.contracts.audit.AuditEvents;
 import org.nrmplatform.shared.privacy.PersonalData;
 import org.nrmplatform.shared.security.Actor;
+import org.nrmplatform.shared.store.EventJson;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,8 +42,7 @@ class CaseHistory {
                  Map<String, Object> payload, boolean erased, Map<String, Object> metadata) {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final ObjectMapper JSON = EventJson.mapper();
     private static final TypeReference<Map<String, Object>> TREE = new TypeReference<>() {
     };
 

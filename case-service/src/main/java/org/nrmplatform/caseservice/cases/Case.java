@@ -86,11 +86,11 @@ public class Case {
         if (dateOfBirth != null) {
             LocalDate screenedOn = command.screenedAt().atZone(ZoneOffset.UTC).toLocalDate();
             if (dateOfBirth.isAfter(screenedOn)) {
-                throw RuleViolation.unprocessable("dataSubject.dateOfBirth", "date of birth is after the screening");
+                throw RuleViolation.ruleNotMet("dataSubject.dateOfBirth", "date of birth is after the screening");
             }
             boolean minor = Period.between(dateOfBirth, screenedOn).getYears() < 18;
             if (minor && command.dataSubject().ageCategory() == AgeCategory.ADULT) {
-                throw RuleViolation.unprocessable("dataSubject.ageCategory",
+                throw RuleViolation.ruleNotMet("dataSubject.ageCategory",
                         "the date of birth makes the data subject a child at screening; record ageCategory CHILD");
             }
         }
@@ -104,13 +104,13 @@ public class Case {
         requireVisibleTo(metaData);
         requireOpen();
         if (file.stage() != CaseStage.POTENTIAL_VICTIM && file.stage() != CaseStage.PRESUMED_VICTIM) {
-            throw RuleViolation.conflict("indicators are assessed before the identification decision; this case is "
+            throw RuleViolation.stateDoesNotAllow("indicators are assessed before the identification decision; this case is "
                     + file.stage());
         }
         IndicatorSet set = catalogue.find(command.indicatorSetId()).orElseThrow(() ->
-                RuleViolation.unprocessable("indicatorSetId", "no indicator set " + command.indicatorSetId()));
+                RuleViolation.ruleNotMet("indicatorSetId", "no indicator set " + command.indicatorSetId()));
         if (!set.appliesTo(ageCategory())) {
-            throw RuleViolation.unprocessable("indicatorSetId",
+            throw RuleViolation.ruleNotMet("indicatorSetId",
                     "indicator set " + set.id() + " is for children's cases only");
         }
         AssessmentResult result = set.assess(command.answers());
@@ -124,11 +124,11 @@ public class Case {
         requireVisibleTo(metaData);
         requireOpen();
         if (file.stage() != CaseStage.POTENTIAL_VICTIM) {
-            throw RuleViolation.conflict("only a potential victim can be flagged as presumed victim; this case is "
+            throw RuleViolation.stateDoesNotAllow("only a potential victim can be flagged as presumed victim; this case is "
                     + file.stage());
         }
         if (!file.assessed()) {
-            throw RuleViolation.unprocessable(null,
+            throw RuleViolation.ruleNotMet(null,
                     "record an indicator assessment before flagging a presumed victim");
         }
         apply(new PresumedVictimFlagged(caseId,
@@ -143,16 +143,16 @@ public class Case {
         requireVisibleTo(metaData);
         requireOpen();
         if (file.stage() != CaseStage.PRESUMED_VICTIM) {
-            throw RuleViolation.conflict("the identification decision follows the presumed-victim flag; this case is "
+            throw RuleViolation.stateDoesNotAllow("the identification decision follows the presumed-victim flag; this case is "
                     + file.stage());
         }
         if (ageCategory() == AgeCategory.CHILD && !file.guardianAppointed()) {
-            throw RuleViolation.unprocessable(null, "a child's case cannot be decided before a guardian is appointed");
+            throw RuleViolation.ruleNotMet(null, "a child's case cannot be decided before a guardian is appointed");
         }
         codeLists.requireCodes("type-of-exploitation", command.typesOfExploitation(), "typesOfExploitation");
         codeLists.requireCodes("method-of-control", command.methodsOfControl(), "methodsOfControl");
         if (command.outcome() == IdentificationOutcome.IDENTIFIED && command.typesOfExploitation().isEmpty()) {
-            throw RuleViolation.unprocessable("typesOfExploitation",
+            throw RuleViolation.ruleNotMet("typesOfExploitation",
                     "an identified victim's decision names at least one type of exploitation");
         }
         apply(new IdentificationDecided(caseId, command.outcome(),
@@ -166,7 +166,7 @@ public class Case {
         requireVisibleTo(metaData);
         requireOpen();
         if (ageCategory() != AgeCategory.CHILD) {
-            throw RuleViolation.unprocessable(null, "a guardian is appointed for a child; this data subject is an adult");
+            throw RuleViolation.ruleNotMet(null, "a guardian is appointed for a child; this data subject is an adult");
         }
         apply(new GuardianAppointed(caseId,
                 personalData.seal(caseId, PersonalField.GUARDIAN_NAME, command.guardianName()),
@@ -182,7 +182,7 @@ public class Case {
         if (command.decision() == ConsentDecision.WITHDRAWN) {
             Optional<Boolean> active = file.consentActive(command.consentId());
             if (!active.orElse(false)) {
-                throw RuleViolation.unprocessable("consentId", active.isPresent()
+                throw RuleViolation.ruleNotMet("consentId", active.isPresent()
                         ? "consent " + command.consentId() + " is already withdrawn"
                         : "this case has no consent " + command.consentId());
             }
@@ -191,14 +191,14 @@ public class Case {
             return status();
         }
         if (file.consentActive(command.consentId()).isPresent()) {
-            throw RuleViolation.conflict("consent " + command.consentId() + " is already recorded; record a new "
+            throw RuleViolation.stateDoesNotAllow("consent " + command.consentId() + " is already recorded; record a new "
                     + "consent with a new id");
         }
         if (ageCategory() == AgeCategory.CHILD && command.givenBy() != ConsentGiver.GUARDIAN) {
-            throw RuleViolation.unprocessable("givenBy", "a child's consent is given by the appointed guardian");
+            throw RuleViolation.ruleNotMet("givenBy", "a child's consent is given by the appointed guardian");
         }
         if (command.givenBy() == ConsentGiver.GUARDIAN && !file.guardianAppointed()) {
-            throw RuleViolation.unprocessable("givenBy", "no guardian has been appointed for this case");
+            throw RuleViolation.ruleNotMet("givenBy", "no guardian has been appointed for this case");
         }
         codeLists.requireCodes("consent-purpose", command.purposes(), "purposes");
         codeLists.requireCodes("service-type", command.serviceTypes(), "serviceTypes");
@@ -213,14 +213,14 @@ public class Case {
         requireVisibleTo(metaData);
         requireOpen();
         if (file.stage() != CaseStage.PRESUMED_VICTIM && file.stage() != CaseStage.IDENTIFIED_VICTIM) {
-            throw RuleViolation.conflict("a reflection period is granted to a presumed or identified victim; this case is "
+            throw RuleViolation.stateDoesNotAllow("a reflection period is granted to a presumed or identified victim; this case is "
                     + file.stage());
         }
         if (file.reflectionPeriodStarted()) {
-            throw RuleViolation.conflict("a reflection period has already been started for this case");
+            throw RuleViolation.stateDoesNotAllow("a reflection period has already been started for this case");
         }
         if (!command.legalEndDate().isAfter(command.startDate())) {
-            throw RuleViolation.unprocessable("legalEndDate", "the legal end date must be after the start date");
+            throw RuleViolation.ruleNotMet("legalEndDate", "the legal end date must be after the start date");
         }
         apply(new ReflectionPeriodStarted(caseId, command.startDate(), command.legalEndDate(), command.legalBasis()));
         return status();
@@ -251,7 +251,7 @@ public class Case {
             throw new AggregateNotFoundException(caseId.toString(), "No case " + caseId);
         }
         if (file.erased()) {
-            throw RuleViolation.conflict("the personal data of case " + caseId + " is already erased");
+            throw RuleViolation.stateDoesNotAllow("the personal data of case " + caseId + " is already erased");
         }
         apply(new SubjectErased(caseId, command.legalBasis()));
         return status();
@@ -273,7 +273,7 @@ public class Case {
 
     private void requireOpen() {
         if (file.closed()) {
-            throw RuleViolation.conflict("case " + caseId + " is closed");
+            throw RuleViolation.stateDoesNotAllow("case " + caseId + " is closed");
         }
     }
 

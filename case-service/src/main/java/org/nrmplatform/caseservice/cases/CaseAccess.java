@@ -1,17 +1,15 @@
 package org.nrmplatform.caseservice.cases;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.nrmplatform.contracts.identity.Role;
 import org.nrmplatform.shared.security.Actor;
-import org.springframework.data.mongodb.core.query.Criteria;
 
 /**
  * Which cases an actor may see (docs/need-to-know.md). The same rule decides for the write side (the
- * aggregate), for the case views (as a query) and for the history, so they can never disagree.
+ * aggregate), for the case views (as a query built from {@link Scope}, beside the views) and for the history,
+ * so they can never disagree.
  * A case outside the actor's scope does not exist for it: callers answer 404, never 403.
  *
  * @param openingOrganisationId     the organisation that screened and opened the case
@@ -21,11 +19,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
  */
 public record CaseAccess(String openingOrganisationId, String responsibleOrganisationId,
                          Set<String> providerOrganisationIds) {
-
-    /** Field names in the case views that hold the organisations. */
-    public static final String OPENING_FIELD = "openingOrganisationId";
-    public static final String RESPONSIBLE_FIELD = "responsibleOrganisationId";
-    public static final String PROVIDERS_FIELD = "activeReferrals.providerOrganisationId";
 
     public CaseAccess {
         providerOrganisationIds = providerOrganisationIds == null ? Set.of() : Set.copyOf(providerOrganisationIds);
@@ -56,37 +49,65 @@ public record CaseAccess(String openingOrganisationId, String responsibleOrganis
 
     /** Whether {@code role}, which the actor must have, gives it this case. */
     public boolean grants(Role role, Actor actor) {
-        if (actor == null || !actor.has(role)) {
-            return false;
-        }
-        String organisation = actor.organisationId();
-        return switch (role) {
-            case FIRST_LINE -> organisation.equals(openingOrganisationId);
-            case CASE_MANAGER -> organisation.equals(responsibleOrganisationId)
-                    || organisation.equals(openingOrganisationId);
-            // an identification authority decides on presumed victims, of any organisation
-            case IDENTIFICATION_AUTHORITY -> responsibleOrganisationId != null;
-            case SERVICE_PROVIDER -> providerOrganisationIds.contains(organisation);
-            default -> false;
-        };
+        return actor != null && scopeOf(role, actor).map(scope -> scope.includes(this)).orElse(false);
     }
 
     /**
-     * The cases {@code role} gives the actor, as a MongoDB criteria on a view holding the organisation fields;
-     * empty when the actor does not have the role or the role sees no cases through such a view.
+     * The cases {@code role} gives the actor, in the domain's words; empty when the actor does not have the
+     * role or the role sees no cases this way. {@link #grants} decides one case by it, and the views turn it
+     * into a query, so the two answer alike.
      */
-    public static Optional<Criteria> criteriaFor(Role role, Actor actor) {
+    public static Optional<Scope> scopeOf(Role role, Actor actor) {
         if (!actor.has(role)) {
             return Optional.empty();
         }
         String organisation = actor.organisationId();
         return switch (role) {
-            case FIRST_LINE -> Optional.of(where(OPENING_FIELD).is(organisation));
-            case CASE_MANAGER -> Optional.of(new Criteria().orOperator(where(RESPONSIBLE_FIELD).is(organisation),
-                    where(OPENING_FIELD).is(organisation)));
-            case IDENTIFICATION_AUTHORITY -> Optional.of(where(RESPONSIBLE_FIELD).ne(null));
-            case SERVICE_PROVIDER -> Optional.of(where(PROVIDERS_FIELD).is(organisation));
+            case FIRST_LINE -> Optional.of(new Scope.OpenedBy(organisation));
+            case CASE_MANAGER -> Optional.of(new Scope.OpenedOrManagedBy(organisation));
+            // an identification authority decides on presumed victims, of any organisation
+            case IDENTIFICATION_AUTHORITY -> Optional.of(new Scope.AnyPresumedVictim());
+            case SERVICE_PROVIDER -> Optional.of(new Scope.ReferredTo(organisation));
             default -> Optional.empty();
         };
+    }
+
+    /** A set of cases an actor sees through one of its roles. */
+    public sealed interface Scope {
+
+        boolean includes(CaseAccess access);
+
+        /** The cases an organisation screened and opened. */
+        record OpenedBy(String organisationId) implements Scope {
+            @Override
+            public boolean includes(CaseAccess access) {
+                return organisationId.equals(access.openingOrganisationId());
+            }
+        }
+
+        /** The cases an organisation manages or opened. */
+        record OpenedOrManagedBy(String organisationId) implements Scope {
+            @Override
+            public boolean includes(CaseAccess access) {
+                return organisationId.equals(access.responsibleOrganisationId())
+                        || organisationId.equals(access.openingOrganisationId());
+            }
+        }
+
+        /** Every case flagged as a presumed victim's: it then has a responsible organisation. */
+        record AnyPresumedVictim() implements Scope {
+            @Override
+            public boolean includes(CaseAccess access) {
+                return access.responsibleOrganisationId() != null;
+            }
+        }
+
+        /** The cases with an active referral to an organisation. */
+        record ReferredTo(String organisationId) implements Scope {
+            @Override
+            public boolean includes(CaseAccess access) {
+                return access.providerOrganisationIds().contains(organisationId);
+            }
+        }
     }
 }

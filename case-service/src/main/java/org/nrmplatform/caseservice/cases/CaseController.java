@@ -160,7 +160,7 @@ class CaseController {
         String responsible = request.responsibleOrganisationId();
         if (responsible == null) {
             if (!actor.has(Role.CASE_MANAGER)) {
-                throw RuleViolation.unprocessable("responsibleOrganisationId",
+                throw RuleViolation.ruleNotMet("responsibleOrganisationId",
                         "name the case-manager organisation that takes the case on");
             }
             responsible = actor.organisationId();
@@ -222,25 +222,25 @@ class CaseController {
     private void requireScope(ConsentRequest request) {
         List<String> purposes = orEmpty(request.purposes());
         if (purposes.isEmpty()) {
-            throw RuleViolation.unprocessable("purposes", "a consent given names at least one purpose "
+            throw RuleViolation.ruleNotMet("purposes", "a consent given names at least one purpose "
                     + "(code list consent-purpose)");
         }
         boolean referral = purposes.stream().anyMatch(REFERRAL_PURPOSES::contains);
         if (referral && orEmpty(request.serviceTypes()).isEmpty()) {
-            throw RuleViolation.unprocessable("serviceTypes", "a consent to a referral names the services it "
+            throw RuleViolation.ruleNotMet("serviceTypes", "a consent to a referral names the services it "
                     + "covers (code list service-type)");
         }
         String recipient = request.recipientOrganisationId();
         if (recipient == null || recipient.isBlank()) {
             if (referral) {
-                throw RuleViolation.unprocessable("recipientOrganisationId", "a consent to a referral names the "
+                throw RuleViolation.ruleNotMet("recipientOrganisationId", "a consent to a referral names the "
                         + "organisation it may be disclosed to");
             }
             return;
         }
         boolean peerInstallation = purposes.equals(List.of("TRANSNATIONAL_REFERRAL"));
         if (!peerInstallation && !organisations.contains(recipient)) {
-            throw RuleViolation.unprocessable("recipientOrganisationId", recipient + " is not an organisation "
+            throw RuleViolation.ruleNotMet("recipientOrganisationId", recipient + " is not an organisation "
                     + "known to this NRM; if it was registered moments ago, retry");
         }
     }

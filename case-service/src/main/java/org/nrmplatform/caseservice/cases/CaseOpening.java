@@ -43,7 +43,7 @@ class CaseOpening {
             if (command.equals(openedAs(command))) {
                 return opened;
             }
-            throw RuleViolation.conflict("case id " + command.caseId() + " is already used by a case opened with "
+            throw RuleViolation.stateDoesNotAllow("case id " + command.caseId() + " is already used by a case opened with "
                     + "different content; choose a new id");
         }
     }

@@ -23,6 +23,7 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.nrmplatform.evidence.AuditExport;
 import org.nrmplatform.evidence.EventSummary;
 import org.nrmplatform.evidence.VerificationReport;
+import org.nrmplatform.shared.store.EventJson;
 import org.springframework.stereotype.Component;
 
 /**
@@ -104,7 +105,7 @@ class CourtExportPdf {
     }
 
     /** The opened payload as one line of JSON: the record as it was made, personal fields in clear. */
-    private static final ObjectMapper READABLE = new ObjectMapper();
+    private static final ObjectMapper READABLE = EventJson.mapper();
 
     private static void timeline(Layout layout, AuditExport export) throws IOException {
         int number = 1;

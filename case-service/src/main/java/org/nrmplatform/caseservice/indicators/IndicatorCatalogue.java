@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
+import org.nrmplatform.shared.web.JsonInput;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The indicator sets shipped with this service under {@code indicator-sets/}, by id (e.g. labour-v1). */
@@ -20,7 +21,8 @@ public class IndicatorCatalogue {
     private final Map<String, IndicatorSet> sets;
 
     public IndicatorCatalogue() {
-        JsonMapper mapper = JsonMapper.builder().build();
+        // read once at start, also outside Spring (the aggregate tests build the catalogue)
+        JsonMapper mapper = JsonInput.standalone();
         Map<String, IndicatorSet> loaded = new LinkedHashMap<>();
         for (JsonNode file : mapper.readTree(resource("index.json")).get("indicatorSets")) {
             IndicatorSet set = mapper.readValue(resource(file.asString()), IndicatorSet.class);

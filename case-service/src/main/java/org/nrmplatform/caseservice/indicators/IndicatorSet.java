@@ -42,7 +42,7 @@ public record IndicatorSet(String id, String family, int version, String title, 
                 .filter(code -> indicators.stream().noneMatch(indicator -> indicator.code().equals(code)))
                 .sorted().toList();
         if (!unknown.isEmpty()) {
-            throw RuleViolation.unprocessable("answers", "indicator code(s) " + unknown + " are not in set " + id);
+            throw RuleViolation.ruleNotMet("answers", "indicator code(s) " + unknown + " are not in set " + id);
         }
         List<String> present = new ArrayList<>();
         int strong = 0;

@@ -77,7 +77,7 @@ public class ProjectionRebuilds {
     private final MongoTemplate mongo;
     private final MeterRegistry meters;
     private final EventErrorPolicy errorPolicy;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final Map<String, Rebuild> running = new ConcurrentHashMap<>();
     private final Map<String, CompletedRebuild> completed = new ConcurrentHashMap<>();
     private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -97,7 +97,8 @@ public class ProjectionRebuilds {
     ProjectionRebuilds(List<RebuildableProjection> projections, ProjectionVersions versions,
                        EventProcessingConfiguration processing, EventStore eventStore, TokenStore tokenStore,
                        TransactionManager transactions, MongoTemplate mongo, MeterRegistry meters,
-                       EventErrorPolicy errorPolicy) {
+                       EventErrorPolicy errorPolicy, Clock clock) {
+        this.clock = clock;
         this.rebuildable = projections.stream()
                 .collect(Collectors.toMap(RebuildableProjection::name, Function.identity()));
         this.versions = versions;

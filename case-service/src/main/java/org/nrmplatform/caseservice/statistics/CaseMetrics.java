@@ -6,6 +6,7 @@ import static org.springframework.data.mongodb.core.aggregation.Aggregation.newA
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -52,10 +53,12 @@ class CaseMetrics {
     private final VersionedCollection facts;
     private final EventStore eventStore;
     private final MeterRegistry meters;
+    private final Clock clock;
     private volatile Counts counts = new Counts(null, Instant.MIN, Map.of());
 
     CaseMetrics(MongoTemplate mongo, CaseStatisticsProjection projection, EventStore eventStore,
-                MeterRegistry meters) {
+                MeterRegistry meters, Clock clock) {
+        this.clock = clock;
         this.mongo = mongo;
         this.facts = projection.collection();
         this.eventStore = eventStore;
@@ -70,7 +73,7 @@ class CaseMetrics {
     }
 
     private Map<String, Long> counts() {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         String collection = facts.current();
         Counts last = counts;
         if (!collection.equals(last.collection()) || last.at().plusSeconds(REFRESH_SECONDS).isBefore(now)) {

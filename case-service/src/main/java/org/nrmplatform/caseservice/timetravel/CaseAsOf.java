@@ -1,5 +1,6 @@
 package org.nrmplatform.caseservice.timetravel;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -30,8 +31,10 @@ class CaseAsOf {
     private final QueryGateway queries;
     private final PersonalData personalData;
     private final PersonalDataReads reads;
+    private final Clock clock;
 
-    CaseAsOf(EventStorageEngine events, QueryGateway queries, PersonalData personalData, PersonalDataReads reads) {
+    CaseAsOf(EventStorageEngine events, QueryGateway queries, PersonalData personalData, PersonalDataReads reads, Clock clock) {
+        this.clock = clock;
         this.events = events;
         this.queries = queries;
         this.personalData = personalData;
@@ -40,8 +43,8 @@ class CaseAsOf {
 
     /** The case at {@code at} as {@code actor} may see it; empty when there is no such case for the actor. */
     Optional<VisibleCase> find(UUID caseId, Instant at, Actor actor) {
-        if (at.isAfter(Instant.now())) {
-            throw RuleViolation.unprocessable("at", "'at' is in the future: " + at + "; the past only can be shown");
+        if (at.isAfter(clock.instant())) {
+            throw RuleViolation.ruleNotMet("at", "'at' is in the future: " + at + "; the past only can be shown");
         }
         Optional<VisibleCase> now = queries.query(new FindCase(caseId, actor),
                 ResponseTypes.optionalInstanceOf(VisibleCase.class)).join();
@@ -52,7 +55,7 @@ class CaseAsOf {
         CaseView then = CaseReplay.replay(stream.stream().filter(event -> !event.getTimestamp().isAfter(at)).toList(),
                 personalData.reading());
         if (then == null) {
-            throw RuleViolation.unprocessable("at", "the case did not exist yet at " + at
+            throw RuleViolation.ruleNotMet("at", "the case did not exist yet at " + at
                     + (stream.isEmpty() ? "" : "; it was opened at " + stream.get(0).getTimestamp()));
         }
         reads.record(caseId, "as-of", actor);

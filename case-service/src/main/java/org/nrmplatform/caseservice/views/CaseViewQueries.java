@@ -113,7 +113,7 @@ class CaseViewQueries {
         List<Criteria> earlier = new ArrayList<>();
         long total = 0;
         for (HandlingView view : viewsOf(actor)) {
-            Criteria own = CaseAccess.criteriaFor(view.role(), actor).orElseThrow();
+            Criteria own = ScopeCriteria.of(CaseAccess.scopeOf(view.role(), actor).orElseThrow());
             Criteria tier = earlier.isEmpty() ? own
                     : new Criteria().andOperator(own, new Criteria().norOperator(earlier));
             long count = mongo.count(new Query(tier), collection(view));
@@ -128,7 +128,7 @@ class CaseViewQueries {
         if (!actor.has(Role.SERVICE_PROVIDER)) {
             return new CasePage(items, query.page(), query.size(), total);
         }
-        Criteria referred = CaseAccess.criteriaFor(Role.SERVICE_PROVIDER, actor).orElseThrow();
+        Criteria referred = ScopeCriteria.of(CaseAccess.scopeOf(Role.SERVICE_PROVIDER, actor).orElseThrow());
         List<ReferredCase> referredCases = openAll(mongo.find(new Query(referred).with(Sort.by("_id")),
                 Document.class, referredCases()), ReferredCase.class, reading);
         Set<String> handled = Set.of();

@@ -275,11 +275,11 @@ class CaseTest {
     }
 
     private static Matcher<RuleViolation> conflict() {
-        return violation(Kind.CONFLICT, null);
+        return violation(Kind.STATE_DOES_NOT_ALLOW, null);
     }
 
     private static Matcher<RuleViolation> unprocessable(String field) {
-        return violation(Kind.UNPROCESSABLE, field);
+        return violation(Kind.RULE_NOT_MET, field);
     }
 
     // ================================================================ opening

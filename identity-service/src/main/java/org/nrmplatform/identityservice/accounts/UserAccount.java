@@ -47,7 +47,7 @@ public class UserAccount {
     @CommandHandler
     public UserAccount(CreateUserAccount command, Organisations organisations) {
         if (!organisations.registered(command.organisationId())) {
-            throw RuleViolation.unprocessable("organisationId", "no organisation " + command.organisationId()
+            throw RuleViolation.ruleNotMet("organisationId", "no organisation " + command.organisationId()
                     + " is registered");
         }
         apply(new UserAccountCreated(command.userId(), command.organisationId(), command.username(),
@@ -58,7 +58,7 @@ public class UserAccount {
     public AccountStatus handle(GrantRole command) {
         requireActive();
         if (roles.contains(command.role())) {
-            throw RuleViolation.conflict("the account already holds the role " + command.role().code());
+            throw RuleViolation.stateDoesNotAllow("the account already holds the role " + command.role().code());
         }
         apply(new RoleGranted(userId, organisationId, command.role()));
         return status();
@@ -68,7 +68,7 @@ public class UserAccount {
     public AccountStatus handle(RevokeRole command) {
         requireActive();
         if (!roles.contains(command.role())) {
-            throw RuleViolation.conflict("the account does not hold the role " + command.role().code());
+            throw RuleViolation.stateDoesNotAllow("the account does not hold the role " + command.role().code());
         }
         apply(new RoleRevoked(userId, organisationId, command.role()));
         return status();
@@ -83,7 +83,7 @@ public class UserAccount {
 
     private void requireActive() {
         if (!active) {
-            throw RuleViolation.conflict("user account " + userId + " is deactivated");
+            throw RuleViolation.stateDoesNotAllow("user account " + userId + " is deactivated");
         }
     }
 

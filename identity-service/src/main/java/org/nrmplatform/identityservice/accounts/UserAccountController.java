@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -65,8 +66,10 @@ class UserAccountController {
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final AccountCreation creation;
+    private final Clock clock;
 
-    UserAccountController(CommandGateway commands, QueryGateway queries, AccountCreation creation) {
+    UserAccountController(CommandGateway commands, QueryGateway queries, AccountCreation creation, Clock clock) {
+        this.clock = clock;
         this.commands = commands;
         this.queries = queries;
         this.creation = creation;
@@ -118,7 +121,7 @@ class UserAccountController {
         if (!timeline.exists()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No user account " + userId);
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return timeline.at(at != null ? at : now, now);
     }
 }

@@ -46,7 +46,7 @@ public class ApiClient {
     @CommandHandler
     public ApiClient(RegisterApiClient command, Organisations organisations) {
         if (!organisations.registered(command.organisationId())) {
-            throw RuleViolation.unprocessable("organisationId", "no organisation " + command.organisationId()
+            throw RuleViolation.ruleNotMet("organisationId", "no organisation " + command.organisationId()
                     + " is registered");
         }
         apply(new ApiClientRegistered(command.apiClientId(), command.clientId(), command.organisationId(),
@@ -57,7 +57,7 @@ public class ApiClient {
     public ClientStatus handle(GrantClientRole command) {
         requireActive();
         if (roles.contains(command.role())) {
-            throw RuleViolation.conflict("the client already holds the role " + command.role().code());
+            throw RuleViolation.stateDoesNotAllow("the client already holds the role " + command.role().code());
         }
         apply(new ApiClientRoleGranted(apiClientId, clientId, organisationId, command.role()));
         return status();
@@ -67,7 +67,7 @@ public class ApiClient {
     public ClientStatus handle(RevokeClientRole command) {
         requireActive();
         if (!roles.contains(command.role())) {
-            throw RuleViolation.conflict("the client does not hold the role " + command.role().code());
+            throw RuleViolation.stateDoesNotAllow("the client does not hold the role " + command.role().code());
         }
         apply(new ApiClientRoleRevoked(apiClientId, clientId, organisationId, command.role()));
         return status();
@@ -82,7 +82,7 @@ public class ApiClient {
 
     private void requireActive() {
         if (!active) {
-            throw RuleViolation.conflict("API client " + clientId + " is deactivated");
+            throw RuleViolation.stateDoesNotAllow("API client " + clientId + " is deactivated");
         }
     }
 

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -64,8 +65,10 @@ class ApiClientController {
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final ClientRegistration registration;
+    private final Clock clock;
 
-    ApiClientController(CommandGateway commands, QueryGateway queries, ClientRegistration registration) {
+    ApiClientController(CommandGateway commands, QueryGateway queries, ClientRegistration registration, Clock clock) {
+        this.clock = clock;
         this.commands = commands;
         this.queries = queries;
         this.registration = registration;
@@ -120,7 +123,7 @@ class ApiClientController {
         if (!timeline.exists()) {
             throw notFound(clientId);
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return timeline.at(at != null ? at : now, now);
     }
 

@@ -34,7 +34,7 @@ public class ClientRegistration {
     /** @param secret the secret the client will authenticate with; only its hash is kept */
     public ClientStatus register(RegisterApiClient command, String secret) {
         if (CLI_CLIENT_ID.equals(command.clientId())) {
-            throw RuleViolation.conflict("the client id '" + CLI_CLIENT_ID + "' is the platform's own");
+            throw RuleViolation.stateDoesNotAllow("the client id '" + CLI_CLIENT_ID + "' is the platform's own");
         }
         RegisterApiClient normalised = new RegisterApiClient(command.apiClientId(), command.clientId(),
                 command.organisationId(), command.roles().stream().distinct().sorted(Comparator.naturalOrder()).toList());

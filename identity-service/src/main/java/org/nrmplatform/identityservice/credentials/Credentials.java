@@ -3,6 +3,7 @@ package org.nrmplatform.identityservice.credentials;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,8 +34,10 @@ public class Credentials {
 
     private final MongoTemplate mongo;
     private final PasswordEncoder encoder;
+    private final Clock clock;
 
-    Credentials(MongoTemplate mongo, PasswordEncoder encoder) {
+    Credentials(MongoTemplate mongo, PasswordEncoder encoder, Clock clock) {
+        this.clock = clock;
         this.mongo = mongo;
         this.encoder = encoder;
     }
@@ -47,7 +50,7 @@ public class Credentials {
     public boolean storeIfAbsent(UUID holder, Kind kind, String secret) {
         Credential before = mongo.findAndModify(query(where("_id").is(holder.toString())),
                 new Update().setOnInsert("kind", kind).setOnInsert("hash", encoder.encode(secret))
-                        .setOnInsert("createdAt", Instant.now()),
+                        .setOnInsert("createdAt", clock.instant()),
                 FindAndModifyOptions.options().upsert(true).returnNew(false), Credential.class, COLLECTION);
         return before == null;
     }

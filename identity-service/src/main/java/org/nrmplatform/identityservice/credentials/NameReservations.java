@@ -3,6 +3,7 @@ package org.nrmplatform.identityservice.credentials;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -51,8 +52,10 @@ public class NameReservations {
 
     private final MongoTemplate mongo;
     private final IdempotentCreation creation;
+    private final Clock clock;
 
-    NameReservations(MongoTemplate mongo, IdempotentCreation creation) {
+    NameReservations(MongoTemplate mongo, IdempotentCreation creation, Clock clock) {
+        this.clock = clock;
         this.mongo = mongo;
         this.creation = creation;
     }
@@ -61,7 +64,7 @@ public class NameReservations {
     public Outcome reserve(Kind kind, String name, UUID holder) {
         String key = key(kind, name);
         try {
-            mongo.insert(new Reservation(key, kind, name, holder.toString(), Instant.now()), COLLECTION);
+            mongo.insert(new Reservation(key, kind, name, holder.toString(), clock.instant()), COLLECTION);
             return Outcome.RESERVED;
         } catch (DuplicateKeyException taken) {
             Reservation existing = mongo.findById(key, Reservation.class, COLLECTION);
@@ -71,7 +74,7 @@ public class NameReservations {
             if (existing != null && abandoned(existing) && takeOver(existing, holder)) {
                 return Outcome.RESERVED;
             }
-            throw RuleViolation.conflict("the " + kind.label + " '" + name + "' is already taken");
+            throw RuleViolation.stateDoesNotAllow("the " + kind.label + " '" + name + "' is already taken");
         }
     }
 
@@ -87,13 +90,13 @@ public class NameReservations {
     }
 
     private boolean abandoned(Reservation reservation) {
-        return reservation.reservedAt().isBefore(Instant.now().minus(ABANDONED_AFTER))
+        return reservation.reservedAt().isBefore(clock.instant().minus(ABANDONED_AFTER))
                 && !creation.exists(UUID.fromString(reservation.holder()));
     }
 
     private boolean takeOver(Reservation abandoned, UUID holder) {
         return mongo.updateFirst(query(where("_id").is(abandoned.id()).and("holder").is(abandoned.holder())),
-                new Update().set("holder", holder.toString()).set("reservedAt", Instant.now()),
+                new Update().set("holder", holder.toString()).set("reservedAt", clock.instant()),
                 COLLECTION).getModifiedCount() == 1;
     }
 

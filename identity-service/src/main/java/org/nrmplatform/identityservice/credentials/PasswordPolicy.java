@@ -43,6 +43,6 @@ public class PasswordPolicy {
     }
 
     private static RuleViolation weak(String why) {
-        return RuleViolation.unprocessable("password", "weak password: " + why);
+        return RuleViolation.ruleNotMet("password", "weak password: " + why);
     }
 }

@@ -63,11 +63,11 @@ public class RoleHistory {
         /** The roles held at the instant; refused for an instant in the future or before the holder existed. */
         public RolesAt at(Instant at, Instant now) {
             if (at.isAfter(now)) {
-                throw RuleViolation.unprocessable("at", "'" + at + "' is in the future; roles are known up to now");
+                throw RuleViolation.ruleNotMet("at", "'" + at + "' is in the future; roles are known up to now");
             }
             Instant created = changes.get(0).at();
             if (at.isBefore(created)) {
-                throw RuleViolation.unprocessable("at", "the holder did not exist yet at " + at + "; it was created at "
+                throw RuleViolation.ruleNotMet("at", "the holder did not exist yet at " + at + "; it was created at "
                         + created);
             }
             Map<Role, Holding> held = new EnumMap<>(Role.class);

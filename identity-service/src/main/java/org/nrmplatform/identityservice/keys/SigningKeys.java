@@ -25,7 +25,6 @@ import org.nrmplatform.identityservice.IdentityProperties;
 import org.nrmplatform.shared.web.RuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
@@ -78,8 +77,8 @@ public class SigningKeys implements JWKSource<SecurityContext> {
     private volatile Loaded loaded;
 
     @Autowired
-    SigningKeys(MongoTemplate mongo, IdentityProperties properties, ObjectProvider<Clock> clock) {
-        this(mongo, properties.keyRetention(), clock.getIfAvailable(Clock::systemUTC),
+    SigningKeys(MongoTemplate mongo, IdentityProperties properties, Clock clock) {
+        this(mongo, properties.keyRetention(), clock,
                 new KeyEncryption(properties.keyEncryptionKey()));
     }
 
@@ -131,9 +130,9 @@ public class SigningKeys implements JWKSource<SecurityContext> {
     public KeySummary retire(String kid) {
         Loaded keys = reload();
         KeySummary key = keys.summaries().stream().filter(summary -> summary.kid().equals(kid)).findFirst()
-                .orElseThrow(() -> RuleViolation.unprocessable("kid", "no signing key " + kid));
+                .orElseThrow(() -> RuleViolation.ruleNotMet("kid", "no signing key " + kid));
         if (key.signing()) {
-            throw RuleViolation.conflict("key " + kid + " signs the tokens being issued; rotate first, then retire it");
+            throw RuleViolation.stateDoesNotAllow("key " + kid + " signs the tokens being issued; rotate first, then retire it");
         }
         if (key.status() == Status.ACTIVE) {
             mongo.updateFirst(query(where("_id").is(kid).and("status").is(Status.ACTIVE)),

@@ -50,7 +50,7 @@ class UserAccountTest {
         fixture.givenNoPriorActivity()
                 .when(new CreateUserAccount(USER, UNKNOWN, "ana.petrovic", "Ana Petrović", List.of(Role.FIRST_LINE)))
                 .expectNoEvents()
-                .expectException(refusal(Kind.UNPROCESSABLE, "organisationId"));
+                .expectException(refusal(Kind.RULE_NOT_MET, "organisationId"));
     }
 
     @Test
@@ -67,7 +67,7 @@ class UserAccountTest {
         fixture.given(CREATED)
                 .when(new GrantRole(USER, Role.CASE_MANAGER))
                 .expectNoEvents()
-                .expectException(refusal(Kind.CONFLICT, null));
+                .expectException(refusal(Kind.STATE_DOES_NOT_ALLOW, null));
     }
 
     @Test
@@ -84,7 +84,7 @@ class UserAccountTest {
         fixture.given(CREATED, new RoleRevoked(USER, ORGANISATION, Role.FIRST_LINE))
                 .when(new RevokeRole(USER, Role.FIRST_LINE))
                 .expectNoEvents()
-                .expectException(refusal(Kind.CONFLICT, null));
+                .expectException(refusal(Kind.STATE_DOES_NOT_ALLOW, null));
     }
 
     @Test
@@ -100,10 +100,10 @@ class UserAccountTest {
     void aDeactivatedAccountIsNotChangedAnyMore() {
         UserAccountDeactivated deactivated = new UserAccountDeactivated(USER, ORGANISATION, null);
         fixture.given(CREATED, deactivated).when(new GrantRole(USER, Role.MONITOR))
-                .expectNoEvents().expectException(refusal(Kind.CONFLICT, null));
+                .expectNoEvents().expectException(refusal(Kind.STATE_DOES_NOT_ALLOW, null));
         fixture.given(CREATED, deactivated).when(new RevokeRole(USER, Role.FIRST_LINE))
-                .expectNoEvents().expectException(refusal(Kind.CONFLICT, null));
+                .expectNoEvents().expectException(refusal(Kind.STATE_DOES_NOT_ALLOW, null));
         fixture.given(CREATED, deactivated).when(new DeactivateUserAccount(USER, null))
-                .expectNoEvents().expectException(refusal(Kind.CONFLICT, null));
+                .expectNoEvents().expectException(refusal(Kind.STATE_DOES_NOT_ALLOW, null));
     }
 }

@@ -49,7 +49,7 @@ class ApiClientTest {
         fixture.givenNoPriorActivity()
                 .when(new RegisterApiClient(CLIENT, "shelter-system", UUID.randomUUID(), List.of(Role.MONITOR)))
                 .expectNoEvents()
-                .expectException(refusal(Kind.UNPROCESSABLE, "organisationId"));
+                .expectException(refusal(Kind.RULE_NOT_MET, "organisationId"));
     }
 
     @Test
@@ -67,9 +67,9 @@ class ApiClientTest {
     @Test
     void refusesAGrantOfARoleHeldAndARevocationOfOneNotHeld() {
         fixture.given(REGISTERED).when(new GrantClientRole(CLIENT, Role.SERVICE_PROVIDER))
-                .expectNoEvents().expectException(refusal(Kind.CONFLICT, null));
+                .expectNoEvents().expectException(refusal(Kind.STATE_DOES_NOT_ALLOW, null));
         fixture.given(REGISTERED).when(new RevokeClientRole(CLIENT, Role.MONITOR))
-                .expectNoEvents().expectException(refusal(Kind.CONFLICT, null));
+                .expectNoEvents().expectException(refusal(Kind.STATE_DOES_NOT_ALLOW, null));
     }
 
     @Test
@@ -80,8 +80,8 @@ class ApiClientTest {
                 .when(new DeactivateApiClient(CLIENT, "secret leaked"))
                 .expectEvents(deactivated);
         fixture.given(REGISTERED, deactivated).when(new DeactivateApiClient(CLIENT, null))
-                .expectNoEvents().expectException(refusal(Kind.CONFLICT, null));
+                .expectNoEvents().expectException(refusal(Kind.STATE_DOES_NOT_ALLOW, null));
         fixture.given(REGISTERED, deactivated).when(new GrantClientRole(CLIENT, Role.MONITOR))
-                .expectNoEvents().expectException(refusal(Kind.CONFLICT, null));
+                .expectNoEvents().expectException(refusal(Kind.STATE_DOES_NOT_ALLOW, null));
     }
 }

@@ -19,7 +19,7 @@ class PasswordPolicyTest {
         assertThatThrownBy(() -> policy.check("ana.petrovic", password))
                 .isInstanceOfSatisfying(RuleViolation.class, violation -> {
                     assertThat(violation.field()).isEqualTo("password");
-                    assertThat(violation.kind()).isEqualTo(RuleViolation.Kind.UNPROCESSABLE);
+                    assertThat(violation.kind()).isEqualTo(RuleViolation.Kind.RULE_NOT_MET);
                 });
     }
 

@@ -105,7 +105,7 @@ class SigningKeysTest {
         SigningKeys keys = keys();
         String compromised = signingKid(keys);
         assertThatThrownBy(() -> keys.retire(compromised)).isInstanceOfSatisfying(RuleViolation.class,
-                violation -> assertThat(violation.kind()).isEqualTo(RuleViolation.Kind.CONFLICT));
+                violation -> assertThat(violation.kind()).isEqualTo(RuleViolation.Kind.STATE_DOES_NOT_ALLOW));
         now = now.plusSeconds(60);
         String fresh = keys.rotate().kid();
         assertThat(keys.retire(compromised).status()).isEqualTo(SigningKeys.Status.RETIRED);

@@ -54,7 +54,7 @@ class OrganisationTest {
                 .when(new RegisterOrganisation(ID, "Ministry", "ministry", "RS", List.of()))
                 .expectNoEvents()
                 .expectException(RuleViolation.class)
-                .expectException(refusal(Kind.UNPROCESSABLE, "type"));
+                .expectException(refusal(Kind.RULE_NOT_MET, "type"));
     }
 
     @Test
@@ -62,7 +62,7 @@ class OrganisationTest {
         fixture.givenNoPriorActivity()
                 .when(new RegisterOrganisation(ID, "Police", "police", "YU", List.of()))
                 .expectNoEvents()
-                .expectException(refusal(Kind.UNPROCESSABLE, "country"));
+                .expectException(refusal(Kind.RULE_NOT_MET, "country"));
     }
 
     @Test
@@ -70,7 +70,7 @@ class OrganisationTest {
         fixture.givenNoPriorActivity()
                 .when(new RegisterOrganisation(ID, "Shelter", "shelter", "RS", List.of("SAFE_ACCOMMODATION", "SPA")))
                 .expectNoEvents()
-                .expectException(refusal(Kind.UNPROCESSABLE, "servicesOffered"));
+                .expectException(refusal(Kind.RULE_NOT_MET, "servicesOffered"));
     }
 
     @Test
@@ -95,6 +95,6 @@ class OrganisationTest {
         fixture.given(SHELTER)
                 .when(new ChangeServicesOffered(ID, List.of("TELEPORTATION")))
                 .expectNoEvents()
-                .expectException(refusal(Kind.UNPROCESSABLE, "servicesOffered"));
+                .expectException(refusal(Kind.RULE_NOT_MET, "servicesOffered"));
     }
 }

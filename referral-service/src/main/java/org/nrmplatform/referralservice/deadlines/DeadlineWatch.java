@@ -36,11 +36,11 @@ class DeadlineWatch implements SmartLifecycle {
     private final Clock clock;
     private ScheduledExecutorService executor;
 
-    DeadlineWatch(MongoTemplate mongo, CommandGateway commands, DeadlineProperties properties) {
+    DeadlineWatch(MongoTemplate mongo, CommandGateway commands, DeadlineProperties properties, Clock clock) {
         this.deadlines = new DueDeadlines(mongo, "referral-service-" + UUID.randomUUID(), properties.lease());
         this.commands = commands;
         this.properties = properties;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     /** Fires every deadline due now; returns how many this instance fired. */

@@ -27,10 +27,10 @@ public class CaseStates {
      */
     public CaseState openCaseReferableBy(UUID caseId, Actor actor) {
         CaseState state = find(caseId).filter(found -> found.mayBeReferredBy(actor))
-                .orElseThrow(() -> RuleViolation.unprocessable("caseId", "no case " + caseId
+                .orElseThrow(() -> RuleViolation.ruleNotMet("caseId", "no case " + caseId
                         + " that you may refer is known to referral-service; if it was opened moments ago, retry"));
         if (state.closed()) {
-            throw RuleViolation.conflict("case " + caseId + " is closed");
+            throw RuleViolation.stateDoesNotAllow("case " + caseId + " is closed");
         }
         return state;
     }

@@ -1,7 +1,9 @@
 package org.nrmplatform.referralservice.providers;
 
 import java.util.List;
-import org.nrmplatform.referralservice.views.ReferralViews;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.nrmplatform.referralservice.views.ReferralQueries;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -16,21 +18,21 @@ class ProviderController {
                          long activeReferrals) {
     }
 
-    private final ProviderDirectory directory;
-    private final ReferralViews referrals;
+    private final QueryGateway queries;
 
-    ProviderController(ProviderDirectory directory, ReferralViews referrals) {
-        this.directory = directory;
-        this.referrals = referrals;
+    ProviderController(QueryGateway queries) {
+        this.queries = queries;
     }
 
     @GetMapping("/api/providers")
     @PreAuthorize("isAuthenticated()")
     List<ProviderEntry> list(@RequestParam(required = false) String serviceType,
                              @RequestParam(required = false) String country) {
-        return directory.list(serviceType, country).stream()
+        return queries.query(new ProviderDirectory.ListProviders(serviceType, country),
+                        ResponseTypes.multipleInstancesOf(Provider.class)).join().stream()
                 .map(provider -> new ProviderEntry(provider.id(), provider.name(), provider.type(), provider.country(),
-                        provider.servicesOffered(), referrals.activeReferralsTo(provider.id())))
+                        provider.servicesOffered(),
+                        queries.query(new ReferralQueries.ActiveReferralsTo(provider.id()), Long.class).join()))
                 .toList();
     }
 }

@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.util.List;
 import java.util.Optional;
+import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -22,6 +23,15 @@ public class ProviderDirectory {
 
     public Optional<Provider> find(String organisationId) {
         return Optional.ofNullable(mongo.findById(organisationId, Provider.class, Provider.COLLECTION));
+    }
+
+    /** The providers, as {@link #list} gives them, asked over the query bus (docs/architecture.md, decision 30). */
+    public record ListProviders(String serviceType, String country) {
+    }
+
+    @QueryHandler
+    List<Provider> handle(ListProviders query) {
+        return list(query.serviceType(), query.country());
     }
 
     /** Organisations offering at least one service, optionally only those offering {@code serviceType} or in {@code country}. */

@@ -2,6 +2,7 @@ package org.nrmplatform.referralservice.referrals;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
@@ -62,10 +63,10 @@ public class Referral {
     }
 
     @CommandHandler
-    public Referral(RequestReferral command, CodeLists codeLists, PersonalData personalData) {
+    public Referral(RequestReferral command, CodeLists codeLists, PersonalData personalData, Clock clock) {
         codeLists.requireCode("service-type", command.serviceType(), "serviceType");
-        if (!command.respondBy().isAfter(Instant.now())) {
-            throw RuleViolation.unprocessable("respondBy", "the respond-by instant must be in the future");
+        if (!command.respondBy().isAfter(clock.instant())) {
+            throw RuleViolation.ruleNotMet("respondBy", "the respond-by instant must be in the future");
         }
         apply(new ReferralRequested(command.referralId(), command.caseId(), command.referringOrganisationId(),
                 command.providerOrganisationId(), command.serviceType(), command.urgency(), command.respondBy(),
@@ -97,7 +98,7 @@ public class Referral {
     public ReferralState handle(WithdrawReferral command, PersonalData personalData, MetaData metaData) {
         requireReferrer(metaData);
         if (!status.active()) {
-            throw RuleViolation.conflict("only a requested or accepted referral can be withdrawn; this one is "
+            throw RuleViolation.stateDoesNotAllow("only a requested or accepted referral can be withdrawn; this one is "
                     + status);
         }
         apply(new ReferralWithdrawn(referralId, caseId, providerOrganisationId,
@@ -107,15 +108,15 @@ public class Referral {
 
     @CommandHandler
     public ReferralState handle(RecordAssistanceStep command, CodeLists codeLists, PersonalData personalData,
-                                MetaData metaData) {
+                                MetaData metaData, Clock clock) {
         requireProvider(metaData);
         requireStatus(ReferralStatus.ACCEPTED, "given assistance steps");
         codeLists.requireCode("service-type", command.serviceType(), "serviceType");
-        if (command.deliveredAt().isAfter(Instant.now())) {
-            throw RuleViolation.unprocessable("deliveredAt", "an assistance step is recorded once delivered");
+        if (command.deliveredAt().isAfter(clock.instant())) {
+            throw RuleViolation.ruleNotMet("deliveredAt", "an assistance step is recorded once delivered");
         }
         if (steps.contains(command.stepId())) {
-            throw RuleViolation.conflict("assistance step " + command.stepId() + " is already recorded");
+            throw RuleViolation.stateDoesNotAllow("assistance step " + command.stepId() + " is already recorded");
         }
         apply(new AssistanceStepRecorded(referralId, caseId, providerOrganisationId, command.stepId(),
                 command.serviceType(), command.deliveredAt(),
@@ -176,7 +177,7 @@ public class Referral {
 
     private void requireStatus(ReferralStatus required, String step) {
         if (status != required) {
-            throw RuleViolation.conflict("only a " + required.name().toLowerCase() + " referral can be " + step
+            throw RuleViolation.stateDoesNotAllow("only a " + required.name().toLowerCase() + " referral can be " + step
                     + "; this one is " + status);
         }
     }

@@ -46,14 +46,14 @@ class ReferralRequests {
         codeLists.requireCode("service-type", request.serviceType(), "serviceType");
         CaseState caseState = cases.openCaseReferableBy(request.caseId(), actor);
         Provider provider = providers.find(request.providerOrganisationId())
-                .orElseThrow(() -> RuleViolation.unprocessable("providerOrganisationId", "no service provider "
+                .orElseThrow(() -> RuleViolation.ruleNotMet("providerOrganisationId", "no service provider "
                         + request.providerOrganisationId() + " in the provider directory"));
         if (!provider.offers(request.serviceType())) {
-            throw RuleViolation.unprocessable("serviceType", provider.name() + " does not offer "
+            throw RuleViolation.ruleNotMet("serviceType", provider.name() + " does not offer "
                     + request.serviceType() + "; it offers " + provider.servicesOffered());
         }
         UUID consentId = caseState.consentCovering(CaseState.REFERRAL, provider.id(), request.serviceType(), Set.of())
-                .orElseThrow(() -> RuleViolation.unprocessable("caseId", "no active consent covering referral of "
+                .orElseThrow(() -> RuleViolation.ruleNotMet("caseId", "no active consent covering referral of "
                         + "case " + request.caseId() + " to " + provider.name() + " for " + request.serviceType()
                         + " is known to referral-service yet; if it was recorded moments ago, retry"));
         commands.sendAndWait(new RequestReferral(request.referralId(), request.caseId(), actor.organisationId(),

@@ -1,7 +1,7 @@
 package org.nrmplatform.referralservice.transnational;
 
 import java.security.KeyPair;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.UUID;
 
@@ -17,12 +17,14 @@ public final class Installation {
     private final String country;
     private final String keyId;
     private final KeyPair keys;
+    private final Clock clock;
 
-    public Installation(String id, String country, String keyId, KeyPair keys) {
+    public Installation(String id, String country, String keyId, KeyPair keys, Clock clock) {
         this.id = id;
         this.country = country;
         this.keyId = keyId;
         this.keys = keys;
+        this.clock = clock;
     }
 
     public String id() {
@@ -37,6 +39,6 @@ public final class Installation {
     /** A new packet from this installation to {@code to}, signed. */
     public Packet issue(Packet.Type type, UUID transnationalReferralId, String to, Packet.Body body) {
         return new Packet(UUID.randomUUID(), type, transnationalReferralId, new Packet.Sender(id, country), to,
-                Instant.now(), keyId, body, null).signedWith(keys.getPrivate());
+                clock.instant(), keyId, body, null).signedWith(keys.getPrivate());
     }
 }

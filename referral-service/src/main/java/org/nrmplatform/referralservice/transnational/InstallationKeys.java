@@ -6,6 +6,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
@@ -36,10 +37,10 @@ final class InstallationKeys {
     private InstallationKeys() {
     }
 
-    static SigningKey load(MongoTemplate mongo) {
+    static SigningKey load(MongoTemplate mongo, Clock clock) {
         StoredKey stored = mongo.findById(SIGNING, StoredKey.class, COLLECTION);
         if (stored == null) {
-            stored = create();
+            stored = create(clock);
             try {
                 mongo.insert(stored, COLLECTION);
                 log.info("Transnational packet signing key {} created; give its public key "
@@ -51,11 +52,11 @@ final class InstallationKeys {
         return decode(stored);
     }
 
-    static StoredKey create() {
+    static StoredKey create(Clock clock) {
         try {
             KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
             Base64.Encoder base64 = Base64.getEncoder();
-            return new StoredKey(SIGNING, UUID.randomUUID().toString(), Instant.now(),
+            return new StoredKey(SIGNING, UUID.randomUUID().toString(), clock.instant(),
                     base64.encodeToString(keys.getPublic().getEncoded()),
                     base64.encodeToString(keys.getPrivate().getEncoded()));
         } catch (GeneralSecurityException e) {

@@ -51,16 +51,16 @@ class OutgoingReferrals {
         codeLists.requireCode("service-type", request.serviceType(), "serviceType");
         CaseState caseState = cases.openCaseReferableBy(request.caseId(), actor);
         Peers.Peer peer = peers.find(request.toInstallationId())
-                .orElseThrow(() -> RuleViolation.unprocessable("toInstallationId", request.toInstallationId()
+                .orElseThrow(() -> RuleViolation.ruleNotMet("toInstallationId", request.toInstallationId()
                         + " is not a peer installation configured here"));
         UUID consentId = caseState.consentCovering(CaseState.TRANSNATIONAL_REFERRAL, peer.installationId(),
                         request.serviceType(), Set.of())
-                .orElseThrow(() -> RuleViolation.unprocessable("caseId", "no active consent covering transnational "
+                .orElseThrow(() -> RuleViolation.ruleNotMet("caseId", "no active consent covering transnational "
                         + "referral of case " + request.caseId() + " to " + peer.installationId() + " for "
                         + request.serviceType() + " is known to referral-service yet; if it was recorded moments "
                         + "ago, retry"));
         CaseSubjectProjection.CaseSubject subject = subjects.find(request.caseId())
-                .orElseThrow(() -> RuleViolation.unprocessable("caseId", "case " + request.caseId()
+                .orElseThrow(() -> RuleViolation.ruleNotMet("caseId", "case " + request.caseId()
                         + " is not yet known to referral-service's transnational referrals; retry"));
         Packet.Body body = new Packet.Body(subject.ageCategory(), subject.sex(), subject.citizenship(),
                 subject.yearOfBirth(personalData), request.serviceType(), request.urgency(), request.respondBy(), request.note(),

@@ -3,6 +3,7 @@ package org.nrmplatform.referralservice.transnational;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -47,9 +48,11 @@ class PacketImport {
     private final Peers peers;
     private final Duration maxPacketAge;
     private final TimeRange times;
+    private final Clock clock;
 
     PacketImport(CommandGateway commands, MongoTemplate mongo, Installation installation, Peers peers,
-                 TransnationalProperties properties, TimeRange times) {
+                 TransnationalProperties properties, TimeRange times, Clock clock) {
+        this.clock = clock;
         this.times = times;
         this.commands = commands;
         this.mongo = mongo;
@@ -62,9 +65,9 @@ class PacketImport {
         Packet packet = verified(json);
         try {
             mongo.insert(new ImportedPacket(packet.packetId().toString(), packet.from().installationId(),
-                    packet.type(), packet.transnationalReferralId().toString(), Instant.now()), COLLECTION);
+                    packet.type(), packet.transnationalReferralId().toString(), clock.instant()), COLLECTION);
         } catch (DuplicateKeyException replayed) {
-            throw RuleViolation.conflict("packet " + packet.packetId() + " was imported before");
+            throw RuleViolation.stateDoesNotAllow("packet " + packet.packetId() + " was imported before");
         }
         try {
             return record(packet, json, actor);
@@ -82,14 +85,14 @@ class PacketImport {
                 commands.sendAndWait(new ReceiveTransnationalReferral(referralId, actor.organisationId(), packet,
                         json));
             } catch (AggregateStreamCreationException | ConcurrencyException exists) {
-                throw RuleViolation.conflict("transnational referral " + referralId + " already exists here");
+                throw RuleViolation.stateDoesNotAllow("transnational referral " + referralId + " already exists here");
             }
             return new State(referralId, Direction.INCOMING, Status.RECEIVED, true);
         }
         try {
             return commands.sendAndWait(new RecordPeerAnswer(referralId, packet, json));
         } catch (AggregateNotFoundException notHere) {
-            throw RuleViolation.conflict("no transnational referral " + referralId + " was sent from this "
+            throw RuleViolation.stateDoesNotAllow("no transnational referral " + referralId + " was sent from this "
                     + "installation; a " + packet.type() + " can only follow one");
         }
     }
@@ -107,26 +110,26 @@ class PacketImport {
         require(packet.signature() != null, "signature");
         Peers.Peer peer = peers.find(packet.from().installationId())
                 .filter(known -> known.country().equals(packet.from().country()))
-                .orElseThrow(() -> RuleViolation.unprocessable("from", packet.from().installationId() + " ("
+                .orElseThrow(() -> RuleViolation.ruleNotMet("from", packet.from().installationId() + " ("
                         + packet.from().country() + ") is not a peer installation configured here"));
         if (!peer.keyId().equals(packet.keyId())) {
-            throw RuleViolation.unprocessable("keyId", "key " + packet.keyId() + " is not the key configured for "
+            throw RuleViolation.ruleNotMet("keyId", "key " + packet.keyId() + " is not the key configured for "
                     + peer.installationId() + "; if the peer rotated its key, configure the new one");
         }
         if (!Packet.signatureVerifies(json, peer.publicKey())) {
-            throw RuleViolation.unprocessable("signature", "the signature does not verify: the packet was altered "
+            throw RuleViolation.ruleNotMet("signature", "the signature does not verify: the packet was altered "
                     + "after signing or not signed by " + peer.installationId());
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (packet.issuedAt().isBefore(now.minus(maxPacketAge))) {
-            throw RuleViolation.unprocessable("issuedAt", "the packet was issued more than " + maxPacketAge
+            throw RuleViolation.ruleNotMet("issuedAt", "the packet was issued more than " + maxPacketAge
                     + " ago; ask " + peer.installationId() + " to issue it again");
         }
         if (packet.issuedAt().isAfter(now.plus(CLOCK_SKEW))) {
-            throw RuleViolation.unprocessable("issuedAt", "the packet is issued in the future; check the clocks");
+            throw RuleViolation.ruleNotMet("issuedAt", "the packet is issued in the future; check the clocks");
         }
         if (!installation.id().equals(packet.to())) {
-            throw RuleViolation.unprocessable("to", "the packet is addressed to " + packet.to() + ", not to "
+            throw RuleViolation.ruleNotMet("to", "the packet is addressed to " + packet.to() + ", not to "
                     + installation.id());
         }
         if (packet.body() != null) {
@@ -140,13 +143,13 @@ class PacketImport {
     private void requireStorable(String field, Instant value, boolean future) {
         String refusal = value == null ? null : times.refusal(value, future);
         if (refusal != null) {
-            throw RuleViolation.unprocessable(field, field + " " + refusal);
+            throw RuleViolation.ruleNotMet(field, field + " " + refusal);
         }
     }
 
     private static void require(boolean present, String field) {
         if (!present) {
-            throw RuleViolation.unprocessable(field, "a packet names its " + field);
+            throw RuleViolation.ruleNotMet(field, "a packet names its " + field);
         }
     }
 }

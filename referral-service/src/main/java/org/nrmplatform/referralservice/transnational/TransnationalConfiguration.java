@@ -1,5 +1,6 @@
 package org.nrmplatform.referralservice.transnational;
 
+import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,9 +11,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 class TransnationalConfiguration {
 
     @Bean
-    Installation installation(TransnationalProperties properties, MongoTemplate mongo) {
-        InstallationKeys.SigningKey key = InstallationKeys.load(mongo);
-        return new Installation(properties.installationId(), properties.country(), key.keyId(), key.keys());
+    Installation installation(TransnationalProperties properties, MongoTemplate mongo, Clock clock) {
+        InstallationKeys.SigningKey key = InstallationKeys.load(mongo, clock);
+        return new Installation(properties.installationId(), properties.country(), key.keyId(), key.keys(), clock);
     }
 
     @Bean

@@ -2,6 +2,7 @@ package org.nrmplatform.referralservice.transnational;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
@@ -70,10 +71,10 @@ public class TransnationalReferral {
 
     @CommandHandler
     public TransnationalReferral(SendTransnationalReferral command, Installation installation,
-                                 PersonalData personalData) {
+                                 PersonalData personalData, Clock clock) {
         Packet.Body body = command.body();
-        if (!body.respondBy().isAfter(Instant.now())) {
-            throw RuleViolation.unprocessable("respondBy", "the respond-by instant must be in the future");
+        if (!body.respondBy().isAfter(clock.instant())) {
+            throw RuleViolation.ruleNotMet("respondBy", "the respond-by instant must be in the future");
         }
         Packet packet = installation.issue(Packet.Type.REFERRAL, command.transnationalReferralId(),
                 command.peerInstallationId(), body);
@@ -85,15 +86,15 @@ public class TransnationalReferral {
 
     @CommandHandler
     public TransnationalReferral(ReceiveTransnationalReferral command, Installation installation,
-                                 PersonalData personalData) {
+                                 PersonalData personalData, Clock clock) {
         Packet packet = command.packet();
         if (packet.type() != Packet.Type.REFERRAL) {
-            throw RuleViolation.unprocessable("type", "only a REFERRAL packet starts an incoming referral");
+            throw RuleViolation.ruleNotMet("type", "only a REFERRAL packet starts an incoming referral");
         }
         Packet.Body body = packet.body();
         if (body == null || body.serviceType() == null || body.urgency() == null || body.respondBy() == null
                 || body.consent() == null || body.consent().consentId() == null) {
-            throw RuleViolation.unprocessable("body", "a referral packet names the service, urgency, respond-by "
+            throw RuleViolation.ruleNotMet("body", "a referral packet names the service, urgency, respond-by "
                     + "and the consent that covers it");
         }
         String peer = packet.from().installationId();
@@ -101,7 +102,7 @@ public class TransnationalReferral {
                 command.importingOrganisationId(), body.serviceType(), body.urgency(), body.respondBy(),
                 packet.packetId(), personalData.seal(packet.transnationalReferralId(), PersonalField.RECEIVED_PACKET,
                         command.json())));
-        Instant receivedAt = Instant.now();
+        Instant receivedAt = clock.instant();
         Packet acknowledgement = installation.issue(Packet.Type.ACKNOWLEDGEMENT, packet.transnationalReferralId(),
                 peer, Packet.Body.acknowledgement(receivedAt));
         apply(new TransnationalReferralAcknowledged(packet.transnationalReferralId(), peer, receivedAt,
@@ -140,14 +141,14 @@ public class TransnationalReferral {
     public State handle(RecordPeerAnswer command, PersonalData personalData) {
         Packet packet = command.packet();
         if (direction != Direction.OUTGOING || !packet.from().installationId().equals(peerInstallationId)) {
-            throw RuleViolation.conflict("no transnational referral " + transnationalReferralId + " was sent from "
+            throw RuleViolation.stateDoesNotAllow("no transnational referral " + transnationalReferralId + " was sent from "
                     + "this installation to " + packet.from().installationId());
         }
         Packet.Body body = packet.body() == null ? Packet.Body.answer(null, null) : packet.body();
         switch (packet.type()) {
             case ACKNOWLEDGEMENT -> {
                 if (acknowledged) {
-                    throw RuleViolation.conflict("transnational referral " + transnationalReferralId
+                    throw RuleViolation.stateDoesNotAllow("transnational referral " + transnationalReferralId
                             + " is already acknowledged");
                 }
                 apply(new TransnationalReferralAcknowledgedByPeer(transnationalReferralId, caseId,
@@ -166,7 +167,7 @@ public class TransnationalReferral {
                         packet.packetId(), personalData.seal(caseId, PersonalField.PEER_DECLINE_PACKET,
                         command.json())));
             }
-            case REFERRAL -> throw RuleViolation.conflict("transnational referral " + transnationalReferralId
+            case REFERRAL -> throw RuleViolation.stateDoesNotAllow("transnational referral " + transnationalReferralId
                     + " already exists here");
         }
         return state();
@@ -174,7 +175,7 @@ public class TransnationalReferral {
 
     private void requireUnansweredIncoming(String step) {
         if (direction != Direction.INCOMING) {
-            throw RuleViolation.conflict("transnational referral " + transnationalReferralId + " was sent from "
+            throw RuleViolation.stateDoesNotAllow("transnational referral " + transnationalReferralId + " was sent from "
                     + "this installation; only the receiving NRM can answer it");
         }
         requireStatus(Status.RECEIVED, step);
@@ -182,7 +183,7 @@ public class TransnationalReferral {
 
     private void requireStatus(Status required, String step) {
         if (status != required) {
-            throw RuleViolation.conflict("only a " + required.name().toLowerCase() + " transnational referral can "
+            throw RuleViolation.stateDoesNotAllow("only a " + required.name().toLowerCase() + " transnational referral can "
                     + "be " + step + "; this one is " + status);
         }
     }

@@ -51,11 +51,12 @@ class ReferralMetrics {
     private final MongoTemplate mongo;
     private final EventStore eventStore;
     private final MeterRegistry meters;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private volatile Counts counts = new Counts(Map.of(), Map.of());
     private volatile Instant countedAt = Instant.MIN;
 
-    ReferralMetrics(MongoTemplate mongo, EventStore eventStore, MeterRegistry meters) {
+    ReferralMetrics(MongoTemplate mongo, EventStore eventStore, MeterRegistry meters, Clock clock) {
+        this.clock = clock;
         this.mongo = mongo;
         this.eventStore = eventStore;
         this.meters = meters;

@@ -4,6 +4,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.List;
 import java.util.UUID;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
 import org.nrmplatform.contracts.referrals.ReferralStatus;
 import org.nrmplatform.shared.privacy.PersonalDataReads;
 import org.nrmplatform.shared.security.Actor;
@@ -18,16 +20,19 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** Reads of referrals from the referral views (eventually consistent with the writes); see {@link ReferralViews}. */
+/**
+ * Reads of referrals, asked of the referral views over the query bus (eventually consistent with the writes); see
+ * {@link ReferralViews}.
+ */
 @RestController
 @RequestMapping("/api/referrals")
 class ReferralViewController {
 
-    private final ReferralViews views;
+    private final QueryGateway queries;
     private final PersonalDataReads reads;
 
-    ReferralViewController(ReferralViews views, PersonalDataReads reads) {
-        this.views = views;
+    ReferralViewController(QueryGateway queries, PersonalDataReads reads) {
+        this.queries = queries;
         this.reads = reads;
     }
 
@@ -39,7 +44,8 @@ class ReferralViewController {
                             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size,
                             @AuthenticationPrincipal Jwt token) {
         Actor actor = Actor.from(token);
-        ReferralViews.Page answer = views.list(actor, caseId, status, page, size);
+        ReferralViews.Page answer = queries.query(new ReferralQueries.ListReferrals(actor, caseId, status, page, size),
+                ReferralViews.Page.class).join();
         reads.record(answer.items().stream().map(ReferralViewController::caseOf).toList(), "referral-list", actor);
         return answer;
     }
@@ -48,7 +54,8 @@ class ReferralViewController {
     @PreAuthorize("hasAnyRole('FIRST_LINE', 'CASE_MANAGER')")
     List<ReferralView> overdue(@AuthenticationPrincipal Jwt token) {
         Actor actor = Actor.from(token);
-        List<ReferralView> answer = views.overdue(actor);
+        List<ReferralView> answer = queries.query(new ReferralQueries.OverdueReferrals(actor),
+                ResponseTypes.multipleInstancesOf(ReferralView.class)).join();
         reads.record(answer.stream().map(ReferralViewController::caseOf).toList(), "overdue-referrals", actor);
         return answer;
     }
@@ -57,7 +64,8 @@ class ReferralViewController {
     @PreAuthorize("hasAnyRole('FIRST_LINE', 'CASE_MANAGER', 'SERVICE_PROVIDER')")
     Object get(@PathVariable UUID referralId, @AuthenticationPrincipal Jwt token) {
         Actor actor = Actor.from(token);
-        Object answer = views.find(referralId, actor)
+        Object answer = queries.query(new ReferralQueries.FindReferral(referralId, actor),
+                        ResponseTypes.optionalInstanceOf(Object.class)).join()
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No referral " + referralId));
         reads.record(caseOf(answer), "referral", actor);
         return answer;

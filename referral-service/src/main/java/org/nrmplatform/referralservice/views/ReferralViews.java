@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.nrmplatform.contracts.identity.Role;
 import org.nrmplatform.contracts.privacy.PersonalField;
@@ -93,6 +94,26 @@ public class ReferralViews {
         PersonalData.Reading reading = personalData.reading();
         return mongo.find(query, Document.class, ReferralView.COLLECTION).stream()
                 .map(stored -> open(stored, reading)).toList();
+    }
+
+    @QueryHandler
+    Optional<Object> handle(ReferralQueries.FindReferral query) {
+        return find(query.referralId(), query.actor());
+    }
+
+    @QueryHandler
+    Page handle(ReferralQueries.ListReferrals query) {
+        return list(query.actor(), query.caseId(), query.status(), query.page(), query.size());
+    }
+
+    @QueryHandler
+    List<ReferralView> handle(ReferralQueries.OverdueReferrals query) {
+        return overdue(query.actor());
+    }
+
+    @QueryHandler
+    Long handle(ReferralQueries.ActiveReferralsTo query) {
+        return activeReferralsTo(query.providerOrganisationId());
     }
 
     /** A sealed value as the views store it; null stays null. */

@@ -2,7 +2,9 @@ package org.nrmplatform.referralservice.referrals;
 
 import static org.hamcrest.Matchers.containsString;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Set;
@@ -74,6 +76,7 @@ class ReferralTest {
         fixture = new AggregateTestFixture<>(Referral.class);
         fixture.registerInjectableResource(CodeLists.load());
         fixture.registerInjectableResource(PERSONAL_DATA);
+        fixture.registerInjectableResource(Clock.systemUTC());
     }
 
     private static Sealed seal(PersonalField field, String clear) {
@@ -110,6 +113,20 @@ class ReferralTest {
     void aRespondByInThePastIsRefused() {
         fixture.givenNoPriorActivity()
                 .when(request("SAFE_ACCOMMODATION", Instant.now().minusSeconds(60)), CASE_MANAGER)
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage(containsString("respond-by"))
+                .expectNoEvents();
+    }
+
+    /** "In the future" is the service's clock's, not the machine's: the clock the handler is given decides. */
+    @Test
+    void theRespondByIsJudgedByTheServicesClock() {
+        fixture = new AggregateTestFixture<>(Referral.class);
+        fixture.registerInjectableResource(CodeLists.load());
+        fixture.registerInjectableResource(PERSONAL_DATA);
+        fixture.registerInjectableResource(Clock.fixed(RESPOND_BY.plusSeconds(1), ZoneOffset.UTC));
+        fixture.givenNoPriorActivity()
+                .when(request("SAFE_ACCOMMODATION", RESPOND_BY), CASE_MANAGER)
                 .expectException(RuleViolation.class)
                 .expectExceptionMessage(containsString("respond-by"))
                 .expectNoEvents();

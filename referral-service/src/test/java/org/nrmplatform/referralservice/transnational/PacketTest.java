@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -34,14 +35,14 @@ class PacketTest {
                 new Packet.Consent(UUID.randomUUID(), List.of("TRANSNATIONAL_REFERRAL")), null, null);
     }
 
-    private final Installation serbia = new Installation("RS-NRM", "RS", "rs-key-1", KEYS);
+    private final Installation serbia = new Installation("RS-NRM", "RS", "rs-key-1", KEYS, Clock.systemUTC());
     private final String json = serbia.issue(Packet.Type.REFERRAL, UUID.randomUUID(), "AL-NRM", referralBody()).json();
 
     @Test
     void aSignedPacketVerifiesWithTheSignersKeyOnly() {
         assertThat(Packet.signatureVerifies(json, KEYS.getPublic())).isTrue();
         assertThat(Packet.signatureVerifies(json, OTHER_KEYS.getPublic())).isFalse();
-        Installation impostor = new Installation("RS-NRM", "RS", "rs-key-1", OTHER_KEYS);
+        Installation impostor = new Installation("RS-NRM", "RS", "rs-key-1", OTHER_KEYS, Clock.systemUTC());
         String forged = impostor.issue(Packet.Type.REFERRAL, UUID.randomUUID(), "AL-NRM", referralBody()).json();
         assertThat(Packet.signatureVerifies(forged, KEYS.getPublic())).isFalse();
     }

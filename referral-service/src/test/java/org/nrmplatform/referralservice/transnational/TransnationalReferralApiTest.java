@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import java.security.KeyPair;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
@@ -184,7 +185,7 @@ class TransnationalReferralApiTest extends ApiTest {
         Packet.Body body = new Packet.Body(null, "Feminine", List.of("RS"), 1994, "SAFE_ACCOMMODATION",
                 null, Instant.parse("+999999999-12-31T23:59:59Z"), "note",
                 new Packet.Consent(UUID.randomUUID(), List.of("TRANSNATIONAL_REFERRAL")), null, null);
-        Packet packet = new Installation("AL-NRM", "AL", ALBANIAN_KEY_ID, ALBANIAN_KEYS)
+        Packet packet = new Installation("AL-NRM", "AL", ALBANIAN_KEY_ID, ALBANIAN_KEYS, Clock.systemUTC())
                 .issue(Packet.Type.REFERRAL, referralId, "RS-NRM", body);
         assertProblem(importHere(packet), 422, "body.respondBy");
         Map<String, Object> request = request(openedCase(), "AL-NRM");
@@ -194,8 +195,8 @@ class TransnationalReferralApiTest extends ApiTest {
 
     @Test
     void packetsFromStrangersForOthersOrTooOldAreRefused() {
-        Installation albanianNrm = new Installation("AL-NRM", "AL", ALBANIAN_KEY_ID, ALBANIAN_KEYS);
-        Installation stranger = new Installation("MK-NRM", "MK", "mk-key", PacketTest.keys());
+        Installation albanianNrm = new Installation("AL-NRM", "AL", ALBANIAN_KEY_ID, ALBANIAN_KEYS, Clock.systemUTC());
+        Installation stranger = new Installation("MK-NRM", "MK", "mk-key", PacketTest.keys(), Clock.systemUTC());
         Packet.Body answer = Packet.Body.answer(null, "Welcome");
         assertProblem(importHere(stranger.issue(Packet.Type.ACCEPTANCE, UUID.randomUUID(), "RS-NRM", answer)),
                 422, "from");
@@ -205,10 +206,10 @@ class TransnationalReferralApiTest extends ApiTest {
                 new Packet.Sender("AL-NRM", "AL"), "RS-NRM", Instant.now().minus(4, ChronoUnit.DAYS), ALBANIAN_KEY_ID,
                 answer, null).signedWith(ALBANIAN_KEYS.getPrivate());
         assertProblem(importHere(old), 422, "issuedAt");
-        Packet otherKey = new Installation("AL-NRM", "AL", "al-key-0", ALBANIAN_KEYS)
+        Packet otherKey = new Installation("AL-NRM", "AL", "al-key-0", ALBANIAN_KEYS, Clock.systemUTC())
                 .issue(Packet.Type.ACCEPTANCE, UUID.randomUUID(), "RS-NRM", answer);
         assertProblem(importHere(otherKey), 422, "keyId");
-        Packet forged = new Installation("AL-NRM", "AL", ALBANIAN_KEY_ID, PacketTest.keys())
+        Packet forged = new Installation("AL-NRM", "AL", ALBANIAN_KEY_ID, PacketTest.keys(), Clock.systemUTC())
                 .issue(Packet.Type.ACCEPTANCE, UUID.randomUUID(), "RS-NRM", answer);
         assertProblem(importHere(forged), 422, "signature");
         Packet acceptanceOfNothing = albanianNrm.issue(Packet.Type.ACCEPTANCE, UUID.randomUUID(), "RS-NRM", answer);

@@ -6,6 +6,7 @@ import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
 import static org.axonframework.test.matchers.Matchers.payloadsMatching;
 
 import java.security.KeyPair;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -66,10 +67,10 @@ class TransnationalReferralTest {
     private static final PersonalData PERSONAL_DATA = new PersonalData(new InMemorySubjectKeys(), () -> new byte[12]);
 
     private static final KeyPair SERBIAN_KEYS = PacketTest.keys();
-    private static final Installation SERBIA = new Installation("RS-NRM", "RS", "rs-key-1", SERBIAN_KEYS);
-    private static final Installation ALBANIA = new Installation(PEER, "AL", "al-key-1", PacketTest.keys());
+    private static final Installation SERBIA = new Installation("RS-NRM", "RS", "rs-key-1", SERBIAN_KEYS, Clock.systemUTC());
+    private static final Installation ALBANIA = new Installation(PEER, "AL", "al-key-1", PacketTest.keys(), Clock.systemUTC());
     private static final Installation NORTH_MACEDONIA = new Installation("MK-NRM", "MK", "mk-key-1",
-            PacketTest.keys());
+            PacketTest.keys(), Clock.systemUTC());
 
     private static final Packet.Body REFERRAL_BODY = new Packet.Body(AgeCategory.ADULT, "Feminine", List.of("AL"),
             1998, "SAFE_ACCOMMODATION", Urgency.URGENT, RESPOND_BY, "Returns on Friday's flight",
@@ -110,6 +111,7 @@ class TransnationalReferralTest {
         fixture.registerInjectableResource(SERBIA);
         fixture.registerInjectableResource(CodeLists.load());
         fixture.registerInjectableResource(PERSONAL_DATA);
+        fixture.registerInjectableResource(Clock.systemUTC());
     }
 
     private static Sealed seal(UUID subject, PersonalField field, String clear) {
@@ -148,7 +150,7 @@ class TransnationalReferralTest {
                 new Packet.Consent(CONSENT_ID, List.of("TRANSNATIONAL_REFERRAL")), null, null);
         fixture.givenNoPriorActivity()
                 .when(new SendTransnationalReferral(REFERRAL_ID, CASE_ID, WELFARE, PEER, overdue))
-                .expectException(refused(RuleViolation.Kind.UNPROCESSABLE, "respondBy", "must be in the future"))
+                .expectException(refused(RuleViolation.Kind.RULE_NOT_MET, "respondBy", "must be in the future"))
                 .expectNoEvents();
     }
 
@@ -166,7 +168,7 @@ class TransnationalReferralTest {
     void thePeersAcknowledgementIsImportedOnlyOnce() {
         fixture.given(SENT, ACKNOWLEDGED_BY_PEER)
                 .when(fromAlbania(Packet.Type.ACKNOWLEDGEMENT, Packet.Body.acknowledgement(PEER_RECEIVED_AT)))
-                .expectException(refused(RuleViolation.Kind.CONFLICT, null, "is already acknowledged"))
+                .expectException(refused(RuleViolation.Kind.STATE_DOES_NOT_ALLOW, null, "is already acknowledged"))
                 .expectNoEvents();
     }
 
@@ -205,7 +207,7 @@ class TransnationalReferralTest {
     void thePeersAcceptanceIsImportedOnlyOnce() {
         fixture.given(SENT, ACKNOWLEDGED_BY_PEER, ACCEPTED_BY_PEER)
                 .when(fromAlbania(Packet.Type.ACCEPTANCE, Packet.Body.answer(null, "Again")))
-                .expectException(refused(RuleViolation.Kind.CONFLICT, null,
+                .expectException(refused(RuleViolation.Kind.STATE_DOES_NOT_ALLOW, null,
                         "only a sent transnational referral can be accepted; this one is ACCEPTED"))
                 .expectNoEvents();
     }
@@ -214,7 +216,7 @@ class TransnationalReferralTest {
     void aReferralThePeerDeclinedCannotBeAcceptedByIt() {
         fixture.given(SENT, ACKNOWLEDGED_BY_PEER, DECLINED_BY_PEER)
                 .when(fromAlbania(Packet.Type.ACCEPTANCE, Packet.Body.answer(null, null)))
-                .expectException(refused(RuleViolation.Kind.CONFLICT, null, "this one is DECLINED"))
+                .expectException(refused(RuleViolation.Kind.STATE_DOES_NOT_ALLOW, null, "this one is DECLINED"))
                 .expectNoEvents();
     }
 
@@ -233,7 +235,7 @@ class TransnationalReferralTest {
     void thePeersDeclineIsImportedOnlyOnce() {
         fixture.given(SENT, ACKNOWLEDGED_BY_PEER, DECLINED_BY_PEER)
                 .when(fromAlbania(Packet.Type.DECLINE, Packet.Body.answer("NO_CAPACITY", null)))
-                .expectException(refused(RuleViolation.Kind.CONFLICT, null,
+                .expectException(refused(RuleViolation.Kind.STATE_DOES_NOT_ALLOW, null,
                         "only a sent transnational referral can be declined; this one is DECLINED"))
                 .expectNoEvents();
     }
@@ -242,7 +244,7 @@ class TransnationalReferralTest {
     void aReferralThePeerAcceptedCannotBeDeclinedByIt() {
         fixture.given(SENT, ACKNOWLEDGED_BY_PEER, ACCEPTED_BY_PEER)
                 .when(fromAlbania(Packet.Type.DECLINE, Packet.Body.answer("NO_CAPACITY", null)))
-                .expectException(refused(RuleViolation.Kind.CONFLICT, null, "this one is ACCEPTED"))
+                .expectException(refused(RuleViolation.Kind.STATE_DOES_NOT_ALLOW, null, "this one is ACCEPTED"))
                 .expectNoEvents();
     }
 
@@ -252,7 +254,7 @@ class TransnationalReferralTest {
                 Packet.Body.answer(null, "We can take her"));
         fixture.given(SENT)
                 .when(new RecordPeerAnswer(REFERRAL_ID, packet, packet.json()))
-                .expectException(refused(RuleViolation.Kind.CONFLICT, null,
+                .expectException(refused(RuleViolation.Kind.STATE_DOES_NOT_ALLOW, null,
                         "was sent from this installation to MK-NRM"))
                 .expectNoEvents();
     }
@@ -261,7 +263,7 @@ class TransnationalReferralTest {
     void aReferralPacketForAReferralSentFromHereIsRefused() {
         fixture.given(SENT, ACKNOWLEDGED_BY_PEER)
                 .when(fromAlbania(Packet.Type.REFERRAL, REFERRAL_BODY))
-                .expectException(refused(RuleViolation.Kind.CONFLICT, null, "already exists here"))
+                .expectException(refused(RuleViolation.Kind.STATE_DOES_NOT_ALLOW, null, "already exists here"))
                 .expectNoEvents();
     }
 
@@ -270,7 +272,7 @@ class TransnationalReferralTest {
         for (Packet.Type type : List.of(Packet.Type.ACKNOWLEDGEMENT, Packet.Type.ACCEPTANCE, Packet.Type.DECLINE)) {
             fixture.given(RECEIVED, ACKNOWLEDGED)
                     .when(fromAlbania(type, Packet.Body.answer("NO_CAPACITY", null)))
-                    .expectException(refused(RuleViolation.Kind.CONFLICT, null,
+                    .expectException(refused(RuleViolation.Kind.STATE_DOES_NOT_ALLOW, null,
                             "no transnational referral " + REFERRAL_ID + " was sent from this installation to "
                                     + PEER))
                     .expectNoEvents();
@@ -319,14 +321,14 @@ class TransnationalReferralTest {
             Packet packet = ALBANIA.issue(Packet.Type.REFERRAL, REFERRAL_ID, "RS-NRM", body);
             fixture.givenNoPriorActivity()
                     .when(new ReceiveTransnationalReferral(REFERRAL_ID, COORDINATION, packet, packet.json()))
-                    .expectException(refused(RuleViolation.Kind.UNPROCESSABLE, "body",
+                    .expectException(refused(RuleViolation.Kind.RULE_NOT_MET, "body",
                             "names the service, urgency, respond-by and the consent"))
                     .expectNoEvents();
         }
         Packet withoutBody = ALBANIA.issue(Packet.Type.REFERRAL, REFERRAL_ID, "RS-NRM", null);
         fixture.givenNoPriorActivity()
                 .when(new ReceiveTransnationalReferral(REFERRAL_ID, COORDINATION, withoutBody, withoutBody.json()))
-                .expectException(refused(RuleViolation.Kind.UNPROCESSABLE, "body", "a referral packet names"))
+                .expectException(refused(RuleViolation.Kind.RULE_NOT_MET, "body", "a referral packet names"))
                 .expectNoEvents();
     }
 
@@ -373,7 +375,7 @@ class TransnationalReferralTest {
     void aDeclineReasonOutsideTheCodeListIsRefused() {
         fixture.given(RECEIVED, ACKNOWLEDGED)
                 .when(new DeclineTransnationalReferral(REFERRAL_ID, "BUSY", null))
-                .expectException(refused(RuleViolation.Kind.UNPROCESSABLE, "reason", "unknown decline-reason"))
+                .expectException(refused(RuleViolation.Kind.RULE_NOT_MET, "reason", "unknown decline-reason"))
                 .expectNoEvents();
     }
 
@@ -381,7 +383,7 @@ class TransnationalReferralTest {
     void anIncomingReferralIsAcceptedOnlyOnce() {
         fixture.given(RECEIVED, ACKNOWLEDGED, ACCEPTED)
                 .when(new AcceptTransnationalReferral(REFERRAL_ID, null))
-                .expectException(refused(RuleViolation.Kind.CONFLICT, null,
+                .expectException(refused(RuleViolation.Kind.STATE_DOES_NOT_ALLOW, null,
                         "only a received transnational referral can be accepted; this one is ACCEPTED"))
                 .expectNoEvents();
     }
@@ -390,7 +392,7 @@ class TransnationalReferralTest {
     void aDeclinedIncomingReferralCannotBeAccepted() {
         fixture.given(RECEIVED, ACKNOWLEDGED, DECLINED)
                 .when(new AcceptTransnationalReferral(REFERRAL_ID, null))
-                .expectException(refused(RuleViolation.Kind.CONFLICT, null, "this one is DECLINED"))
+                .expectException(refused(RuleViolation.Kind.STATE_DOES_NOT_ALLOW, null, "this one is DECLINED"))
                 .expectNoEvents();
     }
 
@@ -398,7 +400,7 @@ class TransnationalReferralTest {
     void anIncomingReferralIsDeclinedOnlyOnce() {
         fixture.given(RECEIVED, ACKNOWLEDGED, DECLINED)
                 .when(new DeclineTransnationalReferral(REFERRAL_ID, "NO_CAPACITY", null))
-                .expectException(refused(RuleViolation.Kind.CONFLICT, null,
+                .expectException(refused(RuleViolation.Kind.STATE_DOES_NOT_ALLOW, null,
                         "only a received transnational referral can be declined; this one is DECLINED"))
                 .expectNoEvents();
     }
@@ -407,7 +409,7 @@ class TransnationalReferralTest {
     void anAcceptedIncomingReferralCannotBeDeclined() {
         fixture.given(RECEIVED, ACKNOWLEDGED, ACCEPTED)
                 .when(new DeclineTransnationalReferral(REFERRAL_ID, "NO_CAPACITY", null))
-                .expectException(refused(RuleViolation.Kind.CONFLICT, null, "this one is ACCEPTED"))
+                .expectException(refused(RuleViolation.Kind.STATE_DOES_NOT_ALLOW, null, "this one is ACCEPTED"))
                 .expectNoEvents();
     }
 
@@ -415,7 +417,7 @@ class TransnationalReferralTest {
     void aReferralSentFromHereCannotBeAcceptedHere() {
         fixture.given(SENT, ACKNOWLEDGED_BY_PEER)
                 .when(new AcceptTransnationalReferral(REFERRAL_ID, null))
-                .expectException(refused(RuleViolation.Kind.CONFLICT, null,
+                .expectException(refused(RuleViolation.Kind.STATE_DOES_NOT_ALLOW, null,
                         "only the receiving NRM can answer it"))
                 .expectNoEvents();
     }
@@ -424,7 +426,7 @@ class TransnationalReferralTest {
     void aReferralSentFromHereCannotBeDeclinedHere() {
         fixture.given(SENT, ACKNOWLEDGED_BY_PEER)
                 .when(new DeclineTransnationalReferral(REFERRAL_ID, "NO_CAPACITY", null))
-                .expectException(refused(RuleViolation.Kind.CONFLICT, null,
+                .expectException(refused(RuleViolation.Kind.STATE_DOES_NOT_ALLOW, null,
                         "only the receiving NRM can answer it"))
                 .expectNoEvents();
     }

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.nrmplatform.shared.web.RuleViolation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import org.nrmplatform.shared.web.JsonInput;
 
 /** The code lists shipped as data files under {@code code-lists/}, loaded once. */
 public class CodeLists {
@@ -26,7 +27,7 @@ public class CodeLists {
     }
 
     public static CodeLists load() {
-        JsonMapper mapper = JsonMapper.builder().build();
+        JsonMapper mapper = JsonInput.standalone();
         Map<String, CodeList> lists = new LinkedHashMap<>();
         for (JsonNode file : read(mapper, "index.json").get("codeLists")) {
             CodeList list = toCodeList(read(mapper, file.asString()));
@@ -76,14 +77,14 @@ public class CodeLists {
         CodeList list = get(listId);
         List<String> unknown = codes.stream().filter(code -> !list.contains(code)).toList();
         if (!unknown.isEmpty()) {
-            throw RuleViolation.unprocessable(field, "unknown " + listId + " code(s) " + unknown
+            throw RuleViolation.ruleNotMet(field, "unknown " + listId + " code(s) " + unknown
                     + "; see code list " + listId + " v" + list.version());
         }
     }
 
     public void requireCode(String listId, String code, String field) {
         if (code == null) {
-            throw RuleViolation.unprocessable(field, "a " + listId + " code is required");
+            throw RuleViolation.ruleNotMet(field, "a " + listId + " code is required");
         }
         requireCodes(listId, List.of(code), field);
     }

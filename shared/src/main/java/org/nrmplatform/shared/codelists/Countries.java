@@ -22,7 +22,7 @@ public final class Countries {
 
     public static void require(String code, String field) {
         if (code == null || !CODES.contains(code)) {
-            throw RuleViolation.unprocessable(field, "'" + code + "' is not an ISO 3166-1 alpha-2 country code");
+            throw RuleViolation.ruleNotMet(field, "'" + code + "' is not an ISO 3166-1 alpha-2 country code");
         }
     }
 }

@@ -38,8 +38,8 @@ public class ObservabilityConfiguration {
     }
 
     @Bean
-    ProcessorStates processorStates(EventProcessingConfiguration processing, StreamProbe stream) {
-        return new ProcessorStates(processing, stream, REFRESH, Clock.systemUTC());
+    ProcessorStates processorStates(EventProcessingConfiguration processing, StreamProbe stream, Clock clock) {
+        return new ProcessorStates(processing, stream, REFRESH, clock);
     }
 
     @Bean

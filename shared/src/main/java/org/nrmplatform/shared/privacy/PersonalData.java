@@ -52,7 +52,7 @@ public class PersonalData {
         if (clear == null) {
             return null;
         }
-        SecretKey key = keys.obtain(subjectId).orElseThrow(() -> RuleViolation.conflict("the personal data of "
+        SecretKey key = keys.obtain(subjectId).orElseThrow(() -> RuleViolation.stateDoesNotAllow("the personal data of "
                 + subjectId + " was erased: no personal data can be recorded for it any more"));
         byte[] sealed = Aead.seal(key, nonces.get(), additionalData(subjectId, field),
                 clear.getBytes(StandardCharsets.UTF_8));

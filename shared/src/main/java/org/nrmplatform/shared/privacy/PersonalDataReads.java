@@ -1,5 +1,6 @@
 package org.nrmplatform.shared.privacy;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Deque;
@@ -46,10 +47,12 @@ public class PersonalDataReads {
     }
 
     private final EventStorageEngine events;
+    private final Clock clock;
     /** Idle streams, the most recently used first, so that a quiet instance keeps using the same few. */
     private final Deque<Lane> idle = new ConcurrentLinkedDeque<>();
 
-    public PersonalDataReads(EventStorageEngine events) {
+    public PersonalDataReads(EventStorageEngine events, Clock clock) {
+        this.clock = clock;
         this.events = events;
     }
 
@@ -65,7 +68,7 @@ public class PersonalDataReads {
         }
         CasesRead read = new CasesRead(List.copyOf(new LinkedHashSet<>(caseIds)), view, actor.userId(),
                 actor.clientId(), actor.organisationId(),
-                actor.roles().stream().map(Role::code).sorted().toList(), Instant.now());
+                actor.roles().stream().map(Role::code).sorted().toList(), clock.instant());
         MetaData metaData = MetaData.from(actor.toMetadata());
         for (int attempt = 1; ; attempt++) {
             Lane lane = idle.pollFirst();

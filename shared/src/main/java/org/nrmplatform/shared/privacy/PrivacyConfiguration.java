@@ -1,6 +1,7 @@
 package org.nrmplatform.shared.privacy;
 
 import com.mongodb.client.MongoClient;
+import java.time.Clock;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -26,7 +27,7 @@ public class PrivacyConfiguration {
     }
 
     @Bean
-    PersonalDataReads personalDataReads(EventStorageEngine events) {
-        return new PersonalDataReads(events);
+    PersonalDataReads personalDataReads(EventStorageEngine events, Clock clock) {
+        return new PersonalDataReads(events, clock);
     }
 }

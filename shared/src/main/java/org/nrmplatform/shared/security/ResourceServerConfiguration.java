@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.nrmplatform.contracts.identity.Role;
 import org.nrmplatform.contracts.identity.TokenClaims;
 import org.nrmplatform.shared.web.ProblemResponses;
+import org.nrmplatform.shared.web.ProblemWriter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;

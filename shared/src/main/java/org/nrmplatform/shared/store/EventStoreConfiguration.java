@@ -1,9 +1,5 @@
 package org.nrmplatform.shared.store;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.mongodb.client.MongoClient;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -93,16 +89,9 @@ public class EventStoreConfiguration {
         return jsonSerializer();
     }
 
-    /**
-     * Events are stored as readable JSON, so that the history can be inspected, canonicalised and
-     * hashed; unknown fields are tolerated so that old readers survive new optional fields.
-     */
+    /** Events are stored as readable JSON ({@link EventJson}). */
     static Serializer jsonSerializer() {
-        ObjectMapper mapper = new ObjectMapper()
-                .registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        return JacksonSerializer.builder().objectMapper(mapper).build();
+        return JacksonSerializer.builder().objectMapper(EventJson.mapper()).build();
     }
 
     @Bean
@@ -137,12 +126,12 @@ public class EventStoreConfiguration {
     @ConditionalOnProperty(name = "nrm.evidence.checkpoints.enabled", havingValue = "true")
     CheckpointWriter checkpointWriter(MongoClient client, MongoDatabaseFactory factory,
                                       StoreCapabilities capabilities, StoreProperties properties,
-                                      EvidenceProperties evidence, EventEvidence events) {
+                                      EvidenceProperties evidence, EventEvidence events, Clock clock) {
         SigningKey key = events.signingKey().filter(found -> found.privateKey() != null)
                 .orElseThrow(() -> new IllegalStateException("nrm.evidence.checkpoints.enabled needs "
                         + "nrm.evidence.checkpoints.signing-key-file: a PEM file with the Ed25519 private key"));
         return new CheckpointWriter(eventDatabase(client, factory, capabilities, properties.eventDatabase()), key,
-                evidence.checkpoints(), Clock.systemUTC());
+                evidence.checkpoints(), clock);
     }
 
     /** The checkpoint key from its file, created there first where that is allowed; null where none is set. */

@@ -7,6 +7,7 @@ import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.cfg.MapperBuilder;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
 
@@ -21,7 +22,18 @@ public final class JsonInput {
     /** The detail for text holding U+0000, which {@link ProblemResponses} recognises by the value. */
     static final String NUL_REFUSED = "must not contain NUL characters (U+0000)";
 
+    /**
+     * The mapper for code that runs outside Spring's context: Tomcat's error report, the servlet filters'
+     * problems, resources read once at start. Everywhere else the one Spring configures (with {@link #strict})
+     * is injected.
+     */
+    private static final JsonMapper STANDALONE = strict(JsonMapper.builder()).build();
+
     private JsonInput() {
+    }
+
+    public static JsonMapper standalone() {
+        return STANDALONE;
     }
 
     public static <B extends MapperBuilder<?, B>> B strict(B builder) {

@@ -2,8 +2,7 @@ package org.nrmplatform.shared.web;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.catalina.Host;
 import org.apache.catalina.Valve;
@@ -12,9 +11,8 @@ import org.apache.catalina.connector.Response;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Tomcat's answer to requests it refuses before any service code runs (a malformed request line, a
@@ -22,8 +20,6 @@ import tools.jackson.databind.json.JsonMapper;
  * Tomcat's HTML page, so that a caller parses every refusal the same way.
  */
 public class ProblemErrorReport extends ErrorReportValve {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** Puts this report in place of the host's HTML error report. */
     static void install(Host host) {
@@ -49,18 +45,14 @@ public class ProblemErrorReport extends ErrorReportValve {
         if (!ioAllowed.get()) {
             return;
         }
-        HttpStatus known = HttpStatus.resolve(status);
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", known != null ? known.getReasonPhrase() : "Error " + status);
-        problem.put("status", status);
-        problem.put("detail", detail(status));
         try {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");
             Writer writer = response.getReporter();
             if (writer != null) {
-                writer.write(JSON.writeValueAsString(problem));
+                // Tomcat's report writer, not the servlet response: no filter ran, so no instance or correlation id
+                writer.write(new String(ProblemWriter.body(ProblemWriter.problem(HttpStatusCode.valueOf(status),
+                        detail(status)), null, null), StandardCharsets.UTF_8));
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException tooLate) {

@@ -3,7 +3,6 @@ package org.nrmplatform.shared.web;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 import jakarta.validation.ConstraintViolationException;
-import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -62,15 +61,22 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     public record FieldProblem(String field, String message) {
     }
 
+    /** The one place that says how each kind of refusal the domain knows is answered over HTTP. */
     @ExceptionHandler(RuleViolation.class)
     ResponseEntity<Object> ruleViolation(RuleViolation e, WebRequest request) {
-        ProblemDetail problem = problem(e.kind().status(),
-                e.kind() == RuleViolation.Kind.CONFLICT ? "Not possible in the current state" : "Rule of the process not met",
-                e.getMessage());
+        HttpStatus status = switch (e.kind()) {
+            case STATE_DOES_NOT_ALLOW -> HttpStatus.CONFLICT;
+            case RULE_NOT_MET -> HttpStatus.UNPROCESSABLE_CONTENT;
+        };
+        String title = switch (e.kind()) {
+            case STATE_DOES_NOT_ALLOW -> "Not possible in the current state";
+            case RULE_NOT_MET -> "Rule of the process not met";
+        };
+        ProblemDetail problem = problem(status, title, e.getMessage());
         if (e.field() != null) {
             problem.setProperty("errors", List.of(new FieldProblem(e.field(), e.getMessage())));
         }
-        return handleExceptionInternal(e, problem, new HttpHeaders(), e.kind().status(), request);
+        return handleExceptionInternal(e, problem, new HttpHeaders(), status, request);
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
@@ -262,10 +268,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     private static ProblemDetail problem(HttpStatusCode status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        problem.setType(URI.create("about:blank"));
-        return problem;
+        return ProblemWriter.problem(status, title, detail);
     }
 
     /**

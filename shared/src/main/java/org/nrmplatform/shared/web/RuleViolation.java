@@ -1,27 +1,18 @@
 package org.nrmplatform.shared.web;
 
-import org.springframework.http.HttpStatus;
-
 /**
- * A command refused because of the state of the thing it acts on ({@link Kind#CONFLICT}: closed case,
- * step already taken) or because it breaks a rule of the process ({@link Kind#UNPROCESSABLE}: a child's
- * case decided without a guardian). The message says why, in words a caseworker understands.
+ * A command refused because of the state of the thing it acts on ({@link Kind#STATE_DOES_NOT_ALLOW}: closed
+ * case, step already taken) or because it breaks a rule of the process ({@link Kind#RULE_NOT_MET}: a child's
+ * case decided without a guardian). The message says why, in words a caseworker understands. The kind is the
+ * domain's; what a caller is answered for each is decided in one place, {@link ProblemResponses}.
  */
 public class RuleViolation extends RuntimeException {
 
     public enum Kind {
-        CONFLICT(HttpStatus.CONFLICT),
-        UNPROCESSABLE(HttpStatus.UNPROCESSABLE_CONTENT);
-
-        private final HttpStatus status;
-
-        Kind(HttpStatus status) {
-            this.status = status;
-        }
-
-        public HttpStatus status() {
-            return status;
-        }
+        /** The record's current state does not allow the step (closed, already done, not yet due). */
+        STATE_DOES_NOT_ALLOW,
+        /** The step breaks a rule of the process, usually about one field of it. */
+        RULE_NOT_MET
     }
 
     private final Kind kind;
@@ -33,12 +24,12 @@ public class RuleViolation extends RuntimeException {
         this.field = field;
     }
 
-    public static RuleViolation conflict(String message) {
-        return new RuleViolation(Kind.CONFLICT, null, message);
+    public static RuleViolation stateDoesNotAllow(String message) {
+        return new RuleViolation(Kind.STATE_DOES_NOT_ALLOW, null, message);
     }
 
-    public static RuleViolation unprocessable(String field, String message) {
-        return new RuleViolation(Kind.UNPROCESSABLE, field, message);
+    public static RuleViolation ruleNotMet(String field, String message) {
+        return new RuleViolation(Kind.RULE_NOT_MET, field, message);
     }
 
     public Kind kind() {

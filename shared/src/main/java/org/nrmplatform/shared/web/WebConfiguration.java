@@ -5,7 +5,6 @@ import java.time.Duration;
 import org.apache.catalina.Host;
 import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -76,8 +75,8 @@ public class WebConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    TimeRange timeRange(HttpProperties properties, ObjectProvider<Clock> clock) {
-        return new TimeRange(clock.getIfAvailable(Clock::systemUTC), properties.clockSkew());
+    TimeRange timeRange(HttpProperties properties, Clock clock) {
+        return new TimeRange(clock, properties.clockSkew());
     }
 
     @Override
