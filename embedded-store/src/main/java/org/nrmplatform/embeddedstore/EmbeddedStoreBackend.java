@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -38,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * {@code fsync:true} or {@code w:"majority"}, as MongoDB reads them) is answered only once its record and every
  * one before it are synced: one sync serves every write waiting at that moment. Other writes are synced within
  * {@link Settings#maxUnsyncedDelay}, as MongoDB's journal does. A read with read concern {@code majority} is
- * answered only once every write it may have seen is synced, so that its reader never acts on a write a crash
+ * answered only once every write to its collection that it may have seen is synced, so that its reader never acts on a write a crash
  * could still take back (a tracking processor that had read an event lost in a crash would skip the event that
  * takes its number after the restart); other reads see what is in memory, as MongoDB's {@code local} reads do. H2 no longer commits by itself: a checkpoint,
  * about once a second, commits the store file with the last LSN it holds, under the write lock so that no
@@ -77,6 +78,9 @@ public final class EmbeddedStoreBackend extends H2Backend {
     }
 
     private final ReentrantLock writes = new ReentrantLock();
+    /** The LSN of the last write to each collection (written under the write lock). */
+    private final Map<String, Long> lastWrites = new ConcurrentHashMap<>();
+    private static final String ANY_COLLECTION = "*";
     private final MVMap<String, Long> walState;
     private final Settings settings;
     private final Path walDirectory;
@@ -153,7 +157,8 @@ public final class EmbeddedStoreBackend extends H2Backend {
                 long seen;
                 writes.lock(); // a write it may have seen has its record once the write lock is free
                 try {
-                    seen = wal.lastAppended();
+                    seen = Math.max(lastWrites.getOrDefault(namespace(databaseName, command, query), 0L),
+                            lastWrites.getOrDefault(ANY_COLLECTION, 0L));
                 } finally {
                     writes.unlock();
                 }
@@ -169,6 +174,7 @@ public final class EmbeddedStoreBackend extends H2Backend {
                 reply = super.handleCommand(channel, databaseName, command, query);
             } finally { // logged also when it failed: it may have changed something before failing
                 lsn = wal.append(databaseName, command, query);
+                lastWrites.put(namespace(databaseName, command, query), lsn);
             }
         } finally {
             writes.unlock();
@@ -192,6 +198,16 @@ public final class EmbeddedStoreBackend extends H2Backend {
             Thread.currentThread().interrupt();
             throw new MongoServerException("interrupted while waiting for the disk");
         }
+    }
+
+    /**
+     * The collection a command names (as {@code find}, {@code insert}, {@code update} do), or
+     * {@link #ANY_COLLECTION} for one that names none (dropping a database, renaming): a majority read waits only
+     * for the writes to its own collection, so that a processor's poll of the events does not wait for the sync
+     * of unrelated writes.
+     */
+    private static String namespace(String databaseName, String command, Document query) {
+        return query.get(command) instanceof String collection ? databaseName + "." + collection : ANY_COLLECTION;
     }
 
     /**

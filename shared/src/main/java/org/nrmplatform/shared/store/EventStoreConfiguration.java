@@ -183,6 +183,6 @@ public class EventStoreConfiguration {
                                           StoreCapabilities capabilities, String database) {
         return capabilities.transactions()
                 ? new SessionBoundMongoTemplate(factory, database, StoreCollections.DEFAULT)
-                : StoreCollections.DEFAULT.plainTemplate(client, database);
+                : StoreCollections.DEFAULT.plainTemplate(JournaledWrites.processing(client, database));
     }
 }

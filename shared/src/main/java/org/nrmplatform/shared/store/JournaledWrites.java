@@ -2,6 +2,8 @@ package org.nrmplatform.shared.store;
 
 import com.mongodb.MongoClientSettings;
 import com.mongodb.WriteConcern;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -14,10 +16,12 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * A write concern given in {@code nrm.store.uri} (e.g. {@code w=majority} on a replica set) is kept, with the
  * journal added where it does not say.
  *
- * <p>Projection writes of a tracking processor are the exception ({@link #PROJECTIONS}): the token it stores at
- * the end of the batch is journaled, and brings every write of the batch to the disk with it (journals are
- * written in order); should the store fail before, the batch fails and is handled again from the stored token.
- * One sync per batch instead of one per event is what keeps a rebuild fast.
+ * <p>What event processors write is the exception: their projection writes ({@link #PROJECTIONS}), tokens and
+ * sagas ({@link #processing}) are acknowledged from memory. Nothing is acknowledged to a person on the strength
+ * of them, and a crash of the store cannot leave a token on the disk without the projection writes before it
+ * (a journal is written in order): it can only take back a tail of the processing, which the processor then does
+ * again from its stored token, over events that are on the disk (it reads with read concern {@code majority}).
+ * No sync per event or per batch is what keeps processors and rebuilds fast.
  */
 public final class JournaledWrites {
 
@@ -30,6 +34,12 @@ public final class JournaledWrites {
             settings.writeConcern(configured.withJournal(true));
         }
         return settings;
+    }
+
+    /** The service database as Axon's token and saga stores write it: in memory first (see the class comment). */
+    static MongoDatabase processing(MongoClient client, String database) {
+        MongoDatabase journaled = client.getDatabase(database);
+        return journaled.withWriteConcern(inMemoryFirst(journaled.getWriteConcern()));
     }
 
     /** Spring Data's templates write in memory first inside a tracking processor's batch, journaled elsewhere. */

@@ -25,7 +25,7 @@ public class StoreConnectionConfiguration {
         return JournaledWrites::apply;
     }
 
-    /** Projection writes ride on the journaled token write of their batch ({@link JournaledWrites#PROJECTIONS}). */
+    /** Projection writes inside a tracking batch are acknowledged from memory ({@link JournaledWrites#PROJECTIONS}). */
     @Bean
     static BeanPostProcessor projectionWritesInBatches() {
         return JournaledWrites.PROJECTIONS;

@@ -213,7 +213,8 @@ final class BenchmarkStores {
 
     static TokenStore mongoTokens(MongoClient client, Serializer serializer, String database) {
         return MongoTokenStore.builder()
-                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(client, database).build())
+                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(JournaledWrites.processing(client, database))
+                        .build())
                 .serializer(serializer)
                 .build();
     }
