@@ -266,6 +266,7 @@ public final class EmbeddedStoreBackend extends H2Backend {
         getMvStore().sync();
         checkpointedLsn = lsn;
         wal.discardThrough(lsn);
+        wal.allocateSpare();
     }
 
     private void checkpointQuietly() {

@@ -14,6 +14,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,6 +45,9 @@ final class WriteAheadLog implements Closeable {
     private static final String PREFIX = "wal-";
     private static final String SUFFIX = ".log";
     private static final int HEADER_BYTES = 8;
+    private static final String SPARE = "wal-spare.tmp";
+    /** About a second of writes at the benchmark's rates; a segment that outgrows it simply grows. */
+    private static final int SPARE_MEGABYTES = 8;
 
     /** One write command as it was executed. */
     record Entry(long lsn, String database, String command, Document query) {
@@ -81,6 +85,7 @@ final class WriteAheadLog implements Closeable {
         for (Path old : segments(directory)) {
             Files.delete(old);
         }
+        Files.deleteIfExists(directory.resolve(SPARE + ".part"));
         return new WriteAheadLog(directory, lastLsn, maxDelay);
     }
 
@@ -90,6 +95,7 @@ final class WriteAheadLog implements Closeable {
         this.appended = lastLsn;
         this.durable = lastLsn;
         this.segmentFile = file(lastLsn + 1);
+        allocateSpare();
         this.segment = create(segmentFile);
         this.flusher = new Thread(this::flushContinuously, "nrm-store-wal-flusher");
         flusher.setDaemon(true);
@@ -123,6 +129,9 @@ final class WriteAheadLog implements Closeable {
                 int start = buffer.readerIndex();
                 Entry entry = read(buffer);
                 if (entry == null) {
+                    if (zeros(bytes, start)) {
+                        break; // the unused rest of a segment allocated ahead
+                    }
                     if (!newest) {
                         throw new IllegalStateException("write-ahead log " + file + " is damaged at byte " + start
                                 + "; refusing to start without the writes after it");
@@ -321,15 +330,56 @@ final class WriteAheadLog implements Closeable {
         }
     }
 
+    /**
+     * Opens the next segment: the spare allocated ahead, renamed, if there is one. A sync of a file that grows
+     * must also record its new size (on ext4 a commit of the file system's journal, shared with the store file's
+     * growth); in a segment written with zeros ahead, a sync flushes the records alone.
+     */
     private FileChannel create(Path file) throws IOException {
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE);
+        Path spare = directory.resolve(SPARE);
+        FileChannel channel;
+        if (Files.exists(spare)) {
+            Files.move(spare, file, StandardCopyOption.ATOMIC_MOVE);
+            channel = FileChannel.open(file, StandardOpenOption.WRITE);
+        } else {
+            channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        }
         try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
             dir.force(true); // the new file's name must survive a crash, or its records would
         } catch (IOException e) {
             log.debug("cannot sync directory {} (not supported here): {}", directory, e.toString());
         }
         return channel;
+    }
+
+    /** Writes the next segment's zeros ahead of time, outside the write lock (the checkpoint thread calls it). */
+    void allocateSpare() throws IOException {
+        Path spare = directory.resolve(SPARE);
+        if (Files.exists(spare)) {
+            return;
+        }
+        Path writing = directory.resolve(SPARE + ".part");
+        try (FileChannel channel = FileChannel.open(writing, StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            ByteBuffer zeros = ByteBuffer.allocate(1 << 20);
+            for (int i = 0; i < SPARE_MEGABYTES; i++) {
+                zeros.clear();
+                while (zeros.hasRemaining()) {
+                    channel.write(zeros);
+                }
+            }
+            channel.force(true);
+        }
+        Files.move(writing, spare, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static boolean zeros(byte[] bytes, int from) {
+        for (int i = from; i < bytes.length; i++) {
+            if (bytes[i] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Path file(long firstLsn) {
