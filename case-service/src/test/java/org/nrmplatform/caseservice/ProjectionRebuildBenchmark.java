@@ -69,7 +69,9 @@ class ProjectionRebuildBenchmark extends ApiTest {
 
     /** Waits while the live processors or the rebuild of managed-cases keep moving. */
     private ConditionFactory awaitRebuild() {
-        return Progress.awaitWhileMoving("managed-cases and its rebuild", () -> List.of(Progress.processors(processing)
-                .get(), caseViews().rebuild() == null ? -1 : caseViews().rebuild().processed()));
+        return Progress.awaitWhileMoving("managed-cases and its rebuild", () -> {
+            var rebuild = caseViews().rebuild(); // read once: a rebuild that finishes between two reads is null
+            return List.of(Progress.processors(processing).get(), rebuild == null ? -1 : rebuild.processed());
+        });
     }
 }
