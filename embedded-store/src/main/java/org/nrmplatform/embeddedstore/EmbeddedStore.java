@@ -197,7 +197,9 @@ public final class EmbeddedStore {
 
         Handle handle;
         try {
-            handle = start(config.dataDir, config.port);
+            handle = start(config.dataDir, config.port, config.acknowledgeFromMemory
+                    ? EmbeddedStoreBackend.Settings.DEFAULT.acknowledgingFromMemory()
+                    : EmbeddedStoreBackend.Settings.DEFAULT);
         } catch (IOException | RuntimeException e) {
             System.err.println("nrm-embedded-store: failed to start: " + e.getMessage());
             System.exit(1);
@@ -218,7 +220,8 @@ public final class EmbeddedStore {
         }, "nrm-store-shutdown"));
 
         System.out.println("NRM embedded store listening on " + handle.connectionString()
-                + " (data: " + handle.storeFile() + ")");
+                + " (data: " + handle.storeFile() + ")"
+                + (config.acknowledgeFromMemory ? " ACKNOWLEDGING FROM MEMORY: a crash loses acknowledged writes" : ""));
         System.out.flush();
 
         try {
@@ -229,10 +232,14 @@ public final class EmbeddedStore {
     }
 
     private static void printUsage(PrintStream out) {
-        out.println("Usage: java -jar nrm-embedded-store-exec.jar [--port=N | N] [--data-dir=PATH]");
+        out.println("Usage: java -jar nrm-embedded-store-exec.jar [--port=N | N] [--data-dir=PATH]"
+                + " [--acknowledge-from-memory]");
         out.println("  --port      port on 127.0.0.1 (env NRM_STORE_PORT, default " + DEFAULT_PORT + ")");
         out.println("  --data-dir  data directory; the store file is <dir>/" + STORE_SUBDIR + "/" + STORE_FILE
                 + " (env NRM_DATA_DIR, default " + DEFAULT_DATA_DIR + ")");
+        out.println("  --acknowledge-from-memory  answer writes before they are on the disk, as the store did before"
+                + " its write-ahead log; a crash loses acknowledged writes. For the event store benchmark's"
+                + " baseline only, never for an installation");
     }
 
     /** Command line / environment configuration. Arguments win over environment variables. */
@@ -240,17 +247,20 @@ public final class EmbeddedStore {
         final int port;
         final Path dataDir;
         final boolean help;
+        final boolean acknowledgeFromMemory;
 
-        private Config(int port, Path dataDir, boolean help) {
+        private Config(int port, Path dataDir, boolean help, boolean acknowledgeFromMemory) {
             this.port = port;
             this.dataDir = dataDir;
             this.help = help;
+            this.acknowledgeFromMemory = acknowledgeFromMemory;
         }
 
         static Config parse(String[] args, Map<String, String> env) {
             String port = blankToNull(env.get("NRM_STORE_PORT"));
             String dataDir = blankToNull(env.get("NRM_DATA_DIR"));
             boolean help = false;
+            boolean fromMemory = false;
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
                 if (arg.equals("-h") || arg.equals("--help")) {
@@ -263,6 +273,8 @@ public final class EmbeddedStore {
                     dataDir = arg.substring("--data-dir=".length());
                 } else if (arg.equals("--data-dir") && i + 1 < args.length) {
                     dataDir = args[++i];
+                } else if (arg.equals("--acknowledge-from-memory")) {
+                    fromMemory = true;
                 } else if (!arg.startsWith("-")) {
                     port = arg;
                 } else {
@@ -281,7 +293,7 @@ public final class EmbeddedStore {
                 }
             }
             Path dir = Paths.get(dataDir != null ? dataDir : DEFAULT_DATA_DIR).toAbsolutePath().normalize();
-            return new Config(portNumber, dir, help);
+            return new Config(portNumber, dir, help, fromMemory);
         }
 
         private static String blankToNull(String s) {

@@ -132,6 +132,9 @@ class EmbeddedStoreTest {
                 .isEqualTo(Path.of("/tmp/y"));
         assertThatThrownBy(() -> EmbeddedStore.Config.parse(new String[] {"--port=abc"}, Map.of()))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThat(EmbeddedStore.Config.parse(new String[0], Map.of()).acknowledgeFromMemory).isFalse();
+        assertThat(EmbeddedStore.Config.parse(new String[] {"--acknowledge-from-memory"}, Map.of())
+                .acknowledgeFromMemory).isTrue();
         assertThatThrownBy(() -> EmbeddedStore.Config.parse(new String[] {"--bogus"}, Map.of()))
                 .isInstanceOf(IllegalArgumentException.class);
     }

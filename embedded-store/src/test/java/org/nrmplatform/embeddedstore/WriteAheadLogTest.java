@@ -144,7 +144,7 @@ class WriteAheadLogTest {
     @Test
     void journaledWritesAndMajorityReadsAreAnsweredOnlyOnceSynced() throws Exception {
         EmbeddedStoreBackend.Settings lazyFlusher = new EmbeddedStoreBackend.Settings(Duration.ofHours(1),
-                Duration.ofHours(1), 1024);
+                Duration.ofHours(1), 1024, false);
         try (EmbeddedStore.Handle store = EmbeddedStore.start(dataDir, 0, lazyFlusher);
              MongoClient client = MongoClients.create(store.connectionString())) {
             MongoCollection<Document> items = client.getDatabase("db").getCollection("items");

@@ -1,9 +1,6 @@
 package org.nrmplatform.shared.store;
 
-import static com.mongodb.client.model.Filters.and;
-import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.in;
-import static com.mongodb.client.model.Filters.lte;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Projections;
@@ -40,6 +37,7 @@ public class CheckpointWriter implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(CheckpointWriter.class);
     private static final int PROBE = 16;
+    private static final int LOOKUP_CHUNK = 1_000;
 
     private final EventDatabase database;
     private final GlobalSequence sequence;
@@ -82,8 +80,8 @@ public class CheckpointWriter implements SmartLifecycle {
             return Optional.empty();
         }
         Map<String, StreamHead> changed = new HashMap<>();
-        events().find(and(gt(EventDocuments.GLOBAL_INDEX, state.globalIndex()),
-                        lte(EventDocuments.GLOBAL_INDEX, covered)))
+        numbersInChunks(state.globalIndex() + 1, covered).forEach(numbers -> events()
+                .find(in(EventDocuments.GLOBAL_INDEX, numbers))
                 .projection(Projections.include(EventDocuments.AGGREGATE_IDENTIFIER, EventDocuments.SEQUENCE_NUMBER,
                         EventDocuments.HASH))
                 .forEach(event -> {
@@ -94,7 +92,7 @@ public class CheckpointWriter implements SmartLifecycle {
                             event.getLong(EventDocuments.SEQUENCE_NUMBER), event.getString(EventDocuments.HASH));
                     changed.merge(head.aggregateIdentifier(), head,
                             (a, b) -> a.sequenceNumber() >= b.sequenceNumber() ? a : b);
-                });
+                }));
         Map<String, StreamHead> heads = new HashMap<>(state.heads());
         heads.putAll(changed);
         HeadTree tree = HeadTree.of(List.copyOf(heads.values()));
@@ -108,6 +106,19 @@ public class CheckpointWriter implements SmartLifecycle {
         log.debug("Checkpoint {} covers global index {}: {} streams, root {}", checkpoint.number(), covered,
                 tree.size(), tree.root());
         return Optional.of(checkpoint);
+    }
+
+    /**
+     * The numbers {@code from} to {@code to}, in lists of {@value #LOOKUP_CHUNK}: events are read by looking their
+     * numbers up, since on the embedded server a range query on {@code _id} scans the whole collection (a
+     * checkpoint near the head of 50k events took longer than the store's operation timeout while it was busy).
+     */
+    private static List<List<Long>> numbersInChunks(long from, long to) {
+        List<List<Long>> chunks = new ArrayList<>();
+        for (long start = from; start <= to; start += LOOKUP_CHUNK) {
+            chunks.add(LongStream.rangeClosed(start, Math.min(to, start + LOOKUP_CHUNK - 1)).boxed().toList());
+        }
+        return chunks;
     }
 
     /**

@@ -2,7 +2,6 @@ package org.nrmplatform.shared.store;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
-import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -18,6 +17,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -81,19 +82,30 @@ final class BenchmarkStores {
         private final Path directory;
         private final Process server;
         final MongoClient client;
-        final MongoClient unjournaled;
+        private final boolean fromMemory;
 
         EmbeddedServer() throws IOException, InterruptedException {
+            this(false);
+        }
+
+        /** @param fromMemory run the store acknowledging from memory, as it did before its write-ahead log */
+        EmbeddedServer(boolean fromMemory) throws IOException, InterruptedException {
+            this.fromMemory = fromMemory;
             directory = Files.createTempDirectory("nrm-benchmark-store");
             int port;
             try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                 port = probe.getLocalPort();
             }
             Path log = directory.resolve("embedded-store.log");
-            server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx384m", "-XX:+UseSerialGC", // infra/nrm's defaults for each process
                     "-cp", System.getProperty("java.class.path"), EmbeddedStore.class.getName(),
-                    "--port=" + port, "--data-dir=" + directory.resolve("data"))
+                    "--port=" + port, "--data-dir=" + directory.resolve("data")));
+            if (fromMemory) {
+                command.add("--acknowledge-from-memory");
+            }
+            server = new ProcessBuilder(command)
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             Runtime.getRuntime().addShutdownHook(new Thread(server::destroyForcibly));
             long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
@@ -105,11 +117,9 @@ final class BenchmarkStores {
                 Thread.sleep(50);
             }
             ConnectionString address = new ConnectionString("mongodb://127.0.0.1:" + port);
-            // as the services write: journaled ({@link JournaledWrites}); (d) without, for the comparison
+            // as the services write: journaled ({@link JournaledWrites})
             client = MongoClients.create(JournaledWrites.apply(MongoClientSettings.builder()
                     .applyConnectionString(address)).build());
-            unjournaled = MongoClients.create(MongoClientSettings.builder().applyConnectionString(address)
-                    .writeConcern(WriteConcern.W1.withJournal(false)).build());
         }
 
         double rawInsertsPerSecond(MongoClient client, Serializer serializer, int threads, Duration duration)
@@ -129,7 +139,6 @@ final class BenchmarkStores {
         @Override
         public void close() throws IOException {
             client.close();
-            unjournaled.close();
             server.destroy(); // the store commits and closes its file on SIGTERM
             try {
                 if (!server.waitFor(30, TimeUnit.SECONDS)) {
@@ -145,15 +154,19 @@ final class BenchmarkStores {
         }
     }
 
-    /** (a): this platform's engine, as the services write; (d) the same without waiting for the disk. */
-    static Store sequenced(EmbeddedServer embedded, Serializer serializer, boolean journaled) {
-        MongoClient client = journaled ? embedded.client : embedded.unjournaled;
-        String prefix = journaled ? "a" : "d";
+    /**
+     * (a): this platform's engine, as the services use it; (d) the same against a store that acknowledges from
+     * memory (journaled writes and majority reads answered at once, as before the store's write-ahead log).
+     */
+    static Store sequenced(EmbeddedServer embedded, Serializer serializer) {
+        MongoClient client = embedded.client;
+        boolean durable = !embedded.fromMemory;
+        String prefix = durable ? "a" : "d";
         return new Store() {
             @Override
             public String name() {
-                return journaled ? "(a) SequencedMongoEventStorageEngine, embedded store"
-                        : "(d) = (a), writes acknowledged before they are on the disk";
+                return durable ? "(a) SequencedMongoEventStorageEngine, embedded store"
+                        : "(d) = (a), store acknowledging from memory (as before its write-ahead log)";
             }
 
             @Override
