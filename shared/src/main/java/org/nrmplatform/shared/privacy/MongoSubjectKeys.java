@@ -12,6 +12,7 @@ import java.util.Optional;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.bson.Document;
+import org.nrmplatform.shared.store.JournaledWrites;
 
 /**
  * Subject keys in MongoDB, collection {@value #COLLECTION} of their own database: per subject its data key
@@ -33,25 +34,25 @@ public class MongoSubjectKeys implements SubjectKeys {
         this.masterKey = masterKey;
     }
 
+    /**
+     * Creates the subject's key on first use, or returns the stored one. The insert comes first (one round trip
+     * for a new subject, as when a case is opened) and is acknowledged from memory: the key is only ever used to
+     * seal data of an event that is appended afterwards with a journaled write, which brings the key to the disk
+     * with it (a journal is written in order); a key whose event never came is an unused key.
+     */
     @Override
     public Optional<SecretKey> obtain(String subjectId) {
-        KeyLookup found = find(subjectId);
-        if (found instanceof KeyLookup.Present present) {
-            return Optional.of(present.key());
-        }
-        if (found instanceof KeyLookup.Destroyed) {
-            return Optional.empty();
-        }
         byte[] dataKey = Aead.randomKey();
         try {
-            keys.insertOne(new Document("_id", subjectId).append(WRAPPED, masterKey.wrap(subjectId, dataKey))
-                    .append("createdAt", new Date()));
+            keys.withWriteConcern(JournaledWrites.inMemoryFirst(keys.getWriteConcern()))
+                    .insertOne(new Document("_id", subjectId).append(WRAPPED, masterKey.wrap(subjectId, dataKey))
+                            .append("createdAt", new Date()));
             return Optional.of(new SecretKeySpec(dataKey, "AES"));
         } catch (MongoWriteException e) {
             if (ErrorCategory.fromErrorCode(e.getError().getCode()) != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
             }
-            // created (or destroyed) concurrently: whatever is stored now is the subject's key
+            // the subject has a key already (or had one, destroyed): whatever is stored is the subject's key
             return find(subjectId) instanceof KeyLookup.Present present ? Optional.of(present.key())
                     : Optional.empty();
         }

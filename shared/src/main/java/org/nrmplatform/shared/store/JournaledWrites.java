@@ -64,7 +64,7 @@ public final class JournaledWrites {
      * written in order, so syncing the later write syncs this one. On a write concern beyond one server
      * ({@code w=majority}) it changes nothing.
      */
-    static WriteConcern inMemoryFirst(WriteConcern configured) {
+    public static WriteConcern inMemoryFirst(WriteConcern configured) {
         return configured.getWObject() == null || Integer.valueOf(1).equals(configured.getWObject())
                 ? configured.withJournal(false) : configured;
     }
