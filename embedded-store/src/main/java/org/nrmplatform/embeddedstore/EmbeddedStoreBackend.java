@@ -75,17 +75,18 @@ public final class EmbeddedStoreBackend extends H2Backend {
     /**
      * How the store keeps its promises; {@link #DEFAULT} is what {@code infra/nrm} runs.
      *
+     * @param segmentMegabytes the size of a write-ahead log segment (written with zeros ahead)
      * @param acknowledgesFromMemory answer journaled writes and majority reads without waiting for the disk, as
      *     the store did before its write-ahead log: a crash then loses acknowledged writes. Only the event store
      *     benchmark sets it, to measure what durability costs against exactly that behaviour.
      */
     public record Settings(Duration checkpointInterval, Duration maxUnsyncedDelay, int checkpointMegabytes,
-                           boolean acknowledgesFromMemory) {
-        public static final Settings DEFAULT = new Settings(Duration.ofSeconds(1), Duration.ofMillis(100), 16,
+                           int segmentMegabytes, boolean acknowledgesFromMemory) {
+        public static final Settings DEFAULT = new Settings(Duration.ofSeconds(1), Duration.ofMillis(100), 16, 8,
                 false);
 
         Settings acknowledgingFromMemory() {
-            return new Settings(checkpointInterval, maxUnsyncedDelay, checkpointMegabytes, true);
+            return new Settings(checkpointInterval, maxUnsyncedDelay, checkpointMegabytes, segmentMegabytes, true);
         }
     }
 
@@ -99,6 +100,7 @@ public final class EmbeddedStoreBackend extends H2Backend {
     private WriteAheadLog wal;
     private ScheduledExecutorService checkpoints;
     private final AtomicBoolean checkpointRequested = new AtomicBoolean();
+    private final AtomicBoolean spareRequested = new AtomicBoolean();
     private long checkpointedLsn;
 
     private EmbeddedStoreBackend(MVStore store, Path walDirectory, Settings settings) {
@@ -151,7 +153,8 @@ public final class EmbeddedStoreBackend extends H2Backend {
         getMvStore().commit();
         getMvStore().sync();
         checkpointedLsn = last;
-        wal = WriteAheadLog.open(walDirectory, last, settings.maxUnsyncedDelay());
+        wal = WriteAheadLog.open(walDirectory, last, settings.maxUnsyncedDelay(),
+                settings.segmentMegabytes() * 1024 * 1024);
         checkpoints = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "nrm-store-checkpoint");
             thread.setDaemon(true);
@@ -194,6 +197,9 @@ public final class EmbeddedStoreBackend extends H2Backend {
         if (getMvStore().getUnsavedMemory() > settings.checkpointMegabytes() * 1024L * 1024L
                 && checkpointRequested.compareAndSet(false, true)) {
             checkpoints.execute(this::checkpointQuietly);
+        }
+        if (wal.needsSpare() && spareRequested.compareAndSet(false, true)) { // a segment filled up and took it
+            checkpoints.execute(this::allocateSpareQuietly);
         }
         if (waitsForTheDisk(query) && !settings.acknowledgesFromMemory()) {
             awaitDurable(lsn);
@@ -255,7 +261,8 @@ public final class EmbeddedStoreBackend extends H2Backend {
 
     /**
      * Commits the store file with everything executed so far and the LSN of the last of it, then deletes the log
-     * segments that commit covers. Commands wait meanwhile; reads do not.
+     * segments that commit covers (the current one stays: replay skips its records at or below that LSN).
+     * Commands wait meanwhile; reads do not.
      */
     synchronized void checkpoint() throws IOException {
         checkpointRequested.set(false);
@@ -270,7 +277,6 @@ public final class EmbeddedStoreBackend extends H2Backend {
                 return;
             }
             walState.put(CHECKPOINTED_LSN, lsn);
-            wal.rotate();
             getMvStore().commit();
         } finally {
             writes.unlock();
@@ -278,7 +284,15 @@ public final class EmbeddedStoreBackend extends H2Backend {
         getMvStore().sync();
         checkpointedLsn = lsn;
         wal.discardThrough(lsn);
-        wal.allocateSpare();
+    }
+
+    private void allocateSpareQuietly() {
+        spareRequested.set(false);
+        try {
+            wal.allocateSpare();
+        } catch (IOException | RuntimeException e) {
+            log.warn("cannot write the next write-ahead log segment ahead; the next one grows as it is written", e);
+        }
     }
 
     private void checkpointQuietly() {
@@ -306,8 +320,10 @@ public final class EmbeddedStoreBackend extends H2Backend {
         try {
             if (!getMvStore().isClosed()) {
                 checkpoint();
-            }
-            if (wal != null) {
+                if (wal != null) {
+                    wal.closeCovered(); // the file holds every record now
+                }
+            } else if (wal != null) {
                 wal.close();
             }
         } catch (IOException e) {

@@ -35,9 +35,13 @@ import org.slf4j.LoggerFactory;
  * ({@code lsn, database, command, command document as BSON}). A record cut short by a crash fails its checksum
  * and ends the replay there: it was never acknowledged as durable, since a sync covers a whole prefix.
  *
- * <p>Segments are named by their first LSN. {@link #rotate()} starts a new one once everything appended is in
- * the store file's next commit; segments wholly below a synced commit are then deleted. Appends and rotation
- * are called under the backend's write lock; waiting for durability is not.
+ * <p>Segments are named by their first LSN and written with zeros ahead (a spare file prepared outside the write
+ * lock), so that a sync flushes records, not the file's growth. An append that would overflow the segment starts
+ * the next one first ({@link #rotate()}); segments wholly at or below a synced commit of the store file are
+ * deleted ({@link #discardThrough}); the current segment may hold records the file has already, which replay
+ * skips by their LSN. So the disk sees the log's bytes and one segment of zeros per segment filled, whatever the
+ * number of checkpoints. Appends and rotation are called under the backend's write lock; waiting for durability
+ * is not.
  */
 final class WriteAheadLog implements Closeable {
 
@@ -46,8 +50,6 @@ final class WriteAheadLog implements Closeable {
     private static final String SUFFIX = ".log";
     private static final int HEADER_BYTES = 8;
     private static final String SPARE = "wal-spare.tmp";
-    /** About a second of writes at the benchmark's rates; a segment that outgrows it simply grows. */
-    private static final int SPARE_MEGABYTES = 8;
 
     /** One write command as it was executed. */
     record Entry(long lsn, String database, String command, Document query) {
@@ -55,12 +57,14 @@ final class WriteAheadLog implements Closeable {
 
     private final Path directory;
     private final long flushIntervalNanos;
+    private final int segmentBytes;
     private final Object monitor = new Object();
     private final Thread flusher;
 
     // appends happen under the backend's write lock; the flusher reads these under the monitor
     private FileChannel segment;
     private Path segmentFile;
+    private long segmentWritten;
     private final List<Segment> older = new ArrayList<>();
     private volatile long appended;
 
@@ -79,19 +83,22 @@ final class WriteAheadLog implements Closeable {
      * store file holds everything replayed: existing segments are deleted.
      *
      * @param maxDelay how long a write that did not ask to wait for the disk may stay only in memory
+     * @param segmentBytes the size of a segment: written with zeros ahead, and full when the next record would
+     *     not fit (a record larger than a segment makes its segment grow)
      */
-    static WriteAheadLog open(Path directory, long lastLsn, Duration maxDelay) throws IOException {
+    static WriteAheadLog open(Path directory, long lastLsn, Duration maxDelay, int segmentBytes) throws IOException {
         Files.createDirectories(directory);
         for (Path old : segments(directory)) {
             Files.delete(old);
         }
         Files.deleteIfExists(directory.resolve(SPARE + ".part"));
-        return new WriteAheadLog(directory, lastLsn, maxDelay);
+        return new WriteAheadLog(directory, lastLsn, maxDelay, segmentBytes);
     }
 
-    private WriteAheadLog(Path directory, long lastLsn, Duration maxDelay) throws IOException {
+    private WriteAheadLog(Path directory, long lastLsn, Duration maxDelay, int segmentBytes) throws IOException {
         this.directory = directory;
         this.flushIntervalNanos = maxDelay.toNanos();
+        this.segmentBytes = segmentBytes;
         this.appended = lastLsn;
         this.durable = lastLsn;
         this.segmentFile = file(lastLsn + 1);
@@ -166,6 +173,10 @@ final class WriteAheadLog implements Closeable {
         ByteBuffer record = ByteBuffer.allocate(HEADER_BYTES + payload.length);
         record.putInt(payload.length).putInt((int) crc.getValue()).put(payload).flip();
         try {
+            if (segmentWritten > 0 && segmentWritten + record.remaining() > segmentBytes) {
+                rotate();
+            }
+            segmentWritten += record.remaining();
             while (record.hasRemaining()) {
                 segment.write(record);
             }
@@ -250,20 +261,23 @@ final class WriteAheadLog implements Closeable {
      * Starts a new segment. The current one is synced first, so that no record of the new segment can be on
      * the disk while an older one is not. Caller holds the backend's write lock.
      */
-    void rotate() throws IOException {
-        if (segmentFile.equals(file(appended + 1))) {
-            return; // nothing appended since the last rotation
-        }
+    private void rotate() throws IOException {
         FileChannel previous = segment;
         Path previousFile = segmentFile;
         previous.force(false);
         segmentFile = file(appended + 1);
         segment = create(segmentFile);
+        segmentWritten = 0;
         synchronized (monitor) {
             older.add(new Segment(previousFile, previous, appended));
             durable = Math.max(durable, appended);
             monitor.notifyAll();
         }
+    }
+
+    /** Whether the spare segment was taken by a rotation and is to be written again ({@link #allocateSpare}). */
+    boolean needsSpare() {
+        return !Files.exists(directory.resolve(SPARE));
     }
 
     /** Deletes the segments whose records are all at or below {@code lsn}, now in the synced store file. */
@@ -275,6 +289,17 @@ final class WriteAheadLog implements Closeable {
         for (Segment s : discard) {
             s.channel().close();
             Files.deleteIfExists(s.file());
+        }
+    }
+
+    /**
+     * Closes the log and deletes its segments: call only once the store file holds every record, synced (a clean
+     * shutdown's last checkpoint). The spare is kept for the next start.
+     */
+    void closeCovered() throws IOException {
+        close();
+        for (Path file : segments(directory)) {
+            Files.delete(file);
         }
     }
 
@@ -362,8 +387,8 @@ final class WriteAheadLog implements Closeable {
         try (FileChannel channel = FileChannel.open(writing, StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
             ByteBuffer zeros = ByteBuffer.allocate(1 << 20);
-            for (int i = 0; i < SPARE_MEGABYTES; i++) {
-                zeros.clear();
+            for (long written = 0; written < segmentBytes; written += zeros.capacity()) {
+                zeros.clear().limit((int) Math.min(zeros.capacity(), segmentBytes - written));
                 while (zeros.hasRemaining()) {
                     channel.write(zeros);
                 }

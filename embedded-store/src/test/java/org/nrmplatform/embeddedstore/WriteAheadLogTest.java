@@ -144,7 +144,7 @@ class WriteAheadLogTest {
     @Test
     void journaledWritesAndMajorityReadsAreAnsweredOnlyOnceSynced() throws Exception {
         EmbeddedStoreBackend.Settings lazyFlusher = new EmbeddedStoreBackend.Settings(Duration.ofHours(1),
-                Duration.ofHours(1), 1024, false);
+                Duration.ofHours(1), 1024, 8, false);
         try (EmbeddedStore.Handle store = EmbeddedStore.start(dataDir, 0, lazyFlusher);
              MongoClient client = MongoClients.create(store.connectionString())) {
             MongoCollection<Document> items = client.getDatabase("db").getCollection("items");
@@ -182,7 +182,7 @@ class WriteAheadLogTest {
             assertThat(items.find(eq("_id", 499)).first().getInteger("n")).isEqualTo(2);
         }
         // the clean shutdown's checkpoint covered every record: what is left holds no record, only zeros written
-        // ahead (the segment it opened, the spare)
+        // ahead (the segment the second start opened is deleted at its shutdown; the spare stays)
         try (var segments = Files.list(dataDir.resolve("store").resolve(EmbeddedStore.WAL_SUBDIR))) {
             for (Path segment : segments.toList()) {
                 byte[] bytes = Files.readAllBytes(segment);
