@@ -1,6 +1,7 @@
 package org.nrmplatform.gateway;
 
 import java.net.URI;
+import java.time.Duration;
 
 import jakarta.validation.constraints.NotNull;
 
@@ -13,8 +14,10 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param issuer    the issuer every token must name: the platform's public address (this gateway)
  * @param jwkSetUri where identity-service publishes the keys that verify tokens
+ * @param keyRefetchCooldown the least time between two fetches of the key set caused by tokens naming a key id
+ *                  not in hand: a rotated key is picked up within it, forged key ids cost at most one fetch per it
  */
 @Validated
 @ConfigurationProperties("nrm.security")
-public record SecurityProperties(@NotNull URI issuer, @NotNull URI jwkSetUri) {
+public record SecurityProperties(@NotNull URI issuer, @NotNull URI jwkSetUri, @NotNull Duration keyRefetchCooldown) {
 }

@@ -1,5 +1,12 @@
 package org.nrmplatform.gateway;
 
+import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSelector;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -71,8 +78,14 @@ class TokenAuthentication {
     /** Signature with identity-service's published keys; expiry, not-before, issuer and the platform's claims. */
     @Bean
     ReactiveJwtDecoder jwtDecoder(SecurityProperties properties) {
+        JWKSource<SecurityContext> keys = TokenKeys.fetchedFrom(properties.jwkSetUri(),
+                properties.keyRefetchCooldown());
+        // the key source answers from memory; only a fetch blocks, so it runs off the event loop
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
-                .withJwkSetUri(properties.jwkSetUri().toString())
+                .withJwkSource(jwt -> Mono.fromCallable(() -> keys.get(
+                                new JWKSelector(JWKMatcher.forJWSHeader(jwt.getHeader())), null))
+                        .subscribeOn(Schedulers.boundedElastic())
+                        .flatMapIterable(found -> found))
                 .build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(properties.issuer().toString()), new PlatformClaims()));

@@ -76,7 +76,9 @@ public class ResourceServerConfiguration {
     @Bean
     @ConditionalOnMissingBean(JwtDecoder.class)
     JwtDecoder jwtDecoder(SecurityProperties properties, OAuth2TokenValidator<Jwt> platformTokenValidator) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri().toString()).build();
+        NimbusJwtDecoder decoder = NimbusJwtDecoder
+                .withJwkSource(TokenKeys.fetchedFrom(properties.jwkSetUri(), properties.keyRefetchCooldown()))
+                .build();
         decoder.setJwtValidator(platformTokenValidator);
         return decoder;
     }
