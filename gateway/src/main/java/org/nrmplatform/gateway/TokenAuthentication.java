@@ -75,9 +75,17 @@ class TokenAuthentication {
                         + "'%', '..', or a control or non-ASCII character); send the plain path and headers");
     }
 
-    /** Signature with identity-service's published keys; expiry, not-before, issuer and the platform's claims. */
+    @Bean(destroyMethod = "close")
+    PolledRevocations polledRevocations(SecurityProperties properties) {
+        return new PolledRevocations(properties.revocationsUri(), properties.revocationsPollInterval());
+    }
+
+    /**
+     * Signature with identity-service's published keys; expiry, not-before, issuer, the platform's claims, and
+     * identity-service's revocations.
+     */
     @Bean
-    ReactiveJwtDecoder jwtDecoder(SecurityProperties properties) {
+    ReactiveJwtDecoder jwtDecoder(SecurityProperties properties, PolledRevocations revocations) {
         JWKSource<SecurityContext> keys = TokenKeys.fetchedFrom(properties.jwkSetUri(),
                 properties.keyRefetchCooldown());
         // the key source answers from memory; only a fetch blocks, so it runs off the event loop
@@ -88,7 +96,8 @@ class TokenAuthentication {
                         .flatMapIterable(found -> found))
                 .build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(properties.issuer().toString()), new PlatformClaims()));
+                JwtValidators.createDefaultWithIssuer(properties.issuer().toString()), new PlatformClaims(),
+                new NotRevoked(revocations)));
         // keys that cannot be fetched (identity-service or its store down) fail as a JwtException, which Spring
         // Security reports as an authentication service failure: a 503 problem, not a 500 (ProblemJsonErrorHandler)
         return token -> decoder.decode(token).onErrorMap(failure -> !(failure instanceof JwtException),

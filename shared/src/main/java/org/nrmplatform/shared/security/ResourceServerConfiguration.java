@@ -65,11 +65,19 @@ public class ResourceServerConfiguration {
                         + "'%', '..', or a control or non-ASCII character); send the plain path and headers");
     }
 
-    /** Expiry, issuer and the platform's own claims: what makes a token valid in every service. */
+    /** identity-service's revocations, read over HTTP (identity-service itself reads them from its store). */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean(RevocationSource.class)
+    PolledRevocations polledRevocations(SecurityProperties properties) {
+        return new PolledRevocations(properties.revocationsUri(), properties.revocationsPollInterval());
+    }
+
+    /** Expiry, issuer, the platform's own claims and revocation: what makes a token valid in every service. */
     @Bean
-    OAuth2TokenValidator<Jwt> platformTokenValidator(SecurityProperties properties) {
+    OAuth2TokenValidator<Jwt> platformTokenValidator(SecurityProperties properties, RevocationSource revocations) {
         return new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(properties.issuer().toString()), platformClaims());
+                JwtValidators.createDefaultWithIssuer(properties.issuer().toString()), platformClaims(),
+                new NotRevoked(revocations));
     }
 
     /** Verifies signatures with identity-service's published keys (identity-service uses its own). */
@@ -83,13 +91,17 @@ public class ResourceServerConfiguration {
         return decoder;
     }
 
-    /** A token without an organisation or roles was not issued for this platform. */
+    /**
+     * A token without an organisation, roles or client id was not issued for this platform; one without its id
+     * ({@code jti}) or time of issue ({@code iat}) could not be revoked.
+     */
     private static OAuth2TokenValidator<Jwt> platformClaims() {
         return jwt -> jwt.hasClaim(TokenClaims.ORGANISATION_ID) && jwt.hasClaim(TokenClaims.ROLES)
-                && jwt.hasClaim(TokenClaims.CLIENT_ID)
+                && jwt.hasClaim(TokenClaims.CLIENT_ID) && jwt.getId() != null && jwt.getIssuedAt() != null
                 ? OAuth2TokenValidatorResult.success()
                 : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
-                        "The token carries no organisation, roles or client id", null));
+                        "The token carries no organisation, roles, client id, token id (jti) or time of issue (iat)",
+                        null));
     }
 
     @Bean
