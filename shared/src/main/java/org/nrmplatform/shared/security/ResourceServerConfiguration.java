@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -37,11 +38,14 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Every service checks the access token of every API call itself, so that a call that bypasses the
  * gateway is refused too. Which role may call an endpoint is stated on the endpoint
- * ({@code @PreAuthorize}); which cases and fields it then sees is the service's need-to-know policy.
+ * ({@code @PreAuthorize}), and checked before the request is bound or validated ({@link RolesBeforeBinding});
+ * which cases and fields it then sees is the service's need-to-know policy.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -102,6 +106,17 @@ public class ResourceServerConfiguration {
                 : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
                         "The token carries no organisation, roles, client id, token id (jti) or time of issue (iat)",
                         null));
+    }
+
+    /** Roles are checked before anything of the request is bound or validated (and again by method security). */
+    @Bean
+    WebMvcConfigurer rolesBeforeBinding(ApplicationContext context) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new RolesBeforeBinding(context)).order(Ordered.HIGHEST_PRECEDENCE);
+            }
+        };
     }
 
     @Bean
