@@ -1,9 +1,11 @@
 package org.nrmplatform.gateway;
 
+import java.util.List;
+
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKMatcher;
 import com.nimbusds.jose.jwk.JWKSelector;
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.proc.SecurityContext;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -86,14 +88,17 @@ class TokenAuthentication {
      */
     @Bean
     ReactiveJwtDecoder jwtDecoder(SecurityProperties properties, PolledRevocations revocations) {
-        JWKSource<SecurityContext> keys = TokenKeys.fetchedFrom(properties.jwkSetUri(),
-                properties.keyRefetchCooldown());
-        // the key source answers from memory; only a fetch blocks, so it runs off the event loop
+        TokenKeys keys = TokenKeys.fetchedFrom(properties.jwkSetUri(), properties.keyRefetchCooldown());
+        // a key in hand is answered on the event loop; the source, which may fetch (and block), on another thread
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
-                .withJwkSource(jwt -> Mono.fromCallable(() -> keys.get(
-                                new JWKSelector(JWKMatcher.forJWSHeader(jwt.getHeader())), null))
-                        .subscribeOn(Schedulers.boundedElastic())
-                        .flatMapIterable(found -> found))
+                .withJwkSource(jwt -> {
+                    JWKSelector selector = new JWKSelector(JWKMatcher.forJWSHeader(jwt.getHeader()));
+                    List<JWK> inHand = keys.inHand(selector);
+                    return !inHand.isEmpty() ? Flux.fromIterable(inHand)
+                            : Mono.fromCallable(() -> keys.source().get(selector, null))
+                                    .subscribeOn(Schedulers.boundedElastic())
+                                    .flatMapIterable(found -> found);
+                })
                 .build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(properties.issuer().toString()), new PlatformClaims(),
