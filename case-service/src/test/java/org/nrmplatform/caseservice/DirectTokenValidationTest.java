@@ -1,16 +1,21 @@
 package org.nrmplatform.caseservice;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.nrmplatform.contracts.identity.Revocations;
 import org.nrmplatform.contracts.identity.Role;
 import org.nrmplatform.shared.testing.ApiClient.Answer;
 import org.nrmplatform.shared.testing.TestTokens;
@@ -52,5 +57,37 @@ class DirectTokenValidationTest extends ApiTest {
         assertThat(answer.status()).isEqualTo(401);
         assertThat(answer.header("WWW-Authenticate")).startsWith("Bearer");
         assertThat(answer.contentType()).startsWith("application/problem+json");
+    }
+    /** identity-service's revocations, read every second: a revoked token and a voided holder's tokens. */
+    @Test
+    void aRevokedTokenAndTheEarlierTokensOfADeactivatedAccountOrClientAreRefusedWithinFiveSeconds() throws Exception {
+        TestTokens tokens = TestTokens.get();
+        String revoked = tokens.forRole(Role.FIRST_LINE, POLICE);
+        String ofDeactivatedUser = tokens.forRole(Role.FIRST_LINE, POLICE);
+        String ofDeactivatedClient = tokens.sign(tokens.claims(POLICE, List.of(Role.FIRST_LINE)).claim("user_id", null)
+                .claim("client_id", "deactivated-system").build());
+        String unaffected = tokens.forRole(Role.FIRST_LINE, POLICE);
+        assertThat(anonymous.as(revoked).get("/api/cases").status()).isEqualTo(200);
+        JWTClaimsSet revokedClaims = SignedJWT.parse(revoked).getJWTClaimsSet();
+        String userId = SignedJWT.parse(ofDeactivatedUser).getJWTClaimsSet().getStringClaim("user_id");
+        Instant now = Instant.now().plusSeconds(1);
+        try {
+            tokens.publish(new Revocations(Map.of(revokedClaims.getJWTID(), revokedClaims.getExpirationTime().toInstant()),
+                    Map.of(userId, now), Map.of("deactivated-system", now)));
+
+            for (String token : List.of(revoked, ofDeactivatedUser, ofDeactivatedClient)) {
+                long start = System.nanoTime();
+                await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+                        .until(() -> anonymous.as(token).get("/api/cases").status() == 401);
+                System.out.printf("case-service refused a revoked or voided token after %d ms%n",
+                        (System.nanoTime() - start) / 1_000_000);
+                Answer refused = anonymous.as(token).get("/api/cases");
+                assertThat(refused.contentType()).startsWith("application/problem+json");
+                assertThat(refused.body().get("detail").asString()).contains("The token is refused");
+            }
+            assertThat(anonymous.as(unaffected).get("/api/cases").status()).isEqualTo(200);
+        } finally {
+            tokens.publish(Revocations.none());
+        }
     }
 }

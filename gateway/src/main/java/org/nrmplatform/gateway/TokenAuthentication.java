@@ -1,5 +1,14 @@
 package org.nrmplatform.gateway;
 
+import java.util.List;
+
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSelector;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -68,14 +77,32 @@ class TokenAuthentication {
                         + "'%', '..', or a control or non-ASCII character); send the plain path and headers");
     }
 
-    /** Signature with identity-service's published keys; expiry, not-before, issuer and the platform's claims. */
+    @Bean(destroyMethod = "close")
+    PolledRevocations polledRevocations(SecurityProperties properties) {
+        return new PolledRevocations(properties.revocationsUri(), properties.revocationsPollInterval());
+    }
+
+    /**
+     * Signature with identity-service's published keys; expiry, not-before, issuer, the platform's claims, and
+     * identity-service's revocations.
+     */
     @Bean
-    ReactiveJwtDecoder jwtDecoder(SecurityProperties properties) {
+    ReactiveJwtDecoder jwtDecoder(SecurityProperties properties, PolledRevocations revocations) {
+        TokenKeys keys = TokenKeys.fetchedFrom(properties.jwkSetUri(), properties.keyRefetchCooldown());
+        // a key in hand is answered on the event loop; the source, which may fetch (and block), on another thread
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
-                .withJwkSetUri(properties.jwkSetUri().toString())
+                .withJwkSource(jwt -> {
+                    JWKSelector selector = new JWKSelector(JWKMatcher.forJWSHeader(jwt.getHeader()));
+                    List<JWK> inHand = keys.inHand(selector);
+                    return !inHand.isEmpty() ? Flux.fromIterable(inHand)
+                            : Mono.fromCallable(() -> keys.source().get(selector, null))
+                                    .subscribeOn(Schedulers.boundedElastic())
+                                    .flatMapIterable(found -> found);
+                })
                 .build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(properties.issuer().toString()), new PlatformClaims()));
+                JwtValidators.createDefaultWithIssuer(properties.issuer().toString()), new PlatformClaims(),
+                new NotRevoked(revocations)));
         // keys that cannot be fetched (identity-service or its store down) fail as a JwtException, which Spring
         // Security reports as an authentication service failure: a 503 problem, not a 500 (ProblemJsonErrorHandler)
         return token -> decoder.decode(token).onErrorMap(failure -> !(failure instanceof JwtException),

@@ -17,7 +17,9 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
+import org.nrmplatform.contracts.identity.Revocations;
 import org.nrmplatform.contracts.identity.TokenClaims;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -29,14 +31,20 @@ final class StubTokenIssuer {
 
     static final String ISSUER = "http://127.0.0.1:8080";
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private static StubTokenIssuer instance;
 
     private final RSAKey key = newKey();
     private final String jwkSetUri;
 
+    private volatile Revocations revocations = Revocations.none();
+    private final String revocationsUri;
+
     private StubTokenIssuer() {
         HttpServer server = publishKeysOn(0);
         jwkSetUri = "http://127.0.0.1:" + server.getAddress().getPort() + "/oauth2/jwks";
+        revocationsUri = "http://127.0.0.1:" + server.getAddress().getPort() + Revocations.PATH;
     }
 
     /** Publishes the public key set at {@code /oauth2/jwks} on a loopback port (0: a free one). */
@@ -48,6 +56,14 @@ final class StubTokenIssuer {
             exchange.sendResponseHeaders(200, keys.length);
             try (var out = exchange.getResponseBody()) {
                 out.write(keys);
+            }
+        });
+        server.createContext(Revocations.PATH, exchange -> {
+            byte[] body = JSON.writeValueAsBytes(revocations);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            try (var out = exchange.getResponseBody()) {
+                out.write(body);
             }
         });
         server.start();
@@ -64,11 +80,21 @@ final class StubTokenIssuer {
     /** Points the gateway's token check at this issuer. */
     static void register(DynamicPropertyRegistry registry) {
         registry.add("nrm.security.jwk-set-uri", () -> get().jwkSetUri);
+        registry.add("nrm.security.revocations-uri", () -> get().revocationsUri);
         registry.add("nrm.security.issuer", () -> ISSUER);
     }
 
     String jwkSetUri() {
         return jwkSetUri;
+    }
+
+    String revocationsUri() {
+        return revocationsUri;
+    }
+
+    /** Publishes these revocations from now on, as identity-service would after a revocation. */
+    void publish(Revocations published) {
+        revocations = published;
     }
 
     /** A token as identity-service issues it to a case manager, valid for ten minutes. */
@@ -82,6 +108,7 @@ final class StubTokenIssuer {
         return new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
                 .subject(userId)
+                .jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(Duration.ofMinutes(10))))
                 .claim("user_id", userId)

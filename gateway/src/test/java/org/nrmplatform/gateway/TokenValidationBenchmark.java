@@ -69,7 +69,8 @@ class TokenValidationBenchmark {
                 "--nrm.gateway.services.referral-service=" + backend.url(),
                 "--nrm.gateway.services.identity-service=" + backend.url(),
                 "--nrm.security.issuer=" + StubTokenIssuer.ISSUER,
-                "--nrm.security.jwk-set-uri=" + issuer.jwkSetUri());
+                "--nrm.security.jwk-set-uri=" + issuer.jwkSetUri(),
+                "--nrm.security.revocations-uri=" + issuer.revocationsUri());
     }
 
     private static int portOf(ConfigurableApplicationContext gateway) {

@@ -101,11 +101,11 @@ class TokenValidationTest {
                         StubTokenIssuer.signWithUnknownKey(stub.claims().build(), "other-key"), "no matching key"),
                 arguments("wrong issuer", token(claims -> claims.issuer("http://elsewhere.example")), "iss claim"),
                 arguments("no organisation", token(claims -> claims.claim(TokenClaims.ORGANISATION_ID, null)),
-                        "no organisation, roles or client id"),
+                        "no organisation, roles, client id"),
                 arguments("no roles", token(claims -> claims.claim(TokenClaims.ROLES, null)),
-                        "no organisation, roles or client id"),
+                        "no organisation, roles, client id"),
                 arguments("no client id", token(claims -> claims.claim(TokenClaims.CLIENT_ID, null)),
-                        "no organisation, roles or client id"));
+                        "no organisation, roles, client id"));
     }
 
     @ParameterizedTest(name = "{0}")

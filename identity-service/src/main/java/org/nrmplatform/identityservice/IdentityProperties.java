@@ -17,8 +17,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * How identity-service issues tokens and keeps its keys.
  *
- * @param tokenLifetime   how long an access token is valid; at most 15 minutes, because a revoked role or a
- *                        deactivated account keeps working in other services until its tokens expire
+ * @param tokenLifetime   how long an access token is valid; at most 15 minutes (the revocation list keeps a
+ *                        voided account or client that long)
  * @param keyRetention    how long a signing key stays published after a newer key replaced it, so that tokens
  *                        it signed can still be verified; must exceed the token lifetime
  * @param cliRedirectUris where the public command-line client {@code nrm-cli} may receive authorization codes

@@ -1,6 +1,7 @@
 package org.nrmplatform.identityservice;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.nrmplatform.identityservice.IdentityApiTest.DEMO_SHELTER;
 import static org.nrmplatform.identityservice.IdentityApiTest.DEMO_SOCIAL_WELFARE;
 import static org.nrmplatform.identityservice.IdentityApiTest.user;
@@ -21,6 +22,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.nrmplatform.contracts.identity.Revocations;
 import org.nrmplatform.contracts.identity.Role;
 import org.nrmplatform.contracts.identity.TokenClaims;
 import org.nrmplatform.shared.testing.ApiClient.Answer;
@@ -159,6 +161,115 @@ class TokenTest extends IdentityServiceTest {
         awaitProcessing().until(() ->
                 !as(Role.ADMINISTRATOR).get("/api/identity/users/" + userId).body().get("active").asBoolean());
         assertThat(login(new OAuthClient(baseUrl()), username, "river boat at dawn 1987")).endsWith("/login?error");
+    }
+
+    /** How long a revocation took to take effect here, measured from the answer that made it. */
+    private long refusedWithinFiveSeconds(String token, String what) {
+        long start = System.nanoTime();
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).until(() ->
+                anonymous.as(token).get("/api/identity/organisations").status() == 401);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        System.out.printf("identity-service refused the token %s after %d ms%n", what, millis);
+        Answer refused = anonymous.as(token).get("/api/identity/organisations");
+        assertThat(refused.contentType()).isEqualTo("application/problem+json");
+        assertThat(refused.body().get("detail").asString()).contains("The token is refused");
+        return millis;
+    }
+
+    @Test
+    void aRevokedTokenIsRefusedWithinFiveSecondsAndOnlyTheClientItWasIssuedToMayRevokeIt() throws Exception {
+        String clientId = "revoking-" + UUID.randomUUID().toString().substring(0, 8);
+        String secret = register(clientId, DEMO_SHELTER, List.of("service-provider"));
+        String token = awaitToken(clientId, secret).body().get("access_token").asString();
+        String other = awaitToken(clientId, secret).body().get("access_token").asString();
+        assertThat(anonymous.as(token).get("/api/identity/organisations").status()).isEqualTo(200);
+
+        OAuthClient.Answer foreign = oauth.postForm("/oauth2/revoke", Map.of("token", token),
+                Map.of("Authorization", basic("demo-monitor", "demo-monitor-secret")));
+        assertThat(foreign.status()).as("another client revoking it").isEqualTo(400);
+        assertThat(foreign.body().get("error").asString()).isEqualTo("invalid_client");
+        assertThat(anonymous.as(token).get("/api/identity/organisations").status()).isEqualTo(200);
+
+        OAuthClient.Answer revoked = oauth.postForm("/oauth2/revoke", Map.of("token", token),
+                Map.of("Authorization", basic(clientId, secret)));
+        assertThat(revoked.status()).isEqualTo(200);
+        refusedWithinFiveSeconds(token, "revoked at /oauth2/revoke");
+
+        String jti = SignedJWT.parse(token).getJWTClaimsSet().getJWTID();
+        OAuthClient.Answer list = oauth.get(Revocations.PATH, Map.of());
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.body().get("tokens").has(jti)).isTrue();
+        assertThat(anonymous.as(other).get("/api/identity/organisations").status())
+                .as("the client's other token").isEqualTo(200);
+        assertThat(oauth.postForm("/oauth2/revoke", Map.of("token", "not-a-token"),
+                Map.of("Authorization", basic(clientId, secret))).status()).as("nothing to revoke").isEqualTo(200);
+    }
+
+    @Test
+    void theTokensOfADeactivatedClientOrOfAClientWhoseRoleWasRemovedAreRefusedWithinFiveSeconds() {
+        String clientId = "voided-" + UUID.randomUUID().toString().substring(0, 8);
+        String secret = register(clientId, DEMO_SHELTER, List.of("service-provider", "monitor"));
+        String beforeRoleRemoved = awaitToken(clientId, secret).body().get("access_token").asString();
+
+        assertThat(as(Role.ADMINISTRATOR).delete("/api/identity/clients/" + clientId + "/roles/monitor").status())
+                .isEqualTo(200);
+        refusedWithinFiveSeconds(beforeRoleRemoved, "of a client whose role was removed");
+
+        // a token issued after the change (the next second: iat counts whole seconds) works
+        await().atMost(Duration.ofSeconds(5)).until(() -> anonymous.as(oauth.clientCredentials(clientId, secret)
+                .body().get("access_token").asString()).get("/api/identity/organisations").status() == 200);
+        String beforeDeactivation = oauth.clientCredentials(clientId, secret).body().get("access_token").asString();
+        assertThat(as(Role.ADMINISTRATOR).post("/api/identity/clients/" + clientId + "/deactivation", Map.of())
+                .status()).isEqualTo(200);
+        refusedWithinFiveSeconds(beforeDeactivation, "of a deactivated client");
+    }
+
+    @Test
+    void theTokensOfADeactivatedAccountOrOfAnAccountWhoseRoleWasRemovedAreRefusedWithinFiveSeconds() throws Exception {
+        String username = "voided." + UUID.randomUUID().toString().substring(0, 8);
+        String userId = as(Role.ADMINISTRATOR).post("/api/identity/users", user(null, DEMO_SOCIAL_WELFARE, username,
+                List.of("case-manager", "monitor"))).body().get("userId").asString();
+        awaitProcessing().until(() -> as(Role.ADMINISTRATOR).get("/api/identity/users/" + userId).status() == 200);
+        String beforeRoleRemoved = personalToken(username);
+
+        assertThat(as(Role.ADMINISTRATOR).delete("/api/identity/users/" + userId + "/roles/monitor").status())
+                .isEqualTo(200);
+        refusedWithinFiveSeconds(beforeRoleRemoved, "of an account whose role was removed");
+
+        Thread.sleep(1000); // iat counts whole seconds: the next token is issued after the change
+        String beforeDeactivation = personalToken(username);
+        assertThat(anonymous.as(beforeDeactivation).get("/api/identity/organisations").status()).isEqualTo(200);
+        assertThat(as(Role.ADMINISTRATOR).post("/api/identity/users/" + userId + "/deactivation", Map.of())
+                .status()).isEqualTo(200);
+        refusedWithinFiveSeconds(beforeDeactivation, "of a deactivated account");
+    }
+
+    /** The metadata names only the grants served: no refresh tokens, token exchange or device flow. */
+    @Test
+    void theMetadataAdvertisesOnlyTheGrantsServed() {
+        OAuthClient.Answer metadata = oauth.get("/.well-known/oauth-authorization-server", Map.of());
+        assertThat(metadata.status()).isEqualTo(200);
+        assertThat(metadata.body().get("grant_types_supported").values().stream().map(node -> node.asString()))
+                .containsExactlyInAnyOrder("authorization_code", "client_credentials");
+        assertThat(metadata.body().has("device_authorization_endpoint")).isFalse();
+        OAuthClient.Answer openId = oauth.get("/.well-known/openid-configuration", Map.of());
+        if (openId.status() == 200) {
+            assertThat(openId.body().get("grant_types_supported").values().stream().map(node -> node.asString()))
+                    .containsExactlyInAnyOrder("authorization_code", "client_credentials");
+        }
+    }
+
+    private String personalToken(String username) throws Exception {
+        String verifier = randomUrlSafe(48);
+        String code = signIn(username, "river boat at dawn 1987", challenge(verifier));
+        OAuthClient.Answer token = oauth.postForm("/oauth2/token", Map.of("grant_type", "authorization_code",
+                "code", code, "redirect_uri", CALLBACK, "client_id", "nrm-cli", "code_verifier", verifier), Map.of());
+        assertThat(token.status()).as(token.raw().body()).isEqualTo(200);
+        return token.body().get("access_token").asString();
+    }
+
+    private static String basic(String clientId, String secret) {
+        return "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Drives authorize → sign-in form → authorize → callback, and answers the authorization code. */

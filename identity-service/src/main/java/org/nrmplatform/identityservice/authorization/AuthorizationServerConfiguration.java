@@ -1,6 +1,8 @@
 package org.nrmplatform.identityservice.authorization;
 
+import java.util.List;
 import java.util.Set;
+import org.nrmplatform.identityservice.revocation.RevocationList;
 import org.nrmplatform.identityservice.keys.SigningKeys;
 import org.nrmplatform.shared.security.SecurityProperties;
 import org.springframework.context.annotation.Bean;
@@ -9,6 +11,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -32,17 +35,33 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 @Configuration(proxyBeanMethods = false)
 class AuthorizationServerConfiguration {
 
+    /** The grants identity-service serves (README, "Tokens"). */
+    private static final List<String> SERVED_GRANTS = List.of(AuthorizationGrantType.AUTHORIZATION_CODE.getValue(),
+            AuthorizationGrantType.CLIENT_CREDENTIALS.getValue());
+
     /**
      * The standard endpoints (token, authorize, jwks, metadata) and the sign-in form the browser flow uses
      * (with its stylesheet); everything else is left to the resource-server chain.
      */
     @Bean
     @Order(1)
-    SecurityFilterChain authorizationServer(HttpSecurity http) throws Exception {
+    SecurityFilterChain authorizationServer(HttpSecurity http, JwtDecoder tokens, RevocationList revocations)
+            throws Exception {
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
-        http.oauth2AuthorizationServer(server -> http.securityMatcher(new OrRequestMatcher(
-                        server.getEndpointsMatcher(), paths.matcher("/login"), paths.matcher("/logout"),
-                        paths.matcher("/default-ui.css"))))
+        TokenRevocation revocation = new TokenRevocation(tokens, revocations);
+        http.oauth2AuthorizationServer(server -> {
+                    http.securityMatcher(new OrRequestMatcher(server.getEndpointsMatcher(), paths.matcher("/login"),
+                            paths.matcher("/logout"), paths.matcher("/default-ui.css")));
+                    server.tokenRevocationEndpoint(endpoint -> endpoint.authenticationProviders(providers -> {
+                        providers.clear();
+                        providers.add(revocation);
+                    }));
+                    // advertise only what is served: no refresh tokens, token exchange or device flow
+                    server.authorizationServerMetadataEndpoint(metadata -> metadata
+                            .authorizationServerMetadataCustomizer(claims -> claims
+                                    .grantTypes(grants -> grants.retainAll(SERVED_GRANTS))
+                                    .claims(all -> all.remove("device_authorization_endpoint"))));
+                })
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .formLogin(Customizer.withDefaults())
                 .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(

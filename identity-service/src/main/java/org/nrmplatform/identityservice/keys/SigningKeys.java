@@ -42,8 +42,9 @@ import org.springframework.stereotype.Component;
  * <p>The private keys are encrypted with AES-256-GCM when {@code nrm.identity.key-encryption-key} is set.
  *
  * <p>As a {@link JWKSource} this is the published key set: {@code /oauth2/jwks} and identity-service's own
- * token validation read it. Each instance caches the set for a few seconds and reloads at once when asked
- * for a key id it does not know (a key another instance has just created).
+ * token validation read it. Each instance caches the set for a few seconds, so a key another instance has just
+ * created is picked up within them; a token naming an unknown key id does not make it reload (forged key ids would
+ * otherwise cost a store read each).
  */
 @Component
 public class SigningKeys implements JWKSource<SecurityContext> {
@@ -51,7 +52,6 @@ public class SigningKeys implements JWKSource<SecurityContext> {
     static final String COLLECTION = "signing_keys";
     private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
     private static final Duration CACHE = Duration.ofSeconds(5);
-    private static final Duration RELOAD_ON_UNKNOWN_KID = Duration.ofMillis(500);
 
     public enum Status {
         ACTIVE,
@@ -101,14 +101,7 @@ public class SigningKeys implements JWKSource<SecurityContext> {
 
     @Override
     public List<JWK> get(JWKSelector selector, SecurityContext context) {
-        Loaded keys = current();
-        List<String> wanted = selector.getMatcher().getKeyIDs() == null ? List.of()
-                : List.copyOf(selector.getMatcher().getKeyIDs());
-        if (!wanted.isEmpty() && keys.published().stream().noneMatch(key -> wanted.contains(key.getKeyID()))
-                && keys.at().isBefore(clock.instant().minus(RELOAD_ON_UNKNOWN_KID))) {
-            keys = reload();
-        }
-        return selector.select(new JWKSet(List.copyOf(keys.published())));
+        return selector.select(new JWKSet(List.copyOf(current().published())));
     }
 
     /** Only the key that signs new tokens, for the token encoder. */

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -122,6 +123,8 @@ class PlatformEndToEndIT {
         assertThat(unknown.raw().headers().firstValue("Content-Type").orElseThrow())
                 .startsWith("application/problem+json");
 
+        aRevokedTokenIsRefusedByTheGatewayAndTheServicesWithinFiveSeconds();
+
         launcher("down");
         long restart = System.nanoTime();
         launcher("up");
@@ -161,6 +164,46 @@ class PlatformEndToEndIT {
             assertThat(Instant.now()).as("the projections take the new case in").isBefore(deadline);
             Thread.sleep(200);
         }
+    }
+
+    /** The whole chain: identity-service records the revocation, the gateway and case-service read it. */
+    private void aRevokedTokenIsRefusedByTheGatewayAndTheServicesWithinFiveSeconds() throws Exception {
+        String basic = "Basic " + Base64.getEncoder().encodeToString(
+                "demo-case-manager:demo-case-manager-secret".getBytes(StandardCharsets.UTF_8));
+        String token = form("/oauth2/token", "grant_type=client_credentials", basic).body().get("access_token")
+                .asString();
+        String caseService = "http://127.0.0.1:" + environment.get("NRM_CASE_PORT");
+        assertThat(get("/api/cases", token).status()).isEqualTo(200);
+        assertThat(send(HttpRequest.newBuilder(URI.create(caseService + "/api/cases"))
+                .header("Authorization", "Bearer " + token).GET()).status()).isEqualTo(200);
+
+        assertThat(form("/oauth2/revoke", "token=" + token, basic).status()).isEqualTo(200);
+        long revoked = System.nanoTime();
+        boolean gatewayRefuses = false;
+        boolean serviceRefuses = false;
+        while (!(gatewayRefuses && serviceRefuses)) {
+            assertThat(Duration.ofNanos(System.nanoTime() - revoked)).as("refused within 5 s")
+                    .isLessThan(Duration.ofSeconds(5));
+            if (!gatewayRefuses && get("/api/cases", token).status() == 401) {
+                gatewayRefuses = true;
+                System.out.printf("the gateway refused the revoked token %d ms after the revocation%n",
+                        (System.nanoTime() - revoked) / 1_000_000);
+            }
+            if (!serviceRefuses && send(HttpRequest.newBuilder(URI.create(caseService + "/api/cases"))
+                    .header("Authorization", "Bearer " + token).GET()).status() == 401) {
+                serviceRefuses = true;
+                System.out.printf("case-service refused the revoked token %d ms after the revocation%n",
+                        (System.nanoTime() - revoked) / 1_000_000);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private Answer form(String path, String form, String authorization) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(gateway + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", authorization)
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
     private String token(String role) throws IOException, InterruptedException {

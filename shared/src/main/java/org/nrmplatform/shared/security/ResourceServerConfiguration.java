@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -37,11 +38,14 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Every service checks the access token of every API call itself, so that a call that bypasses the
  * gateway is refused too. Which role may call an endpoint is stated on the endpoint
- * ({@code @PreAuthorize}); which cases and fields it then sees is the service's need-to-know policy.
+ * ({@code @PreAuthorize}), and checked before the request is bound or validated ({@link RolesBeforeBinding});
+ * which cases and fields it then sees is the service's need-to-know policy.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -65,29 +69,54 @@ public class ResourceServerConfiguration {
                         + "'%', '..', or a control or non-ASCII character); send the plain path and headers");
     }
 
-    /** Expiry, issuer and the platform's own claims: what makes a token valid in every service. */
+    /** identity-service's revocations, read over HTTP (identity-service itself reads them from its store). */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean(RevocationSource.class)
+    PolledRevocations polledRevocations(SecurityProperties properties) {
+        return new PolledRevocations(properties.revocationsUri(), properties.revocationsPollInterval());
+    }
+
+    /** Expiry, issuer, the platform's own claims and revocation: what makes a token valid in every service. */
     @Bean
-    OAuth2TokenValidator<Jwt> platformTokenValidator(SecurityProperties properties) {
+    OAuth2TokenValidator<Jwt> platformTokenValidator(SecurityProperties properties, RevocationSource revocations) {
         return new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(properties.issuer().toString()), platformClaims());
+                JwtValidators.createDefaultWithIssuer(properties.issuer().toString()), platformClaims(),
+                new NotRevoked(revocations));
     }
 
     /** Verifies signatures with identity-service's published keys (identity-service uses its own). */
     @Bean
     @ConditionalOnMissingBean(JwtDecoder.class)
     JwtDecoder jwtDecoder(SecurityProperties properties, OAuth2TokenValidator<Jwt> platformTokenValidator) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri().toString()).build();
+        NimbusJwtDecoder decoder = NimbusJwtDecoder
+                .withJwkSource(TokenKeys.fetchedFrom(properties.jwkSetUri(), properties.keyRefetchCooldown()))
+                .build();
         decoder.setJwtValidator(platformTokenValidator);
         return decoder;
     }
 
-    /** A token without an organisation or roles was not issued for this platform. */
+    /**
+     * A token without an organisation, roles or client id was not issued for this platform; one without its id
+     * ({@code jti}) or time of issue ({@code iat}) could not be revoked.
+     */
     private static OAuth2TokenValidator<Jwt> platformClaims() {
         return jwt -> jwt.hasClaim(TokenClaims.ORGANISATION_ID) && jwt.hasClaim(TokenClaims.ROLES)
-                && jwt.hasClaim(TokenClaims.CLIENT_ID)
+                && jwt.hasClaim(TokenClaims.CLIENT_ID) && jwt.getId() != null && jwt.getIssuedAt() != null
                 ? OAuth2TokenValidatorResult.success()
                 : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
-                        "The token carries no organisation, roles or client id", null));
+                        "The token carries no organisation, roles, client id, token id (jti) or time of issue (iat)",
+                        null));
+    }
+
+    /** Roles are checked before anything of the request is bound or validated (and again by method security). */
+    @Bean
+    WebMvcConfigurer rolesBeforeBinding(ApplicationContext context) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new RolesBeforeBinding(context)).order(Ordered.HIGHEST_PRECEDENCE);
+            }
+        };
     }
 
     @Bean

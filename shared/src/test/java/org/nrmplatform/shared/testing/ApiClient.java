@@ -51,6 +51,10 @@ public final class ApiClient {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(), Map.of());
     }
 
+    public Answer delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE(), Map.of());
+    }
+
     public Answer post(String path, Object body) {
         return post(path, body, Map.of());
     }

@@ -19,9 +19,11 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import org.nrmplatform.contracts.identity.Revocations;
 import org.nrmplatform.contracts.identity.Role;
 import org.nrmplatform.contracts.identity.TokenClaims;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A stand-in for identity-service in service tests: signs access tokens with a key of its own and
@@ -32,10 +34,14 @@ public final class TestTokens {
 
     public static final String ISSUER = "http://127.0.0.1:8080";
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private static TestTokens instance;
 
     private final RSAKey key;
     private final String jwkSetUri;
+    private final String revocationsUri;
+    private volatile Revocations revocations = Revocations.none();
 
     private TestTokens() {
         try {
@@ -48,9 +54,17 @@ public final class TestTokens {
                 exchange.getResponseBody().write(keys);
                 exchange.close();
             });
+            server.createContext(Revocations.PATH, exchange -> {
+                byte[] body = JSON.writeValueAsBytes(revocations);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
             server.setExecutor(null);
             server.start();
             jwkSetUri = "http://127.0.0.1:" + server.getAddress().getPort() + "/oauth2/jwks";
+            revocationsUri = "http://127.0.0.1:" + server.getAddress().getPort() + Revocations.PATH;
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         } catch (IOException e) {
@@ -65,15 +79,21 @@ public final class TestTokens {
         return instance;
     }
 
-    /** Points a Spring test context's token validation at this issuer. */
     /** Where the test keys are published, as identity-service publishes its own. */
     public String jwkSetUri() {
         return jwkSetUri;
     }
 
+    /** Points a Spring test context's token validation at this issuer. */
     public static void register(DynamicPropertyRegistry registry) {
         registry.add("nrm.security.jwk-set-uri", () -> get().jwkSetUri);
+        registry.add("nrm.security.revocations-uri", () -> get().revocationsUri);
         registry.add("nrm.security.issuer", () -> ISSUER);
+    }
+
+    /** Publishes these revocations from now on, as identity-service would after a revocation. */
+    public void publish(Revocations published) {
+        revocations = published;
     }
 
     /** A valid token for a person of the given organisation holding the given roles. */
@@ -87,6 +107,7 @@ public final class TestTokens {
         return new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
                 .subject(userId)
+                .jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(Duration.ofMinutes(10))))
                 .claim(TokenClaims.USER_ID, userId)
