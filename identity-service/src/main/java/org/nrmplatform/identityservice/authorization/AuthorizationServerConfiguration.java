@@ -1,5 +1,10 @@
 package org.nrmplatform.identityservice.authorization;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.nrmplatform.identityservice.keys.SigningKeys;
 import org.nrmplatform.shared.security.SecurityProperties;
@@ -8,6 +13,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationToken;
+import org.springframework.util.StringUtils;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -40,14 +51,38 @@ class AuthorizationServerConfiguration {
     @Order(1)
     SecurityFilterChain authorizationServer(HttpSecurity http) throws Exception {
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
-        http.oauth2AuthorizationServer(server -> http.securityMatcher(new OrRequestMatcher(
-                        server.getEndpointsMatcher(), paths.matcher("/login"), paths.matcher("/logout"),
-                        paths.matcher("/default-ui.css"))))
+        http.oauth2AuthorizationServer(server -> {
+                    http.securityMatcher(new OrRequestMatcher(server.getEndpointsMatcher(), paths.matcher("/login"),
+                            paths.matcher("/logout"), paths.matcher("/default-ui.css")));
+                    server.authorizationEndpoint(endpoint -> endpoint.authorizationResponseHandler(
+                            AuthorizationServerConfiguration::redirectEndingTheSignIn));
+                })
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .formLogin(Customizer.withDefaults())
                 .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
                         new LoginUrlAuthenticationEntryPoint("/login"), browser()));
         return http.build();
+    }
+
+    /**
+     * Sends the code to the client like the default handler, and ends the sign-in session here first: the client
+     * (the web application, the command-line client) holds what it needs, and signing out of it must not leave a
+     * session in this service through which the next person at the browser is let in without a password.
+     */
+    private static void redirectEndingTheSignIn(HttpServletRequest request, HttpServletResponse response,
+                                                Authentication authentication) throws IOException {
+        OAuth2AuthorizationCodeRequestAuthenticationToken authorized =
+                (OAuth2AuthorizationCodeRequestAuthenticationToken) authentication;
+        UriComponentsBuilder target = UriComponentsBuilder.fromUriString(authorized.getRedirectUri())
+                .queryParam(OAuth2ParameterNames.CODE, authorized.getAuthorizationCode().getTokenValue());
+        if (StringUtils.hasText(authorized.getState())) {
+            target.queryParam(OAuth2ParameterNames.STATE, UriUtils.encode(authorized.getState(), StandardCharsets.UTF_8));
+        }
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        response.sendRedirect(target.build(true).toUriString());
     }
 
     private static MediaTypeRequestMatcher browser() {
