@@ -50,6 +50,7 @@ class ScreeningController {
     @GetMapping("/new")
     String openingForm(Model model) {
         Map<String, String> form = new LinkedHashMap<>();
+        form.put("caseId", UUID.randomUUID().toString());
         form.put("screenedAt", LocalDateTime.now(ZONE).truncatedTo(ChronoUnit.MINUTES).toString());
         form.put("country", "RS");
         form.put("ageCategory", "ADULT");

@@ -1,7 +1,10 @@
 package org.nrmplatform.web.signin;
 
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.nrmplatform.web.WebProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.session.Session;
@@ -9,6 +12,7 @@ import org.springframework.session.MapSessionRepository;
 import org.springframework.session.config.annotation.web.http.EnableSpringHttpSession;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 
 /**
  * Sessions (and with them each person's tokens) live behind Spring Session's repository: in this process's
@@ -31,6 +35,18 @@ class SessionStore {
         MapSessionRepository sessions = new MapSessionRepository(new ConcurrentHashMap<String, Session>());
         sessions.setDefaultMaxInactiveInterval(properties.sessionTimeout());
         return sessions;
+    }
+
+    /**
+     * Spring Session's filter on error dispatches too (a plain filter bean gets requests only): the 403 and 404
+     * pages then know who is signed in and show their navigation and sign-out.
+     */
+    @Bean
+    FilterRegistrationBean<SessionRepositoryFilter<?>> sessionOnEveryDispatch(SessionRepositoryFilter<?> filter) {
+        FilterRegistrationBean<SessionRepositoryFilter<?>> registration = new FilterRegistrationBean<>(filter);
+        registration.setDispatcherTypes(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC));
+        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER);
+        return registration;
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package org.nrmplatform.web.worklist;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +40,13 @@ class WorklistController {
     @GetMapping("/cases/{caseId}")
     String caseFile(@PathVariable UUID caseId, Model model) {
         model.addAttribute("caseFile", api.get("/api/cases/{id}", caseId));
-        model.addAttribute("history", api.get("/api/cases/{id}/history", caseId));
-        model.addAttribute("organisations", organisationNames());
+        Map<String, String> organisations = organisationNames();
+        List<TimelineStep> timeline = new ArrayList<>();
+        if (api.get("/api/cases/{id}/history", caseId).get("events") instanceof List<?> events) {
+            events.stream().filter(Map.class::isInstance).forEach(event ->
+                    timeline.add(TimelineStep.of((Map<?, ?>) event, organisations)));
+        }
+        model.addAttribute("timeline", timeline);
         return "worklist/case";
     }
 
