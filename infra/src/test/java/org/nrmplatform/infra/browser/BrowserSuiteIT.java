@@ -126,6 +126,7 @@ class BrowserSuiteIT {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(PATIENCE).scriptTimeout(PATIENCE);
         wait = new WebDriverWait(browser, PATIENCE);
         familyName = "Browser-" + UUID.randomUUID().toString().substring(0, 8);
     }
@@ -309,7 +310,9 @@ class BrowserSuiteIT {
 
     private void signIn(String role) {
         // from a clean browser, whatever a failed step before left behind
-        browser.get(gateway + "/web/signed-out");
+        if (!browser.getCurrentUrl().startsWith(gateway)) {
+            browser.get(gateway + "/web/signed-out");
+        }
         browser.manage().deleteAllCookies();
         browser.get(gateway + "/web/");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("demo-" + role);
