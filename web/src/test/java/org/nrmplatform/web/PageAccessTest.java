@@ -1,11 +1,14 @@
 package org.nrmplatform.web;
 
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oauth2Login;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -44,7 +47,17 @@ class PageAccessTest {
     @Test
     void withoutSigningInEveryPageLeadsToTheSignIn() throws Exception {
         pages.perform(get("/worklist")).andExpect(status().isFound())
-                .andExpect(redirectedUrl("http://localhost/oauth2/authorization/nrm"));
+                .andExpect(redirectedUrl("/oauth2/authorization/nrm"));
+    }
+
+    /** The browser holds only the session cookie: HttpOnly, SameSite, and Secure once the request came over TLS. */
+    @Test
+    void theSessionCookieIsHttpOnlySameSiteAndSecureOverTls() throws Exception {
+        pages.perform(get("/worklist").secure(true)).andExpect(status().isFound())
+                .andExpect(header().string("Set-Cookie", allOf(containsString("NRM_WEB_SESSION="),
+                        containsString("HttpOnly"), containsString("SameSite=Lax"), containsString("Secure"))));
+        pages.perform(get("/worklist")).andExpect(status().isFound())
+                .andExpect(header().string("Set-Cookie", not(containsString("Secure"))));
     }
 
     @Test

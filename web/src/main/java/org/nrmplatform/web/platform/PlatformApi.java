@@ -28,7 +28,7 @@ public class PlatformApi {
             new ParameterizedTypeReference<>() {
             };
 
-    private static final Duration CATCH_UP = Duration.ofSeconds(5);
+    private static final Duration CATCH_UP = Duration.ofSeconds(10);
 
     private final RestClient api;
 
@@ -53,7 +53,8 @@ public class PlatformApi {
     /**
      * A record just written, once the view the API reads from shows that write: the views follow the event
      * stream moments after the write is stored, so right after it the record may be missing (404) or older than
-     * {@code version}. Waits a few seconds at most, then answers what the view shows.
+     * {@code version}. Waits ten seconds at most, then answers what the view shows (the
+     * page then says it may be behind).
      */
     public Map<String, Object> readAfterWrite(long version, String path, Object... variables) {
         long giveUp = System.nanoTime() + CATCH_UP.toNanos();

@@ -155,9 +155,13 @@ class ScreeningController {
     private void show(UUID caseId, String set, Model model) {
         // right after a write of this officer's (flash attribute "written": the version it made), show that write
         Object written = model.getAttribute("written");
-        model.addAttribute("caseFile", written instanceof Number version
+        Map<String, Object> caseFile = written instanceof Number version
                 ? api.readAfterWrite(version.longValue(), "/api/cases/{id}", caseId)
-                : api.get("/api/cases/{id}", caseId));
+                : api.get("/api/cases/{id}", caseId);
+        model.addAttribute("caseFile", caseFile);
+        // the view had not caught up after the wait: say so rather than show the case as if nothing happened
+        model.addAttribute("behind", written instanceof Number version && caseFile.get("version") instanceof Number
+                seen && seen.longValue() < version.longValue());
         model.addAttribute("indicatorSets", api.list("/api/indicator-sets"));
         if (set != null && !set.isBlank()) {
             model.addAttribute("indicatorSet", api.get("/api/indicator-sets/{id}", set));
