@@ -19,6 +19,8 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("nrm.gateway")
 public record GatewayProperties(@NotNull @Valid Services services, @NotNull DataSize maxRequestSize) {
 
-    public record Services(@NotNull URI caseService, @NotNull URI referralService, @NotNull URI identityService) {
+    /** @param web the web application (module web), serving people's pages under {@code /web} */
+    public record Services(@NotNull URI caseService, @NotNull URI referralService, @NotNull URI identityService,
+                           @NotNull URI web) {
     }
 }

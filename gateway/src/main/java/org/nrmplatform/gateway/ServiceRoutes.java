@@ -19,6 +19,10 @@ class ServiceRoutes {
     static final String CASE_SERVICE = "case-service";
     static final String REFERRAL_SERVICE = "referral-service";
     static final String IDENTITY_SERVICE = "identity-service";
+    static final String WEB = "web";
+
+    /** The web application's pages, its sign-in callback and its static files (module web, its context path). */
+    static final String[] WEB_PATHS = {"/web", "/web/**"};
 
     /** Where the gateway serves a service's OpenAPI document; listed in the Swagger UI configuration. */
     static final String OPENAPI_PATH = "/openapi/";
@@ -48,6 +52,10 @@ class ServiceRoutes {
                         .path("/api/identity/**", "/oauth2/**", "/.well-known/**", "/login", "/logout",
                                 "/default-ui.css")
                         .uri(services.identityService()))
+                .route(WEB, route -> route.path(WEB_PATHS).uri(services.web()))
+                // people who open the platform's address land on the web application
+                .route(WEB + "-entry", route -> route.path("/").filters(filter -> filter.redirect(302, "/web/"))
+                        .uri("no://op"))
                 // each service's OpenAPI document, gathered in the gateway's Swagger UI
                 .route(CASE_SERVICE + "-openapi", route -> openApi(route, CASE_SERVICE, services.caseService()))
                 .route(REFERRAL_SERVICE + "-openapi",

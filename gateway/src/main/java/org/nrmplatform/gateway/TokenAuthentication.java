@@ -36,14 +36,16 @@ class TokenAuthentication {
     /**
      * Reachable without a token: identity-service's authorization server (where tokens come from, its login and
      * logout pages, and the keys and metadata that verify tokens), the gateway's own operational endpoints (served
-     * on the management port only, bound to 127.0.0.1: on the public port these paths are not found), and the
-     * API documentation.
+     * on the management port only, bound to 127.0.0.1: on the public port these paths are not found), the
+     * API documentation, and the web application, which checks its own sessions.
      */
     static final String[] OPEN = {
             "/oauth2/**", "/.well-known/**", "/login", "/logout", "/default-ui.css", "/error",
             "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
             ServiceRoutes.OPENAPI_PATH + "**", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
-            "/webjars/**"};
+            "/webjars/**",
+            // the web application: people sign in there (its own session, never a bearer token in the browser)
+            "/", "/web", "/web/**"};
 
     @Bean
     SecurityWebFilterChain tokenCheck(ServerHttpSecurity http, TokenProblemEntryPoint refusal) {

@@ -27,6 +27,7 @@ class GatewayRoutingTest {
     private static final StubBackend caseService = new StubBackend("case-service");
     private static final StubBackend referralService = new StubBackend("referral-service");
     private static final StubBackend identityService = new StubBackend("identity-service");
+    private static final StubBackend web = new StubBackend("web");
 
     private static final int LIMIT = 256 * 1024; // the default nrm.gateway.max-request-size
 
@@ -36,6 +37,7 @@ class GatewayRoutingTest {
         registry.add("nrm.gateway.services.case-service", caseService::url);
         registry.add("nrm.gateway.services.referral-service", referralService::url);
         registry.add("nrm.gateway.services.identity-service", identityService::url);
+        registry.add("nrm.gateway.services.web", web::url);
     }
 
     @AfterAll
@@ -43,6 +45,7 @@ class GatewayRoutingTest {
         caseService.close();
         referralService.close();
         identityService.close();
+        web.close();
     }
 
     private final GatewayClient gateway;
@@ -71,7 +74,9 @@ class GatewayRoutingTest {
             "/oauth2/token, identity-service",
             "/.well-known/openid-configuration, identity-service",
             "/login, identity-service",
-            "/logout, identity-service"})
+            "/logout, identity-service",
+            "/web, web",
+            "/web/worklist, web"})
     void routesEachPathToItsService(String path, String service) {
         HttpResponse<String> response = gateway.get(path);
 
@@ -134,7 +139,7 @@ class GatewayRoutingTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/unknown", "/api/admin/other", "/actuator/env", "/"})
+    @ValueSource(strings = {"/api/unknown", "/api/admin/other", "/actuator/env", "/webs"})
     void unknownPathIsA404Problem(String path) {
         HttpResponse<String> response = gateway.get(path, CorrelationIdFilter.HEADER, "corr-404");
 
@@ -188,6 +193,32 @@ class GatewayRoutingTest {
         assertThat(gateway.postChunked("/api/cases/chunked-at-limit", body).statusCode()).isEqualTo(200);
         assertThat(caseService.lastRequest().path()).isEqualTo("/api/cases/chunked-at-limit");
         assertThat(caseService.lastRequest().body()).isEqualTo(body);
+    }
+
+    /**
+     * A service learns the platform's public address (the issuer) from the gateway, whatever the caller claims:
+     * identity-service's sign-in redirect and the web application's links then stay at the gateway.
+     */
+    @Test
+    void tellsEachServiceThePublicAddressAndNotWhatTheCallerClaims() {
+        HttpResponse<String> response = gateway.get("/web/screening", "X-Forwarded-Host", "evil.example",
+                "Forwarded", "host=evil.example;proto=https", "X-Forwarded-Prefix", "/elsewhere");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        var headers = web.lastRequest().headers();
+        assertThat(headers.get("X-Forwarded-Host")).containsExactly("127.0.0.1:8080");
+        assertThat(headers.get("X-Forwarded-Proto")).containsExactly("http");
+        assertThat(headers.get("X-Forwarded-Port")).containsExactly("8080");
+        assertThat(headers.get("Forwarded")).isNull();
+        assertThat(headers.get("X-Forwarded-Prefix")).isNull();
+    }
+
+    @Test
+    void thePlatformsAddressLeadsToTheWebApplication() {
+        HttpResponse<String> response = gateway.get("/");
+
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location")).hasValue("/web/");
     }
 
     static void assertProblem(HttpResponse<String> response, int status, String detail) {

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.springframework.validation.annotation.Validated;
  * @param keyRetention    how long a signing key stays published after a newer key replaced it, so that tokens
  *                        it signed can still be verified; must exceed the token lifetime
  * @param cliRedirectUris where the public command-line client {@code nrm-cli} may receive authorization codes
+ * @param web             the platform's web application ({@code nrm-web}), registered only when it has a secret
  * @param demo            the demo NRM seeded on an empty embedded store
  * @param keyEncryptionKey optional AES-256 key (base64 of 32 bytes) that encrypts the private signing keys in
  *                        the database; without it they are stored in clear and the database must be protected
@@ -34,9 +36,26 @@ public record IdentityProperties(
         @DefaultValue("PT1H") @NotNull Duration keyRetention,
         @DefaultValue({"http://127.0.0.1:8765/callback", "http://localhost:8765/callback"})
         @NotEmpty List<URI> cliRedirectUris,
+        @DefaultValue @Valid Web web,
         @DefaultValue @Valid Demo demo,
         @Pattern(regexp = "[A-Za-z0-9+/]{43}=", message = "must be the base64 encoding of 32 random bytes")
         String keyEncryptionKey) {
+
+    /**
+     * The web application signs people in as the confidential client {@code nrm-web} (authorization code with
+     * PKCE and a secret) and keeps their tokens on its server, refreshing them for the length of a working
+     * session; the browser never holds a token.
+     *
+     * @param clientSecret   the secret the web application authenticates with (environment
+     *                       {@code NRM_IDENTITY_WEB_CLIENTSECRET}); unset, no web client is registered
+     * @param redirectUris   where the web application receives authorization codes: its address behind the gateway
+     * @param sessionLifetime how long one sign-in lasts through refreshed tokens (the refresh token's lifetime)
+     */
+    public record Web(@Size(min = 32, message = "must be at least 32 characters") String clientSecret,
+                      @DefaultValue("http://127.0.0.1:8080/web/login/oauth2/code/nrm") @NotEmpty List<URI> redirectUris,
+                      @DefaultValue("PT8H") @NotNull @DurationMin(minutes = 15) @DurationMax(hours = 24)
+                      Duration sessionLifetime) {
+    }
 
     /** @param enabled seed the demo organisations, accounts and clients when no organisation exists yet */
     public record Demo(@DefaultValue("false") boolean enabled) {

@@ -31,7 +31,11 @@ public abstract class IdentityServiceTest {
     static void store(DynamicPropertyRegistry registry) {
         EmbeddedStore.register(registry);
         registry.add("nrm.identity.demo.enabled", () -> "true");
+        // the web application's client (TokenTest); its redirect URI is the default, behind the gateway
+        registry.add("nrm.identity.web.client-secret", () -> WEB_CLIENT_SECRET);
     }
+
+    protected static final String WEB_CLIENT_SECRET = "web-client-secret-for-the-tests-0123456789";
 
     @LocalServerPort
     protected int port;

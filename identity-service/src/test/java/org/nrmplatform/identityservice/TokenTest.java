@@ -244,18 +244,18 @@ class TokenTest extends IdentityServiceTest {
         refusedWithinFiveSeconds(beforeDeactivation, "of a deactivated account");
     }
 
-    /** The metadata names only the grants served: no refresh tokens, token exchange or device flow. */
+    /** The metadata names only the grants served (refresh tokens for the web application): no token exchange or device flow. */
     @Test
     void theMetadataAdvertisesOnlyTheGrantsServed() {
         OAuthClient.Answer metadata = oauth.get("/.well-known/oauth-authorization-server", Map.of());
         assertThat(metadata.status()).isEqualTo(200);
         assertThat(metadata.body().get("grant_types_supported").values().stream().map(node -> node.asString()))
-                .containsExactlyInAnyOrder("authorization_code", "client_credentials");
+                .containsExactlyInAnyOrder("authorization_code", "client_credentials", "refresh_token");
         assertThat(metadata.body().has("device_authorization_endpoint")).isFalse();
         OAuthClient.Answer openId = oauth.get("/.well-known/openid-configuration", Map.of());
         if (openId.status() == 200) {
             assertThat(openId.body().get("grant_types_supported").values().stream().map(node -> node.asString()))
-                    .containsExactlyInAnyOrder("authorization_code", "client_credentials");
+                    .containsExactlyInAnyOrder("authorization_code", "client_credentials", "refresh_token");
         }
     }
 
@@ -272,12 +272,65 @@ class TokenTest extends IdentityServiceTest {
         return "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * The web application (client nrm-web) signs a person in with its secret and PKCE, gets a refresh token with
+     * the access token, and each refresh token works once (rotation); identity-service keeps no sign-in session
+     * once the code is issued, so the next sign-in asks for the password again (signing out of the web application
+     * leaves nothing behind here).
+     */
+    @Test
+    void theWebApplicationSignsInWithItsSecretAndRefreshesEachTokenOnce() throws Exception {
+        String verifier = randomUrlSafe(48);
+        OAuthClient browser = new OAuthClient(baseUrl());
+        String code = signIn(browser, "nrm-web", WEB_CALLBACK, "demo-first-line", "demo-first-line-Pa55!",
+                challenge(verifier));
+        assertThat(browser.get(authorize("nrm-web", WEB_CALLBACK, challenge(verifier)), Map.of("Accept", "text/html"))
+                .header("Location")).as("no session left: sign in again").endsWith("/login");
+
+        Map<String, String> exchange = Map.of("grant_type", "authorization_code", "code", code,
+                "redirect_uri", WEB_CALLBACK, "code_verifier", verifier);
+        Map<String, String> asPublicClient = new java.util.HashMap<>(exchange);
+        asPublicClient.put("client_id", "nrm-web");
+        OAuthClient.Answer withoutSecret = oauth.postForm("/oauth2/token", asPublicClient, Map.of());
+        assertThat(withoutSecret.status()).as("without the secret").isEqualTo(401);
+        assertThat(withoutSecret.body().get("error").asString()).isEqualTo("invalid_client");
+        Map<String, String> secret = Map.of("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                ("nrm-web:" + WEB_CLIENT_SECRET).getBytes(StandardCharsets.UTF_8)));
+        OAuthClient.Answer token = oauth.postForm("/oauth2/token", exchange, secret);
+        assertThat(token.status()).as(token.raw().body()).isEqualTo(200);
+        var claims = SignedJWT.parse(token.body().get("access_token").asString()).getJWTClaimsSet();
+        assertThat(claims.getStringClaim(TokenClaims.CLIENT_ID)).isEqualTo("nrm-web");
+        assertThat(claims.getStringListClaim(TokenClaims.ROLES)).containsExactly("first-line");
+        String refresh = token.body().get("refresh_token").asString();
+
+        OAuthClient.Answer refreshed = oauth.postForm("/oauth2/token", Map.of("grant_type", "refresh_token",
+                "refresh_token", refresh), secret);
+        assertThat(refreshed.status()).as(refreshed.raw().body()).isEqualTo(200);
+        assertThat(SignedJWT.parse(refreshed.body().get("access_token").asString()).getJWTClaimsSet()
+                .getStringListClaim(TokenClaims.ROLES)).containsExactly("first-line");
+        assertThat(refreshed.body().get("refresh_token").asString()).isNotEqualTo(refresh);
+        OAuthClient.Answer again = oauth.postForm("/oauth2/token", Map.of("grant_type", "refresh_token",
+                "refresh_token", refresh), secret);
+        assertThat(again.status()).as("a refresh token is used once").isEqualTo(400);
+        assertThat(again.body().get("error").asString()).isEqualTo("invalid_grant");
+    }
+
+    private static final String WEB_CALLBACK = "http://127.0.0.1:8080/web/login/oauth2/code/nrm";
+
+    private static String authorize(String clientId, String callback, String challenge) {
+        return "/oauth2/authorize?response_type=code&client_id=" + clientId + "&redirect_uri="
+                + OAuthClient.urlEncode(callback) + "&state=xyz&code_challenge=" + challenge
+                + "&code_challenge_method=S256";
+    }
+
     /** Drives authorize → sign-in form → authorize → callback, and answers the authorization code. */
     private String signIn(String username, String password, String challenge) {
-        OAuthClient browser = new OAuthClient(baseUrl());
-        String authorize = "/oauth2/authorize?response_type=code&client_id=nrm-cli&redirect_uri="
-                + OAuthClient.urlEncode(CALLBACK) + "&state=xyz&code_challenge=" + challenge
-                + "&code_challenge_method=S256";
+        return signIn(new OAuthClient(baseUrl()), "nrm-cli", CALLBACK, username, password, challenge);
+    }
+
+    private String signIn(OAuthClient browser, String clientId, String callbackUri, String username, String password,
+                          String challenge) {
+        String authorize = authorize(clientId, callbackUri, challenge);
         OAuthClient.Answer toLogin = browser.get(authorize, Map.of("Accept", "text/html"));
         assertThat(toLogin.status()).isEqualTo(302);
         assertThat(toLogin.header("Location")).endsWith("/login");
@@ -286,7 +339,7 @@ class TokenTest extends IdentityServiceTest {
         OAuthClient.Answer toCallback = browser.get(back, Map.of("Accept", "text/html"));
         assertThat(toCallback.status()).isEqualTo(302);
         String callback = toCallback.header("Location");
-        assertThat(callback).startsWith(CALLBACK + "?code=").contains("state=xyz");
+        assertThat(callback).startsWith(callbackUri + "?code=").contains("state=xyz");
         Matcher code = Pattern.compile("code=([^&]+)").matcher(callback);
         assertThat(code.find()).isTrue();
         return URLDecoder.decode(code.group(1), StandardCharsets.UTF_8);

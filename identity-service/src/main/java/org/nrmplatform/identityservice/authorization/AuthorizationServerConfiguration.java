@@ -1,5 +1,10 @@
 package org.nrmplatform.identityservice.authorization;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import org.nrmplatform.identityservice.revocation.RevocationList;
@@ -10,6 +15,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationToken;
+import org.springframework.util.StringUtils;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -37,7 +48,9 @@ class AuthorizationServerConfiguration {
 
     /** The grants identity-service serves (README, "Tokens"). */
     private static final List<String> SERVED_GRANTS = List.of(AuthorizationGrantType.AUTHORIZATION_CODE.getValue(),
-            AuthorizationGrantType.CLIENT_CREDENTIALS.getValue());
+            AuthorizationGrantType.CLIENT_CREDENTIALS.getValue(),
+            // only to the web application's confidential client (nrm-web), rotated at each use
+            AuthorizationGrantType.REFRESH_TOKEN.getValue());
 
     /**
      * The standard endpoints (token, authorize, jwks, metadata) and the sign-in form the browser flow uses
@@ -52,11 +65,13 @@ class AuthorizationServerConfiguration {
         http.oauth2AuthorizationServer(server -> {
                     http.securityMatcher(new OrRequestMatcher(server.getEndpointsMatcher(), paths.matcher("/login"),
                             paths.matcher("/logout"), paths.matcher("/default-ui.css")));
+                    server.authorizationEndpoint(endpoint -> endpoint.authorizationResponseHandler(
+                            AuthorizationServerConfiguration::redirectEndingTheSignIn));
                     server.tokenRevocationEndpoint(endpoint -> endpoint.authenticationProviders(providers -> {
                         providers.clear();
                         providers.add(revocation);
                     }));
-                    // advertise only what is served: no refresh tokens, token exchange or device flow
+                    // advertise only what is served: no token exchange or device flow
                     server.authorizationServerMetadataEndpoint(metadata -> metadata
                             .authorizationServerMetadataCustomizer(claims -> claims
                                     .grantTypes(grants -> grants.retainAll(SERVED_GRANTS))
@@ -67,6 +82,27 @@ class AuthorizationServerConfiguration {
                 .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
                         new LoginUrlAuthenticationEntryPoint("/login"), browser()));
         return http.build();
+    }
+
+    /**
+     * Sends the code to the client like the default handler, and ends the sign-in session here first: the client
+     * (the web application, the command-line client) holds what it needs, and signing out of it must not leave a
+     * session in this service through which the next person at the browser is let in without a password.
+     */
+    private static void redirectEndingTheSignIn(HttpServletRequest request, HttpServletResponse response,
+                                                Authentication authentication) throws IOException {
+        OAuth2AuthorizationCodeRequestAuthenticationToken authorized =
+                (OAuth2AuthorizationCodeRequestAuthenticationToken) authentication;
+        UriComponentsBuilder target = UriComponentsBuilder.fromUriString(authorized.getRedirectUri())
+                .queryParam(OAuth2ParameterNames.CODE, authorized.getAuthorizationCode().getTokenValue());
+        if (StringUtils.hasText(authorized.getState())) {
+            target.queryParam(OAuth2ParameterNames.STATE, UriUtils.encode(authorized.getState(), StandardCharsets.UTF_8));
+        }
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        response.sendRedirect(target.build(true).toUriString());
     }
 
     private static MediaTypeRequestMatcher browser() {

@@ -10,6 +10,7 @@ import org.nrmplatform.identityservice.credentials.Credentials;
 import org.nrmplatform.identityservice.views.ClientView;
 import org.nrmplatform.identityservice.views.IdentityQueries.FindClient;
 import org.nrmplatform.identityservice.views.IdentityQueries.FindClientById;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
@@ -21,8 +22,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The OAuth2 clients the token endpoint knows: every active API client (client credentials, secret checked
- * against its stored hash) and the platform's public command-line client {@value #CLI}, through which
- * people sign in (authorization code with PKCE, no secret). A deactivated client is not found, so the
+ * against its stored hash), the platform's public command-line client {@value #CLI}, through which
+ * people sign in (authorization code with PKCE, no secret), and the web application {@value #WEB} when it is
+ * configured. A deactivated client is not found, so the
  * token endpoint answers {@code invalid_client}.
  */
 @Component
@@ -30,13 +32,18 @@ class RegisteredClients implements RegisteredClientRepository {
 
     static final String CLI = ClientRegistration.CLI_CLIENT_ID;
     private static final String CLI_ID = UUID.nameUUIDFromBytes("registered-client:nrm-cli".getBytes()).toString();
+    /** The platform's web application: a confidential client, registered from configuration, not the API. */
+    static final String WEB = "nrm-web";
+    private static final String WEB_ID = UUID.nameUUIDFromBytes("registered-client:nrm-web".getBytes()).toString();
 
     private final QueryGateway queries;
     private final Credentials credentials;
     private final IdentityProperties properties;
     private final RegisteredClient cli;
+    private final RegisteredClient web;
 
-    RegisteredClients(QueryGateway queries, Credentials credentials, IdentityProperties properties) {
+    RegisteredClients(QueryGateway queries, Credentials credentials, IdentityProperties properties,
+                      PasswordEncoder secrets) {
         this.queries = queries;
         this.credentials = credentials;
         this.properties = properties;
@@ -49,6 +56,31 @@ class RegisteredClients implements RegisteredClientRepository {
                 .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false)
                         .build())
                 .tokenSettings(tokenSettings())
+                .build();
+        this.web = properties.web().clientSecret() == null ? null : webClient(properties.web(), secrets);
+    }
+
+    /**
+     * Signs people in for the web application, which keeps their tokens in its server-side session: PKCE as
+     * well as the secret, and refresh tokens (rotated at each use) for the length of a working session, so that
+     * a form sent after the 10-minute access token expired is not lost to a new sign-in.
+     */
+    private RegisteredClient webClient(IdentityProperties.Web settings, PasswordEncoder secrets) {
+        return RegisteredClient.withId(WEB_ID)
+                .clientId(WEB)
+                .clientName("NRM web application")
+                .clientSecret(secrets.encode(settings.clientSecret()))
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+                .redirectUris(uris -> settings.redirectUris().forEach(uri -> uris.add(uri.toString())))
+                .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false)
+                        .build())
+                .tokenSettings(TokenSettings.builder().accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
+                        .accessTokenTimeToLive(properties.tokenLifetime())
+                        .refreshTokenTimeToLive(settings.sessionLifetime())
+                        .reuseRefreshTokens(false)
+                        .build())
                 .build();
     }
 
@@ -64,6 +96,9 @@ class RegisteredClients implements RegisteredClientRepository {
         if (CLI_ID.equals(id)) {
             return cli;
         }
+        if (WEB_ID.equals(id)) {
+            return web;
+        }
         UUID apiClientId;
         try {
             apiClientId = UUID.fromString(id);
@@ -77,6 +112,9 @@ class RegisteredClients implements RegisteredClientRepository {
     public RegisteredClient findByClientId(String clientId) {
         if (CLI.equals(clientId)) {
             return cli;
+        }
+        if (WEB.equals(clientId)) {
+            return web;
         }
         return toRegisteredClient(query(new FindClient(clientId))).orElse(null);
     }

@@ -66,6 +66,7 @@ class PlatformEndToEndIT {
         environment.put("NRM_REFERRAL_PORT", String.valueOf(freePort()));
         environment.put("NRM_IDENTITY_PORT", String.valueOf(freePort()));
         environment.put("NRM_GATEWAY_MANAGEMENT_PORT", String.valueOf(freePort()));
+        environment.put("NRM_WEB_PORT", String.valueOf(freePort()));
         environment.put("NRM_SKIP_BUILD", "1");
         gateway = "http://127.0.0.1:" + gatewayPort;
 
@@ -155,7 +156,7 @@ class PlatformEndToEndIT {
         System.out.printf("store restart with the services left running: %.1f s%n",
                 (System.nanoTime() - storeRestart) / 1e9);
         assertThat(recovered).contains("Starting store; leaving case-service referral-service identity-service "
-                + "gateway running.").doesNotContain("Starting case-service");
+                + "gateway web running.").doesNotContain("Starting case-service");
         UUID afterStoreRestart = UUID.randomUUID();
         assertThat(post("/api/cases", openCase(afterStoreRestart), null, token("first-line")).status())
                 .as("a write once 'up' has returned").isEqualTo(201);

@@ -1,0 +1,485 @@
+package org.nrmplatform.infra.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The web application in a real browser: Debian's headless Chromium driven by Selenium through chromium-driver,
+ * against the whole platform started as a newcomer starts it ({@code infra/nrm up}, embedded store, demo NRM) on
+ * free ports. A first-line officer signs in, opens a case, answers an indicator set and flags the person; the case
+ * manager finds the case in the worklist and reads its timeline; a role cannot reach another role's pages; a form
+ * sent without its CSRF token is refused; signing out ends the session. Every sign-in redirect stays at the
+ * gateway's address. Each page visited is checked with axe-core (WCAG 2.1 A and AA rules). Screenshots of each
+ * role's main page go to docs/screenshots/.
+ * <p>
+ * Skipped, with the reason printed, where chromium or chromium-driver is not installed
+ * ({@code apt-get install chromium chromium-driver}; .ci/run installs them).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BrowserSuiteIT {
+
+    private static final Path REPOSITORY = Path.of("").toAbsolutePath().getParent();
+    private static final Path CHROMIUM = Path.of(System.getProperty("nrm.chromium", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER = Path.of(System.getProperty("nrm.chromedriver", "/usr/bin/chromedriver"));
+    private static final Path SCREENSHOTS = REPOSITORY.resolve("docs/screenshots");
+    /** Waits for what a page shows after a click; generous, since the build machine may be busy. */
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    private final Map<String, String> environment = new HashMap<>();
+    private Path workingDirectory;
+    private String gateway;
+    private boolean started;
+    private WebDriver browser;
+    private WebDriverWait wait;
+    private String familyName;
+    private String caseId;
+    private long suiteStart;
+
+    @BeforeAll
+    void startThePlatformAndTheBrowser() throws Exception {
+        String missing = !Files.isExecutable(CHROMIUM) ? CHROMIUM + " (Debian package chromium)"
+                : !Files.isExecutable(CHROMEDRIVER) ? CHROMEDRIVER + " (Debian package chromium-driver)" : null;
+        if (missing != null) {
+            System.out.println("Browser suite SKIPPED: " + missing + " is not installed; "
+                    + "apt-get install -y chromium chromium-driver (.ci/run does)");
+        }
+        Assumptions.assumeTrue(missing == null, () -> "the browser suite needs " + missing);
+        suiteStart = System.nanoTime();
+        String running = System.getProperty("nrm.browser-suite.gateway");
+        if (running != null) {
+            // while working on the pages: against a platform already up (infra/nrm up), e.g. -Dnrm.browser-suite.gateway=http://127.0.0.1:8080
+            gateway = running;
+            startBrowser();
+            return;
+        }
+        workingDirectory = Files.createTempDirectory("nrm-browser-suite");
+        int gatewayPort = freePort();
+        environment.put("NRM_DATA_DIR", workingDirectory.resolve("nrm-data").toString());
+        environment.put("NRM_STORE_PORT", String.valueOf(freePort()));
+        environment.put("NRM_GATEWAY_PORT", String.valueOf(gatewayPort));
+        environment.put("NRM_CASE_PORT", String.valueOf(freePort()));
+        environment.put("NRM_REFERRAL_PORT", String.valueOf(freePort()));
+        environment.put("NRM_IDENTITY_PORT", String.valueOf(freePort()));
+        environment.put("NRM_GATEWAY_MANAGEMENT_PORT", String.valueOf(freePort()));
+        environment.put("NRM_WEB_PORT", String.valueOf(freePort()));
+        environment.put("NRM_SKIP_BUILD", "1");
+        gateway = "http://127.0.0.1:" + gatewayPort;
+        started = true;
+        String up = launcher("up");
+        System.out.printf("platform start for the browser suite: %.1f s%n", (System.nanoTime() - suiteStart) / 1e9);
+        assertThat(up).as("infra/nrm up prints the one address for people").contains("Sign in:  " + gateway + "/web/");
+        startBrowser();
+    }
+
+    private void startBrowser() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        // --no-sandbox: CI runs as root, where Chromium's sandbox cannot start
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900",
+                "--lang=en-GB");
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-GB,en"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(PATIENCE).scriptTimeout(PATIENCE);
+        wait = new WebDriverWait(browser, PATIENCE);
+        familyName = "Browser-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @AfterAll
+    void stopEverything() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (started) {
+            launcher("down");
+            System.out.printf("browser suite, platform start and stop included: %.1f s%n",
+                    (System.nanoTime() - suiteStart) / 1e9);
+        }
+    }
+
+    /** The address people are given is the only one the sign-in ever sends them to. */
+    @Test
+    @Order(1)
+    void theSignInNeverLeavesThePublicAddress() throws Exception {
+        CookieManager cookies = new CookieManager();
+        HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        List<String> visited = new ArrayList<>();
+        HttpResponse<String> answer = follow(http, get(gateway + "/web/"), visited);
+        assertThat(answer.uri().getPath()).isEqualTo("/login");
+        String csrf = hiddenValue(answer.body(), "_csrf");
+        answer = follow(http, HttpRequest.newBuilder(URI.create(gateway + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("username", "demo-first-line",
+                        "password", "demo-first-line-Pa55!", "_csrf", csrf)))), visited);
+
+        assertThat(answer.statusCode()).as("signed in, on the first-line officer's page").isEqualTo(200);
+        assertThat(answer.uri().getPath()).isEqualTo("/web/screening");
+        assertThat(visited).as("every address of the sign-in (%s)", visited).allSatisfy(address ->
+                assertThat(address).startsWith(gateway + "/"));
+        assertThat(visited).anySatisfy(address -> assertThat(address).startsWith(gateway + "/oauth2/authorize"))
+                .anySatisfy(address -> assertThat(address).startsWith(gateway + "/web/login/oauth2/code/nrm"));
+        HttpCookie session = cookies.getCookieStore().getCookies().stream()
+                .filter(cookie -> cookie.getName().equals("NRM_WEB_SESSION")).findFirst().orElseThrow();
+        assertThat(session.isHttpOnly()).isTrue();
+        assertThat(session.getSecure()).as("plain HTTP here; Secure when the gateway is reached over TLS").isFalse();
+        assertThat(answer.body()).doesNotContain("access_token").doesNotContain("eyJ"); // no token in the page
+    }
+
+    @Test
+    @Order(2)
+    void theFirstLineOfficerOpensAssessesAndFlagsACase() throws Exception {
+        signIn("first-line");
+        until(ExpectedConditions.urlContains("/web/screening"));
+        checkAccessibility("screening");
+
+        browser.findElement(By.id("open-case")).click();
+        until(ExpectedConditions.visibilityOfElementLocated(By.id("opening")));
+        checkAccessibility("open a case");
+        new Select(browser.findElement(By.id("detectingSector"))).selectByValue("LABOUR_INSPECTION");
+        browser.findElement(By.id("municipality")).sendKeys("Novi Sad");
+        browser.findElement(By.id("givenName")).sendKeys("Ana");
+        browser.findElement(By.id("familyName")).sendKeys(familyName);
+        new Select(browser.findElement(By.id("sex"))).selectByValue("Feminine");
+        browser.findElement(By.id("citizenship")).sendKeys("AL");
+        browser.findElement(By.id("open-submit")).click();
+        untilShownAfterTheWrite(By.id("stage"));
+        assertThat(browser.findElement(By.id("stage")).getText()).isEqualTo("Potential victim");
+        Matcher opened = Pattern.compile("/web/screening/cases/([0-9a-f-]{36})").matcher(browser.getCurrentUrl());
+        assertThat(opened.find()).isTrue();
+        caseId = opened.group(1);
+
+        // choosing the set brings its questions in (htmx), without leaving the page
+        new Select(browser.findElement(By.id("set"))).selectByValue("labour-v1");
+        until(ExpectedConditions.visibilityOfElementLocated(By.id("assessment")));
+        browser.findElement(By.cssSelector("label[for='LAB-01-PRESENT']")).click();
+        browser.findElement(By.cssSelector("label[for='LAB-02-PRESENT']")).click();
+        browser.findElement(By.id("assess-submit")).click();
+        WebElement result = untilShownAfterTheWrite(By.cssSelector(".result"));
+        assertThat(result.getText()).contains("labour-v1").contains("2 of 20 indicators present");
+        checkAccessibility("case, first-line");
+
+        // a refusal is shown beside the field it names (the browser's own check is taken off to reach the API's)
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('grounds').removeAttribute('required')");
+        new Select(browser.findElement(By.id("responsibleOrganisationId"))).selectByVisibleText("Demo Centre for Social Work");
+        browser.findElement(By.id("flag-submit")).click();
+        assertThat(until(ExpectedConditions.visibilityOfElementLocated(By.id("grounds-error"))).getText())
+                .isEqualTo("must not be blank");
+        browser.findElement(By.id("grounds")).sendKeys("Documents withheld by the employer");
+        new Select(browser.findElement(By.id("responsibleOrganisationId"))).selectByVisibleText("Demo Centre for Social Work");
+        browser.findElement(By.id("flag-submit")).click();
+        until(driver -> {
+            if ("Presumed victim".equals(driver.findElement(By.id("stage")).getText())) {
+                return true;
+            }
+            if (!driver.findElements(By.id("behind")).isEmpty()) {
+                driver.navigate().refresh();
+            }
+            return null;
+        });
+
+        assertNoSidewaysScrollingAt768("case, first-line");
+        browser.get(gateway + "/web/screening");
+        untilListed(By.partialLinkText(familyName));
+        screenshot("first-line-screening");
+        signOut();
+    }
+
+    @Test
+    @Order(3)
+    void theCaseManagerFindsTheCaseInTheWorklistWithItsTimeline() throws Exception {
+        Assumptions.assumeTrue(caseId != null, "needs the case the first-line officer opened");
+        signIn("case-manager");
+        until(ExpectedConditions.urlContains("/web/worklist"));
+        WebElement row = untilListed(By.partialLinkText(familyName));
+        checkAccessibility("worklist");
+        screenshot("case-manager-worklist");
+        row.click();
+
+        WebElement timeline = until(ExpectedConditions.visibilityOfElementLocated(By.id("timeline")));
+        assertThat(timeline.findElements(By.tagName("li"))).hasSize(3);
+        assertThat(timeline.getText()).contains("Case opened on screening", "Indicator set answered",
+                "Flagged as presumed victim", "Demo Police Directorate", "first-line",
+                "Why: Documents withheld by the employer");
+        checkAccessibility("case, case manager");
+        screenshot("case-manager-case");
+        assertNoSidewaysScrollingAt768("worklist case");
+
+        browser.get(gateway + "/web/cases/" + caseId + "?lang=sr-Latn");
+        assertThat(until(ExpectedConditions.visibilityOfElementLocated(By.id("timeline-heading"))).getText())
+                .isEqualTo("Tok slučaja");
+        assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("sr-Latn");
+        browser.get(gateway + "/web/cases/" + caseId + "?lang=en");
+        signOut();
+    }
+
+    @Test
+    @Order(4)
+    void aRoleCannotReachAnotherRolesPages() throws Exception {
+        signIn("case-manager");
+        until(ExpectedConditions.urlContains("/web/worklist"));
+        assertThat(status("/web/screening")).isEqualTo(403);
+        assertThat(status("/web/screening/new")).isEqualTo(403);
+        browser.get(gateway + "/web/screening");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not allowed");
+        signOut();
+
+        signIn("first-line");
+        until(ExpectedConditions.urlContains("/web/screening"));
+        assertThat(status("/web/worklist")).isEqualTo(403);
+        assertThat(status("/web/cases/" + (caseId != null ? caseId : UUID.randomUUID()))).isEqualTo(403);
+        signOut();
+    }
+
+    @Test
+    @Order(5)
+    void aFormSentWithoutItsCsrfTokenIsRefused() throws Exception {
+        signIn("first-line");
+        until(ExpectedConditions.urlContains("/web/screening"));
+        int casesBefore = browser.findElements(By.cssSelector("main tbody tr")).size();
+        browser.findElement(By.id("open-case")).click();
+        until(ExpectedConditions.visibilityOfElementLocated(By.id("opening")));
+        new Select(browser.findElement(By.id("detectingSector"))).selectByValue("POLICE");
+        browser.findElement(By.id("municipality")).sendKeys("Subotica");
+        new Select(browser.findElement(By.id("sex"))).selectByValue("Masculine");
+        ((JavascriptExecutor) browser).executeScript(
+                "document.querySelector('#opening input[name=_csrf]').remove();"
+                        + "document.getElementById('opening').submit();");
+        assertThat(until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1"))).getText())
+                .isEqualTo("Not allowed");
+        browser.get(gateway + "/web/screening");
+        assertThat(browser.findElements(By.cssSelector("main tbody tr"))).as("no case was opened").hasSize(casesBefore);
+        signOut();
+    }
+
+    @Test
+    @Order(6)
+    void signingOutEndsTheSession() throws Exception {
+        signIn("first-line");
+        until(ExpectedConditions.urlContains("/web/screening"));
+        Cookie session = browser.manage().getCookieNamed("NRM_WEB_SESSION");
+        assertThat(session.isHttpOnly()).isTrue();
+        assertThat(session.getSameSite()).isEqualTo("Lax");
+        assertThat(status("/web/screening", session.getValue())).isEqualTo(200);
+
+        signOut();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("You are signed out");
+        assertThat(status("/web/screening", session.getValue()))
+                .as("the old session cookie opens nothing: sent to sign in again").isEqualTo(302);
+        browser.get(gateway + "/web/screening");
+        assertThat(until(ExpectedConditions.visibilityOfElementLocated(By.id("password"))).isDisplayed())
+                .as("the password is asked again: no session is left at identity-service either").isTrue();
+    }
+
+    /** What a page shows, once it shows it; a timeout names the page and what it showed instead. */
+    private <T> T until(ExpectedCondition<T> shown) {
+        try {
+            return wait.until(shown);
+        } catch (TimeoutException notShown) {
+            List<WebElement> main = browser.findElements(By.tagName("main"));
+            throw new AssertionError("at " + browser.getCurrentUrl() + ", showing: "
+                    + (main.isEmpty() ? browser.getTitle() : main.get(0).getText()), notShown);
+        }
+    }
+
+    /**
+     * After a write, the case's page may show the case as it was if the view had not caught up when the page was
+     * made (it says so); shown again until the write appears, as the person would.
+     */
+    private WebElement untilShownAfterTheWrite(By element) {
+        return until(driver -> {
+            List<WebElement> found = driver.findElements(element);
+            if (!found.isEmpty() && found.get(0).isDisplayed()) {
+                return found.get(0);
+            }
+            if (!driver.findElements(By.cssSelector("#behind, #refusal")).isEmpty()) {
+                driver.navigate().refresh();
+            }
+            return null;
+        });
+    }
+
+    /** A list shows a case once its view has it: shown again until it does. */
+    private WebElement untilListed(By element) {
+        return until(driver -> {
+            List<WebElement> found = driver.findElements(element);
+            if (!found.isEmpty()) {
+                return found.get(0);
+            }
+            driver.navigate().refresh();
+            return null;
+        });
+    }
+
+    private void signIn(String role) {
+        // from a clean browser, whatever a failed step before left behind
+        ((ChromeDriver) browser).executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        browser.get(gateway + "/web/");
+        until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("demo-" + role);
+        browser.findElement(By.id("password")).sendKeys("demo-" + role + "-Pa55!");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-out")));
+    }
+
+    private void signOut() {
+        browser.findElement(By.id("sign-out")).click();
+        until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-again")));
+    }
+
+    /** The status of a page for the browser's session, asked outside the browser (Selenium does not see it). */
+    private int status(String path) throws Exception {
+        return status(path, browser.manage().getCookieNamed("NRM_WEB_SESSION").getValue());
+    }
+
+    private int status(String path, String session) throws Exception {
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        return http.send(HttpRequest.newBuilder(URI.create(gateway + path)).header("Accept", "text/html")
+                .header("Cookie", "NRM_WEB_SESSION=" + session).GET().build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** axe-core's WCAG 2.1 A and AA rules on the page as shown; any violation fails with what and where. */
+    private void checkAccessibility(String page) throws IOException {
+        JavascriptExecutor script = (JavascriptExecutor) browser;
+        script.executeScript(axe());
+        Object violations = script.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+                + ".then(r => done(r.violations.map(v => v.id + ' (' + v.impact + '): ' + v.help + ' at '"
+                + " + v.nodes.map(n => n.target.join(' ')).join(', '))))"
+                + ".catch(e => done(['axe failed: ' + e]));");
+        assertThat((List<?>) violations).as("accessibility of %s (axe-core)", page).isEmpty();
+    }
+
+    private static String axeScript;
+
+    private static synchronized String axe() throws IOException {
+        if (axeScript == null) {
+            try (InputStream in = BrowserSuiteIT.class.getResourceAsStream("/axe.min.js")) {
+                axeScript = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        }
+        return axeScript;
+    }
+
+    private void assertNoSidewaysScrollingAt768(String page) {
+        Dimension before = browser.manage().window().getSize();
+        browser.manage().window().setSize(new Dimension(768, 1024));
+        try {
+            Object overflow = ((JavascriptExecutor) browser).executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertThat(((Number) overflow).longValue()).as("%s at 768 px: nothing wider than the screen", page)
+                    .isLessThanOrEqualTo(0);
+        } finally {
+            browser.manage().window().setSize(before);
+        }
+    }
+
+    private void screenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** Follows redirects by hand, noting every address; the last answer is returned. */
+    private static HttpResponse<String> follow(HttpClient http, HttpRequest.Builder first, List<String> visited)
+            throws Exception {
+        HttpResponse<String> answer = http.send(first.header("Accept", "text/html").build(),
+                HttpResponse.BodyHandlers.ofString());
+        for (int hops = 0; hops < 20 && answer.statusCode() / 100 == 3; hops++) {
+            String location = answer.headers().firstValue("Location").orElseThrow();
+            URI next = answer.uri().resolve(location);
+            visited.add(next.toString());
+            answer = http.send(get(next.toString()).header("Accept", "text/html").build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+        return answer;
+    }
+
+    private static HttpRequest.Builder get(String address) {
+        return HttpRequest.newBuilder(URI.create(address)).GET();
+    }
+
+    private static String hiddenValue(String page, String name) {
+        Matcher value = Pattern.compile("name=\"" + name + "\"[^>]*value=\"([^\"]+)\"").matcher(page);
+        assertThat(value.find()).as("the sign-in form carries %s", name).isTrue();
+        return value.group(1);
+    }
+
+    private static String form(Map<String, String> fields) {
+        return String.join("&", fields.entrySet().stream().map(field -> field.getKey() + "="
+                + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8)).toList());
+    }
+
+    private String launcher(String... command) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(List.of(REPOSITORY.resolve("infra/nrm").toString()));
+        line.addAll(List.of(command));
+        ProcessBuilder builder = new ProcessBuilder(line).directory(workingDirectory.toFile());
+        builder.environment().remove("NRM_STORE_URI");
+        builder.environment().putAll(environment);
+        Path output = workingDirectory.resolve("launcher-" + String.join("-", command) + ".txt");
+        builder.redirectOutput(output.toFile());
+        builder.redirectErrorStream(true);
+        Process process = builder.start();
+        if (!process.waitFor(6, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("infra/nrm " + String.join(" ", command) + " did not finish in 6 minutes");
+        }
+        String printed = Files.readString(output, StandardCharsets.UTF_8);
+        System.out.println("infra/nrm " + String.join(" ", command) + ":\n" + printed);
+        assertThat(process.exitValue()).as("infra/nrm %s failed:%n%s", String.join(" ", command), printed).isZero();
+        return printed;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

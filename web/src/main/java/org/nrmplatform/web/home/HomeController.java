@@ -1,0 +1,31 @@
+package org.nrmplatform.web.home;
+
+import org.nrmplatform.web.signin.Roles;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** Where a person lands after signing in: the main page of their role; a role without pages yet is told so. */
+@Controller
+class HomeController {
+
+    @GetMapping("/")
+    String home(Authentication person) {
+        if (has(person, Roles.FIRST_LINE)) {
+            return "redirect:/screening";
+        }
+        if (has(person, Roles.CASE_MANAGER)) {
+            return "redirect:/worklist";
+        }
+        return "home";
+    }
+
+    @GetMapping("/signed-out")
+    String signedOut() {
+        return "signed-out";
+    }
+
+    private static boolean has(Authentication person, String role) {
+        return person.getAuthorities().stream().anyMatch(authority -> authority.getAuthority().equals("ROLE_" + role));
+    }
+}

@@ -1,0 +1,11 @@
+package org.nrmplatform.web.signin;
+
+/** The platform's role names (identity-service, docs/need-to-know.md) as the pages use them. */
+public final class Roles {
+
+    public static final String FIRST_LINE = "first-line";
+    public static final String CASE_MANAGER = "case-manager";
+
+    private Roles() {
+    }
+}

@@ -1,0 +1,76 @@
+package org.nrmplatform.web.signin;
+
+import org.nrmplatform.web.WebProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * How people sign in and which pages each role reaches. Sign-in is identity-service's authorization code flow
+ * with PKCE ({@value #REGISTRATION}, a confidential client); the tokens stay in this application's session,
+ * the browser gets only the session cookie (SessionStore). Every form carries a CSRF token (Spring Security's
+ * default, inserted by Thymeleaf into each {@code th:action} form); sign-out is a POST that ends the session.
+ * A role's pages answer 403 to other roles; the API checks every call again with the person's own token.
+ */
+@Configuration(proxyBeanMethods = false)
+class SignIn {
+
+    static final String REGISTRATION = "nrm";
+
+    @Bean
+    SecurityFilterChain pages(HttpSecurity http, ClientRegistrationRepository registrations,
+                              AccessTokenPerson person) throws Exception {
+        DefaultOAuth2AuthorizationRequestResolver withPkce = new DefaultOAuth2AuthorizationRequestResolver(
+                registrations, OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
+        withPkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+        return http
+                .authorizeHttpRequests(pages -> pages
+                        .requestMatchers("/signed-out", "/webjars/**", "/css/**", "/error").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/screening", "/screening/**").hasRole(Roles.FIRST_LINE)
+                        .requestMatchers("/worklist", "/worklist/**", "/cases/**").hasRole(Roles.CASE_MANAGER)
+                        .anyRequest().authenticated())
+                .oauth2Login(login -> login
+                        .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(withPkce))
+                        .userInfoEndpoint(userInfo -> userInfo.userService(person))
+                        .defaultSuccessUrl("/", false))
+                .logout(logout -> logout.logoutSuccessUrl("/signed-out"))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; "
+                                + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'"))
+                        .referrerPolicy(referrer -> referrer.policy(
+                                ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+                .build();
+    }
+
+    /** Obtains, and refreshes when they expire, the access tokens of the person signed in. */
+    @Bean
+    OAuth2AuthorizedClientManager authorizedClients(ClientRegistrationRepository registrations,
+                                                    OAuth2AuthorizedClientRepository clients) {
+        DefaultOAuth2AuthorizedClientManager manager = new DefaultOAuth2AuthorizedClientManager(registrations, clients);
+        manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder()
+                .authorizationCode().refreshToken().build());
+        return manager;
+    }
+
+    /** Checks an access token as the services do: identity-service's keys, expiry and the platform's issuer. */
+    @Bean
+    JwtDecoder accessTokens(WebProperties properties) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri().toString()).build();
+        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuer().toString()));
+        return decoder;
+    }
+}

@@ -1,0 +1,97 @@
+package org.nrmplatform.web;
+
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oauth2Login;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Who reaches which page, decided before any call to the platform: each role's pages refuse the other roles
+ * (403), nobody gets a page without signing in, and a form without its CSRF token is refused. What the pages show
+ * once allowed is the browser suite's (infra, BrowserSuiteIT), against the running platform.
+ */
+@SpringBootTest(properties = {"nrm.web.client-secret=a-secret-for-tests-only-0123456789abcdef"})
+@AutoConfigureMockMvc
+class PageAccessTest {
+
+    @Autowired
+    MockMvc pages;
+
+    @ParameterizedTest
+    @CsvSource({
+            "case-manager, /screening", "case-manager, /screening/new",
+            "case-manager, /screening/cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d",
+            "first-line, /worklist", "first-line, /cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d",
+            "monitor, /screening", "monitor, /worklist", "service-provider, /cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d"})
+    void aRolesPagesAreRefusedToTheOtherRoles(String role, String page) throws Exception {
+        pages.perform(get(page).with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_" + role))))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void withoutSigningInEveryPageLeadsToTheSignIn() throws Exception {
+        pages.perform(get("/worklist")).andExpect(status().isFound())
+                .andExpect(redirectedUrl("/oauth2/authorization/nrm"));
+    }
+
+    /** The browser holds only the session cookie: HttpOnly, SameSite, and Secure once the request came over TLS. */
+    @Test
+    void theSessionCookieIsHttpOnlySameSiteAndSecureOverTls() throws Exception {
+        pages.perform(get("/worklist").secure(true)).andExpect(status().isFound())
+                .andExpect(header().string("Set-Cookie", allOf(containsString("NRM_WEB_SESSION="),
+                        containsString("HttpOnly"), containsString("SameSite=Lax"), containsString("Secure"))));
+        pages.perform(get("/worklist")).andExpect(status().isFound())
+                .andExpect(header().string("Set-Cookie", not(containsString("Secure"))));
+    }
+
+    @Test
+    void aFormWithoutItsCsrfTokenIsRefused() throws Exception {
+        pages.perform(post("/screening/new").param("municipality", "Novi Sad")
+                        .with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_first-line"))))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void eachRoleLandsOnItsMainPage() throws Exception {
+        pages.perform(get("/").with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_first-line"))))
+                .andExpect(redirectedUrl("/screening"));
+        pages.perform(get("/").with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_case-manager"))))
+                .andExpect(redirectedUrl("/worklist"));
+        pages.perform(get("/").with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_monitor"))))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("not in the web application yet")));
+    }
+
+    @Test
+    void signingOutEndsTheSessionAndSaysSo() throws Exception {
+        pages.perform(post("/logout").with(csrf())
+                        .with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_first-line"))))
+                .andExpect(redirectedUrl("/signed-out"));
+        pages.perform(get("/signed-out")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("You are signed out")));
+    }
+
+    @Test
+    void theLanguageFollowsTheBrowserUnlessThePersonChoseOne() throws Exception {
+        pages.perform(get("/signed-out").header("Accept-Language", "sr-Latn-RS,sr;q=0.8"))
+                .andExpect(content().string(containsString("Odjavljeni ste")))
+                .andExpect(content().string(containsString("lang=\"sr-Latn-RS\"")));
+        pages.perform(get("/signed-out").param("lang", "en").header("Accept-Language", "sr-Latn"))
+                .andExpect(content().string(containsString("You are signed out")));
+    }
+}
