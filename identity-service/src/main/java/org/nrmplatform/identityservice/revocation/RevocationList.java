@@ -10,7 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.nrmplatform.contracts.identity.Revocations;
-import org.nrmplatform.shared.security.RevocationSource;
+import org.nrmplatform.accesstokens.RevocationSource;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;

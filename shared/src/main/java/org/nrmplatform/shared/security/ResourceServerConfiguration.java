@@ -2,6 +2,10 @@ package org.nrmplatform.shared.security;
 
 import java.util.List;
 import java.util.Optional;
+import org.nrmplatform.accesstokens.NotRevoked;
+import org.nrmplatform.accesstokens.PolledRevocations;
+import org.nrmplatform.accesstokens.RevocationSource;
+import org.nrmplatform.accesstokens.TokenKeys;
 import org.nrmplatform.contracts.identity.Role;
 import org.nrmplatform.contracts.identity.TokenClaims;
 import org.nrmplatform.shared.web.ProblemResponses;
@@ -89,7 +93,7 @@ public class ResourceServerConfiguration {
     @ConditionalOnMissingBean(JwtDecoder.class)
     JwtDecoder jwtDecoder(SecurityProperties properties, OAuth2TokenValidator<Jwt> platformTokenValidator) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder
-                .withJwkSource(TokenKeys.fetchedFrom(properties.jwkSetUri(), properties.keyRefetchCooldown()))
+                .withJwkSource(TokenKeys.fetchedFrom(properties.jwkSetUri(), properties.keyRefetchCooldown()).source())
                 .build();
         decoder.setJwtValidator(platformTokenValidator);
         return decoder;

@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.nrmplatform.accesstokens.TokenKeys;
 import org.nrmplatform.contracts.identity.Role;
 import org.nrmplatform.shared.testing.TestTokens;
 import org.springframework.security.oauth2.jwt.BadJwtException;
@@ -40,7 +41,7 @@ class TokenKeysTest {
     private volatile byte[] published;
     private final HttpServer server = keySet();
     private final JwtDecoder decoder = NimbusJwtDecoder.withJwkSource(TokenKeys.fetchedFrom(
-            URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/oauth2/jwks"), COOLDOWN)).build();
+            URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/oauth2/jwks"), COOLDOWN).source()).build();
 
     @AfterEach
     void stop() {

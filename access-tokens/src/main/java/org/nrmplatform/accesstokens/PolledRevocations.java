@@ -1,4 +1,4 @@
-package org.nrmplatform.gateway;
+package org.nrmplatform.accesstokens;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,12 +17,12 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads identity-service's revocations ({@link Revocations#PATH}) every poll interval on a thread of its own, so
  * that a revoked token, or a token of a deactivated account or client, is refused within about that interval.
- * While identity-service cannot be reached the last revocations read stay in force. The services have the same
- * class in shared ({@code org.nrmplatform.shared.security.PolledRevocations}); the gateway does not depend on shared.
+ * While identity-service cannot be reached the last revocations read stay in force.
  */
-final class PolledRevocations implements AutoCloseable {
+public final class PolledRevocations implements RevocationSource, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PolledRevocations.class);
+    /** Reads identity-service's own list (its format is the record in contracts). */
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -35,13 +35,13 @@ final class PolledRevocations implements AutoCloseable {
     private volatile Revocations latest;
     private volatile boolean failing;
 
-    PolledRevocations(URI uri, Duration interval) {
+    public PolledRevocations(URI uri, Duration interval) {
         this.request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).GET().build();
         poller.scheduleWithFixedDelay(this::poll, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** The latest revocations known; empty until they have been read once. */
-    Optional<Revocations> current() {
+    @Override
+    public Optional<Revocations> current() {
         return Optional.ofNullable(latest);
     }
 

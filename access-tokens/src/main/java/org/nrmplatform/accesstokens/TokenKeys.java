@@ -1,6 +1,8 @@
-package org.nrmplatform.shared.security;
+package org.nrmplatform.accesstokens;
 
 import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.CachingJWKSetSource;
 import com.nimbusds.jose.jwk.source.JWKSetBasedJWKSource;
@@ -15,6 +17,7 @@ import com.nimbusds.jose.util.DefaultResourceRetriever;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The keys that verify tokens, fetched from identity-service's key set and cached (Nimbus's caching source: one
@@ -25,10 +28,32 @@ import java.time.Duration;
  */
 public final class TokenKeys {
 
-    private TokenKeys() {
+    private final JWKSource<SecurityContext> source;
+    private final FetchTimes fetches;
+
+    private TokenKeys(JWKSource<SecurityContext> source, FetchTimes fetches) {
+        this.source = source;
+        this.fetches = fetches;
     }
 
-    public static JWKSource<SecurityContext> fetchedFrom(URI jwkSetUri, Duration refetchCooldown) {
+    /** The keys as Nimbus's caching source serves them: may block while the key set is fetched. */
+    public JWKSource<SecurityContext> source() {
+        return source;
+    }
+
+    /**
+     * The keys the selector asks for among those last fetched, while they are younger than the cache's time to live
+     * (less its refresh timeout); none otherwise. Never blocks: the event loop answers most tokens with these and
+     * leaves the others to {@link #source()} on another thread.
+     */
+    public List<JWK> inHand(JWKSelector selector) {
+        JWKSet last = fetches.lastFetched;
+        boolean fresh = last != null && System.currentTimeMillis() - fetches.lastFetchedAt
+                < JWKSourceBuilder.DEFAULT_CACHE_TIME_TO_LIVE - JWKSourceBuilder.DEFAULT_CACHE_REFRESH_TIMEOUT;
+        return fresh ? selector.select(last) : List.of();
+    }
+
+    public static TokenKeys fetchedFrom(URI jwkSetUri, Duration refetchCooldown) {
         try {
             JWKSetSource<SecurityContext> url = new URLBasedJWKSetSource<>(jwkSetUri.toURL(),
                     new DefaultResourceRetriever(JWKSourceBuilder.DEFAULT_HTTP_CONNECT_TIMEOUT,
@@ -36,7 +61,8 @@ public final class TokenKeys {
             FetchTimes fetches = new FetchTimes(url);
             CachingJWKSetSource<SecurityContext> cache = new CachingJWKSetSource<>(fetches,
                     JWKSourceBuilder.DEFAULT_CACHE_TIME_TO_LIVE, JWKSourceBuilder.DEFAULT_CACHE_REFRESH_TIMEOUT, null);
-            return new JWKSetBasedJWKSource<>(new RefetchCooldown(cache, fetches, refetchCooldown.toMillis()));
+            return new TokenKeys(new JWKSetBasedJWKSource<>(
+                    new RefetchCooldown(cache, fetches, refetchCooldown.toMillis())), fetches);
         } catch (MalformedURLException | IllegalArgumentException e) {
             throw new IllegalArgumentException("nrm.security.jwk-set-uri is not a URL: " + jwkSetUri, e);
         }
@@ -46,6 +72,8 @@ public final class TokenKeys {
     private static final class FetchTimes extends JWKSetSourceWrapper<SecurityContext> {
 
         private volatile long lastFetch = Long.MIN_VALUE;
+        private volatile JWKSet lastFetched;
+        private volatile long lastFetchedAt;
 
         FetchTimes(JWKSetSource<SecurityContext> source) {
             super(source);
@@ -55,7 +83,10 @@ public final class TokenKeys {
         public JWKSet getJWKSet(JWKSetCacheRefreshEvaluator refresh, long now, SecurityContext context)
                 throws KeySourceException {
             lastFetch = now;
-            return getSource().getJWKSet(refresh, now, context);
+            JWKSet fetched = getSource().getJWKSet(refresh, now, context);
+            lastFetchedAt = now;
+            lastFetched = fetched;
+            return fetched;
         }
     }
 

@@ -1,4 +1,4 @@
-package org.nrmplatform.gateway;
+package org.nrmplatform.accesstokens;
 
 import org.nrmplatform.contracts.identity.Revocations;
 import org.nrmplatform.contracts.identity.TokenClaims;
@@ -14,11 +14,11 @@ import org.springframework.security.oauth2.jwt.JwtException;
  * Refuses a token identity-service has revoked, or one of an account or client whose tokens it has voided. Before
  * the revocations have been read once, no token can be checked: a 503, as when the keys cannot be fetched.
  */
-final class NotRevoked implements OAuth2TokenValidator<Jwt> {
+public final class NotRevoked implements OAuth2TokenValidator<Jwt> {
 
-    private final PolledRevocations revocations;
+    private final RevocationSource revocations;
 
-    NotRevoked(PolledRevocations revocations) {
+    public NotRevoked(RevocationSource revocations) {
         this.revocations = revocations;
     }
 

@@ -1,4 +1,4 @@
-package org.nrmplatform.shared.security;
+package org.nrmplatform.accesstokens;
 
 import java.util.Optional;
 import org.nrmplatform.contracts.identity.Revocations;
