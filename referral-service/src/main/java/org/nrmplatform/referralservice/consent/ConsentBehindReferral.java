@@ -12,7 +12,7 @@ import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.spring.stereotype.Saga;
-import org.nrmplatform.contracts.cases.Events.ConsentWithdrawn;
+import org.nrmplatform.contracts.cases.CaseEvents.ConsentWithdrawn;
 import org.nrmplatform.contracts.referrals.CancellationReason;
 import org.nrmplatform.contracts.referrals.ReferralCommands.CancelReferral;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralCancelled;

@@ -12,7 +12,7 @@ import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nrmplatform.contracts.cases.AgeCategory;
-import org.nrmplatform.contracts.cases.Events.ConsentWithdrawn;
+import org.nrmplatform.contracts.cases.CaseEvents.ConsentWithdrawn;
 import org.nrmplatform.contracts.referrals.CancellationReason;
 import org.nrmplatform.contracts.referrals.ReferralCommands.CancelReferral;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralAccepted;

@@ -12,9 +12,9 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
  * Commands on a case. {@code expectedVersion}, where present, is the version the caller last saw
  * (HTTP If-Match); null means "whatever the current version is".
  */
-public final class Commands {
+public final class CaseCommands {
 
-    private Commands() {
+    private CaseCommands() {
     }
 
     /** {@code openingOrganisationId}: the organisation of the professional who screened. */
