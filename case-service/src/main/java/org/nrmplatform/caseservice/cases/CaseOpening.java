@@ -7,7 +7,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.nrmplatform.contracts.cases.CaseStage;
-import org.nrmplatform.contracts.cases.CaseCommands.OpenCase;
+import org.nrmplatform.caseservice.cases.CaseCommands.OpenCase;
 import org.nrmplatform.contracts.cases.DataSubject;
 import org.nrmplatform.contracts.cases.CaseEvents.CaseOpened;
 import org.nrmplatform.contracts.cases.SealedDataSubject;

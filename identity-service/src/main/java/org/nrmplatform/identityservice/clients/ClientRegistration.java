@@ -3,7 +3,7 @@ package org.nrmplatform.identityservice.clients;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.UUID;
-import org.nrmplatform.contracts.identity.IdentityCommands.RegisterApiClient;
+import org.nrmplatform.identityservice.IdentityCommands.RegisterApiClient;
 import org.nrmplatform.contracts.identity.IdentityEvents.ApiClientRegistered;
 import org.nrmplatform.contracts.identity.Role;
 import org.nrmplatform.identityservice.credentials.Credentials;

@@ -14,7 +14,7 @@ import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.spring.stereotype.Saga;
 import org.nrmplatform.contracts.cases.CaseEvents.ConsentWithdrawn;
 import org.nrmplatform.contracts.referrals.CancellationReason;
-import org.nrmplatform.contracts.referrals.ReferralCommands.CancelReferral;
+import org.nrmplatform.referralservice.referrals.ReferralCommands.CancelReferral;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralCancelled;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralCompleted;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralDeclined;

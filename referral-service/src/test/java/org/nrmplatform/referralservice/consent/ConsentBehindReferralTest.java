@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.nrmplatform.contracts.cases.AgeCategory;
 import org.nrmplatform.contracts.cases.CaseEvents.ConsentWithdrawn;
 import org.nrmplatform.contracts.referrals.CancellationReason;
-import org.nrmplatform.contracts.referrals.ReferralCommands.CancelReferral;
+import org.nrmplatform.referralservice.referrals.ReferralCommands.CancelReferral;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralAccepted;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralCompleted;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralDeclined;
