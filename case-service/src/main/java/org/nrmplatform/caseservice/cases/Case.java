@@ -53,7 +53,7 @@ import org.nrmplatform.shared.codelists.CodeLists;
 import org.nrmplatform.shared.codelists.Countries;
 import org.nrmplatform.shared.privacy.PersonalData;
 import org.nrmplatform.shared.security.Actor;
-import org.nrmplatform.shared.web.RuleViolation;
+import org.nrmplatform.shared.domain.RuleViolation;
 
 /**
  * A case through the identification stage of an NRM: screening, indicator assessment, presumed victim,

@@ -31,7 +31,7 @@ import org.nrmplatform.caseservice.organisations.KnownOrganisations;
 import org.nrmplatform.contracts.identity.Role;
 import org.nrmplatform.shared.security.Actor;
 import org.nrmplatform.shared.web.PlausibleTime;
-import org.nrmplatform.shared.web.RuleViolation;
+import org.nrmplatform.shared.domain.RuleViolation;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;

@@ -13,7 +13,7 @@ import org.nrmplatform.contracts.cases.CaseEvents.CaseOpened;
 import org.nrmplatform.contracts.cases.SealedDataSubject;
 import org.nrmplatform.contracts.privacy.PersonalField;
 import org.nrmplatform.shared.privacy.PersonalData;
-import org.nrmplatform.shared.web.RuleViolation;
+import org.nrmplatform.shared.domain.RuleViolation;
 import org.springframework.stereotype.Component;
 
 /**

@@ -59,8 +59,8 @@ import org.nrmplatform.shared.codelists.CodeLists;
 import org.nrmplatform.shared.privacy.PersonalData;
 import org.nrmplatform.shared.security.Actor;
 import org.nrmplatform.shared.testing.InMemorySubjectKeys;
-import org.nrmplatform.shared.web.RuleViolation;
-import org.nrmplatform.shared.web.RuleViolation.Kind;
+import org.nrmplatform.shared.domain.RuleViolation;
+import org.nrmplatform.shared.domain.RuleViolation.Kind;
 
 /**
  * The case aggregate, command by command, against the real code lists and indicator sets: every transition

@@ -23,7 +23,7 @@ import org.nrmplatform.contracts.identity.IdentityEvents.UserAccountCreated;
 import org.nrmplatform.contracts.identity.IdentityEvents.UserAccountDeactivated;
 import org.nrmplatform.contracts.identity.Role;
 import org.nrmplatform.identityservice.organisations.Organisations;
-import org.nrmplatform.shared.web.RuleViolation;
+import org.nrmplatform.shared.domain.RuleViolation;
 
 /**
  * A person's account in one organisation, and the roles it holds. Each grant and revocation is its own

@@ -23,7 +23,7 @@ import org.nrmplatform.contracts.identity.IdentityEvents.ApiClientRoleGranted;
 import org.nrmplatform.contracts.identity.IdentityEvents.ApiClientRoleRevoked;
 import org.nrmplatform.contracts.identity.Role;
 import org.nrmplatform.identityservice.organisations.Organisations;
-import org.nrmplatform.shared.web.RuleViolation;
+import org.nrmplatform.shared.domain.RuleViolation;
 
 /**
  * An agency system that calls the platform with client credentials, on behalf of one organisation and

@@ -9,7 +9,7 @@ import org.nrmplatform.contracts.identity.Role;
 import org.nrmplatform.identityservice.credentials.Credentials;
 import org.nrmplatform.identityservice.credentials.Enrolment;
 import org.nrmplatform.identityservice.credentials.NameReservations;
-import org.nrmplatform.shared.web.RuleViolation;
+import org.nrmplatform.shared.domain.RuleViolation;
 import org.springframework.stereotype.Component;
 
 /**

@@ -18,7 +18,7 @@ import org.nrmplatform.contracts.identity.IdentityEvents.UserAccountCreated;
 import org.nrmplatform.contracts.identity.IdentityEvents.UserAccountDeactivated;
 import org.nrmplatform.contracts.identity.Role;
 import org.nrmplatform.identityservice.organisations.Organisations;
-import org.nrmplatform.shared.web.RuleViolation.Kind;
+import org.nrmplatform.shared.domain.RuleViolation.Kind;
 
 /** The user account aggregate: creation in a registered organisation, grants, revocations, deactivation. */
 class UserAccountTest {

@@ -18,7 +18,7 @@ import org.nrmplatform.contracts.identity.IdentityEvents.ApiClientRoleGranted;
 import org.nrmplatform.contracts.identity.IdentityEvents.ApiClientRoleRevoked;
 import org.nrmplatform.contracts.identity.Role;
 import org.nrmplatform.identityservice.organisations.Organisations;
-import org.nrmplatform.shared.web.RuleViolation.Kind;
+import org.nrmplatform.shared.domain.RuleViolation.Kind;
 
 /** The API client aggregate: registration in a registered organisation, roles, deactivation (revocation). */
 class ApiClientTest {

@@ -13,8 +13,8 @@ import org.nrmplatform.identityservice.IdentityCommands.RegisterOrganisation;
 import org.nrmplatform.contracts.identity.IdentityEvents.OrganisationRegistered;
 import org.nrmplatform.contracts.identity.IdentityEvents.ServicesOfferedChanged;
 import org.nrmplatform.shared.codelists.CodeLists;
-import org.nrmplatform.shared.web.RuleViolation;
-import org.nrmplatform.shared.web.RuleViolation.Kind;
+import org.nrmplatform.shared.domain.RuleViolation;
+import org.nrmplatform.shared.domain.RuleViolation.Kind;
 
 /** The organisation aggregate against the real code lists: each transition and each refusal. */
 class OrganisationTest {

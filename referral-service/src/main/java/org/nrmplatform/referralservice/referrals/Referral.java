@@ -36,7 +36,7 @@ import org.nrmplatform.contracts.referrals.ReferralStatus;
 import org.nrmplatform.shared.codelists.CodeLists;
 import org.nrmplatform.shared.privacy.PersonalData;
 import org.nrmplatform.shared.security.Actor;
-import org.nrmplatform.shared.web.RuleViolation;
+import org.nrmplatform.shared.domain.RuleViolation;
 
 /**
  * A referral of a case to a service provider: requested, then accepted or declined by the provider (or

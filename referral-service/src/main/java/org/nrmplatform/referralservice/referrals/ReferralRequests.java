@@ -13,7 +13,7 @@ import org.nrmplatform.referralservice.providers.Provider;
 import org.nrmplatform.referralservice.providers.ProviderDirectory;
 import org.nrmplatform.shared.codelists.CodeLists;
 import org.nrmplatform.shared.security.Actor;
-import org.nrmplatform.shared.web.RuleViolation;
+import org.nrmplatform.shared.domain.RuleViolation;
 import org.springframework.stereotype.Component;
 
 /**

@@ -40,7 +40,7 @@ import org.nrmplatform.shared.codelists.CodeLists;
 import org.nrmplatform.shared.privacy.PersonalData;
 import org.nrmplatform.shared.security.Actor;
 import org.nrmplatform.shared.testing.InMemorySubjectKeys;
-import org.nrmplatform.shared.web.RuleViolation;
+import org.nrmplatform.shared.domain.RuleViolation;
 
 /**
  * The referral aggregate, command by command: every transition records exactly its event; every refusal
