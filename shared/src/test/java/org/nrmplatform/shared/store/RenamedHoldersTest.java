@@ -3,7 +3,6 @@ package org.nrmplatform.shared.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,10 +13,9 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.nrmplatform.contracts.cases.CaseEvents.CaseClosed;
 import org.nrmplatform.contracts.cases.CaseEvents.CaseOpened;
 import org.nrmplatform.contracts.cases.CaseEvents.ConsentGiven;
@@ -32,7 +30,6 @@ import org.nrmplatform.contracts.cases.CaseStage;
 import org.nrmplatform.contracts.cases.LegalBasis;
 import org.nrmplatform.evidence.ChainVerification;
 import org.nrmplatform.evidence.VerificationReport;
-import org.nrmplatform.shared.testing.EmbeddedStore;
 import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
 
 /**
@@ -45,29 +42,21 @@ import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
  * {@code events} collection then written out as MongoDB extended JSON, unchanged. Sealed values carry a
  * made-up ciphertext: nothing here opens them.
  */
+@ExtendWith(TestStore.EmbeddedServer.class)
 class RenamedHoldersTest {
 
     private static final String CASE = "3f1c2a7e-5b8d-4c61-9a0e-7d2b4e6f8a10";
 
-    private static MongoClient client;
+    private MongoClient client;
     private final EventStoreConfiguration configuration = new EventStoreConfiguration();
     private final Serializer serializer = EventStoreConfiguration.jsonSerializer();
     private StoreProperties properties;
     private SimpleMongoClientDatabaseFactory factory;
     private StoreCapabilities capabilities;
 
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(EmbeddedStore.uri());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
-    }
-
     @BeforeEach
-    void storedBeforeTheRename() throws IOException {
+    void storedBeforeTheRename(TestStore.Connection connection) throws IOException {
+        client = connection.client();
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         properties = new StoreProperties("events_" + suffix, "service_" + suffix,
                 StoreProperties.TransactionMode.AUTO, 1000, Duration.ofSeconds(60), 10_000);
