@@ -31,10 +31,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.nrmplatform.infra.launcher.LocalPlatform;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,13 +52,11 @@ class FaultSuite {
     /** Longer than any bound the platform promises (the gateway's route timeout): a request this long hangs. */
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
-    @TempDir
-    Path workingDirectory;
+    @RegisterExtension
+    final LocalPlatform platform = new LocalPlatform();
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
-    private LocalPlatform platform;
-    private String gateway;
     private final AtomicReference<String> firstLineToken = new AtomicReference<>();
 
     private final Set<UUID> acknowledged = ConcurrentHashMap.newKeySet();
@@ -74,17 +70,6 @@ class FaultSuite {
     private final AtomicReference<Instant> recoveredAt = new AtomicReference<>();
 
     private record Round(String target, int round, int acknowledgedBefore, double secondsUntilWrites) {
-    }
-
-    @BeforeEach
-    void freePorts() throws Exception {
-        platform = new LocalPlatform(workingDirectory);
-        gateway = platform.gateway();
-    }
-
-    @AfterEach
-    void stopEverything() throws Exception {
-        platform.launcher("down");
     }
 
     @Test
@@ -132,7 +117,8 @@ class FaultSuite {
             Instant sent = Instant.now();
             attempts.incrementAndGet();
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/cases"))
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                                URI.create(platform.gateway() + "/api/cases"))
                         .timeout(REQUEST_TIMEOUT)
                         .header("Content-Type", "application/json")
                         .header("Authorization", "Bearer " + firstLineToken.get())
@@ -243,7 +229,7 @@ class FaultSuite {
         while (!missing.isEmpty() && Instant.now().isBefore(deadline)) {
             for (UUID caseId : List.copyOf(missing)) {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                                URI.create(gateway + "/api/cases/" + caseId)).timeout(REQUEST_TIMEOUT)
+                                URI.create(platform.gateway() + "/api/cases/" + caseId)).timeout(REQUEST_TIMEOUT)
                         .header("Authorization", "Bearer " + token).GET().build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {

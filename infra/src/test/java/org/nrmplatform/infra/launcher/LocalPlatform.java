@@ -10,34 +10,54 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The platform as a newcomer runs it, {@code infra/nrm} on the embedded store, for the tests that start it
- * whole: every component on a free port and the data in a directory of the test's own, so that it stays
- * apart from a platform already running on the machine; the launcher's output is kept beside the data and
- * printed (a token's is not).
+ * whole (registered with {@code @RegisterExtension}): for each test every component on a free port and the
+ * data in a temporary directory of its own, so that it stays apart from a platform already running on the
+ * machine; after the test {@code infra/nrm down} and the directory removed. The launcher's output is kept
+ * beside the data and printed (a token's is not).
  */
-public final class LocalPlatform {
+public final class LocalPlatform implements BeforeEachCallback, AfterEachCallback {
 
     /** The repository's root: the tests run in {@code infra}. */
     public static final Path REPOSITORY = Path.of("").toAbsolutePath().getParent();
 
-    private final Path workingDirectory;
     private final Map<String, String> environment = new HashMap<>();
+    private Path workingDirectory;
 
-    public LocalPlatform(Path workingDirectory) throws IOException {
-        this.workingDirectory = workingDirectory;
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        workingDirectory = Files.createTempDirectory("nrm-platform");
         environment.put("NRM_DATA_DIR", workingDirectory.resolve("nrm-data").toString());
         for (String port : List.of("NRM_STORE_PORT", "NRM_GATEWAY_PORT", "NRM_CASE_PORT", "NRM_REFERRAL_PORT",
                 "NRM_IDENTITY_PORT", "NRM_GATEWAY_MANAGEMENT_PORT")) {
             environment.put(port, String.valueOf(freePort()));
         }
         environment.put("NRM_SKIP_BUILD", "1");
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws Exception {
+        try {
+            launcher("down");
+        } finally {
+            try (Stream<Path> files = Files.walk(workingDirectory)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
     }
 
     /** The gateway's base address. */

@@ -19,10 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,26 +35,13 @@ class PlatformEndToEndIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @TempDir
-    Path workingDirectory;
+    @RegisterExtension
+    final LocalPlatform platform = new LocalPlatform();
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private LocalPlatform platform;
-    private String gateway;
     private final Map<String, String> tokens = new HashMap<>();
 
     private record Answer(int status, JsonNode body, HttpResponse<String> raw) {
-    }
-
-    @BeforeEach
-    void freePorts() throws Exception {
-        platform = new LocalPlatform(workingDirectory);
-        gateway = platform.gateway();
-    }
-
-    @AfterEach
-    void stopEverything() throws Exception {
-        platform.launcher("down");
     }
 
     @Test
@@ -64,7 +49,7 @@ class PlatformEndToEndIT {
         long coldStart = System.nanoTime();
         String started = platform.launcher("up");
         System.out.printf("platform cold start: %.1f s%n", (System.nanoTime() - coldStart) / 1e9);
-        assertThat(started).contains("NRM platform is up").contains(gateway);
+        assertThat(started).contains("NRM platform is up").contains(platform.gateway());
 
         assertThat(get("/api/cases", null).status()).as("no token, no answer").isEqualTo(401);
         String firstLine = token("first-line");
@@ -194,7 +179,7 @@ class PlatformEndToEndIT {
     }
 
     private Answer get(String path, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.gateway() + path)).GET();
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -202,7 +187,7 @@ class PlatformEndToEndIT {
     }
 
     private Answer post(String path, Object body, String correlationId, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.gateway() + path))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
