@@ -47,9 +47,9 @@ class ActorViewsTest extends ApiTest {
 
     /** service-provider: stage, closed, data subject, guardian, reflection period; plus who may see it. */
     static final Set<String> PROVIDER_FIELDS = Set.of("_id", "stage", "closed", "dataSubject", "guardian",
-            "reflectionPeriod", "activeReferrals");
+            "reflectionPeriod", "activeReferrals", "erased");
 
-    // every handling view says whether the data subject was erased (its personal fields then null)
+    // every view says whether the data subject was erased (its personal fields then null)
 
     /**
      * first-line: the case it screened and handed over (screening, person, its assessments and grounds,

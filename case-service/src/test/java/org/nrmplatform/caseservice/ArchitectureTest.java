@@ -5,7 +5,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.nrmplatform.caseservice.cases.CaseAccess;
 import org.nrmplatform.shared.testing.ArchitectureRules;
-import org.nrmplatform.shared.web.RuleViolation;
+import org.nrmplatform.shared.domain.RuleViolation;
 
 /** The layering of docs/architecture.md, checked on this service's classes. */
 class ArchitectureTest {

@@ -2,6 +2,7 @@ package org.nrmplatform.caseservice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,8 +26,11 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.nrmplatform.caseservice.organisations.KnownOrganisations;
+import org.nrmplatform.contracts.cases.AgeCategory;
 import org.nrmplatform.contracts.identity.IdentityEvents.OrganisationRegistered;
 import org.nrmplatform.contracts.identity.Role;
+import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralRequested;
+import org.nrmplatform.contracts.referrals.Urgency;
 import org.nrmplatform.shared.testing.ApiClient;
 import org.nrmplatform.shared.testing.ApiClient.Answer;
 import org.nrmplatform.shared.testing.EmbeddedStore;
@@ -41,7 +45,8 @@ import tools.jackson.databind.node.ObjectNode;
  * The one fold of a case's events ({@code CaseFile}) gives the same case whichever way it is read: for random
  * valid histories sent to a running case-service over HTTP, the case as of its last event (time travel,
  * replayed from the event store) equals, for each handling role, that role's live view (kept by its
- * projection from the same events). Invalid steps of a generated history are skipped by a model of the
+ * projection from the same events), the service provider's too (the case is referred to it from the start).
+ * Invalid steps of a generated history are skipped by a model of the
  * case's rules, so every history sent is one a user could make; every command must be accepted.
  */
 class CaseFoldPropertyTest {
@@ -108,6 +113,12 @@ class CaseFoldPropertyTest {
         Model model = new Model(child);
         expectAccepted(as(Role.FIRST_LINE, POLICE).post("/api/cases",
                 child ? CaseRequests.openChild(caseId) : CaseRequests.openAdult(caseId)), "open");
+        // referral-service's event, in the same stream: the shelter sees the case from now on
+        UUID referralId = UUID.randomUUID();
+        service.getBean(EventStorageEngine.class).appendEvents(new GenericDomainEventMessage<>("Referral",
+                referralId.toString(), 0, new ReferralRequested(referralId, caseId, POLICE, SHELTER,
+                        "SAFE_ACCOMMODATION", Urgency.URGENT, Instant.now().plus(Duration.ofDays(2)), null,
+                        UUID.randomUUID(), child ? AgeCategory.CHILD : AgeCategory.ADULT)));
         List<Step> sent = new ArrayList<>(steps);
         if (erase) {
             sent.add(Step.ERASE);
@@ -149,6 +160,15 @@ class CaseFoldPropertyTest {
             assertThat(withoutReferrals(then.body())).as("%s after %s", role, model.recorded)
                     .isEqualTo(withoutReferrals(live));
         });
+        // the provider's view keeps no version to wait for: it is awaited until it equals the case as of then
+        ApiClient provider = as(Role.SERVICE_PROVIDER, SHELTER);
+        awaitProcessing().until(() -> provider.get(path).status() == 200);
+        JsonNode providerThen = provider.get(asOf).body();
+        awaitProcessing().until(() -> provider.get(path).body().equals(providerThen));
+        assertThat(providerThen.get("stage").asString()).as("the provider's case after %s",
+                model.recorded).isEqualTo(model.recorded.contains(Step.DECIDE_IDENTIFIED) ? "IDENTIFIED_VICTIM"
+                : model.recorded.contains(Step.DECIDE_NOT_IDENTIFIED) ? "NOT_IDENTIFIED"
+                : model.flagged ? "PRESUMED_VICTIM" : "POTENTIAL_VICTIM");
         if (!model.flagged) {
             ApiClient authority = as(Role.IDENTIFICATION_AUTHORITY, AUTHORITY);
             assertThat(authority.get(path).status()).isEqualTo(404);

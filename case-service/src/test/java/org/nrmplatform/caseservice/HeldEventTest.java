@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.nrmplatform.caseservice.projections.ProjectionVersions;
 import org.nrmplatform.caseservice.projections.RebuildableProjection;
-import org.nrmplatform.contracts.cases.Events.CaseOpened;
+import org.nrmplatform.contracts.cases.CaseEvents.CaseOpened;
 import org.nrmplatform.contracts.identity.Role;
 import org.nrmplatform.shared.observability.EventErrorPolicy;
 import org.nrmplatform.shared.testing.ApiClient;

@@ -17,7 +17,7 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.junit.jupiter.api.Test;
 import org.nrmplatform.contracts.cases.AgeCategory;
-import org.nrmplatform.contracts.cases.Events.CaseOpened;
+import org.nrmplatform.contracts.cases.CaseEvents.CaseOpened;
 import org.nrmplatform.contracts.cases.ScreeningLocation;
 import org.nrmplatform.contracts.cases.SealedDataSubject;
 import org.nrmplatform.contracts.identity.Role;

@@ -3,8 +3,6 @@ package org.nrmplatform.caseservice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,8 +13,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -28,6 +24,7 @@ import org.nrmplatform.contracts.identity.Role;
 import org.nrmplatform.shared.testing.ApiClient;
 import org.nrmplatform.shared.testing.ApiClient.Answer;
 import org.nrmplatform.shared.testing.EmbeddedStore;
+import org.nrmplatform.shared.testing.StoppableStore;
 import org.nrmplatform.shared.testing.TestTokens;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -45,9 +42,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StoreOutageTest {
 
-    private static final Path DATA = temporaryDirectory();
-    private static MongoServer store = start(0);
-    private static final int STORE_PORT = store.getLocalAddress().getPort();
+    private static final StoppableStore STORE = new StoppableStore("nrm-store-outage");
 
     /** Where the service fetches the token keys (identity-service's place): nothing answers there at first. */
     private static final int KEYS_PORT = freePort();
@@ -55,14 +50,14 @@ class StoreOutageTest {
 
     @DynamicPropertySource
     static void platform(DynamicPropertyRegistry registry) {
-        EmbeddedStore.register(registry, () -> "mongodb://127.0.0.1:" + STORE_PORT);
+        EmbeddedStore.register(registry, STORE::uri);
         TestTokens.register(registry);
         registry.add("nrm.security.jwk-set-uri", () -> "http://127.0.0.1:" + KEYS_PORT + "/oauth2/jwks");
     }
 
     @AfterAll
     static void stopStore() {
-        store.shutdownNow();
+        STORE.stop();
         if (keys != null) {
             keys.stop(0);
         }
@@ -99,13 +94,13 @@ class StoreOutageTest {
         assertThat(firstLine.post("/api/cases", CaseRequests.openAdult(before)).status()).isEqualTo(201);
         awaitVisible(firstLine, before);
 
-        store.shutdownNow();
+        STORE.stop();
 
         assertStoreUnavailable(firstLine.post("/api/cases", CaseRequests.openAdult(UUID.randomUUID())));
         assertStoreUnavailable(firstLine.get("/api/cases/" + before));
         assertStoreUnavailable(firstLine.get("/api/cases"));
 
-        store = start(STORE_PORT);
+        STORE.start();
 
         UUID after = UUID.randomUUID();
         assertThat(firstLine.post("/api/cases", CaseRequests.openAdult(after)).status())
@@ -153,20 +148,6 @@ class StoreOutageTest {
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static MongoServer start(int port) {
-        MongoServer server = new MongoServer(new H2Backend(DATA.resolve("store.mv").toString()));
-        server.bind("127.0.0.1", port);
-        return server;
-    }
-
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("nrm-store-outage");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -5,7 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.nrmplatform.contracts.identity.Role;
-import org.nrmplatform.shared.web.RuleViolation;
+import org.nrmplatform.shared.domain.RuleViolation;
 
 /** Role codes as the API speaks them (see {@link Role#code()}), turned into roles or refused by name. */
 public final class RoleCodes {

@@ -4,7 +4,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.nrmplatform.shared.testing.ArchitectureRules;
-import org.nrmplatform.shared.web.RuleViolation;
+import org.nrmplatform.shared.domain.RuleViolation;
 
 /** The layering of docs/architecture.md, checked on this service's classes. */
 class ArchitectureTest {

@@ -4,7 +4,7 @@ import java.util.Objects;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
-import org.nrmplatform.shared.web.RuleViolation;
+import org.nrmplatform.shared.domain.RuleViolation;
 
 /** Matches a refusal by its kind and the field it names, for the aggregate fixtures. */
 public final class RuleViolations {

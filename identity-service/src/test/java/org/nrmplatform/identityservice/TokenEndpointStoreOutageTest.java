@@ -3,16 +3,11 @@ package org.nrmplatform.identityservice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.nrmplatform.shared.testing.EmbeddedStore;
+import org.nrmplatform.shared.testing.StoppableStore;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
@@ -27,19 +22,17 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext
 class TokenEndpointStoreOutageTest {
 
-    private static final Path DATA = temporaryDirectory();
-    private static MongoServer store = start(0);
-    private static final int STORE_PORT = store.getLocalAddress().getPort();
+    private static final StoppableStore STORE = new StoppableStore("nrm-identity-store-outage");
 
     @DynamicPropertySource
     static void platform(DynamicPropertyRegistry registry) {
-        EmbeddedStore.register(registry, () -> "mongodb://127.0.0.1:" + STORE_PORT);
+        EmbeddedStore.register(registry, STORE::uri);
         registry.add("nrm.identity.demo.enabled", () -> "true");
     }
 
     @AfterAll
     static void stopStore() {
-        store.shutdownNow();
+        STORE.stop();
     }
 
     @LocalServerPort
@@ -51,7 +44,7 @@ class TokenEndpointStoreOutageTest {
         await().atMost(Duration.ofSeconds(60)).until(() ->
                 oauth.clientCredentials("demo-first-line", "demo-first-line-secret").status() == 200);
 
-        store.shutdownNow();
+        STORE.stop();
 
         OAuthClient.Answer refused = oauth.clientCredentials("demo-first-line", "demo-first-line-secret");
         assertThat(refused.status()).as("not a 500 from the servlet container").isEqualTo(503);
@@ -60,23 +53,9 @@ class TokenEndpointStoreOutageTest {
         assertThat(refused.body().get("title").asString()).isEqualTo("Store unavailable");
         assertThat(refused.body().get("correlationId").asString()).isEqualTo(refused.header("X-Correlation-Id"));
 
-        store = start(STORE_PORT);
+        STORE.start();
 
         assertThat(oauth.clientCredentials("demo-first-line", "demo-first-line-secret").status())
                 .as("a token once the store is back, with no restart of the service").isEqualTo(200);
-    }
-
-    private static MongoServer start(int port) {
-        MongoServer server = new MongoServer(new H2Backend(DATA.resolve("store.mv").toString()));
-        server.bind("127.0.0.1", port);
-        return server;
-    }
-
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("nrm-identity-store-outage");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -7,13 +7,13 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.nrmplatform.contracts.cases.CaseStage;
-import org.nrmplatform.contracts.cases.Commands.OpenCase;
+import org.nrmplatform.caseservice.cases.CaseCommands.OpenCase;
 import org.nrmplatform.contracts.cases.DataSubject;
-import org.nrmplatform.contracts.cases.Events.CaseOpened;
+import org.nrmplatform.contracts.cases.CaseEvents.CaseOpened;
 import org.nrmplatform.contracts.cases.SealedDataSubject;
 import org.nrmplatform.contracts.privacy.PersonalField;
 import org.nrmplatform.shared.privacy.PersonalData;
-import org.nrmplatform.shared.web.RuleViolation;
+import org.nrmplatform.shared.domain.RuleViolation;
 import org.springframework.stereotype.Component;
 
 /**

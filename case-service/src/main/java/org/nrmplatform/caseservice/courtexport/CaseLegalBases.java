@@ -8,7 +8,7 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.nrmplatform.contracts.audit.AuditCommands.RecordLegalBasis;
+import org.nrmplatform.caseservice.courtexport.AuditCommands.RecordLegalBasis;
 import org.nrmplatform.contracts.audit.AuditEvents;
 import org.nrmplatform.contracts.audit.AuditEvents.LegalBasisRecorded;
 

@@ -7,7 +7,7 @@ import java.net.URI;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.nrmplatform.caseservice.audit.CaseEvidence;
-import org.nrmplatform.contracts.audit.AuditCommands.RecordLegalBasis;
+import org.nrmplatform.caseservice.courtexport.AuditCommands.RecordLegalBasis;
 import org.nrmplatform.contracts.audit.AuditEvents;
 import org.nrmplatform.contracts.cases.LegalBasis;
 import org.springframework.http.HttpStatus;

@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Size;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.nrmplatform.caseservice.cases.CaseStatus;
-import org.nrmplatform.contracts.cases.Commands.EraseSubject;
+import org.nrmplatform.caseservice.cases.CaseCommands.EraseSubject;
 import org.nrmplatform.contracts.cases.LegalBasis;
 import org.nrmplatform.shared.privacy.SubjectKeys;
 import org.springframework.http.ResponseEntity;

@@ -2,7 +2,7 @@ package org.nrmplatform.caseservice.erasure;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.nrmplatform.contracts.cases.Events.SubjectErased;
+import org.nrmplatform.contracts.cases.CaseEvents.SubjectErased;
 import org.nrmplatform.shared.privacy.SubjectKeys;
 import org.springframework.stereotype.Component;
 

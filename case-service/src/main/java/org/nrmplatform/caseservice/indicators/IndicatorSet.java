@@ -7,7 +7,7 @@ import java.util.Map;
 import org.nrmplatform.contracts.cases.AgeCategory;
 import org.nrmplatform.contracts.cases.AssessmentResult;
 import org.nrmplatform.contracts.cases.IndicatorAnswer;
-import org.nrmplatform.shared.web.RuleViolation;
+import org.nrmplatform.shared.domain.RuleViolation;
 
 /**
  * A versioned set of screening indicators for one sector, as shipped in {@code indicator-sets/}.

@@ -10,19 +10,22 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.bson.Document;
+import org.nrmplatform.caseservice.cases.CaseFile;
 import org.nrmplatform.caseservice.projections.ProjectionVersions;
 import org.nrmplatform.caseservice.projections.RebuildableProjection;
-import org.nrmplatform.contracts.cases.CaseStage;
-import org.nrmplatform.contracts.cases.Events.CaseClosed;
-import org.nrmplatform.contracts.cases.Events.CaseOpened;
-import org.nrmplatform.contracts.cases.Events.IdentificationDecided;
-import org.nrmplatform.contracts.cases.Events.PresumedVictimFlagged;
-import org.nrmplatform.contracts.cases.Events.SubjectErased;
-import org.nrmplatform.contracts.cases.IdentificationOutcome;
+import org.nrmplatform.caseservice.projections.StoredCaseFiles;
+import org.nrmplatform.contracts.cases.CaseEvents.CaseClosed;
+import org.nrmplatform.contracts.cases.CaseEvents.CaseOpened;
+import org.nrmplatform.contracts.cases.CaseEvents.IdentificationDecided;
+import org.nrmplatform.contracts.cases.CaseEvents.PresumedVictimFlagged;
+import org.nrmplatform.contracts.cases.CaseEvents.SubjectErased;
 import org.nrmplatform.contracts.cases.SealedDataSubject;
 import org.nrmplatform.contracts.privacy.PersonalField;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralAccepted;
@@ -35,8 +38,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the monitor's view, {@value CaseFacts#COLLECTION} (version 1; see {@link ProjectionVersions}): the
- * anonymised facts of each case, from case events and from referral-service's referral events in the same
- * stream. Every update sets values (upsert), so a repeated delivery writes the same values again; case and
+ * anonymised facts of each case, from case events (what they mean for the case is {@link CaseFile}'s, the
+ * one fold of them) and from referral-service's referral events in the same stream. Every update sets values (upsert), so a repeated delivery writes the same values again; case and
  * referral events touch different fields, so the two may be handled in different segments. Rebuildable
  * while serving like the case views; its readers hold its {@link #collection()}.
  * The date of birth is opened only to compute the age band when the case is opened, and never kept; once the
@@ -58,46 +61,76 @@ class CaseStatisticsProjection extends RebuildableProjection {
     }
 
     @EventHandler
-    void on(CaseOpened event) {
-        SealedDataSubject subject = event.dataSubject();
+    void on(CaseOpened event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        CaseFile file = CaseFile.opened(event, new CaseFile.EventMeta(sequence, at));
+        SealedDataSubject subject = file.dataSubject();
         PersonalData.Reading reading = personalData.reading();
         var dateOfBirth = reading.openDate(subject.dateOfBirth(), PersonalField.DATE_OF_BIRTH);
-        update(event.caseId(), new Update()
-                .set("stage", CaseStage.POTENTIAL_VICTIM)
-                .set("closed", false)
+        Update update = new Update()
                 .set("sex", subject.sex())
                 .set("ageBand", reading.erased() ? AgeBand.ERASED
-                        : AgeBand.of(dateOfBirth, event.screenedAt(), subject.ageCategory()))
+                        : AgeBand.of(dateOfBirth, file.screenedAt(), subject.ageCategory()))
                 .set("citizenship", subject.citizenship() == null ? List.of() : List.copyOf(subject.citizenship()))
-                .set("country", event.location() == null ? null : event.location().country())
-                .set("detectingSector", event.detectingSector())
-                .set("year", event.screenedAt().atZone(ZoneOffset.UTC).getYear())
-                .set("screenedAt", event.screenedAt()));
+                .set("country", file.location() == null ? null : file.location().country())
+                .set("detectingSector", file.detectingSector())
+                .set("year", file.screenedAt().atZone(ZoneOffset.UTC).getYear())
+                .set("screenedAt", file.screenedAt());
+        factsOf(file).forEach(update::set);
+        update(event.caseId(), update);
     }
 
     @EventHandler
-    void on(PresumedVictimFlagged event) {
-        update(event.caseId(), new Update().set("stage", CaseStage.PRESUMED_VICTIM));
+    void on(PresumedVictimFlagged event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        fold(event.caseId(), event, sequence, at);
     }
 
     @EventHandler
-    void on(IdentificationDecided event, @Timestamp Instant at) {
-        update(event.caseId(), new Update()
-                .set("stage", event.outcome() == IdentificationOutcome.IDENTIFIED ? CaseStage.IDENTIFIED_VICTIM
-                        : CaseStage.NOT_IDENTIFIED)
-                .set("typesOfExploitation", List.copyOf(event.typesOfExploitation()))
-                .set("methodsOfControl", List.copyOf(event.methodsOfControl()))
-                .set("identificationDecidedAt", at));
+    void on(IdentificationDecided event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        fold(event.caseId(), event, sequence, at);
     }
 
     @EventHandler
-    void on(CaseClosed event) {
-        update(event.caseId(), new Update().set("closed", true));
+    void on(CaseClosed event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        fold(event.caseId(), event, sequence, at);
     }
 
     @EventHandler
-    void on(SubjectErased event) {
-        update(event.caseId(), new Update().set("ageBand", AgeBand.ERASED));
+    void on(SubjectErased event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        fold(event.caseId(), event, sequence, at);
+    }
+
+    /**
+     * Folds a case event with the case's one fold, {@link CaseFile#apply}: the stored facts are read back as
+     * the file they were written from (less what the monitor may not keep, which no fact depends on), and
+     * the facts the event changed are set.
+     */
+    private void fold(UUID caseId, Object event, long sequence, Instant at) {
+        Document stored = mongo.findById(hash(caseId), Document.class, target());
+        CaseFile before = StoredCaseFiles.read(mongo.getConverter(), stored);
+        Document was = factsOf(before);
+        Update update = new Update();
+        factsOf(before.apply(event, new CaseFile.EventMeta(sequence, at))).forEach((fact, value) -> {
+            if (!Objects.equals(value, was.get(fact))) {
+                update.set(fact, value);
+            }
+        });
+        if (!update.getUpdateObject().isEmpty()) {
+            update(caseId, update);
+        }
+    }
+
+    /** What the monitor keeps of a case file besides the facts of its opening. */
+    private static Document factsOf(CaseFile file) {
+        Document facts = new Document("stage", file.stage()).append("closed", file.closed());
+        if (file.identification() != null) {
+            facts.append("typesOfExploitation", List.copyOf(file.identification().typesOfExploitation()))
+                    .append("methodsOfControl", List.copyOf(file.identification().methodsOfControl()))
+                    .append("identificationDecidedAt", file.identification().decidedAt());
+        }
+        if (file.erased()) {
+            facts.append("ageBand", AgeBand.ERASED);
+        }
+        return facts;
     }
 
     @EventHandler

@@ -15,7 +15,7 @@ import org.nrmplatform.caseservice.views.VisibleCase;
 import org.nrmplatform.shared.privacy.PersonalData;
 import org.nrmplatform.shared.privacy.PersonalDataReads;
 import org.nrmplatform.shared.security.Actor;
-import org.nrmplatform.shared.web.RuleViolation;
+import org.nrmplatform.shared.domain.RuleViolation;
 import org.springframework.stereotype.Component;
 
 /**

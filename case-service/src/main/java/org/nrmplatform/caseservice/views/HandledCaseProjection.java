@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,16 +20,17 @@ import org.nrmplatform.caseservice.cases.CaseAccess;
 import org.nrmplatform.caseservice.cases.CaseFile;
 import org.nrmplatform.caseservice.projections.ProjectionVersions;
 import org.nrmplatform.caseservice.projections.RebuildableProjection;
-import org.nrmplatform.contracts.cases.Events.CaseClosed;
-import org.nrmplatform.contracts.cases.Events.CaseOpened;
-import org.nrmplatform.contracts.cases.Events.ConsentGiven;
-import org.nrmplatform.contracts.cases.Events.ConsentWithdrawn;
-import org.nrmplatform.contracts.cases.Events.GuardianAppointed;
-import org.nrmplatform.contracts.cases.Events.IdentificationDecided;
-import org.nrmplatform.contracts.cases.Events.IndicatorAssessmentRecorded;
-import org.nrmplatform.contracts.cases.Events.PresumedVictimFlagged;
-import org.nrmplatform.contracts.cases.Events.ReflectionPeriodStarted;
-import org.nrmplatform.contracts.cases.Events.SubjectErased;
+import org.nrmplatform.caseservice.projections.StoredCaseFiles;
+import org.nrmplatform.contracts.cases.CaseEvents.CaseClosed;
+import org.nrmplatform.contracts.cases.CaseEvents.CaseOpened;
+import org.nrmplatform.contracts.cases.CaseEvents.ConsentGiven;
+import org.nrmplatform.contracts.cases.CaseEvents.ConsentWithdrawn;
+import org.nrmplatform.contracts.cases.CaseEvents.GuardianAppointed;
+import org.nrmplatform.contracts.cases.CaseEvents.IdentificationDecided;
+import org.nrmplatform.contracts.cases.CaseEvents.IndicatorAssessmentRecorded;
+import org.nrmplatform.contracts.cases.CaseEvents.PresumedVictimFlagged;
+import org.nrmplatform.contracts.cases.CaseEvents.ReflectionPeriodStarted;
+import org.nrmplatform.contracts.cases.CaseEvents.SubjectErased;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralCancelled;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralCompleted;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralDeclined;
@@ -41,9 +43,10 @@ import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * The views of the professionals who handle a case (the first-line professional, the identification
- * authority, the case manager), kept up to date from case events, each in a collection of its own: one
- * subclass per actor type, with its own processing group, writing only the fields of its record
- * ({@link CaseView.FirstLineCase}, {@link CaseView.IdentificationCase}, the whole {@link CaseView}). Every
+ * authority, the case manager) and of the service provider it is referred to, kept up to date from case
+ * events, each in a collection of its own: one subclass per actor type, with its own processing group,
+ * writing only the fields of its record ({@link CaseView.FirstLineCase}, {@link CaseView.IdentificationCase},
+ * the whole {@link CaseView}, {@link CaseView.ReferredCase}) and those named besides (the active referrals). Every
  * write keeps to the record's fields, so a field outside the actor's record never reaches its collection
  * and a read cannot reveal it. What a case event means is not written here: the stored values are those of
  * {@link CaseFile}, the one fold of a case's events, which the aggregate and time travel use too.
@@ -58,16 +61,19 @@ import org.springframework.data.mongodb.core.query.Update;
  */
 abstract class HandledCaseProjection extends RebuildableProjection {
 
-    private static final String ACTIVE_REFERRALS = "activeReferrals";
+    static final String ACTIVE_REFERRALS = "activeReferrals";
+    private static final String VERSION = "version";
 
     private final MongoTemplate mongo;
     private final Set<String> fields;
 
     HandledCaseProjection(MongoTemplate mongo, ProjectionVersions versions, String baseCollection,
-                          Class<? extends Record> view) {
+                          Class<? extends Record> view, String... alsoStored) {
         super(mongo, versions, baseCollection);
         this.mongo = mongo;
-        this.fields = fieldsOf(view);
+        Set<String> stored = new HashSet<>(fieldsOf(view));
+        stored.addAll(List.of(alsoStored));
+        this.fields = Set.copyOf(stored);
     }
 
     /** The top-level fields a view's documents may hold: its record's components, {@code id} as {@code _id}. */
@@ -148,8 +154,8 @@ abstract class HandledCaseProjection extends RebuildableProjection {
 
     @EventHandler
     void on(ReferralRequested event) {
-        referrals(event.caseId(), new Update().addToSet(ACTIVE_REFERRALS, new CaseView.ActiveReferral(
-                event.referralId().toString(), event.providerOrganisationId())));
+        referrals(event.caseId(), new Update().addToSet(ACTIVE_REFERRALS, document(new CaseView.ActiveReferral(
+                event.referralId().toString(), event.providerOrganisationId()))));
     }
 
     @EventHandler
@@ -207,15 +213,17 @@ abstract class HandledCaseProjection extends RebuildableProjection {
      * Looks the view up by {@code _id} alone, then updates it by {@code _id} alone: the embedded server uses
      * an index only for a query on exactly the index's fields, so {@code _id} plus a version condition
      * scanned the whole collection for every event and made a rebuild quadratic in the number of cases.
-     * Reading first is safe because one processor (one segment) writes each version's collection.
+     * Reading first is safe because one processor (one segment) writes each version's collection. A view
+     * without the case's version (the provider's) takes each event: its fields are set to what the event
+     * makes them, so a repeated event writes the same values again.
      */
     private void fold(UUID caseId, Object event, long sequence, Instant at) {
         String target = target();
         Document view = mongo.findById(caseId.toString(), Document.class, target);
-        if (view == null || ((Number) view.get("version")).longValue() >= sequence) {
+        if (view == null || fields.contains(VERSION) && ((Number) view.get(VERSION)).longValue() >= sequence) {
             return;
         }
-        CaseFile before = mongo.getConverter().read(CaseFile.class, view);
+        CaseFile before = StoredCaseFiles.read(mongo.getConverter(), view);
         Document after = document(before.apply(event, new CaseFile.EventMeta(sequence, at)));
         Document changed = new Document();
         after.forEach((field, value) -> {
@@ -223,6 +231,9 @@ abstract class HandledCaseProjection extends RebuildableProjection {
                 changed.put(field, value);
             }
         });
+        if (changed.isEmpty()) {
+            return; // nothing of this actor's record changed (a consent in the provider's view, say)
+        }
         mongo.updateFirst(query(where("_id").is(caseId.toString())), new BasicUpdate(new Document("$set", changed)),
                 target);
     }

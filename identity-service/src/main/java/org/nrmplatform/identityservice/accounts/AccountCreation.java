@@ -1,6 +1,6 @@
 package org.nrmplatform.identityservice.accounts;
 
-import org.nrmplatform.contracts.identity.IdentityCommands.CreateUserAccount;
+import org.nrmplatform.identityservice.IdentityCommands.CreateUserAccount;
 import org.nrmplatform.contracts.identity.IdentityEvents.UserAccountCreated;
 import org.nrmplatform.contracts.identity.Role;
 import org.nrmplatform.identityservice.credentials.Credentials;

@@ -13,17 +13,17 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.nrmplatform.contracts.identity.IdentityCommands.CreateUserAccount;
-import org.nrmplatform.contracts.identity.IdentityCommands.DeactivateUserAccount;
-import org.nrmplatform.contracts.identity.IdentityCommands.GrantRole;
-import org.nrmplatform.contracts.identity.IdentityCommands.RevokeRole;
+import org.nrmplatform.identityservice.IdentityCommands.CreateUserAccount;
+import org.nrmplatform.identityservice.IdentityCommands.DeactivateUserAccount;
+import org.nrmplatform.identityservice.IdentityCommands.GrantRole;
+import org.nrmplatform.identityservice.IdentityCommands.RevokeRole;
 import org.nrmplatform.contracts.identity.IdentityEvents.RoleGranted;
 import org.nrmplatform.contracts.identity.IdentityEvents.RoleRevoked;
 import org.nrmplatform.contracts.identity.IdentityEvents.UserAccountCreated;
 import org.nrmplatform.contracts.identity.IdentityEvents.UserAccountDeactivated;
 import org.nrmplatform.contracts.identity.Role;
 import org.nrmplatform.identityservice.organisations.Organisations;
-import org.nrmplatform.shared.web.RuleViolation;
+import org.nrmplatform.shared.domain.RuleViolation;
 
 /**
  * A person's account in one organisation, and the roles it holds. Each grant and revocation is its own

@@ -13,17 +13,17 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.nrmplatform.contracts.identity.IdentityCommands.DeactivateApiClient;
-import org.nrmplatform.contracts.identity.IdentityCommands.GrantClientRole;
-import org.nrmplatform.contracts.identity.IdentityCommands.RegisterApiClient;
-import org.nrmplatform.contracts.identity.IdentityCommands.RevokeClientRole;
+import org.nrmplatform.identityservice.IdentityCommands.DeactivateApiClient;
+import org.nrmplatform.identityservice.IdentityCommands.GrantClientRole;
+import org.nrmplatform.identityservice.IdentityCommands.RegisterApiClient;
+import org.nrmplatform.identityservice.IdentityCommands.RevokeClientRole;
 import org.nrmplatform.contracts.identity.IdentityEvents.ApiClientDeactivated;
 import org.nrmplatform.contracts.identity.IdentityEvents.ApiClientRegistered;
 import org.nrmplatform.contracts.identity.IdentityEvents.ApiClientRoleGranted;
 import org.nrmplatform.contracts.identity.IdentityEvents.ApiClientRoleRevoked;
 import org.nrmplatform.contracts.identity.Role;
 import org.nrmplatform.identityservice.organisations.Organisations;
-import org.nrmplatform.shared.web.RuleViolation;
+import org.nrmplatform.shared.domain.RuleViolation;
 
 /**
  * An agency system that calls the platform with client credentials, on behalf of one organisation and

@@ -3,13 +3,13 @@ package org.nrmplatform.identityservice.clients;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.UUID;
-import org.nrmplatform.contracts.identity.IdentityCommands.RegisterApiClient;
+import org.nrmplatform.identityservice.IdentityCommands.RegisterApiClient;
 import org.nrmplatform.contracts.identity.IdentityEvents.ApiClientRegistered;
 import org.nrmplatform.contracts.identity.Role;
 import org.nrmplatform.identityservice.credentials.Credentials;
 import org.nrmplatform.identityservice.credentials.Enrolment;
 import org.nrmplatform.identityservice.credentials.NameReservations;
-import org.nrmplatform.shared.web.RuleViolation;
+import org.nrmplatform.shared.domain.RuleViolation;
 import org.springframework.stereotype.Component;
 
 /**

@@ -2,7 +2,7 @@ package org.nrmplatform.identityservice.credentials;
 
 import java.util.Locale;
 import java.util.Set;
-import org.nrmplatform.shared.web.RuleViolation;
+import org.nrmplatform.shared.domain.RuleViolation;
 import org.springframework.stereotype.Component;
 
 /**

@@ -8,17 +8,17 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.nrmplatform.contracts.identity.IdentityCommands.CreateUserAccount;
-import org.nrmplatform.contracts.identity.IdentityCommands.DeactivateUserAccount;
-import org.nrmplatform.contracts.identity.IdentityCommands.GrantRole;
-import org.nrmplatform.contracts.identity.IdentityCommands.RevokeRole;
+import org.nrmplatform.identityservice.IdentityCommands.CreateUserAccount;
+import org.nrmplatform.identityservice.IdentityCommands.DeactivateUserAccount;
+import org.nrmplatform.identityservice.IdentityCommands.GrantRole;
+import org.nrmplatform.identityservice.IdentityCommands.RevokeRole;
 import org.nrmplatform.contracts.identity.IdentityEvents.RoleGranted;
 import org.nrmplatform.contracts.identity.IdentityEvents.RoleRevoked;
 import org.nrmplatform.contracts.identity.IdentityEvents.UserAccountCreated;
 import org.nrmplatform.contracts.identity.IdentityEvents.UserAccountDeactivated;
 import org.nrmplatform.contracts.identity.Role;
 import org.nrmplatform.identityservice.organisations.Organisations;
-import org.nrmplatform.shared.web.RuleViolation.Kind;
+import org.nrmplatform.shared.domain.RuleViolation.Kind;
 
 /** The user account aggregate: creation in a registered organisation, grants, revocations, deactivation. */
 class UserAccountTest {

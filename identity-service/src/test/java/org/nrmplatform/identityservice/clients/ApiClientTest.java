@@ -8,17 +8,17 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.nrmplatform.contracts.identity.IdentityCommands.DeactivateApiClient;
-import org.nrmplatform.contracts.identity.IdentityCommands.GrantClientRole;
-import org.nrmplatform.contracts.identity.IdentityCommands.RegisterApiClient;
-import org.nrmplatform.contracts.identity.IdentityCommands.RevokeClientRole;
+import org.nrmplatform.identityservice.IdentityCommands.DeactivateApiClient;
+import org.nrmplatform.identityservice.IdentityCommands.GrantClientRole;
+import org.nrmplatform.identityservice.IdentityCommands.RegisterApiClient;
+import org.nrmplatform.identityservice.IdentityCommands.RevokeClientRole;
 import org.nrmplatform.contracts.identity.IdentityEvents.ApiClientDeactivated;
 import org.nrmplatform.contracts.identity.IdentityEvents.ApiClientRegistered;
 import org.nrmplatform.contracts.identity.IdentityEvents.ApiClientRoleGranted;
 import org.nrmplatform.contracts.identity.IdentityEvents.ApiClientRoleRevoked;
 import org.nrmplatform.contracts.identity.Role;
 import org.nrmplatform.identityservice.organisations.Organisations;
-import org.nrmplatform.shared.web.RuleViolation.Kind;
+import org.nrmplatform.shared.domain.RuleViolation.Kind;
 
 /** The API client aggregate: registration in a registered organisation, roles, deactivation (revocation). */
 class ApiClientTest {

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nrmplatform.shared.testing.EmbeddedStore;
-import org.nrmplatform.shared.web.RuleViolation;
+import org.nrmplatform.shared.domain.RuleViolation;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** Key rotation and retention against the embedded store, with a clock the test moves. */

@@ -8,13 +8,13 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.nrmplatform.contracts.identity.IdentityCommands.ChangeServicesOffered;
-import org.nrmplatform.contracts.identity.IdentityCommands.RegisterOrganisation;
+import org.nrmplatform.identityservice.IdentityCommands.ChangeServicesOffered;
+import org.nrmplatform.identityservice.IdentityCommands.RegisterOrganisation;
 import org.nrmplatform.contracts.identity.IdentityEvents.OrganisationRegistered;
 import org.nrmplatform.contracts.identity.IdentityEvents.ServicesOfferedChanged;
 import org.nrmplatform.shared.codelists.CodeLists;
-import org.nrmplatform.shared.web.RuleViolation;
-import org.nrmplatform.shared.web.RuleViolation.Kind;
+import org.nrmplatform.shared.domain.RuleViolation;
+import org.nrmplatform.shared.domain.RuleViolation.Kind;
 
 /** The organisation aggregate against the real code lists: each transition and each refusal. */
 class OrganisationTest {

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.CookieManager;
 import java.net.HttpCookie;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -17,11 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -32,6 +29,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.nrmplatform.infra.launcher.LocalPlatform;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
@@ -65,15 +63,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserSuiteIT {
 
-    private static final Path REPOSITORY = Path.of("").toAbsolutePath().getParent();
     private static final Path CHROMIUM = Path.of(System.getProperty("nrm.chromium", "/usr/bin/chromium"));
     private static final Path CHROMEDRIVER = Path.of(System.getProperty("nrm.chromedriver", "/usr/bin/chromedriver"));
-    private static final Path SCREENSHOTS = REPOSITORY.resolve("docs/screenshots");
+    private static final Path SCREENSHOTS = LocalPlatform.REPOSITORY.resolve("docs/screenshots");
     /** Waits for what a page shows after a click; generous, since the build machine may be busy. */
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-    private final Map<String, String> environment = new HashMap<>();
-    private Path workingDirectory;
+    private final LocalPlatform platform = new LocalPlatform();
     private String gateway;
     private boolean started;
     private WebDriver browser;
@@ -99,20 +95,10 @@ class BrowserSuiteIT {
             startBrowser();
             return;
         }
-        workingDirectory = Files.createTempDirectory("nrm-browser-suite");
-        int gatewayPort = freePort();
-        environment.put("NRM_DATA_DIR", workingDirectory.resolve("nrm-data").toString());
-        environment.put("NRM_STORE_PORT", String.valueOf(freePort()));
-        environment.put("NRM_GATEWAY_PORT", String.valueOf(gatewayPort));
-        environment.put("NRM_CASE_PORT", String.valueOf(freePort()));
-        environment.put("NRM_REFERRAL_PORT", String.valueOf(freePort()));
-        environment.put("NRM_IDENTITY_PORT", String.valueOf(freePort()));
-        environment.put("NRM_GATEWAY_MANAGEMENT_PORT", String.valueOf(freePort()));
-        environment.put("NRM_WEB_PORT", String.valueOf(freePort()));
-        environment.put("NRM_SKIP_BUILD", "1");
-        gateway = "http://127.0.0.1:" + gatewayPort;
+        platform.prepare();
+        gateway = platform.gateway();
         started = true;
-        String up = launcher("up");
+        String up = platform.launcher("up");
         System.out.printf("platform start for the browser suite: %.1f s%n", (System.nanoTime() - suiteStart) / 1e9);
         assertThat(up).as("infra/nrm up prints the one address for people").contains("Sign in:  " + gateway + "/web/");
         startBrowser();
@@ -139,7 +125,7 @@ class BrowserSuiteIT {
             browser.quit();
         }
         if (started) {
-            launcher("down");
+            platform.downAndRemove();
             System.out.printf("browser suite, platform start and stop included: %.1f s%n",
                     (System.nanoTime() - suiteStart) / 1e9);
         }
@@ -455,31 +441,5 @@ class BrowserSuiteIT {
     private static String form(Map<String, String> fields) {
         return String.join("&", fields.entrySet().stream().map(field -> field.getKey() + "="
                 + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8)).toList());
-    }
-
-    private String launcher(String... command) throws IOException, InterruptedException {
-        List<String> line = new ArrayList<>(List.of(REPOSITORY.resolve("infra/nrm").toString()));
-        line.addAll(List.of(command));
-        ProcessBuilder builder = new ProcessBuilder(line).directory(workingDirectory.toFile());
-        builder.environment().remove("NRM_STORE_URI");
-        builder.environment().putAll(environment);
-        Path output = workingDirectory.resolve("launcher-" + String.join("-", command) + ".txt");
-        builder.redirectOutput(output.toFile());
-        builder.redirectErrorStream(true);
-        Process process = builder.start();
-        if (!process.waitFor(6, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("infra/nrm " + String.join(" ", command) + " did not finish in 6 minutes");
-        }
-        String printed = Files.readString(output, StandardCharsets.UTF_8);
-        System.out.println("infra/nrm " + String.join(" ", command) + ":\n" + printed);
-        assertThat(process.exitValue()).as("infra/nrm %s failed:%n%s", String.join(" ", command), printed).isZero();
-        return printed;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

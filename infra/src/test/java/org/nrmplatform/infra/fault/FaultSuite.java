@@ -1,25 +1,22 @@
 package org.nrmplatform.infra.fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.nrmplatform.infra.launcher.LocalPlatform.openCase;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,9 +31,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.nrmplatform.infra.launcher.LocalPlatform;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -48,7 +45,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class FaultSuite {
 
-    private static final Path REPOSITORY = Path.of("").toAbsolutePath().getParent();
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final List<String> TARGETS = List.of("store", "case-service", "referral-service",
             "identity-service", "gateway");
@@ -56,14 +52,11 @@ class FaultSuite {
     /** Longer than any bound the platform promises (the gateway's route timeout): a request this long hangs. */
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
-    @TempDir
-    Path workingDirectory;
+    @RegisterExtension
+    final LocalPlatform platform = new LocalPlatform();
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
-    private final Map<String, String> environment = new HashMap<>();
-    private String gateway;
-    private int storePort;
     private final AtomicReference<String> firstLineToken = new AtomicReference<>();
 
     private final Set<UUID> acknowledged = ConcurrentHashMap.newKeySet();
@@ -79,27 +72,11 @@ class FaultSuite {
     private record Round(String target, int round, int acknowledgedBefore, double secondsUntilWrites) {
     }
 
-    @AfterEach
-    void stopEverything() throws Exception {
-        launcher("down");
-    }
-
     @Test
     void nothingAcknowledgedIsLostWhateverIsKilled() throws Exception {
         int rounds = Integer.getInteger("fault.rounds", 5);
-        int gatewayPort = freePort();
-        storePort = freePort();
-        environment.put("NRM_DATA_DIR", workingDirectory.resolve("nrm-data").toString());
-        environment.put("NRM_STORE_PORT", String.valueOf(storePort));
-        environment.put("NRM_GATEWAY_PORT", String.valueOf(gatewayPort));
-        environment.put("NRM_CASE_PORT", String.valueOf(freePort()));
-        environment.put("NRM_REFERRAL_PORT", String.valueOf(freePort()));
-        environment.put("NRM_IDENTITY_PORT", String.valueOf(freePort()));
-        environment.put("NRM_GATEWAY_MANAGEMENT_PORT", String.valueOf(freePort()));
-        environment.put("NRM_SKIP_BUILD", "1");
-        gateway = "http://127.0.0.1:" + gatewayPort;
-        launcher("up");
-        firstLineToken.set(launcher("token", "first-line").trim());
+        platform.launcher("up");
+        firstLineToken.set(platform.launcher("token", "first-line").trim());
 
         AtomicBoolean writing = new AtomicBoolean(true);
         ExecutorService writers = Executors.newFixedThreadPool(WRITERS + 1);
@@ -140,7 +117,8 @@ class FaultSuite {
             Instant sent = Instant.now();
             attempts.incrementAndGet();
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/cases"))
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                                URI.create(platform.gateway() + "/api/cases"))
                         .timeout(REQUEST_TIMEOUT)
                         .header("Content-Type", "application/json")
                         .header("Authorization", "Bearer " + firstLineToken.get())
@@ -173,7 +151,7 @@ class FaultSuite {
         while (writing.get()) {
             try {
                 Thread.sleep(Duration.ofMinutes(4).toMillis());
-                firstLineToken.set(launcher("token", "first-line").trim());
+                firstLineToken.set(platform.launcher("token", "first-line").trim());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -193,13 +171,13 @@ class FaultSuite {
 
     private Round kill(String target, int round) throws Exception {
         int before = acknowledged.size();
-        String pid = Files.readString(workingDirectory.resolve("nrm-data/run/" + target + ".pid")).trim();
+        String pid = Files.readString(platform.dataDirectory().resolve("run/" + target + ".pid")).trim();
         recoveredAt.set(null);
         Instant killed = Instant.now();
         faultAt.set(killed);
         new ProcessBuilder("kill", "-KILL", pid).start().waitFor();
         Thread.sleep(500);
-        launcher("up");
+        platform.launcher("up");
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         while (recoveredAt.get() == null) {
             assertThat(Instant.now()).as("writes succeed again within 3 minutes after killing %s", target)
@@ -214,7 +192,7 @@ class FaultSuite {
     }
 
     private String freezeStore(Duration how) throws Exception {
-        String pid = Files.readString(workingDirectory.resolve("nrm-data/run/store.pid")).trim();
+        String pid = Files.readString(platform.dataDirectory().resolve("run/store.pid")).trim();
         longestMillis.set(0);
         long hungBefore = hung.get();
         recoveredAt.set(null);
@@ -245,13 +223,13 @@ class FaultSuite {
 
     /** Every acknowledged case read back through the gateway, once the views have caught up. */
     private Map<String, int[]> readBack() throws Exception {
-        String token = launcher("token", "first-line").trim();
+        String token = platform.launcher("token", "first-line").trim();
         Set<UUID> missing = new HashSet<>(acknowledged);
         Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
         while (!missing.isEmpty() && Instant.now().isBefore(deadline)) {
             for (UUID caseId : List.copyOf(missing)) {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                                URI.create(gateway + "/api/cases/" + caseId)).timeout(REQUEST_TIMEOUT)
+                                URI.create(platform.gateway() + "/api/cases/" + caseId)).timeout(REQUEST_TIMEOUT)
                         .header("Authorization", "Bearer " + token).GET().build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
@@ -275,7 +253,7 @@ class FaultSuite {
     /** For each projection that holds every case, the cases the store holds that it does not. */
     private Map<String, String> compareProjectionsWithTheStore() throws Exception {
         Map<String, String> result = new LinkedHashMap<>();
-        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + storePort)) {
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + platform.storePort())) {
             Set<String> stored = new HashSet<>();
             client.getDatabase("nrm_events").getCollection("events")
                     .find(Filters.regex("payloadType", "CaseOpened$"))
@@ -327,50 +305,11 @@ class FaultSuite {
         projections.forEach((name, line) -> out.append(name).append(": ").append(line).append('\n'));
         System.out.println(out);
         try {
-            Path report = REPOSITORY.resolve("infra/target/fault-suite.md");
+            Path report = LocalPlatform.REPOSITORY.resolve("infra/target/fault-suite.md");
             Files.createDirectories(report.getParent());
             Files.writeString(report, out.toString());
         } catch (IOException e) {
             System.out.println("could not write the report: " + e);
-        }
-    }
-
-    private static Map<String, Object> openCase(UUID caseId) {
-        return Map.of("caseId", caseId.toString(), "detectingSector", "LABOUR_INSPECTION",
-                "screenedAt", Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString(),
-                "location", Map.of("country", "RS", "municipality", "Novi Sad"),
-                "dataSubject", Map.of("givenName", "Ana", "familyName", "Petrović", "ageCategory", "ADULT",
-                        "sex", "Feminine", "citizenship", List.of("AL")));
-    }
-
-    private String launcher(String... command) throws IOException, InterruptedException {
-        List<String> line = new ArrayList<>(List.of(REPOSITORY.resolve("infra/nrm").toString()));
-        line.addAll(List.of(command));
-        ProcessBuilder builder = new ProcessBuilder(line).directory(workingDirectory.toFile());
-        builder.environment().remove("NRM_STORE_URI");
-        builder.environment().putAll(environment);
-        String name = String.join("-", command) + "-" + System.nanoTime();
-        Path output = workingDirectory.resolve("launcher-" + name + ".txt");
-        Path errors = workingDirectory.resolve("launcher-" + name + ".err");
-        builder.redirectOutput(output.toFile()).redirectError(errors.toFile());
-        Process process = builder.start();
-        if (!process.waitFor(6, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("infra/nrm " + String.join(" ", command) + " did not finish in 6 minutes");
-        }
-        String printed = Files.readString(output, StandardCharsets.UTF_8);
-        String failed = Files.readString(errors, StandardCharsets.UTF_8);
-        if (!command[0].equals("token")) {
-            System.out.println("infra/nrm " + String.join(" ", command) + ":\n" + printed + failed);
-        }
-        assertThat(process.exitValue()).as("infra/nrm %s failed:%n%s%s", String.join(" ", command), printed, failed)
-                .isZero();
-        return printed;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -1,30 +1,28 @@
 package org.nrmplatform.infra.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.nrmplatform.infra.launcher.LocalPlatform.openCase;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,43 +35,23 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class PlatformEndToEndIT {
 
-    private static final Path REPOSITORY = Path.of("").toAbsolutePath().getParent();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @TempDir
-    Path workingDirectory;
+    @RegisterExtension
+    final LocalPlatform platform = new LocalPlatform();
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private final Map<String, String> environment = new HashMap<>();
-    private String gateway;
     private final Map<String, String> tokens = new HashMap<>();
 
     private record Answer(int status, JsonNode body, HttpResponse<String> raw) {
     }
 
-    @AfterEach
-    void stopEverything() throws Exception {
-        launcher("down");
-    }
-
     @Test
     void aCaseSurvivesARestartOfTheWholePlatform() throws Exception {
-        int gatewayPort = freePort();
-        environment.put("NRM_DATA_DIR", workingDirectory.resolve("nrm-data").toString());
-        environment.put("NRM_STORE_PORT", String.valueOf(freePort()));
-        environment.put("NRM_GATEWAY_PORT", String.valueOf(gatewayPort));
-        environment.put("NRM_CASE_PORT", String.valueOf(freePort()));
-        environment.put("NRM_REFERRAL_PORT", String.valueOf(freePort()));
-        environment.put("NRM_IDENTITY_PORT", String.valueOf(freePort()));
-        environment.put("NRM_GATEWAY_MANAGEMENT_PORT", String.valueOf(freePort()));
-        environment.put("NRM_WEB_PORT", String.valueOf(freePort()));
-        environment.put("NRM_SKIP_BUILD", "1");
-        gateway = "http://127.0.0.1:" + gatewayPort;
-
         long coldStart = System.nanoTime();
-        String started = launcher("up");
+        String started = platform.launcher("up");
         System.out.printf("platform cold start: %.1f s%n", (System.nanoTime() - coldStart) / 1e9);
-        assertThat(started).contains("NRM platform is up").contains(gateway);
+        assertThat(started).contains("NRM platform is up").contains(platform.gateway());
 
         assertThat(get("/api/cases", null).status()).as("no token, no answer").isEqualTo(401);
         String firstLine = token("first-line");
@@ -126,9 +104,9 @@ class PlatformEndToEndIT {
 
         aRevokedTokenIsRefusedByTheGatewayAndTheServicesWithinFiveSeconds();
 
-        launcher("down");
+        platform.launcher("down");
         long restart = System.nanoTime();
-        launcher("up");
+        platform.launcher("up");
         System.out.printf("platform restart: %.1f s%n", (System.nanoTime() - restart) / 1e9);
 
         tokens.clear();
@@ -144,15 +122,15 @@ class PlatformEndToEndIT {
 
         // recovery without a full restart: the store is killed; 'up' starts it alone, and the services, left
         // running, reconnect by themselves
-        Path run = Path.of(environment.get("NRM_DATA_DIR")).resolve("run");
+        Path run = platform.dataDirectory().resolve("run");
         ProcessHandle store = ProcessHandle.of(Long.parseLong(Files.readString(run.resolve("store.pid")).trim()))
                 .orElseThrow();
         store.destroyForcibly(); // SIGKILL
         store.onExit().get(30, TimeUnit.SECONDS);
-        assertThat(launcher("status"))
+        assertThat(platform.launcher("status"))
                 .containsPattern("store +- +\\d+ +not running \\(pid \\d+ in its pid file is gone");
         long storeRestart = System.nanoTime();
-        String recovered = launcher("up");
+        String recovered = platform.launcher("up");
         System.out.printf("store restart with the services left running: %.1f s%n",
                 (System.nanoTime() - storeRestart) / 1e9);
         assertThat(recovered).contains("Starting store; leaving case-service referral-service identity-service "
@@ -173,7 +151,7 @@ class PlatformEndToEndIT {
                 "demo-case-manager:demo-case-manager-secret".getBytes(StandardCharsets.UTF_8));
         String token = form("/oauth2/token", "grant_type=client_credentials", basic).body().get("access_token")
                 .asString();
-        String caseService = "http://127.0.0.1:" + environment.get("NRM_CASE_PORT");
+        String caseService = "http://127.0.0.1:" + platform.casePort();
         assertThat(get("/api/cases", token).status()).isEqualTo(200);
         assertThat(send(HttpRequest.newBuilder(URI.create(caseService + "/api/cases"))
                 .header("Authorization", "Bearer " + token).GET()).status()).isEqualTo(200);
@@ -201,7 +179,7 @@ class PlatformEndToEndIT {
     }
 
     private Answer form(String path, String form, String authorization) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(gateway + path))
+        return send(HttpRequest.newBuilder(URI.create(platform.gateway() + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Authorization", authorization)
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
@@ -209,7 +187,7 @@ class PlatformEndToEndIT {
 
     private String token(String role) throws IOException, InterruptedException {
         if (!tokens.containsKey(role)) {
-            tokens.put(role, launcher("token", role).trim());
+            tokens.put(role, platform.launcher("token", role).trim());
         }
         return tokens.get(role);
     }
@@ -239,43 +217,13 @@ class PlatformEndToEndIT {
 
     private String caseProcessors() throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                + environment.get("NRM_CASE_PORT") + "/actuator/health")).GET();
+                + platform.casePort() + "/actuator/health")).GET();
         JsonNode health = send(request).body();
         return health == null ? "" : String.valueOf(health.at("/components/eventProcessors/details"));
     }
 
-    private static Map<String, Object> openCase(UUID caseId) {
-        return Map.of("caseId", caseId.toString(), "detectingSector", "LABOUR_INSPECTION",
-                "screenedAt", Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString(),
-                "location", Map.of("country", "RS", "municipality", "Novi Sad"),
-                "dataSubject", Map.of("givenName", "Ana", "familyName", "Petrović", "ageCategory", "ADULT",
-                        "sex", "Feminine", "citizenship", List.of("AL")));
-    }
-
-    private String launcher(String... command) throws IOException, InterruptedException {
-        List<String> line = new ArrayList<>(List.of(REPOSITORY.resolve("infra/nrm").toString()));
-        line.addAll(List.of(command));
-        ProcessBuilder builder = new ProcessBuilder(line).directory(workingDirectory.toFile());
-        builder.environment().remove("NRM_STORE_URI");
-        builder.environment().putAll(environment);
-        Path output = workingDirectory.resolve("launcher-" + String.join("-", command) + ".txt");
-        builder.redirectOutput(output.toFile());
-        builder.redirectError(workingDirectory.resolve("launcher-errors.txt").toFile());
-        Process process = builder.start();
-        if (!process.waitFor(6, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("infra/nrm " + command + " did not finish in 6 minutes");
-        }
-        String printed = Files.readString(output, StandardCharsets.UTF_8);
-        String errors = Files.readString(workingDirectory.resolve("launcher-errors.txt"), StandardCharsets.UTF_8);
-        System.out.println("infra/nrm " + String.join(" ", command) + ":\n" + printed + errors);
-        assertThat(process.exitValue()).as("infra/nrm %s failed:%n%s%s", String.join(" ", command), printed, errors)
-                .isZero();
-        return printed;
-    }
-
     private Answer get(String path, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.gateway() + path)).GET();
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -283,7 +231,7 @@ class PlatformEndToEndIT {
     }
 
     private Answer post(String path, Object body, String correlationId, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.gateway() + path))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
@@ -298,11 +246,5 @@ class PlatformEndToEndIT {
                 HttpResponse.BodyHandlers.ofString());
         JsonNode body = response.body().isBlank() ? null : JSON.readTree(response.body());
         return new Answer(response.statusCode(), body, response);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
-import org.nrmplatform.contracts.referrals.ReferralCommands.EscalateReferral;
+import org.nrmplatform.referralservice.referrals.ReferralCommands.EscalateReferral;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

@@ -3,7 +3,7 @@ package org.nrmplatform.referralservice.knowncases;
 import java.util.Optional;
 import java.util.UUID;
 import org.nrmplatform.shared.security.Actor;
-import org.nrmplatform.shared.web.RuleViolation;
+import org.nrmplatform.shared.domain.RuleViolation;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 

@@ -16,14 +16,14 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.nrmplatform.contracts.identity.Role;
 import org.nrmplatform.contracts.privacy.PersonalField;
-import org.nrmplatform.contracts.referrals.ReferralCommands.AcceptReferral;
-import org.nrmplatform.contracts.referrals.ReferralCommands.CancelReferral;
-import org.nrmplatform.contracts.referrals.ReferralCommands.CompleteReferral;
-import org.nrmplatform.contracts.referrals.ReferralCommands.DeclineReferral;
-import org.nrmplatform.contracts.referrals.ReferralCommands.EscalateReferral;
-import org.nrmplatform.contracts.referrals.ReferralCommands.RecordAssistanceStep;
-import org.nrmplatform.contracts.referrals.ReferralCommands.RequestReferral;
-import org.nrmplatform.contracts.referrals.ReferralCommands.WithdrawReferral;
+import org.nrmplatform.referralservice.referrals.ReferralCommands.AcceptReferral;
+import org.nrmplatform.referralservice.referrals.ReferralCommands.CancelReferral;
+import org.nrmplatform.referralservice.referrals.ReferralCommands.CompleteReferral;
+import org.nrmplatform.referralservice.referrals.ReferralCommands.DeclineReferral;
+import org.nrmplatform.referralservice.referrals.ReferralCommands.EscalateReferral;
+import org.nrmplatform.referralservice.referrals.ReferralCommands.RecordAssistanceStep;
+import org.nrmplatform.referralservice.referrals.ReferralCommands.RequestReferral;
+import org.nrmplatform.referralservice.referrals.ReferralCommands.WithdrawReferral;
 import org.nrmplatform.contracts.referrals.ReferralEvents.AssistanceStepRecorded;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralAccepted;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralCancelled;
@@ -36,7 +36,7 @@ import org.nrmplatform.contracts.referrals.ReferralStatus;
 import org.nrmplatform.shared.codelists.CodeLists;
 import org.nrmplatform.shared.privacy.PersonalData;
 import org.nrmplatform.shared.security.Actor;
-import org.nrmplatform.shared.web.RuleViolation;
+import org.nrmplatform.shared.domain.RuleViolation;
 
 /**
  * A referral of a case to a service provider: requested, then accepted or declined by the provider (or

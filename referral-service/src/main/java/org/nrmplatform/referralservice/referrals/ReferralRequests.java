@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.nrmplatform.contracts.referrals.ReferralCommands.RequestReferral;
+import org.nrmplatform.referralservice.referrals.ReferralCommands.RequestReferral;
 import org.nrmplatform.contracts.referrals.ReferralStatus;
 import org.nrmplatform.contracts.referrals.Urgency;
 import org.nrmplatform.referralservice.knowncases.CaseState;
@@ -13,7 +13,7 @@ import org.nrmplatform.referralservice.providers.Provider;
 import org.nrmplatform.referralservice.providers.ProviderDirectory;
 import org.nrmplatform.shared.codelists.CodeLists;
 import org.nrmplatform.shared.security.Actor;
-import org.nrmplatform.shared.web.RuleViolation;
+import org.nrmplatform.shared.domain.RuleViolation;
 import org.springframework.stereotype.Component;
 
 /**

@@ -8,7 +8,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.nrmplatform.contracts.cases.AgeCategory;
-import org.nrmplatform.contracts.cases.Events.CaseOpened;
+import org.nrmplatform.contracts.cases.CaseEvents.CaseOpened;
 import org.nrmplatform.contracts.privacy.PersonalField;
 import org.nrmplatform.contracts.privacy.Sealed;
 import org.nrmplatform.shared.privacy.PersonalData;

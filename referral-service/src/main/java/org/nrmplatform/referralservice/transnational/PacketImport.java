@@ -17,7 +17,7 @@ import org.nrmplatform.referralservice.transnational.TransnationalReferral.Direc
 import org.nrmplatform.referralservice.transnational.TransnationalReferral.State;
 import org.nrmplatform.referralservice.transnational.TransnationalReferral.Status;
 import org.nrmplatform.shared.security.Actor;
-import org.nrmplatform.shared.web.RuleViolation;
+import org.nrmplatform.shared.domain.RuleViolation;
 import org.nrmplatform.shared.web.TimeRange;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;

@@ -25,7 +25,7 @@ import org.nrmplatform.referralservice.transnational.TransnationalCommands.SendT
 import org.nrmplatform.contracts.privacy.PersonalField;
 import org.nrmplatform.shared.codelists.CodeLists;
 import org.nrmplatform.shared.privacy.PersonalData;
-import org.nrmplatform.shared.web.RuleViolation;
+import org.nrmplatform.shared.domain.RuleViolation;
 
 /**
  * A referral between two NRM installations, as one of them records it: OUTGOING on the sending side (sent,

@@ -19,14 +19,14 @@ import org.nrmplatform.contracts.identity.Role;
 import org.nrmplatform.contracts.privacy.PersonalField;
 import org.nrmplatform.contracts.privacy.Sealed;
 import org.nrmplatform.contracts.referrals.CancellationReason;
-import org.nrmplatform.contracts.referrals.ReferralCommands.AcceptReferral;
-import org.nrmplatform.contracts.referrals.ReferralCommands.CancelReferral;
-import org.nrmplatform.contracts.referrals.ReferralCommands.CompleteReferral;
-import org.nrmplatform.contracts.referrals.ReferralCommands.DeclineReferral;
-import org.nrmplatform.contracts.referrals.ReferralCommands.EscalateReferral;
-import org.nrmplatform.contracts.referrals.ReferralCommands.RecordAssistanceStep;
-import org.nrmplatform.contracts.referrals.ReferralCommands.RequestReferral;
-import org.nrmplatform.contracts.referrals.ReferralCommands.WithdrawReferral;
+import org.nrmplatform.referralservice.referrals.ReferralCommands.AcceptReferral;
+import org.nrmplatform.referralservice.referrals.ReferralCommands.CancelReferral;
+import org.nrmplatform.referralservice.referrals.ReferralCommands.CompleteReferral;
+import org.nrmplatform.referralservice.referrals.ReferralCommands.DeclineReferral;
+import org.nrmplatform.referralservice.referrals.ReferralCommands.EscalateReferral;
+import org.nrmplatform.referralservice.referrals.ReferralCommands.RecordAssistanceStep;
+import org.nrmplatform.referralservice.referrals.ReferralCommands.RequestReferral;
+import org.nrmplatform.referralservice.referrals.ReferralCommands.WithdrawReferral;
 import org.nrmplatform.contracts.referrals.ReferralEvents.AssistanceStepRecorded;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralAccepted;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralCancelled;
@@ -40,7 +40,7 @@ import org.nrmplatform.shared.codelists.CodeLists;
 import org.nrmplatform.shared.privacy.PersonalData;
 import org.nrmplatform.shared.security.Actor;
 import org.nrmplatform.shared.testing.InMemorySubjectKeys;
-import org.nrmplatform.shared.web.RuleViolation;
+import org.nrmplatform.shared.domain.RuleViolation;
 
 /**
  * The referral aggregate, command by command: every transition records exactly its event; every refusal

@@ -42,7 +42,7 @@ import org.nrmplatform.referralservice.transnational.TransnationalReferral.Statu
 import org.nrmplatform.shared.codelists.CodeLists;
 import org.nrmplatform.shared.privacy.PersonalData;
 import org.nrmplatform.shared.testing.InMemorySubjectKeys;
-import org.nrmplatform.shared.web.RuleViolation;
+import org.nrmplatform.shared.domain.RuleViolation;
 
 /**
  * The transnational referral aggregate, command by command, as the Serbian NRM (RS-NRM, this installation)

@@ -3,7 +3,7 @@ package org.nrmplatform.shared.codelists;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
-import org.nrmplatform.shared.web.RuleViolation;
+import org.nrmplatform.shared.domain.RuleViolation;
 
 /** ISO 3166-1 alpha-2 country codes, and XK for Kosovo, a participant of the region's referral mechanisms. */
 public final class Countries {

@@ -17,7 +17,7 @@ import javax.crypto.SecretKey;
 import org.bson.Document;
 import org.nrmplatform.contracts.privacy.PersonalField;
 import org.nrmplatform.contracts.privacy.Sealed;
-import org.nrmplatform.shared.web.RuleViolation;
+import org.nrmplatform.shared.domain.RuleViolation;
 
 /**
  * Seals personal fields for events with their data subject's key, and opens them again when they are read.

@@ -94,6 +94,12 @@ public class EventStoreConfiguration {
         return JacksonSerializer.builder().objectMapper(EventJson.mapper()).build();
     }
 
+    /** Events stored under a holder's former name (decision 31). */
+    @Bean
+    RenamedHolders renamedHolders() {
+        return new RenamedHolders();
+    }
+
     @Bean
     EventStorageEngine eventStorageEngine(MongoClient client, MongoDatabaseFactory factory,
                                           StoreCapabilities capabilities, StoreProperties properties,

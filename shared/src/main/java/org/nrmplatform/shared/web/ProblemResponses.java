@@ -41,6 +41,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import org.nrmplatform.shared.domain.RuleViolation;
 
 /**
  * Turns every failure a client can cause into an RFC 9457 problem that names what was wrong, and

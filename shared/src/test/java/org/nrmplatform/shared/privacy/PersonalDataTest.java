@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.nrmplatform.contracts.privacy.PersonalField;
 import org.nrmplatform.contracts.privacy.Sealed;
 import org.nrmplatform.shared.testing.InMemorySubjectKeys;
-import org.nrmplatform.shared.web.RuleViolation;
+import org.nrmplatform.shared.domain.RuleViolation;
 
 /** Sealing and opening personal fields: only the right subject's key, for the right field, opens a value. */
 class PersonalDataTest {

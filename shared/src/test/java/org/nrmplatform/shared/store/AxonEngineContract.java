@@ -11,8 +11,8 @@ import org.junit.jupiter.api.BeforeEach;
 /**
  * Axon 4's own storage-engine test suite ({@code AbstractEventStorageEngineTest} from Axon's published test jar),
  * inherited unchanged, run against {@link SequencedMongoEventStorageEngine}: the contract Axon's own engines meet.
- * Each test gets an event database of its own; subclasses say which server holds it. Axon's tests append without
- * a unit of work, as an engine must allow.
+ * Each test gets an event database of its own; subclasses name the server that holds it ({@link TestStore}).
+ * Axon's tests append without a unit of work, as an engine must allow.
  */
 abstract class AxonEngineContract
         extends AbstractEventStorageEngineTest<SequencedMongoEventStorageEngine, SequencedMongoEventStorageEngine.Builder> {
@@ -20,24 +20,25 @@ abstract class AxonEngineContract
     private final Serializer serializer = EventStoreConfiguration.jsonSerializer();
     private String database;
 
-    protected abstract MongoClient client();
+    private MongoClient client;
 
     @BeforeEach
-    void engineOnAnEmptyDatabase() {
+    void engineOnAnEmptyDatabase(TestStore.Connection connection) {
+        client = connection.client();
         database = "axon_" + UUID.randomUUID().toString().substring(0, 8);
         setTestSubject(createEngine());
     }
 
     @AfterEach
     void dropDatabase() {
-        client().getDatabase(database).drop();
+        client.getDatabase(database).drop();
     }
 
     @Override
     protected SequencedMongoEventStorageEngine createEngine(
             UnaryOperator<SequencedMongoEventStorageEngine.Builder> customization) {
         SequencedMongoEventStorageEngine.Builder builder = SequencedMongoEventStorageEngine.builder()
-                .database(EventDatabase.withoutTransactions(client(), database))
+                .database(EventDatabase.withoutTransactions(client, database))
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer);
         SequencedMongoEventStorageEngine engine = customization.apply(builder).build();

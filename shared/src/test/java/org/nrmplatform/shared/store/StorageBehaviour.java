@@ -60,8 +60,8 @@ import org.nrmplatform.shared.store.TrackingProcessors.Recording;
 import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
 
 /**
- * What the platform relies on from its MongoDB storage, run against each kind of server: the embedded
- * wire-protocol server here, a real replica set with transactions where Docker can provide one. The event
+ * What the platform relies on from its MongoDB storage, run against each kind of server ({@link TestStore}):
+ * the embedded wire-protocol server, a real replica set with transactions where Docker can provide one. The event
  * store part follows what Axon's own storage engine tests check, plus the global sequence: order, gaps,
  * held-back and lost commits.
  */
@@ -90,12 +90,15 @@ abstract class StorageBehaviour {
     protected TransactionManager transactions;
     protected StoreCapabilities capabilities;
 
-    protected abstract MongoClient client();
+    private TestStore.Connection connection;
 
-    protected abstract String connectionString();
+    protected MongoClient client() {
+        return connection.client();
+    }
 
     @BeforeEach
-    void storage() {
+    void storage(TestStore.Connection connection) {
+        this.connection = connection;
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         properties = new StoreProperties("events_" + suffix, "service_" + suffix,
                 StoreProperties.TransactionMode.AUTO, 1000, Duration.ofSeconds(60), 10_000);
@@ -573,7 +576,8 @@ abstract class StorageBehaviour {
             }
         };
         MongoClient listening = MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(connectionString())).addCommandListener(listener).build());
+                .applyConnectionString(new ConnectionString(connection.connectionString()))
+                .addCommandListener(listener).build());
         closeAfterTest.add(listening);
         return listening;
     }

@@ -20,8 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
  */
 public final class ArchitectureRules {
 
-    /** What the domain may not depend on: the web and HTTP layers, the servlet API, MongoDB. */
-    public static final String[] TRANSPORT_AND_STORE = {"org.springframework.web..", "org.springframework.http..",
+    /**
+     * What the domain may not depend on: any web package (Spring's and the platform's own, where the
+     * mapping of refusals to statuses lives), HTTP, the servlet API, MongoDB.
+     */
+    public static final String[] TRANSPORT_AND_STORE = {"..web..", "org.springframework.http..",
             "jakarta.servlet..", "org.springframework.data.mongodb..", "com.mongodb.."};
 
     private ArchitectureRules() {

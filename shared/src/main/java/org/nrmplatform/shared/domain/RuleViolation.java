@@ -1,10 +1,10 @@
-package org.nrmplatform.shared.web;
+package org.nrmplatform.shared.domain;
 
 /**
  * A command refused because of the state of the thing it acts on ({@link Kind#STATE_DOES_NOT_ALLOW}: closed
  * case, step already taken) or because it breaks a rule of the process ({@link Kind#RULE_NOT_MET}: a child's
  * case decided without a guardian). The message says why, in words a caseworker understands. The kind is the
- * domain's; what a caller is answered for each is decided in one place, {@link ProblemResponses}.
+ * domain's; what a caller is answered for each is decided in one place, the web layer's {@code ProblemResponses}.
  */
 public class RuleViolation extends RuntimeException {
 

@@ -1,9 +1,11 @@
-package org.nrmplatform.contracts.referrals;
+package org.nrmplatform.referralservice.referrals;
 
 import java.time.Instant;
 import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.nrmplatform.contracts.cases.AgeCategory;
+import org.nrmplatform.contracts.referrals.CancellationReason;
+import org.nrmplatform.contracts.referrals.Urgency;
 
 /** Commands on a referral to a service provider. */
 public final class ReferralCommands {

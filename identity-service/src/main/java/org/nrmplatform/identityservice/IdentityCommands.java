@@ -1,8 +1,9 @@
-package org.nrmplatform.contracts.identity;
+package org.nrmplatform.identityservice;
 
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.nrmplatform.contracts.identity.Role;
 
 /** Commands on organisations, user accounts and API clients. Roles are listed without duplicates. */
 public final class IdentityCommands {

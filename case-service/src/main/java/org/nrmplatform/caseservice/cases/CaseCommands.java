@@ -1,4 +1,4 @@
-package org.nrmplatform.contracts.cases;
+package org.nrmplatform.caseservice.cases;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,14 +7,21 @@ import java.util.Map;
 import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
+import org.nrmplatform.contracts.cases.ConsentDecision;
+import org.nrmplatform.contracts.cases.ConsentGiver;
+import org.nrmplatform.contracts.cases.DataSubject;
+import org.nrmplatform.contracts.cases.IdentificationOutcome;
+import org.nrmplatform.contracts.cases.IndicatorAnswer;
+import org.nrmplatform.contracts.cases.LegalBasis;
+import org.nrmplatform.contracts.cases.ScreeningLocation;
 
 /**
  * Commands on a case. {@code expectedVersion}, where present, is the version the caller last saw
  * (HTTP If-Match); null means "whatever the current version is".
  */
-public final class Commands {
+public final class CaseCommands {
 
-    private Commands() {
+    private CaseCommands() {
     }
 
     /** {@code openingOrganisationId}: the organisation of the professional who screened. */

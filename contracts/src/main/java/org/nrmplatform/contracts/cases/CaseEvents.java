@@ -12,9 +12,9 @@ import org.nrmplatform.contracts.privacy.Sealed;
  * of the data subject is {@link Sealed} with the case's key (see
  * {@link org.nrmplatform.contracts.privacy.PersonalField}); after {@link SubjectErased} nothing opens it.
  */
-public final class Events {
+public final class CaseEvents {
 
-    private Events() {
+    private CaseEvents() {
     }
 
     public record CaseOpened(UUID caseId, String detectingSector, Instant screenedAt, ScreeningLocation location,

@@ -1,7 +1,8 @@
-package org.nrmplatform.contracts.audit;
+package org.nrmplatform.caseservice.courtexport;
 
 import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.nrmplatform.contracts.audit.AuditEvents;
 import org.nrmplatform.contracts.cases.LegalBasis;
 
 public final class AuditCommands {
