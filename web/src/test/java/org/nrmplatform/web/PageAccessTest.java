@@ -38,9 +38,27 @@ class PageAccessTest {
             "case-manager, /screening", "case-manager, /screening/new",
             "case-manager, /screening/cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d",
             "first-line, /worklist", "first-line, /cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d",
-            "monitor, /screening", "monitor, /worklist", "service-provider, /cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d"})
+            "monitor, /screening", "monitor, /worklist", "service-provider, /cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d",
+            "case-manager, /identification", "first-line, /identification",
+            "service-provider, /identification/cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d",
+            "identification-authority, /worklist", "identification-authority, /screening",
+            "identification-authority, /inbox", "case-manager, /inbox", "monitor, /inbox",
+            "first-line, /inbox/referrals/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d"})
     void aRolesPagesAreRefusedToTheOtherRoles(String role, String page) throws Exception {
         pages.perform(get(page).with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_" + role))))
+                .andExpect(status().isForbidden());
+    }
+
+    /** A decision or an answer posted by another role (with a valid CSRF token) is refused before the API. */
+    @ParameterizedTest
+    @CsvSource({
+            "case-manager, /identification/cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/decision",
+            "service-provider, /identification/cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/decision",
+            "case-manager, /inbox/referrals/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/acceptance",
+            "identification-authority, /inbox/referrals/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/decline"})
+    void aRolesFormsAreRefusedToTheOtherRoles(String role, String form) throws Exception {
+        pages.perform(post(form).param("reason", "NO_CAPACITY").with(csrf())
+                        .with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_" + role))))
                 .andExpect(status().isForbidden());
     }
 
@@ -73,6 +91,11 @@ class PageAccessTest {
                 .andExpect(redirectedUrl("/screening"));
         pages.perform(get("/").with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_case-manager"))))
                 .andExpect(redirectedUrl("/worklist"));
+        pages.perform(get("/").with(oauth2Login().authorities(
+                        new SimpleGrantedAuthority("ROLE_identification-authority"))))
+                .andExpect(redirectedUrl("/identification"));
+        pages.perform(get("/").with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_service-provider"))))
+                .andExpect(redirectedUrl("/inbox"));
         pages.perform(get("/").with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_monitor"))))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("not in the web application yet")));
     }

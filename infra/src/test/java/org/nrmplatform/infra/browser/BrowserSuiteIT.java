@@ -15,7 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,12 +48,14 @@ import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The web application in a real browser: Debian's headless Chromium driven by Selenium through chromium-driver,
  * against the whole platform started as a newcomer starts it ({@code infra/nrm up}, embedded store, demo NRM) on
  * free ports. A first-line officer signs in, opens a case, answers an indicator set and flags the person; the case
- * manager finds the case in the worklist and reads its timeline; a role cannot reach another role's pages; a form
+ * manager finds the case in the worklist and reads its timeline; the identification authority decides on it; the
+ * shelter accepts a referral from its inbox (made by the case manager through the API); a role cannot reach another role's pages; a form
  * sent without its CSRF token is refused; signing out ends the session. Every sign-in redirect stays at the
  * gateway's address. Each page visited is checked with axe-core (WCAG 2.1 A and AA rules). Screenshots of each
  * role's main page go to docs/screenshots/.
@@ -68,6 +72,7 @@ class BrowserSuiteIT {
     private static final Path SCREENSHOTS = LocalPlatform.REPOSITORY.resolve("docs/screenshots");
     /** Waits for what a page shows after a click; generous, since the build machine may be busy. */
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final LocalPlatform platform = new LocalPlatform();
     private String gateway;
@@ -249,6 +254,95 @@ class BrowserSuiteIT {
 
     @Test
     @Order(4)
+    void theIdentificationAuthorityDecidesOnTheFlaggedCase() throws Exception {
+        Assumptions.assumeTrue(caseId != null, "needs the case the first-line officer flagged");
+        signIn("identification-authority");
+        until(ExpectedConditions.urlContains("/web/identification"));
+        WebElement row = untilListed(By.partialLinkText(familyName));
+        checkAccessibility("awaiting identification");
+        screenshot("identification-authority-awaiting");
+        row.click();
+
+        until(ExpectedConditions.visibilityOfElementLocated(By.id("decision-form")));
+        checkAccessibility("case, identification authority");
+        // identified without a type of exploitation: the API's refusal is shown beside that field, reasons kept
+        browser.findElement(By.cssSelector("label[for='outcome-IDENTIFIED']")).click();
+        browser.findElement(By.id("reasons")).sendKeys("Forced labour established: documents withheld, wages unpaid");
+        browser.findElement(By.id("decide-submit")).click();
+        assertThat(until(ExpectedConditions.visibilityOfElementLocated(By.id("typesOfExploitation-error"))).getText())
+                .contains("at least one type of exploitation");
+        assertThat(browser.findElement(By.id("reasons")).getDomProperty("value")).startsWith("Forced labour established");
+        browser.findElement(By.cssSelector("label[for='type-ForcedLabour']")).click();
+        browser.findElement(By.cssSelector("label[for='method-WithholdsDocuments']")).click();
+        browser.findElement(By.id("decide-submit")).click();
+        WebElement outcome = untilShownAfterTheWrite(By.id("outcome"));
+        assertThat(outcome.getText()).isEqualTo("Identified as a victim");
+        assertThat(browser.findElement(By.id("stage")).getText()).isEqualTo("Identified victim");
+        assertThat(browser.findElement(By.id("decision")).getText()).contains("Forced labour",
+                "Identity documents withheld");
+        assertNoSidewaysScrollingAt768("case, identification authority");
+
+        browser.get(gateway + "/web/identification");
+        until(driver -> driver.findElements(By.partialLinkText(familyName)).isEmpty()
+                ? Boolean.TRUE : refreshed(driver)); // decided: no longer awaiting
+        signOut();
+    }
+
+    /**
+     * The case manager refers the identified person to the demo shelter through the API (its pages for consents
+     * and referrals are not built yet); the shelter finds the referral in its inbox, is refused a decline without
+     * a reason, and accepts it.
+     */
+    @Test
+    @Order(5)
+    void theShelterAcceptsAReferralFromItsInbox() throws Exception {
+        Assumptions.assumeTrue(caseId != null, "needs the case the authority decided on");
+        String caseManager = clientToken("demo-case-manager");
+        String shelter = JSON.readTree(api("GET", "/api/identity/organisations?type=shelter", null, caseManager)
+                .body()).at("/items/0/id").asString();
+        assertThat(api("POST", "/api/cases/" + caseId + "/consents", Map.of("decision", "GIVEN",
+                "purposes", List.of("REFERRAL"), "serviceTypes", List.of("SAFE_ACCOMMODATION"),
+                "recipientOrganisationId", shelter), caseManager).statusCode()).isEqualTo(201);
+        UUID referralId = UUID.randomUUID();
+        Map<String, Object> referral = Map.of("referralId", referralId.toString(), "caseId", caseId,
+                "providerOrganisationId", shelter, "serviceType", "SAFE_ACCOMMODATION", "urgency", "URGENT",
+                "respondBy", Instant.now().plus(Duration.ofDays(2)).toString(),
+                "note", "Needs a place tonight");
+        // referral-service learns of the consent from the case's events moments after it is stored
+        until(driver -> {
+            try {
+                int answer = api("POST", "/api/referrals", referral, caseManager).statusCode();
+                return answer == 201 ? Boolean.TRUE : answer == 422 ? null : fail("referral answered " + answer);
+            } catch (Exception failed) {
+                throw new IllegalStateException(failed);
+            }
+        });
+
+        signIn("service-provider");
+        until(ExpectedConditions.urlContains("/web/inbox"));
+        WebElement row = untilListed(By.cssSelector("#inbox a[href$='" + referralId + "']"));
+        checkAccessibility("inbox");
+        screenshot("service-provider-inbox");
+        row.click();
+
+        until(ExpectedConditions.visibilityOfElementLocated(By.id("decline-form")));
+        assertThat(browser.findElement(By.id("referral-status")).getText()).isEqualTo("Awaiting your answer");
+        checkAccessibility("referral, service provider");
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('reason').removeAttribute('required')");
+        browser.findElement(By.id("decline-submit")).click();
+        assertThat(until(ExpectedConditions.visibilityOfElementLocated(By.id("reason-error"))).getText())
+                .isEqualTo("must not be blank");
+        browser.findElement(By.id("accept-note")).sendKeys("A room is ready");
+        browser.findElement(By.id("accept-submit")).click();
+        until(driver -> "Accepted".equals(driver.findElement(By.id("referral-status")).getText())
+                ? Boolean.TRUE : driver.findElements(By.id("behind")).isEmpty() ? null : refreshed(driver));
+        assertThat(browser.findElements(By.id("accept-form"))).as("an answered referral offers no answer").isEmpty();
+        assertNoSidewaysScrollingAt768("referral, service provider");
+        signOut();
+    }
+
+    @Test
+    @Order(6)
     void aRoleCannotReachAnotherRolesPages() throws Exception {
         signIn("case-manager");
         until(ExpectedConditions.urlContains("/web/worklist"));
@@ -266,7 +360,7 @@ class BrowserSuiteIT {
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     void aFormSentWithoutItsCsrfTokenIsRefused() throws Exception {
         signIn("first-line");
         until(ExpectedConditions.urlContains("/web/screening"));
@@ -287,7 +381,7 @@ class BrowserSuiteIT {
     }
 
     @Test
-    @Order(6)
+    @Order(8)
     void signingOutEndsTheSession() throws Exception {
         signIn("first-line");
         until(ExpectedConditions.urlContains("/web/screening"));
@@ -303,6 +397,38 @@ class BrowserSuiteIT {
         browser.get(gateway + "/web/screening");
         assertThat(until(ExpectedConditions.visibilityOfElementLocated(By.id("password"))).isDisplayed())
                 .as("the password is asked again: no session is left at identity-service either").isTrue();
+    }
+
+    private static Boolean refreshed(WebDriver driver) {
+        driver.navigate().refresh();
+        return null;
+    }
+
+    private static Boolean fail(String why) {
+        throw new AssertionError(why);
+    }
+
+    /** A demo API client's access token (client credentials), for a step whose pages are not built yet. */
+    private String clientToken(String client) throws Exception {
+        String basic = Base64.getEncoder().encodeToString((client + ":" + client + "-secret")
+                .getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(gateway + "/oauth2/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Authorization", "Basic " + basic)
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as("token for %s: %s", client, answer.body()).isEqualTo(200);
+        return JSON.readTree(answer.body()).get("access_token").asString();
+    }
+
+    private HttpResponse<String> api(String method, String path, Object body, String token) throws Exception {
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(gateway + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        System.out.println(method + " " + path + ": " + answer.statusCode() + " " + answer.body());
+        return answer;
     }
 
     /** What a page shows, once it shows it; a timeout names the page and what it showed instead. */

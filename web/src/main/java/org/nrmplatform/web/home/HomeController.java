@@ -17,6 +17,12 @@ class HomeController {
         if (has(person, Roles.CASE_MANAGER)) {
             return "redirect:/worklist";
         }
+        if (has(person, Roles.IDENTIFICATION_AUTHORITY)) {
+            return "redirect:/identification";
+        }
+        if (has(person, Roles.SERVICE_PROVIDER)) {
+            return "redirect:/inbox";
+        }
         return "home";
     }
 

@@ -5,6 +5,8 @@ public final class Roles {
 
     public static final String FIRST_LINE = "first-line";
     public static final String CASE_MANAGER = "case-manager";
+    public static final String IDENTIFICATION_AUTHORITY = "identification-authority";
+    public static final String SERVICE_PROVIDER = "service-provider";
 
     private Roles() {
     }

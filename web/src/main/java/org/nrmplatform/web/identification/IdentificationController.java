@@ -1,0 +1,106 @@
+package org.nrmplatform.web.identification;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.nrmplatform.web.platform.PlatformApi;
+import org.nrmplatform.web.platform.RefusedAction;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The identification authority's work: the presumed victims awaiting its decision, and the decision on a case
+ * (outcome, reasons, and the HTCDS types of exploitation and methods of control from the code lists). The form
+ * is the API's request; a refusal is shown beside the field it names, with what was chosen kept.
+ */
+@Controller
+@RequestMapping("/identification")
+class IdentificationController {
+
+    /** The API lists at most this many cases a page; the authority's view is read through to its end. */
+    private static final int READ_SIZE = 200;
+
+    private final PlatformApi api;
+
+    IdentificationController(PlatformApi api) {
+        this.api = api;
+    }
+
+    /**
+     * The API lists every case the authority sees (each flagged case, decided or not) without a stage filter,
+     * so the page reads the whole view and keeps those still awaiting a decision, newest first as listed.
+     */
+    @GetMapping
+    String awaiting(Model model) {
+        List<Map<String, Object>> awaiting = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            Map<String, Object> cases = api.get("/api/cases?page={page}&size={size}", page, READ_SIZE);
+            List<Map<String, Object>> items = items(cases);
+            items.stream().filter(c -> "PRESUMED_VICTIM".equals(c.get("stage")) && !Boolean.TRUE.equals(c.get("closed")))
+                    .forEach(awaiting::add);
+            if (items.size() < READ_SIZE || !(cases.get("total") instanceof Number total)
+                    || (long) (page + 1) * READ_SIZE >= total.longValue()) {
+                break;
+            }
+        }
+        model.addAttribute("awaiting", awaiting);
+        return "identification/awaiting";
+    }
+
+    @GetMapping("/cases/{caseId}")
+    String caseFile(@PathVariable UUID caseId, Model model) {
+        show(caseId, model);
+        return "identification/case";
+    }
+
+    @PostMapping("/cases/{caseId}/decision")
+    String decide(@PathVariable UUID caseId, @RequestParam MultiValueMap<String, String> form, Model model,
+                  RedirectAttributes next) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("outcome", blankToNull(form.getFirst("outcome")));
+        request.put("reasons", blankToNull(form.getFirst("reasons")));
+        request.put("typesOfExploitation", form.getOrDefault("typesOfExploitation", List.of()));
+        request.put("methodsOfControl", form.getOrDefault("methodsOfControl", List.of()));
+        try {
+            next.addFlashAttribute("written", api.post("/api/cases/{id}/identification-decision", request, caseId)
+                    .get("version"));
+            next.addFlashAttribute("done", "identification.decided");
+            return "redirect:/identification/cases/" + caseId;
+        } catch (RefusedAction refused) {
+            model.addAttribute("refused", refused);
+            model.addAttribute("decisionForm", form);
+            show(caseId, model);
+            return "identification/case";
+        }
+    }
+
+    private void show(UUID caseId, Model model) {
+        // right after the authority's decision (flash attribute "written": the version it made), show that decision
+        Object written = model.getAttribute("written");
+        Map<String, Object> caseFile = written instanceof Number version
+                ? api.readAfterWrite(version.longValue(), "/api/cases/{id}", caseId)
+                : api.get("/api/cases/{id}", caseId);
+        model.addAttribute("caseFile", caseFile);
+        model.addAttribute("behind", written instanceof Number version && caseFile.get("version") instanceof Number
+                seen && seen.longValue() < version.longValue());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> items(Map<String, Object> page) {
+        Object items = page.get("items");
+        return items instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}
