@@ -18,8 +18,12 @@ import tools.jackson.databind.json.JsonMapper;
 @Component("codeLists")
 public class CodeLists {
 
-    private final JsonMapper json = JsonMapper.builder().build();
+    private final JsonMapper json;
     private final Map<String, Map<String, String>> loaded = new ConcurrentHashMap<>();
+
+    CodeLists(JsonMapper json) {
+        this.json = json;
+    }
 
     /** Code → label, in the list's order. */
     public Map<String, String> values(String list) {

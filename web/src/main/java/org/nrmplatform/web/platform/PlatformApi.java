@@ -32,8 +32,7 @@ public class PlatformApi {
 
     private final RestClient api;
 
-    PlatformApi(WebProperties properties, OAuth2AuthorizedClientManager clients) {
-        JsonMapper json = JsonMapper.builder().build();
+    PlatformApi(WebProperties properties, OAuth2AuthorizedClientManager clients, JsonMapper json) {
         OAuth2ClientHttpRequestInterceptor token = new OAuth2ClientHttpRequestInterceptor(clients);
         token.setClientRegistrationIdResolver(request -> "nrm");
         this.api = RestClient.builder().baseUrl(properties.api().toString())

@@ -1,6 +1,6 @@
 package org.nrmplatform.web.screening;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -36,9 +36,11 @@ class ScreeningController {
     private static final ZoneId ZONE = ZoneId.of("Europe/Belgrade");
 
     private final PlatformApi api;
+    private final Clock clock;
 
-    ScreeningController(PlatformApi api) {
+    ScreeningController(PlatformApi api, Clock clock) {
         this.api = api;
+        this.clock = clock;
     }
 
     @GetMapping
@@ -119,7 +121,7 @@ class ScreeningController {
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("indicatorSetId", form.get("indicatorSetId"));
         request.put("answers", answers);
-        request.put("assessedAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        request.put("assessedAt", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
         try {
             next.addFlashAttribute("written", api.post("/api/cases/{id}/indicator-assessments", request, caseId)
                     .get("version"));
