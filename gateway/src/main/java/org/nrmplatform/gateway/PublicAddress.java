@@ -3,6 +3,7 @@ package org.nrmplatform.gateway;
 import java.net.URI;
 import java.util.List;
 
+import org.nrmplatform.accesstokens.SecurityProperties;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;

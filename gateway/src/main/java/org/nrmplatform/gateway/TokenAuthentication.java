@@ -7,7 +7,9 @@ import com.nimbusds.jose.jwk.JWKMatcher;
 import com.nimbusds.jose.jwk.JWKSelector;
 import org.nrmplatform.accesstokens.NotRevoked;
 import org.nrmplatform.accesstokens.PolledRevocations;
+import org.nrmplatform.accesstokens.SecurityProperties;
 import org.nrmplatform.accesstokens.TokenKeys;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -33,6 +35,7 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
  * token again so that a call bypassing the gateway is refused too.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecurityProperties.class) // nrm.security.*, the same properties as the services'
 @EnableWebFluxSecurity
 class TokenAuthentication {
 

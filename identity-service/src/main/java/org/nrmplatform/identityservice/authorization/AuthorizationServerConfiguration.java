@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.nrmplatform.identityservice.revocation.RevocationList;
 import org.nrmplatform.identityservice.keys.SigningKeys;
-import org.nrmplatform.shared.security.SecurityProperties;
+import org.nrmplatform.accesstokens.SecurityProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;

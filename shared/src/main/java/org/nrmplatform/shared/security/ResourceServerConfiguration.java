@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.nrmplatform.accesstokens.NotRevoked;
 import org.nrmplatform.accesstokens.PolledRevocations;
 import org.nrmplatform.accesstokens.RevocationSource;
+import org.nrmplatform.accesstokens.SecurityProperties;
 import org.nrmplatform.accesstokens.TokenKeys;
 import org.nrmplatform.contracts.identity.Role;
 import org.nrmplatform.contracts.identity.TokenClaims;

@@ -1,4 +1,4 @@
-package org.nrmplatform.shared.security;
+package org.nrmplatform.accesstokens;
 
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How services check access tokens.
+ * How the gateway and the services check access tokens (the same properties for both).
  *
  * @param issuer    the issuer every token must name: the platform's public address (the gateway)
  * @param jwkSetUri where identity-service publishes the keys that verify tokens
