@@ -272,8 +272,20 @@ class FaultSuite {
                         Thread.sleep(1_000);
                     }
                 } while (held < stored.size() && Instant.now().isBefore(deadline));
-                result.put(projection.getKey(), (held == stored.size() ? "complete: " : "MISSING: ") + held
-                        + " cases held, " + stored.size() + " in the store");
+                result.put(projection.getKey(), (held == stored.size() ? "complete: " : held < stored.size()
+                        ? "MISSING: " : "MORE THAN THE STORE: ") + held + " cases held, " + stored.size()
+                        + " in the store");
+                if (held != stored.size() && !where[1].equals("case_statistics")) {
+                    Set<String> projected = new HashSet<>();
+                    database.getCollection(current(database, where[1])).find()
+                            .forEach(view -> projected.add(String.valueOf(view.get("_id"))));
+                    Set<String> notStored = new HashSet<>(projected);
+                    notStored.removeAll(stored);
+                    Set<String> notProjected = new HashSet<>(stored);
+                    notProjected.removeAll(projected);
+                    System.out.printf("%s: cases projected but not in the store %s; in the store but not projected %s%n",
+                            projection.getKey(), notStored, notProjected);
+                }
             }
         }
         return result;

@@ -43,6 +43,11 @@ public final class LocalPlatform implements BeforeEachCallback, AfterEachCallbac
 
     @Override
     public void afterEach(ExtensionContext context) throws Exception {
+        if (context.getExecutionException().isPresent()) { // kept for the post-mortem: store files, logs
+            launcher("down");
+            System.out.println("the test failed: its platform's data and logs are kept in " + workingDirectory);
+            return;
+        }
         downAndRemove();
     }
 
