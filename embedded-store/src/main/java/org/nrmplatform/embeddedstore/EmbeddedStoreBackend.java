@@ -14,6 +14,7 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -135,11 +136,21 @@ public final class EmbeddedStoreBackend extends H2Backend {
         long checkpointed = walState.getOrDefault(CHECKPOINTED_LSN, 0L);
         EmbeddedChannel replaying = new EmbeddedChannel();
         long[] replayed = {0};
+        List<String> refused = new ArrayList<>();
         long last = WriteAheadLog.replay(walDirectory, checkpointed, entry -> {
+            String refusal;
             try {
-                super.handleCommand(replaying, entry.database(), entry.command(), entry.query());
-            } catch (RuntimeException e) { // it failed the same way when it was first executed
-                log.debug("replayed {} on {} failed as before: {}", entry.command(), entry.database(), e.toString());
+                Document reply = super.handleCommand(replaying, entry.database(), entry.command(), entry.query());
+                refusal = reply.get("writeErrors") instanceof List<?> errors && !errors.isEmpty()
+                        ? String.valueOf(errors.get(0)) : null;
+            } catch (RuntimeException e) {
+                refusal = e.toString();
+            }
+            if (refusal != null) {
+                // as it was the first time, as a rule (a duplicate key refused then is refused again); named, so
+                // that a write that succeeded then and not now cannot go unseen
+                refused.add("LSN " + entry.lsn() + " " + entry.command() + " on " + entry.database() + ": "
+                        + refusal);
             }
             replayed[0]++;
         });
@@ -147,7 +158,8 @@ public final class EmbeddedStoreBackend extends H2Backend {
         if (replayed[0] > 0) {
             // an operator reads this after a crash: the store was not shut down cleanly, and nothing was lost
             log.warn("the store was not shut down cleanly: executed {} writes again from the write-ahead log "
-                    + "(through LSN {})", replayed[0], last);
+                    + "(through LSN {}); {} of them were refused, as writes refused when first executed are: {}",
+                    replayed[0], last, refused.size(), refused.stream().limit(20).toList());
         }
         walState.put(CHECKPOINTED_LSN, last);
         getMvStore().commit();
