@@ -107,7 +107,7 @@ class FaultSuite {
 
         assertThat(found.get("lost")[0]).as("acknowledged cases lost").isZero();
         assertThat(hung.get()).as("requests that hung past %s", REQUEST_TIMEOUT).isZero();
-        assertThat(projections.values()).as("projections that miss cases the store holds")
+        assertThat(projections.values()).as("projections that do not hold exactly the cases the store holds")
                 .allMatch(line -> line.startsWith("complete"));
     }
 
