@@ -65,6 +65,8 @@ final class WriteAheadLog implements Closeable {
     private FileChannel segment;
     private Path segmentFile;
     private long segmentWritten;
+    /** Set when a new segment found no spare or took it; cleared once the next spare is written. */
+    private volatile boolean spareTaken;
     private final List<Segment> older = new ArrayList<>();
     private volatile long appended;
 
@@ -277,7 +279,7 @@ final class WriteAheadLog implements Closeable {
 
     /** Whether the spare segment was taken by a rotation and is to be written again ({@link #allocateSpare}). */
     boolean needsSpare() {
-        return !Files.exists(directory.resolve(SPARE));
+        return spareTaken;
     }
 
     /** Deletes the segments whose records are all at or below {@code lsn}, now in the synced store file. */
@@ -369,6 +371,7 @@ final class WriteAheadLog implements Closeable {
         } else {
             channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         }
+        spareTaken = true;
         try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
             dir.force(true); // the new file's name must survive a crash, or its records would
         } catch (IOException e) {
@@ -380,6 +383,7 @@ final class WriteAheadLog implements Closeable {
     /** Writes the next segment's zeros ahead of time, outside the write lock (the checkpoint thread calls it). */
     void allocateSpare() throws IOException {
         Path spare = directory.resolve(SPARE);
+        spareTaken = false; // before the check: a rotation taking the spare meanwhile sets it again
         if (Files.exists(spare)) {
             return;
         }
