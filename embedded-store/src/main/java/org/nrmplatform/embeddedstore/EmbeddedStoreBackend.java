@@ -136,7 +136,8 @@ public final class EmbeddedStoreBackend extends H2Backend {
         long checkpointed = walState.getOrDefault(CHECKPOINTED_LSN, 0L);
         EmbeddedChannel replaying = new EmbeddedChannel();
         long[] replayed = {0};
-        List<String> refused = new ArrayList<>();
+        long[] refusedCount = {0};
+        List<String> refused = new ArrayList<>(); // the first few, named in the log
         long last = WriteAheadLog.replay(walDirectory, checkpointed, entry -> {
             String refusal;
             try {
@@ -146,7 +147,7 @@ public final class EmbeddedStoreBackend extends H2Backend {
             } catch (RuntimeException e) {
                 refusal = e.toString();
             }
-            if (refusal != null) {
+            if (refusal != null && refusedCount[0]++ < 20) {
                 // as it was the first time, as a rule (a duplicate key refused then is refused again); named, so
                 // that a write that succeeded then and not now cannot go unseen
                 refused.add("LSN " + entry.lsn() + " " + entry.command() + " on " + entry.database() + ": "
@@ -159,7 +160,7 @@ public final class EmbeddedStoreBackend extends H2Backend {
             // an operator reads this after a crash: the store was not shut down cleanly, and nothing was lost
             log.warn("the store was not shut down cleanly: executed {} writes again from the write-ahead log "
                     + "(through LSN {}); {} of them were refused, as writes refused when first executed are: {}",
-                    replayed[0], last, refused.size(), refused.stream().limit(20).toList());
+                    replayed[0], last, refusedCount[0], refused);
         }
         walState.put(CHECKPOINTED_LSN, last);
         getMvStore().commit();
