@@ -31,6 +31,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.nrmplatform.infra.launcher.LocalPlatform;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
@@ -75,6 +78,14 @@ class BrowserSuiteIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final LocalPlatform platform = new LocalPlatform();
+    private boolean failed;
+    @RegisterExtension
+    final TestWatcher failures = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            failed = true;
+        }
+    };
     private String gateway;
     private boolean started;
     private WebDriver browser;
@@ -129,7 +140,9 @@ class BrowserSuiteIT {
         if (browser != null) {
             browser.quit();
         }
-        if (started) {
+        if (started && failed) {
+            platform.downKeepingEverything();
+        } else if (started) {
             platform.downAndRemove();
             System.out.printf("browser suite, platform start and stop included: %.1f s%n",
                     (System.nanoTime() - suiteStart) / 1e9);

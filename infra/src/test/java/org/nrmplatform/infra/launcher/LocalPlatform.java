@@ -43,12 +43,35 @@ public final class LocalPlatform implements BeforeEachCallback, AfterEachCallbac
 
     @Override
     public void afterEach(ExtensionContext context) throws Exception {
-        if (context.getExecutionException().isPresent()) { // kept for the post-mortem: store files, logs
-            launcher("down");
-            System.out.println("the test failed: its platform's data and logs are kept in " + workingDirectory);
+        if (context.getExecutionException().isPresent()) {
+            downKeepingEverything();
             return;
         }
         downAndRemove();
+    }
+
+    /**
+     * After a failure: {@code infra/nrm down}, the data and logs kept for the post-mortem, and each component's
+     * warnings and errors printed, so that a failure on a build machine says what the platform saw.
+     */
+    public void downKeepingEverything() throws Exception {
+        launcher("down");
+        Path logs = dataDirectory().resolve("logs");
+        if (Files.isDirectory(logs)) {
+            try (Stream<Path> files = Files.list(logs)) {
+                for (Path log : files.filter(file -> file.toString().endsWith(".log")).sorted().toList()) {
+                    List<String> noteworthy = Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+                            .filter(line -> line.contains(" WARN ") || line.contains(" ERROR ")
+                                    || line.startsWith("Caused by:"))
+                            .toList();
+                    System.out.printf("--- %s: %d warnings and errors%s ---%n", log.getFileName(), noteworthy.size(),
+                            noteworthy.size() > 40 ? ", the last 40" : "");
+                    noteworthy.subList(Math.max(0, noteworthy.size() - 40), noteworthy.size())
+                            .forEach(System.out::println);
+                }
+            }
+        }
+        System.out.println("the test failed: its platform's data and logs are kept in " + workingDirectory);
     }
 
     /**

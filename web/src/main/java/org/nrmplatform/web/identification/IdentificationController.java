@@ -71,8 +71,8 @@ class IdentificationController {
         request.put("typesOfExploitation", form.getOrDefault("typesOfExploitation", List.of()));
         request.put("methodsOfControl", form.getOrDefault("methodsOfControl", List.of()));
         try {
-            next.addFlashAttribute("written", api.post("/api/cases/{id}/identification-decision", request, caseId)
-                    .get("version"));
+            next.addFlashAttribute("written", PlatformApi.writtenVersion(
+                    api.post("/api/cases/{id}/identification-decision", request, caseId)));
             next.addFlashAttribute("done", "identification.decided");
             return "redirect:/identification/cases/" + caseId;
         } catch (RefusedAction refused) {

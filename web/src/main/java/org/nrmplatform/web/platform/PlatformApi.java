@@ -45,6 +45,14 @@ public class PlatformApi {
                 .build();
     }
 
+    /**
+     * The case's version a write answered: at the top of a case status, inside {@code status} where the answer
+     * carries more (an indicator assessment answers its result beside the status). What a page waits for.
+     */
+    public static Object writtenVersion(Map<String, Object> answer) {
+        return answer.get("status") instanceof Map<?, ?> status ? status.get("version") : answer.get("version");
+    }
+
     public Map<String, Object> get(String path, Object... variables) {
         return api.get().uri(path, variables).retrieve().body(OBJECT);
     }

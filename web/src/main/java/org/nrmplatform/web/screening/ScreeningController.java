@@ -83,7 +83,7 @@ class ScreeningController {
         request.put("dataSubject", subject);
         try {
             Map<String, Object> opened = api.post("/api/cases", request);
-            next.addFlashAttribute("written", opened.get("version"));
+            next.addFlashAttribute("written", PlatformApi.writtenVersion(opened));
             next.addFlashAttribute("done", "screening.opened");
             return "redirect:/screening/cases/" + opened.get("caseId");
         } catch (RefusedAction refused) {
@@ -123,8 +123,8 @@ class ScreeningController {
         request.put("answers", answers);
         request.put("assessedAt", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
         try {
-            next.addFlashAttribute("written", api.post("/api/cases/{id}/indicator-assessments", request, caseId)
-                    .get("version"));
+            next.addFlashAttribute("written", PlatformApi.writtenVersion(
+                    api.post("/api/cases/{id}/indicator-assessments", request, caseId)));
             next.addFlashAttribute("done", "screening.assessment.recorded");
             return "redirect:/screening/cases/" + caseId + "#assessments";
         } catch (RefusedAction refused) {
@@ -142,8 +142,8 @@ class ScreeningController {
         request.put("grounds", blankToNull(form.get("grounds")));
         request.put("responsibleOrganisationId", blankToNull(form.get("responsibleOrganisationId")));
         try {
-            next.addFlashAttribute("written", api.post("/api/cases/{id}/presumed-victim", request, caseId)
-                    .get("version"));
+            next.addFlashAttribute("written", PlatformApi.writtenVersion(
+                    api.post("/api/cases/{id}/presumed-victim", request, caseId)));
             next.addFlashAttribute("done", "screening.flag.recorded");
             return "redirect:/screening/cases/" + caseId;
         } catch (RefusedAction refused) {
