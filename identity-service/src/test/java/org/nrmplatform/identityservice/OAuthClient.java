@@ -3,6 +3,11 @@ package org.nrmplatform.identityservice;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
+import java.util.regex.Pattern;
+import java.util.regex.Matcher;
+import java.security.SecureRandom;
+import java.security.NoSuchAlgorithmException;
+import java.security.MessageDigest;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -21,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class OAuthClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
     private final String baseUrl;
     /** Keeps cookies and does not follow redirects, like a browser whose every step the test checks. */
@@ -46,8 +52,9 @@ public final class OAuthClient {
                 Map.of("Authorization", "Basic " + basic));
     }
 
-    public Answer postForm(String path, Map<String, String> form, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+    public Answer postForm(String pathOrUrl, Map<String, String> form, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(
+                pathOrUrl.startsWith("http") ? pathOrUrl : baseUrl + pathOrUrl))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(form)));
         headers.forEach(request::header);
@@ -89,4 +96,27 @@ public final class OAuthClient {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
+
+    /** A PKCE code verifier: 48 random bytes, URL-safe. */
+    public static String codeVerifier() {
+        byte[] random = new byte[48];
+        new SecureRandom().nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+
+    /** The S256 challenge of a code verifier. */
+    public static String codeChallenge(String verifier) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    /** The CSRF token of a page's form, or null when it carries none. */
+    public static String csrfToken(String page) {
+        Matcher csrf = CSRF.matcher(page);
+        return csrf.find() ? csrf.group(1) : null;
+    }
 }

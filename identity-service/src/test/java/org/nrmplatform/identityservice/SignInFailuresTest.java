@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Refused sign-ins are counted for the operators' alert: wrong client secrets and wrong passwords. */
 class SignInFailuresTest extends IdentityServiceTest {
-
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
     @Autowired
     MeterRegistry meters;
@@ -34,11 +30,11 @@ class SignInFailuresTest extends IdentityServiceTest {
         double before = failures("password");
         OAuthClient browser = new OAuthClient(baseUrl());
         OAuthClient.Answer page = browser.get("/login", Map.of("Accept", "text/html"));
-        Matcher csrf = CSRF.matcher(page.raw().body());
-        assertThat(csrf.find()).isTrue();
+        String csrf = OAuthClient.csrfToken(page.raw().body());
+        assertThat(csrf).isNotNull();
 
         OAuthClient.Answer submitted = browser.postForm("/login", Map.of("username", "demo-monitor",
-                "password", "not the password", "_csrf", csrf.group(1)), Map.of("Accept", "text/html"));
+                "password", "not the password", "_csrf", csrf), Map.of("Accept", "text/html"));
 
         assertThat(submitted.header("Location")).endsWith("/login?error");
         assertThat(failures("password")).isEqualTo(before + 1);

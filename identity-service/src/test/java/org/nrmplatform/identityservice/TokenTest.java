@@ -12,8 +12,6 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -35,8 +33,6 @@ import org.nrmplatform.shared.testing.ApiClient.Answer;
 class TokenTest extends IdentityServiceTest {
 
     private static final String CALLBACK = "http://127.0.0.1:8765/callback";
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
-
     @Test
     void aRegisteredClientGetsAShortLivedJwtWithThePlatformClaimsVerifiableWithThePublishedKeys() throws Exception {
         String clientId = "agency-" + UUID.randomUUID().toString().substring(0, 8);
@@ -103,8 +99,8 @@ class TokenTest extends IdentityServiceTest {
 
     @Test
     void aPersonSignsInThroughTheAuthorizationCodeFlowWithPkceAndGetsATokenForTheirAccount() throws Exception {
-        String verifier = randomUrlSafe(48);
-        String code = signIn("demo-case-manager", "demo-case-manager-Pa55!", challenge(verifier));
+        String verifier = OAuthClient.codeVerifier();
+        String code = signIn("demo-case-manager", "demo-case-manager-Pa55!", OAuthClient.codeChallenge(verifier));
 
         OAuthClient.Answer token = oauth.postForm("/oauth2/token", Map.of("grant_type", "authorization_code",
                 "code", code, "redirect_uri", CALLBACK, "client_id", "nrm-cli", "code_verifier", verifier), Map.of());
@@ -131,10 +127,10 @@ class TokenTest extends IdentityServiceTest {
 
     @Test
     void theCodeIsRefusedWithoutTheRightVerifierAndNoCodeIsIssuedWithoutAChallenge() throws Exception {
-        String verifier = randomUrlSafe(48);
-        String code = signIn("demo-monitor", "demo-monitor-Pa55!", challenge(verifier));
+        String verifier = OAuthClient.codeVerifier();
+        String code = signIn("demo-monitor", "demo-monitor-Pa55!", OAuthClient.codeChallenge(verifier));
         OAuthClient.Answer wrongVerifier = oauth.postForm("/oauth2/token", Map.of("grant_type", "authorization_code",
-                "code", code, "redirect_uri", CALLBACK, "client_id", "nrm-cli", "code_verifier", randomUrlSafe(48)),
+                "code", code, "redirect_uri", CALLBACK, "client_id", "nrm-cli", "code_verifier", OAuthClient.codeVerifier()),
                 Map.of());
         assertThat(wrongVerifier.status()).isEqualTo(400);
 
@@ -260,8 +256,8 @@ class TokenTest extends IdentityServiceTest {
     }
 
     private String personalToken(String username) throws Exception {
-        String verifier = randomUrlSafe(48);
-        String code = signIn(username, "river boat at dawn 1987", challenge(verifier));
+        String verifier = OAuthClient.codeVerifier();
+        String code = signIn(username, "river boat at dawn 1987", OAuthClient.codeChallenge(verifier));
         OAuthClient.Answer token = oauth.postForm("/oauth2/token", Map.of("grant_type", "authorization_code",
                 "code", code, "redirect_uri", CALLBACK, "client_id", "nrm-cli", "code_verifier", verifier), Map.of());
         assertThat(token.status()).as(token.raw().body()).isEqualTo(200);
@@ -280,11 +276,12 @@ class TokenTest extends IdentityServiceTest {
      */
     @Test
     void theWebApplicationSignsInWithItsSecretAndRefreshesEachTokenOnce() throws Exception {
-        String verifier = randomUrlSafe(48);
+        String verifier = OAuthClient.codeVerifier();
         OAuthClient browser = new OAuthClient(baseUrl());
         String code = signIn(browser, "nrm-web", WEB_CALLBACK, "demo-first-line", "demo-first-line-Pa55!",
-                challenge(verifier));
-        assertThat(browser.get(authorize("nrm-web", WEB_CALLBACK, challenge(verifier)), Map.of("Accept", "text/html"))
+                OAuthClient.codeChallenge(verifier));
+        assertThat(browser.get(authorize("nrm-web", WEB_CALLBACK, OAuthClient.codeChallenge(verifier)),
+                Map.of("Accept", "text/html"))
                 .header("Location")).as("no session left: sign in again").endsWith("/login");
 
         Map<String, String> exchange = Map.of("grant_type", "authorization_code", "code", code,
@@ -350,10 +347,10 @@ class TokenTest extends IdentityServiceTest {
         OAuthClient.Answer page = browser.get("/login", Map.of("Accept", "text/html"));
         assertThat(page.status()).isEqualTo(200);
         assertThat(browser.get("/default-ui.css", Map.of()).status()).as("the form's stylesheet").isEqualTo(200);
-        Matcher csrf = CSRF.matcher(page.raw().body());
-        assertThat(csrf.find()).as("the sign-in form carries a CSRF token").isTrue();
+        String csrf = OAuthClient.csrfToken(page.raw().body());
+        assertThat(csrf).as("the sign-in form carries a CSRF token").isNotNull();
         OAuthClient.Answer submitted = browser.postForm("/login", Map.of("username", username, "password", password,
-                "_csrf", csrf.group(1)), Map.of("Accept", "text/html"));
+                "_csrf", csrf), Map.of("Accept", "text/html"));
         assertThat(submitted.status()).isEqualTo(302);
         return submitted.header("Location");
     }
@@ -370,14 +367,5 @@ class TokenTest extends IdentityServiceTest {
         return oauth.clientCredentials(clientId, secret);
     }
 
-    private static String challenge(String verifier) throws Exception {
-        byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-    }
 
-    private static String randomUrlSafe(int bytes) {
-        byte[] random = new byte[bytes];
-        new SecureRandom().nextBytes(random);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-    }
 }

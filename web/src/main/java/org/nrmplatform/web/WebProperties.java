@@ -19,11 +19,14 @@ import org.springframework.validation.annotation.Validated;
  * @param clientSecret   the secret of the client {@code nrm-web} (identity-service's
  *                       {@code nrm.identity.web.client-secret}); the application does not start without it
  * @param sessionTimeout how long a session lasts without a request (sign-in again after it)
+ * @param apiTimeout     how long a page waits for the platform's answer before it says the platform did not
+ *                       answer (a person is not kept waiting on a hung call)
  */
 @Validated
 @ConfigurationProperties("nrm.web")
 public record WebProperties(@NotNull URI api, @NotNull URI issuer, @NotNull URI jwkSetUri, @NotNull URI identity,
                             @NotBlank(message = "must be set (NRM_WEB_CLIENTSECRET), the same as identity-service's "
                                     + "nrm.identity.web.client-secret") String clientSecret,
-                            @DefaultValue("PT30M") @NotNull Duration sessionTimeout) {
+                            @DefaultValue("PT30M") @NotNull Duration sessionTimeout,
+                            @DefaultValue("PT30S") @NotNull Duration apiTimeout) {
 }

@@ -12,13 +12,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -29,6 +34,20 @@ import org.springframework.test.web.servlet.MockMvc;
 @SpringBootTest(properties = {"nrm.web.client-secret=a-secret-for-tests-only-0123456789abcdef"})
 @AutoConfigureMockMvc
 class PageAccessTest {
+
+    /** Where the sessions are kept: an in-memory MongoDB-compatible server for this test. */
+    private static final MongoServer STORE = new MongoServer(new MemoryBackend());
+    private static final String STORE_URI = STORE.bindAndGetConnectionString();
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        registry.add("nrm.store.uri", () -> STORE_URI);
+    }
+
+    @AfterAll
+    static void stopTheStore() {
+        STORE.shutdownNow();
+    }
 
     @Autowired
     MockMvc pages;
@@ -60,6 +79,17 @@ class PageAccessTest {
         pages.perform(post(form).param("reason", "NO_CAPACITY").with(csrf())
                         .with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_" + role))))
                 .andExpect(status().isForbidden());
+    }
+
+    /**
+     * A form posted from another site arrives without the session cookie (SameSite=Lax): refused, and answered
+     * without a new session cookie, which would replace the person's own and sign them out.
+     */
+    @Test
+    void aFormFromAnotherSiteIsRefusedWithoutStartingASession() throws Exception {
+        pages.perform(post("/screening/new").param("detectingSector", "POLICE"))
+                .andExpect(status().isForbidden())
+                .andExpect(header().doesNotExist("Set-Cookie"));
     }
 
     @Test

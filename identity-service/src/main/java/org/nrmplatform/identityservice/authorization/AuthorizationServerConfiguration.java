@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import org.nrmplatform.identityservice.revocation.RevocationList;
@@ -13,6 +14,7 @@ import org.nrmplatform.accesstokens.SecurityProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.core.Authentication;
@@ -132,7 +134,7 @@ class AuthorizationServerConfiguration {
     }
 
     @Bean
-    OAuth2AuthorizationService authorizationService() {
-        return new PendingAuthorizations();
+    OAuth2AuthorizationService authorizationService(MongoTemplate mongo, Clock clock) {
+        return new StoredAuthorizations(mongo, clock);
     }
 }

@@ -2,10 +2,12 @@ package org.nrmplatform.infra.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.CookieManager;
 import java.net.HttpCookie;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -124,13 +126,18 @@ class BrowserSuiteIT {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         // --no-sandbox: CI runs as root, where Chromium's sandbox cannot start
+        // a busy build machine starves the renderer: no GPU process to wait for, no throttling of a page that
+        // headless Chromium considers in the background
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900",
-                "--lang=en-GB");
+                "--lang=en-GB", "--disable-gpu", "--disable-renderer-backgrounding",
+                "--disable-background-timer-throttling", "--disable-backgrounding-occluded-windows");
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-GB,en"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(PATIENCE).scriptTimeout(PATIENCE);
+        // a page load waits longer than a page's content: on a machine this busy, Chromium has been seen to take
+        // over a minute to report a page loaded ("Timed out receiving message from renderer")
+        browser.manage().timeouts().pageLoadTimeout(PATIENCE.multipliedBy(2)).scriptTimeout(PATIENCE);
         wait = new WebDriverWait(browser, PATIENCE);
         familyName = "Browser-" + UUID.randomUUID().toString().substring(0, 8);
     }
@@ -389,6 +396,48 @@ class BrowserSuiteIT {
         assertThat(until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1"))).getText())
                 .isEqualTo("Not allowed");
         browser.get(gateway + "/web/screening");
+        assertThat(browser.findElements(By.cssSelector("main tbody tr"))).as("no case was opened").hasSize(casesBefore);
+        signOut();
+    }
+
+    /**
+     * A page on another site posts a form to the platform while the officer is signed in: the browser does not send
+     * the session cookie with it (SameSite=Lax), so the request arrives from nobody, is refused, and opens nothing;
+     * the officer stays signed in. To the browser, localhost and 127.0.0.1 are different sites.
+     */
+    @Test
+    @Order(9)
+    void theSessionCookieIsNotSentWithAnotherSitesForm() throws Exception {
+        signIn("first-line");
+        until(ExpectedConditions.urlContains("/web/screening"));
+        int casesBefore = browser.findElements(By.cssSelector("main tbody tr")).size();
+        byte[] page = ("<!doctype html><html lang='en'><head><title>Elsewhere</title></head><body>"
+                + "<form id='elsewhere' method='post' action='" + gateway + "/web/screening/new'>"
+                + "<input name='detectingSector' value='POLICE'><input name='municipality' value='Elsewhere'>"
+                + "<input name='sex' value='Masculine'></form>"
+                + "<script>document.getElementById('elsewhere').submit()</script></body></html>")
+                .getBytes(StandardCharsets.UTF_8);
+        HttpServer otherSite = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        otherSite.createContext("/", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        });
+        otherSite.start();
+        try {
+            browser.get("http://localhost:" + otherSite.getAddress().getPort() + "/");
+            until(ExpectedConditions.urlContains(gateway));
+            assertThat(until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1"))).getText())
+                    .isEqualTo("Not allowed");
+            assertThat(browser.findElements(By.id("sign-out")))
+                    .as("the form arrived without the session cookie: from nobody signed in").isEmpty();
+        } finally {
+            otherSite.stop(0);
+        }
+        browser.get(gateway + "/web/screening");
+        assertThat(until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-out"))).isDisplayed())
+                .as("still signed in").isTrue();
         assertThat(browser.findElements(By.cssSelector("main tbody tr"))).as("no case was opened").hasSize(casesBefore);
         signOut();
     }

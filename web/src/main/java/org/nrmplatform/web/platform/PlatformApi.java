@@ -1,5 +1,6 @@
 package org.nrmplatform.web.platform;
 
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
@@ -35,7 +37,10 @@ public class PlatformApi {
     PlatformApi(WebProperties properties, OAuth2AuthorizedClientManager clients, JsonMapper json) {
         OAuth2ClientHttpRequestInterceptor token = new OAuth2ClientHttpRequestInterceptor(clients);
         token.setClientRegistrationIdResolver(request -> "nrm");
-        this.api = RestClient.builder().baseUrl(properties.api().toString())
+        JdkClientHttpRequestFactory calls = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(5)).build());
+        calls.setReadTimeout(properties.apiTimeout());
+        this.api = RestClient.builder().baseUrl(properties.api().toString()).requestFactory(calls)
                 .requestInterceptor(token)
                 .defaultStatusHandler(HttpStatusCode::isError,
                         (request, response) -> {

@@ -2,22 +2,24 @@ package org.nrmplatform.web.signin;
 
 import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.Clock;
+import org.bson.Document;
+import org.nrmplatform.sessions.StoredSessions;
 import org.nrmplatform.web.WebProperties;
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.session.Session;
-import org.springframework.session.MapSessionRepository;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.session.config.annotation.web.http.EnableSpringHttpSession;
 import org.springframework.session.web.http.CookieSerializer;
-import org.springframework.session.web.http.DefaultCookieSerializer;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 
 /**
- * Sessions (and with them each person's tokens) live behind Spring Session's repository: in this process's
- * memory for now, so a restart signs everybody out and several instances need sticky routing. Keeping them in
- * the platform's store is a matter of replacing the repository bean below (docs/architecture.md).
+ * Sessions (and with them each person's tokens) are kept in the platform's store (the {@code sessions} module),
+ * so that a restart of this application signs nobody out and several instances need no sticky routing.
  * <p>
  * The browser holds only the session cookie: HttpOnly, SameSite=Lax (not sent with another site's requests
  * other than following a link, so a page elsewhere cannot post with it), Secure whenever the request came over
@@ -31,10 +33,8 @@ class SessionStore {
     static final String COOKIE = "NRM_WEB_SESSION";
 
     @Bean
-    MapSessionRepository sessionRepository(WebProperties properties) {
-        MapSessionRepository sessions = new MapSessionRepository(new ConcurrentHashMap<String, Session>());
-        sessions.setDefaultMaxInactiveInterval(properties.sessionTimeout());
-        return sessions;
+    StoredSessions sessionRepository(MongoTemplate mongo, WebProperties properties, Clock clock) {
+        return new StoredSessions(mongo, "web_sessions", properties.sessionTimeout(), clock);
     }
 
     /**
@@ -49,12 +49,21 @@ class SessionStore {
         return registration;
     }
 
+    /** Whether the store keeping the sessions answers; Boot's own MongoDB check sends {@code hello}, which the
+     *  embedded store does not know. Named as Boot's check, which it replaces. */
+    @Bean
+    HealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
+        return new AbstractHealthIndicator("the store keeping the sessions does not answer") {
+            @Override
+            protected void doHealthCheck(Health.Builder builder) {
+                mongo.executeCommand(new Document("ping", 1));
+                builder.up();
+            }
+        };
+    }
+
     @Bean
     CookieSerializer sessionCookie() {
-        DefaultCookieSerializer cookie = new DefaultCookieSerializer();
-        cookie.setCookieName(COOKIE);
-        cookie.setUseHttpOnlyCookie(true);
-        cookie.setSameSite("Lax");
-        return cookie;
+        return StoredSessions.cookie(COOKIE);
     }
 }

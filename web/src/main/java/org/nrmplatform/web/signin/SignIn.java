@@ -51,6 +51,7 @@ class SignIn {
                         .userInfoEndpoint(userInfo -> userInfo.userService(person))
                         .defaultSuccessUrl("/", false))
                 .logout(logout -> logout.logoutSuccessUrl("/signed-out"))
+                .csrf(csrf -> csrf.csrfTokenRepository(new SessionCsrfTokens()))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; "
                                 + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'"))

@@ -1,6 +1,7 @@
 package org.nrmplatform.web.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nrmplatform.web.WebProperties;
+import org.springframework.web.client.ResourceAccessException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -42,10 +44,17 @@ class PlatformApiTest {
             exchange.getResponseBody().write(bytes);
             exchange.close();
         });
+        gateway.createContext("/api/hung", exchange -> {
+            // answers nothing: a call that hangs
+        });
         gateway.start();
+        api = platformApi(Duration.ofSeconds(30));
+    }
+
+    private PlatformApi platformApi(Duration timeout) {
         URI address = URI.create("http://127.0.0.1:" + gateway.getAddress().getPort());
-        api = new PlatformApi(new WebProperties(address, address, address, address, "secret", Duration.ofMinutes(30)),
-                request -> null, JsonMapper.builder().build());
+        return new PlatformApi(new WebProperties(address, address, address, address, "secret", Duration.ofMinutes(30),
+                timeout), request -> null, JsonMapper.builder().build());
     }
 
     @AfterEach
@@ -59,6 +68,12 @@ class PlatformApiTest {
                 Map.of("answers", Map.of()), "c1"))).isEqualTo(3);
         assertThat(PlatformApi.writtenVersion(Map.of("caseId", "c1", "version", 7))).isEqualTo(7);
         assertThat(PlatformApi.writtenVersion(Map.of("items", List.of()))).isNull();
+    }
+
+    @Test
+    void aCallThePlatformDoesNotAnswerEndsAfterTheConfiguredTime() {
+        PlatformApi impatient = platformApi(Duration.ofSeconds(1));
+        assertThatThrownBy(() -> impatient.get("/api/hung")).isInstanceOf(ResourceAccessException.class);
     }
 
     @Test
