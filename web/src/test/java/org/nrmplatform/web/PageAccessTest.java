@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import de.bwaldvogel.mongo.MongoServer;
+import java.util.UUID;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -136,6 +137,20 @@ class PageAccessTest {
                         .with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_first-line"))))
                 .andExpect(redirectedUrl("/signed-out"));
         pages.perform(get("/signed-out")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("You are signed out")));
+    }
+
+    /** A person's choice follows them to another browser (no language cookie there, a browser asking English). */
+    @Test
+    void theLanguageAPersonChoseFollowsThemToAnotherBrowser() throws Exception {
+        String person = "person-" + UUID.randomUUID();
+        var signedIn = oauth2Login().attributes(attributes -> attributes.put("sub", person))
+                .authorities(new SimpleGrantedAuthority("ROLE_first-line"));
+        pages.perform(get("/signed-out").param("lang", "sr-Latn").with(signedIn)).andExpect(status().isOk());
+
+        pages.perform(get("/signed-out").header("Accept-Language", "en").with(signedIn))
+                .andExpect(content().string(containsString("Odjavljeni ste")));
+        pages.perform(get("/signed-out").header("Accept-Language", "en"))
                 .andExpect(content().string(containsString("You are signed out")));
     }
 
