@@ -41,8 +41,8 @@ class ObservabilityConfigTest {
 
     @Test
     void composeFileIsValid() throws Exception {
-        Result result = run(INFRA, Map.of("NRM_IDENTITY_KEYENCRYPTIONKEY", "dGVzdA==", "GRAFANA_ADMIN_PASSWORD", "test"),
-                "docker-compose", "-f", "compose.yml", "config", "-q");
+        Result result = run(INFRA, Map.of("NRM_IDENTITY_KEYENCRYPTIONKEY", "dGVzdA==", "GRAFANA_ADMIN_PASSWORD", "test",
+                "NRM_WEB_CLIENTSECRET", "web-secret"), "docker-compose", "-f", "compose.yml", "config", "-q");
         assertSucceeds(result);
     }
 
@@ -97,7 +97,7 @@ class ObservabilityConfigTest {
         }
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
         builder.environment().keySet().removeIf(key -> key.equals("NRM_IDENTITY_KEYENCRYPTIONKEY")
-                || key.equals("GRAFANA_ADMIN_PASSWORD"));
+                || key.equals("GRAFANA_ADMIN_PASSWORD") || key.equals("NRM_WEB_CLIENTSECRET"));
         builder.environment().putAll(environment);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
