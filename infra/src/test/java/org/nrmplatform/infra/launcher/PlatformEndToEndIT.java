@@ -110,6 +110,7 @@ class PlatformEndToEndIT {
 
         aRevokedTokenIsRefusedByTheGatewayAndTheServicesWithinFiveSeconds();
         theStoreAnswersOnlyThePlatformAndHoldsNoSigningKeyInClear();
+        thePublicPagesNameOnlyTheGatewayAndCarryAPolicy();
 
         platform.launcher("down");
         long restart = System.nanoTime();
@@ -174,6 +175,26 @@ class PlatformEndToEndIT {
         for (String secret : List.of("store-password", "identity-key-encryption-key", "privacy-master-key")) {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(
                     platform.dataDirectory().resolve(secret)))).as(secret).isEqualTo("rw-------");
+        }
+    }
+
+    /** The API documents, read through the gateway or at a service's own port, name only the gateway. */
+    private void thePublicPagesNameOnlyTheGatewayAndCarryAPolicy() throws Exception {
+        for (String document : List.of(platform.gateway() + "/openapi/case-service",
+                platform.gateway() + "/openapi/identity-service",
+                "http://127.0.0.1:" + platform.casePort() + "/v3/api-docs")) {
+            Answer answer = send(HttpRequest.newBuilder(URI.create(document)).GET());
+            assertThat(answer.status()).as(document).isEqualTo(200);
+            assertThat(answer.body().get("servers").valueStream().map(server -> server.get("url").asString()))
+                    .as(document).containsExactly(platform.gateway());
+        }
+        for (String page : List.of("/login", "/swagger-ui/index.html")) {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(platform.gateway() + page))
+                    .header("Accept", "text/html").timeout(Duration.ofSeconds(30)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(page).isEqualTo(200);
+            assertThat(answer.headers().allValues("Content-Security-Policy")).as(page).hasSize(1)
+                    .allSatisfy(policy -> assertThat(policy).contains("frame-ancestors 'none'"));
         }
     }
 
