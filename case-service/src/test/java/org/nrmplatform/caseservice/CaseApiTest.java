@@ -2,11 +2,16 @@ package org.nrmplatform.caseservice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.nrmplatform.accesstokens.SecurityProperties;
 import org.nrmplatform.contracts.identity.Role;
 import org.nrmplatform.shared.testing.ApiClient.Answer;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The case API over real HTTP, against the embedded store: the identification stage end to end. */
 class CaseApiTest extends ApiTest {
@@ -106,4 +111,20 @@ class CaseApiTest extends ApiTest {
         assertThat(document.body().get("paths").propertyNames())
                 .contains("/api/cases", "/api/cases/{caseId}/history", "/api/indicator-sets/{id}");
     }
+
+    @Test
+    void theOpenApiDocumentNamesOnlyThePublicAddressWhoeverAsks() throws Exception {
+        String publicAddress = issuer.issuer().toString();
+        Answer direct = anonymous.get("/v3/api-docs");
+        Answer forged = anonymous.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v3/api-docs")).GET(),
+                Map.of("X-Forwarded-Host", "attacker.example", "X-Forwarded-Proto", "https"));
+        for (Answer document : List.of(direct, forged)) {
+            assertThat(document.body().get("servers").valueStream().map(server -> server.get("url").asString()))
+                    .containsExactly(publicAddress);
+            assertThat(document.raw().body()).doesNotContain("127.0.0.1:" + port).doesNotContain("attacker.example");
+        }
+    }
+
+    @Autowired
+    SecurityProperties issuer;
 }

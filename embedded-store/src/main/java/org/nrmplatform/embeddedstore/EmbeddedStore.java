@@ -21,7 +21,9 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
  * write-ahead log, with unique indexes ordered by value ({@link EmbeddedStoreBackend}).
  *
  * <p>Used by the local launcher {@code infra/nrm} instead of a real MongoDB. The server binds to
- * 127.0.0.1 only. Data lives in {@code <dataDir>/store/nrm-store.mv} and {@code <dataDir>/store/wal/}. A write
+ * 127.0.0.1 only, and run as a program it answers only clients that authenticate as its user with SCRAM-SHA-256
+ * ({@link StoreCredentials}, from the environment: {@code NRM_STORE_USERNAME}, {@code NRM_STORE_PASSWORD}); it
+ * refuses to start without a password. Data lives in {@code <dataDir>/store/nrm-store.mv} and {@code <dataDir>/store/wal/}. A write
  * acknowledged with a journaled write concern is on the disk before its reply, so it survives a hard kill of
  * the store and a crash of the machine; on a clean shutdown (SIGTERM, SIGINT, {@link Handle#close()}) the server
  * stops accepting connections and the MVStore is checkpointed and closed.
@@ -52,16 +54,27 @@ public final class EmbeddedStore {
 
     /**
      * Opens (or creates) the store file below {@code dataDir} and starts the wire-protocol server on
-     * 127.0.0.1:{@code port} ({@code 0} picks a free port; see {@link Handle#port()}).
+     * 127.0.0.1:{@code port} ({@code 0} picks a free port; see {@link Handle#port()}), answering every local client:
+     * for tests inside one JVM only. The program (and so {@code infra/nrm}) always requires credentials.
      *
      * @throws IOException if the directories cannot be created
      * @throws IllegalStateException if the store file is locked by another process or the port cannot be bound
      */
     public static Handle start(Path dataDir, int port) throws IOException {
-        return start(dataDir, port, EmbeddedStoreBackend.Settings.DEFAULT);
+        return start(dataDir, port, EmbeddedStoreBackend.Settings.DEFAULT, null);
+    }
+
+    /** The same, answering only clients that authenticate with these credentials. */
+    public static Handle start(Path dataDir, int port, StoreCredentials credentials) throws IOException {
+        return start(dataDir, port, EmbeddedStoreBackend.Settings.DEFAULT, Objects.requireNonNull(credentials));
     }
 
     static Handle start(Path dataDir, int port, EmbeddedStoreBackend.Settings settings) throws IOException {
+        return start(dataDir, port, settings, null);
+    }
+
+    static Handle start(Path dataDir, int port, EmbeddedStoreBackend.Settings settings, StoreCredentials credentials)
+            throws IOException {
         Objects.requireNonNull(dataDir, "dataDir");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port out of range: " + port);
@@ -77,7 +90,8 @@ public final class EmbeddedStore {
                     + " (is another NRM embedded store using this data directory?): " + e.getMessage(), e);
         }
 
-        MongoServer server = new MongoServer(backend);
+        MongoServer server = new MongoServer(credentials == null ? backend
+                : new AuthenticatedAccess(backend, credentials));
         try {
             // a worker waits for the disk while a write is synced: enough of them that others are served meanwhile
             server.bind(new InetSocketAddress(HOST, port), 0, WORKER_THREADS);
@@ -199,7 +213,7 @@ public final class EmbeddedStore {
         try {
             handle = start(config.dataDir, config.port, config.acknowledgeFromMemory
                     ? EmbeddedStoreBackend.Settings.DEFAULT.acknowledgingFromMemory()
-                    : EmbeddedStoreBackend.Settings.DEFAULT);
+                    : EmbeddedStoreBackend.Settings.DEFAULT, config.credentials);
         } catch (IOException | RuntimeException e) {
             System.err.println("nrm-embedded-store: failed to start: " + e.getMessage());
             System.exit(1);
@@ -220,7 +234,8 @@ public final class EmbeddedStore {
         }, "nrm-store-shutdown"));
 
         System.out.println("NRM embedded store listening on " + handle.connectionString()
-                + " (data: " + handle.storeFile() + ")"
+                + " (data: " + handle.storeFile() + "; answers only user " + config.credentials.username()
+                + ", SCRAM-SHA-256)"
                 + (config.acknowledgeFromMemory ? " ACKNOWLEDGING FROM MEMORY: a crash loses acknowledged writes" : ""));
         System.out.flush();
 
@@ -237,6 +252,9 @@ public final class EmbeddedStore {
         out.println("  --port      port on 127.0.0.1 (env NRM_STORE_PORT, default " + DEFAULT_PORT + ")");
         out.println("  --data-dir  data directory; the store file is <dir>/" + STORE_SUBDIR + "/" + STORE_FILE
                 + " (env NRM_DATA_DIR, default " + DEFAULT_DATA_DIR + ")");
+        out.println("Environment: " + StoreCredentials.PASSWORD_VARIABLE + " (required) and "
+                + StoreCredentials.USERNAME_VARIABLE + " (default " + StoreCredentials.DEFAULT_USERNAME
+                + "): the only user the store answers, authenticated with SCRAM-SHA-256");
         out.println("  --acknowledge-from-memory  answer writes before they are on the disk, as the store did before"
                 + " its write-ahead log; a crash loses acknowledged writes. For the event store benchmark's"
                 + " baseline only, never for an installation");
@@ -248,12 +266,15 @@ public final class EmbeddedStore {
         final Path dataDir;
         final boolean help;
         final boolean acknowledgeFromMemory;
+        final StoreCredentials credentials;
 
-        private Config(int port, Path dataDir, boolean help, boolean acknowledgeFromMemory) {
+        private Config(int port, Path dataDir, boolean help, boolean acknowledgeFromMemory,
+                       StoreCredentials credentials) {
             this.port = port;
             this.dataDir = dataDir;
             this.help = help;
             this.acknowledgeFromMemory = acknowledgeFromMemory;
+            this.credentials = credentials;
         }
 
         static Config parse(String[] args, Map<String, String> env) {
@@ -293,7 +314,8 @@ public final class EmbeddedStore {
                 }
             }
             Path dir = Paths.get(dataDir != null ? dataDir : DEFAULT_DATA_DIR).toAbsolutePath().normalize();
-            return new Config(portNumber, dir, help, fromMemory);
+            return new Config(portNumber, dir, help, fromMemory,
+                    help ? null : StoreCredentials.fromEnvironment(env));
         }
 
         private static String blankToNull(String s) {

@@ -115,27 +115,41 @@ class EmbeddedStoreTest {
         assertThat(store.isClosed()).isTrue();
     }
 
+    private static final Map<String, String> PASSWORD = Map.of("NRM_STORE_PASSWORD", "0123456789abcdef");
+
     @Test
     void configFromArgumentsAndEnvironment() {
-        EmbeddedStore.Config defaults = EmbeddedStore.Config.parse(new String[0], Map.of());
+        EmbeddedStore.Config defaults = EmbeddedStore.Config.parse(new String[0], PASSWORD);
         assertThat(defaults.port).isEqualTo(27117);
         assertThat(defaults.dataDir).isEqualTo(Path.of("nrm-data").toAbsolutePath());
 
         EmbeddedStore.Config env = EmbeddedStore.Config.parse(new String[0],
-                Map.of("NRM_STORE_PORT", "28000", "NRM_DATA_DIR", "/tmp/x"));
+                Map.of("NRM_STORE_PORT", "28000", "NRM_DATA_DIR", "/tmp/x", "NRM_STORE_PASSWORD", "0123456789abcdef"));
         assertThat(env.port).isEqualTo(28000);
         assertThat(env.dataDir).isEqualTo(Path.of("/tmp/x"));
 
-        assertThat(EmbeddedStore.Config.parse(new String[] {"28001"}, Map.of("NRM_STORE_PORT", "28000")).port)
+        assertThat(EmbeddedStore.Config.parse(new String[] {"28001"}, Map.of("NRM_STORE_PORT", "28000", "NRM_STORE_PASSWORD", "0123456789abcdef")).port)
                 .isEqualTo(28001);
-        assertThat(EmbeddedStore.Config.parse(new String[] {"--port=28002", "--data-dir=/tmp/y"}, Map.of()).dataDir)
+        assertThat(EmbeddedStore.Config.parse(new String[] {"--port=28002", "--data-dir=/tmp/y"}, PASSWORD).dataDir)
                 .isEqualTo(Path.of("/tmp/y"));
-        assertThatThrownBy(() -> EmbeddedStore.Config.parse(new String[] {"--port=abc"}, Map.of()))
+        assertThatThrownBy(() -> EmbeddedStore.Config.parse(new String[] {"--port=abc"}, PASSWORD))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(EmbeddedStore.Config.parse(new String[0], Map.of()).acknowledgeFromMemory).isFalse();
-        assertThat(EmbeddedStore.Config.parse(new String[] {"--acknowledge-from-memory"}, Map.of())
+        assertThat(EmbeddedStore.Config.parse(new String[0], PASSWORD).acknowledgeFromMemory).isFalse();
+        assertThat(EmbeddedStore.Config.parse(new String[] {"--acknowledge-from-memory"}, PASSWORD)
                 .acknowledgeFromMemory).isTrue();
-        assertThatThrownBy(() -> EmbeddedStore.Config.parse(new String[] {"--bogus"}, Map.of()))
+        assertThatThrownBy(() -> EmbeddedStore.Config.parse(new String[] {"--bogus"}, PASSWORD))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theProgramRefusesToStartWithoutAPasswordAndSaysWhatToSet() {
+        assertThatThrownBy(() -> EmbeddedStore.Config.parse(new String[0], Map.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NRM_STORE_PASSWORD");
+        assertThatThrownBy(() -> EmbeddedStore.Config.parse(new String[0], Map.of("NRM_STORE_PASSWORD", "short")))
+                .hasMessageContaining("at least 16 characters");
+        EmbeddedStore.Config named = EmbeddedStore.Config.parse(new String[0],
+                Map.of("NRM_STORE_PASSWORD", "0123456789abcdef", "NRM_STORE_USERNAME", "platform"));
+        assertThat(named.credentials.username()).isEqualTo("platform");
+        assertThat(EmbeddedStore.Config.parse(new String[0], PASSWORD).credentials.username()).isEqualTo("nrm");
     }
 }

@@ -44,13 +44,18 @@ class WriteAheadLogTest {
     @TempDir
     Path dataDir;
 
+    /** The store's password, as infra/nrm generates one. */
+    private static final String PASSWORD = "5d41402abc4b2a76b9719d911017c592";
+
     /** A store in a process of its own, as infra/nrm runs it, so that it can be killed without a shutdown hook. */
     private Process startStore(int port) throws IOException, InterruptedException {
         Path log = dataDir.resolve("store-" + System.nanoTime() + ".log");
-        Process store = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), EmbeddedStore.class.getName(),
                 "--port=" + port, "--data-dir=" + dataDir)
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("NRM_STORE_PASSWORD", PASSWORD);
+        Process store = builder.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!Files.readString(log).contains("listening on")) {
             assertThat(store.isAlive() && System.nanoTime() < deadline).as(Files.readString(log)).isTrue();
@@ -66,7 +71,7 @@ class WriteAheadLogTest {
     }
 
     private static MongoClient journaled(int port) {
-        return MongoClients.create("mongodb://127.0.0.1:" + port + "/?journal=true");
+        return MongoClients.create("mongodb://nrm:" + PASSWORD + "@127.0.0.1:" + port + "/?journal=true");
     }
 
     @Test

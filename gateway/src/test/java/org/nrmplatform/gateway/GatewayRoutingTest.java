@@ -3,6 +3,7 @@ package org.nrmplatform.gateway;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -103,6 +104,20 @@ class GatewayRoutingTest {
         assertThat(config.body()).contains("/openapi/case-service", "/openapi/referral-service",
                 "/openapi/identity-service");
         assertThat(new GatewayClient(port).get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theSwaggerUiCarriesAContentSecurityPolicyAndTheServicesPagesKeepTheirOwn() {
+        for (String page : List.of("/swagger-ui/index.html", "/swagger-ui/swagger-initializer.js")) {
+            HttpResponse<String> response = new GatewayClient(port).get(page);
+            assertThat(response.statusCode()).as(page).isEqualTo(200);
+            assertThat(response.headers().allValues("Content-Security-Policy")).as(page)
+                    .containsExactly(ApiReferencePolicy.POLICY);
+        }
+        assertThat(ApiReferencePolicy.POLICY).contains("script-src 'self';", "frame-ancestors 'none'")
+                .doesNotContain("unsafe-eval").doesNotContain("script-src 'self' 'unsafe-inline'");
+        assertThat(new GatewayClient(port).get("/web/screening").headers().allValues("Content-Security-Policy"))
+                .as("the web application's pages carry the web application's policy, not the gateway's").isEmpty();
     }
 
     @Test

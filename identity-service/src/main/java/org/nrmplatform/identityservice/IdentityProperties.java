@@ -2,6 +2,7 @@ package org.nrmplatform.identityservice;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -25,9 +26,9 @@ import org.springframework.validation.annotation.Validated;
  * @param cliRedirectUris where the public command-line client {@code nrm-cli} may receive authorization codes
  * @param web             the platform's web application ({@code nrm-web}), registered only when it has a secret
  * @param demo            the demo NRM seeded on an empty embedded store
- * @param keyEncryptionKey optional AES-256 key (base64 of 32 bytes) that encrypts the private signing keys in
- *                        the database; without it they are stored in clear and the database must be protected
- *                        as the keys themselves would be
+ * @param keyEncryptionKey the AES-256 key (base64 of 32 bytes) that seals the private signing keys in the
+ *                        database (environment {@code NRM_IDENTITY_KEYENCRYPTIONKEY}); required, so that no
+ *                        signing key is ever stored in clear
  */
 @Validated
 @ConfigurationProperties("nrm.identity")
@@ -38,6 +39,9 @@ public record IdentityProperties(
         @NotEmpty List<URI> cliRedirectUris,
         @DefaultValue @Valid Web web,
         @DefaultValue @Valid Demo demo,
+        @NotBlank(message = "must be set (environment NRM_IDENTITY_KEYENCRYPTIONKEY): the base64 of 32 random "
+                + "bytes that seals the token signing keys, e.g. head -c 32 /dev/urandom | base64; infra/nrm "
+                + "generates one into $NRM_DATA_DIR/identity-key-encryption-key")
         @Pattern(regexp = "[A-Za-z0-9+/]{43}=", message = "must be the base64 encoding of 32 random bytes")
         String keyEncryptionKey) {
 

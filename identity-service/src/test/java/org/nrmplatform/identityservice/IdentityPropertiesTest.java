@@ -16,7 +16,10 @@ class IdentityPropertiesTest {
     static class Settings {
     }
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Settings.class);
+    private static final String KEY = "nrm.identity.key-encryption-key=dGVzdC1rZXktZW5jcnlwdGlvbi1rZXktMzItYnl0ZSE=";
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Settings.class)
+            .withPropertyValues(KEY);
 
     @Test
     void theDefaultsAreTenMinuteTokensAndAnHourOfKeyRetention() {
@@ -40,6 +43,13 @@ class IdentityPropertiesTest {
         runner.withPropertyValues("nrm.identity.token-lifetime=PT10M", "nrm.identity.key-retention=PT10M")
                 .run(context -> assertThat(context).getFailure().rootCause()
                         .hasMessageContaining("key-retention must be longer"));
+    }
+
+    @Test
+    void aKeyEncryptionKeyIsRequiredAndTheRefusalSaysWhatToSet() {
+        new ApplicationContextRunner().withUserConfiguration(Settings.class).run(context ->
+                assertThat(context).getFailure().rootCause().hasMessageContaining("keyEncryptionKey")
+                        .hasMessageContaining("NRM_IDENTITY_KEYENCRYPTIONKEY"));
     }
 
     @Test

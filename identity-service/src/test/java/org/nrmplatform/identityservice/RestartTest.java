@@ -1,6 +1,10 @@
 package org.nrmplatform.identityservice;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -81,12 +85,27 @@ class RestartTest {
         }
     }
 
+    @Test
+    void withoutAKeyEncryptionKeyTheServiceRefusesToStartAndSaysWhatToSet() {
+        assertThatThrownBy(() -> new SpringApplication(IdentityServiceApplication.class).run(
+                "--server.port=0",
+                "--nrm.store.uri=" + EmbeddedStore.uri(),
+                "--nrm.store.event-database=events_nokey_" + suffix,
+                "--nrm.store.service-database=service_nokey_" + suffix))
+                .rootCause().hasMessageContaining("NRM_IDENTITY_KEYENCRYPTIONKEY");
+        try (MongoClient client = MongoClients.create(EmbeddedStore.uri())) {
+            assertThat(client.getDatabase("service_nokey_" + suffix).getCollection("signing_keys").countDocuments())
+                    .as("no key was created, in clear or otherwise").isZero();
+        }
+    }
+
     private static ConfigurableApplicationContext start(String eventDatabase, String serviceDatabase, boolean demo) {
         return new SpringApplication(IdentityServiceApplication.class).run(
                 "--server.port=0",
                 "--nrm.store.uri=" + EmbeddedStore.uri(),
                 "--nrm.store.event-database=" + eventDatabase,
                 "--nrm.store.service-database=" + serviceDatabase,
+                "--nrm.identity.key-encryption-key=" + EmbeddedStore.TEST_KEY_ENCRYPTION_KEY,
                 "--nrm.identity.demo.enabled=" + demo);
     }
 

@@ -94,6 +94,7 @@ class SharedSignInTest {
                 "--nrm.store.event-database=events_shared_" + suffix,
                 "--nrm.store.service-database=service_shared_" + suffix,
                 "--nrm.identity.demo.enabled=true",
+                "--nrm.identity.key-encryption-key=" + EmbeddedStore.TEST_KEY_ENCRYPTION_KEY,
                 "--nrm.identity.web.client-secret=" + SECRET);
     }
 

@@ -6,8 +6,11 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
+import org.nrmplatform.identityservice.IdentityProperties;
 import org.nrmplatform.identityservice.revocation.RevocationList;
 import org.nrmplatform.identityservice.keys.SigningKeys;
 import org.nrmplatform.accesstokens.SecurityProperties;
@@ -60,8 +63,8 @@ class AuthorizationServerConfiguration {
      */
     @Bean
     @Order(1)
-    SecurityFilterChain authorizationServer(HttpSecurity http, JwtDecoder tokens, RevocationList revocations)
-            throws Exception {
+    SecurityFilterChain authorizationServer(HttpSecurity http, JwtDecoder tokens, RevocationList revocations,
+                                            IdentityProperties identity) throws Exception {
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         TokenRevocation revocation = new TokenRevocation(tokens, revocations);
         http.oauth2AuthorizationServer(server -> {
@@ -81,9 +84,24 @@ class AuthorizationServerConfiguration {
                 })
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .formLogin(Customizer.withDefaults())
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(signInPolicy(identity))))
                 .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
                         new LoginUrlAuthenticationEntryPoint("/login"), browser()));
         return http.build();
+    }
+
+    /**
+     * The sign-in page is a plain form with the platform's stylesheet: nothing else loads, nothing frames it, and its
+     * form goes only here. Browsers hold the redirect after the form (the authorization code, to the client) to
+     * form-action as well, so the clients' redirect origins are allowed there too.
+     */
+    static String signInPolicy(IdentityProperties identity) {
+        Set<String> formTargets = new LinkedHashSet<>(List.of("'self'"));
+        Stream.concat(identity.cliRedirectUris().stream(), identity.web().redirectUris().stream())
+                .map(uri -> uri.getScheme() + "://" + uri.getRawAuthority())
+                .forEach(formTargets::add);
+        return "default-src 'none'; style-src 'self'; img-src 'self'; form-action " + String.join(" ", formTargets)
+                + "; frame-ancestors 'none'; base-uri 'none'";
     }
 
     /**

@@ -9,9 +9,9 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Seals the private signing keys with AES-256-GCM before they are stored, when a key-encryption key is
- * configured; the key id is bound as additional data, so a sealed key cannot be passed off as another.
- * Without a key-encryption key, keys are stored in clear (and still read when one is configured later).
+ * Seals the private signing keys with AES-256-GCM before they are stored; the key id is bound as additional data,
+ * so a sealed key cannot be passed off as another. A key stored in clear (by a version that allowed it) is still
+ * read, so that it can be sealed at start.
  */
 final class KeyEncryption {
 
@@ -22,20 +22,19 @@ final class KeyEncryption {
 
     private final SecretKeySpec key;
 
-    /** @param base64Key 32 bytes, base64; null to store in clear */
+    /** @param base64Key 32 bytes, base64 */
     KeyEncryption(String base64Key) {
-        this.key = base64Key == null || base64Key.isBlank() ? null
-                : new SecretKeySpec(Base64.getDecoder().decode(base64Key), "AES");
+        if (base64Key == null || base64Key.isBlank()) {
+            throw new IllegalArgumentException("no key-encryption key: set nrm.identity.key-encryption-key");
+        }
+        this.key = new SecretKeySpec(Base64.getDecoder().decode(base64Key), "AES");
     }
 
-    boolean enabled() {
-        return key != null;
+    static boolean sealed(String stored) {
+        return stored.startsWith(SEALED);
     }
 
     String seal(String kid, String jwk) {
-        if (key == null) {
-            return jwk;
-        }
         try {
             byte[] iv = new byte[IV_BYTES];
             RANDOM.nextBytes(iv);
@@ -53,12 +52,8 @@ final class KeyEncryption {
     }
 
     String open(String kid, String stored) {
-        if (!stored.startsWith(SEALED)) {
+        if (!sealed(stored)) {
             return stored;
-        }
-        if (key == null) {
-            throw new IllegalStateException("Signing key " + kid + " is encrypted; configure "
-                    + "nrm.identity.key-encryption-key to read it");
         }
         try {
             byte[] bytes = Base64.getDecoder().decode(stored.substring(SEALED.length()));

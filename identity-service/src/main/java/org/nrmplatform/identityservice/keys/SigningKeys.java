@@ -39,7 +39,8 @@ import org.springframework.stereotype.Component;
  * key replaced by a newer one stays published for the key retention, so that tokens it signed can still be
  * verified, and is then retired. A compromised key can be retired at once.
  *
- * <p>The private keys are encrypted with AES-256-GCM when {@code nrm.identity.key-encryption-key} is set.
+ * <p>The private keys are stored sealed with AES-256-GCM under {@code nrm.identity.key-encryption-key}, which is
+ * required; keys that an earlier version stored in clear are sealed at start.
  *
  * <p>As a {@link JWKSource} this is the published key set: {@code /oauth2/jwks} and identity-service's own
  * token validation read it. Each instance caches the set for a few seconds, so a key another instance has just
@@ -87,15 +88,31 @@ public class SigningKeys implements JWKSource<SecurityContext> {
         this.retention = retention;
         this.clock = clock;
         this.encryption = encryption;
-        if (!encryption.enabled()) {
-            log.warn("Signing keys are stored unencrypted in {}: protect the database as you would the keys, "
-                    + "or set nrm.identity.key-encryption-key", COLLECTION);
-        }
+        sealKeysStoredInClear();
         this.loaded = load();
         if (loaded.signing() == null) {
             // first start (two instances starting together may both create one: the newer signs, both are published)
             create();
             this.loaded = load();
+        }
+    }
+
+    /**
+     * An installation from before the key-encryption key was required may hold its keys in clear: each is sealed
+     * in place (only if it is still the clear text read, so that two instances starting together do not clash).
+     */
+    private void sealKeysStoredInClear() {
+        List<StoredKey> clear = mongo.find(new Query(), StoredKey.class, COLLECTION).stream()
+                .filter(key -> !KeyEncryption.sealed(key.jwk())).toList();
+        for (StoredKey key : clear) {
+            parse(key, encryption); // refuse to seal what is not a key
+            mongo.updateFirst(query(where("_id").is(key.id()).and("jwk").is(key.jwk())),
+                    new Update().set("jwk", encryption.seal(key.id(), key.jwk())), COLLECTION);
+        }
+        if (!clear.isEmpty()) {
+            log.warn("{} signing key(s) were stored in clear in {} ({}); sealed them with the key-encryption key. "
+                    + "Backups taken before now still hold them in clear: rotate the keys if a backup may have "
+                    + "been read", clear.size(), COLLECTION, clear.stream().map(StoredKey::id).toList());
         }
     }
 

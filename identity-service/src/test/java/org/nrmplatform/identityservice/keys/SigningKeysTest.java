@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKMatcher;
 import com.nimbusds.jose.jwk.JWKSelector;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,17 +19,22 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.nrmplatform.shared.testing.EmbeddedStore;
 import org.nrmplatform.shared.domain.RuleViolation;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-/** Key rotation and retention against the embedded store, with a clock the test moves. */
+/** Key rotation, retention and sealing against the embedded store, with a clock the test moves. */
+@ExtendWith(OutputCaptureExtension.class)
 class SigningKeysTest {
 
     private static final Duration RETENTION = Duration.ofHours(1);
@@ -46,8 +55,16 @@ class SigningKeysTest {
         client.close();
     }
 
+    private final String keyEncryptionKey = randomKey();
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
     private SigningKeys keys() {
-        return keys(new KeyEncryption(null));
+        return keys(new KeyEncryption(keyEncryptionKey));
     }
 
     private SigningKeys keys(KeyEncryption encryption) {
@@ -114,19 +131,36 @@ class SigningKeysTest {
     }
 
     @Test
-    void withAKeyEncryptionKeyThePrivateKeysAreStoredSealedAndReadBackOnlyWithIt() {
-        byte[] master = new byte[32];
-        new SecureRandom().nextBytes(master);
-        String base64 = Base64.getEncoder().encodeToString(master);
-        String kid = signingKid(keys(new KeyEncryption(base64)));
+    void thePrivateKeysAreStoredSealedAndReadBackOnlyWithTheKeyEncryptionKey() {
+        byte[] master = Base64.getDecoder().decode(keyEncryptionKey);
+        String kid = signingKid(keys());
         Document stored = mongo.getCollection(SigningKeys.COLLECTION).find().first();
         assertThat(stored.getString("jwk")).startsWith(KeyEncryption.SEALED).doesNotContain("\"d\"");
-        assertThat(signingKid(keys(new KeyEncryption(base64)))).isEqualTo(kid);
+        assertThat(signingKid(keys())).isEqualTo(kid);
         assertThatThrownBy(() -> keys(new KeyEncryption(null))).hasMessageContaining("key-encryption-key");
         byte[] other = master.clone();
         other[0] ^= 1;
         assertThatThrownBy(() -> keys(new KeyEncryption(Base64.getEncoder().encodeToString(other))))
                 .hasMessageContaining("cannot be decrypted");
+    }
+
+    @Test
+    void keysAnEarlierVersionStoredInClearAreSealedAtTheFirstStartWithAKeyAndTheLogSaysSo(CapturedOutput log)
+            throws Exception {
+        RSAKey clear = new RSAKeyGenerator(2048).keyID("clear-kid").keyUse(KeyUse.SIGNATURE)
+                .algorithm(JWSAlgorithm.RS256).generate();
+        mongo.getCollection(SigningKeys.COLLECTION).insertOne(new Document("_id", "clear-kid")
+                .append("createdAt", Date.from(now)).append("status", "ACTIVE").append("jwk", clear.toJSONString()));
+
+        SigningKeys keys = keys();
+
+        assertThat(signingKid(keys)).as("the same key goes on signing, now sealed").isEqualTo("clear-kid");
+        assertThat(mongo.getCollection(SigningKeys.COLLECTION).countDocuments()).isEqualTo(1);
+        String stored = mongo.getCollection(SigningKeys.COLLECTION).find().first().getString("jwk");
+        assertThat(stored).startsWith(KeyEncryption.SEALED).doesNotContain(clear.getPrivateExponent().toString());
+        assertThat(log.getOut() + log.getErr()).contains("stored in clear").contains("clear-kid")
+                .contains("sealed them with the key-encryption key");
+        assertThat(signingKid(keys())).isEqualTo("clear-kid");
     }
 
     private static String signingKid(SigningKeys keys) {

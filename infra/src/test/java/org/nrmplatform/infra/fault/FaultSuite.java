@@ -253,7 +253,7 @@ class FaultSuite {
     /** For each projection that holds every case, the cases the store holds that it does not. */
     private Map<String, String> compareProjectionsWithTheStore() throws Exception {
         Map<String, String> result = new LinkedHashMap<>();
-        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + platform.storePort())) {
+        try (MongoClient client = MongoClients.create(platform.storeUri())) {
             // a request a writer gave up on may still be carried out after the writers stopped (a service that was
             // retrying against a restarted store): compare once the store has taken no case for 10 s
             Set<String> stored = casesOpenedInTheStore(client);

@@ -111,6 +111,15 @@ public final class LocalPlatform implements BeforeEachCallback, AfterEachCallbac
         return Integer.parseInt(environment.get("NRM_STORE_PORT"));
     }
 
+    /**
+     * The embedded store's address with the credentials the launcher generated on first start
+     * ({@code $NRM_DATA_DIR/store-password}): the store answers no one else.
+     */
+    public String storeUri() throws IOException {
+        String password = Files.readString(dataDirectory().resolve("store-password"), StandardCharsets.US_ASCII).trim();
+        return "mongodb://nrm:" + password + "@127.0.0.1:" + storePort() + "/?authSource=admin";
+    }
+
     public int casePort() {
         return Integer.parseInt(environment.get("NRM_CASE_PORT"));
     }

@@ -1,8 +1,13 @@
 package org.nrmplatform.infra.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.nrmplatform.infra.launcher.LocalPlatform.openCase;
 
+import com.mongodb.MongoCommandException;
+import com.mongodb.MongoSecurityException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -103,6 +109,8 @@ class PlatformEndToEndIT {
                 .startsWith("application/problem+json");
 
         aRevokedTokenIsRefusedByTheGatewayAndTheServicesWithinFiveSeconds();
+        theStoreAnswersOnlyThePlatformAndHoldsNoSigningKeyInClear();
+        thePublicPagesNameOnlyTheGatewayAndCarryAPolicy();
 
         platform.launcher("down");
         long restart = System.nanoTime();
@@ -142,6 +150,51 @@ class PlatformEndToEndIT {
         while (get("/api/cases/" + afterStoreRestart, token("first-line")).status() != 200) {
             assertThat(Instant.now()).as("the projections take the new case in").isBefore(deadline);
             Thread.sleep(200);
+        }
+    }
+
+    /**
+     * A local process without the launcher's credentials reads nothing from the store; with them, every token
+     * signing key is sealed. The generated secrets are readable by their owner only.
+     */
+    private void theStoreAnswersOnlyThePlatformAndHoldsNoSigningKeyInClear() throws Exception {
+        try (MongoClient outsider = MongoClients.create("mongodb://127.0.0.1:" + platform.storePort())) {
+            assertThatThrownBy(() -> outsider.getDatabase("nrm_identity").getCollection("signing_keys").find().first())
+                    .isInstanceOfSatisfying(MongoCommandException.class,
+                            refused -> assertThat(refused.getErrorCode()).isEqualTo(13));
+        }
+        try (MongoClient guessing = MongoClients.create("mongodb://nrm:not-the-password-at-all@127.0.0.1:"
+                + platform.storePort())) {
+            assertThatThrownBy(() -> guessing.listDatabaseNames().first()).isInstanceOf(MongoSecurityException.class);
+        }
+        try (MongoClient operator = MongoClients.create(platform.storeUri())) {
+            List<org.bson.Document> keys = operator.getDatabase("nrm_identity").getCollection("signing_keys").find()
+                    .into(new java.util.ArrayList<>());
+            assertThat(keys).isNotEmpty().allSatisfy(key -> assertThat(key.getString("jwk")).startsWith("aes-gcm:"));
+        }
+        for (String secret : List.of("store-password", "identity-key-encryption-key", "privacy-master-key")) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                    platform.dataDirectory().resolve(secret)))).as(secret).isEqualTo("rw-------");
+        }
+    }
+
+    /** The API documents, read through the gateway or at a service's own port, name only the gateway. */
+    private void thePublicPagesNameOnlyTheGatewayAndCarryAPolicy() throws Exception {
+        for (String document : List.of(platform.gateway() + "/openapi/case-service",
+                platform.gateway() + "/openapi/identity-service",
+                "http://127.0.0.1:" + platform.casePort() + "/v3/api-docs")) {
+            Answer answer = send(HttpRequest.newBuilder(URI.create(document)).GET());
+            assertThat(answer.status()).as(document).isEqualTo(200);
+            assertThat(answer.body().get("servers").valueStream().map(server -> server.get("url").asString()))
+                    .as(document).containsExactly(platform.gateway());
+        }
+        for (String page : List.of("/login", "/swagger-ui/index.html")) {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(platform.gateway() + page))
+                    .header("Accept", "text/html").timeout(Duration.ofSeconds(30)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(page).isEqualTo(200);
+            assertThat(answer.headers().allValues("Content-Security-Policy")).as(page).hasSize(1)
+                    .allSatisfy(policy -> assertThat(policy).contains("frame-ancestors 'none'"));
         }
     }
 

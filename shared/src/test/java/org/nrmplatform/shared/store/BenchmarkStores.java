@@ -105,8 +105,11 @@ final class BenchmarkStores {
             if (fromMemory) {
                 command.add("--acknowledge-from-memory");
             }
-            server = new ProcessBuilder(command)
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            // with credentials, as infra/nrm runs it: each connection authenticates (SCRAM-SHA-256)
+            String password = UUID.randomUUID().toString().replace("-", "");
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().put("NRM_STORE_PASSWORD", password);
+            server = builder.start();
             Runtime.getRuntime().addShutdownHook(new Thread(server::destroyForcibly));
             long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
             while (!Files.readString(log).contains("listening on")) {
@@ -116,7 +119,7 @@ final class BenchmarkStores {
                 }
                 Thread.sleep(50);
             }
-            ConnectionString address = new ConnectionString("mongodb://127.0.0.1:" + port);
+            ConnectionString address = new ConnectionString("mongodb://nrm:" + password + "@127.0.0.1:" + port);
             // as the services write: journaled ({@link JournaledWrites})
             client = MongoClients.create(JournaledWrites.apply(MongoClientSettings.builder()
                     .applyConnectionString(address)).build());

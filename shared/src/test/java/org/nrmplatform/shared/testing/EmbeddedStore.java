@@ -39,9 +39,12 @@ public final class EmbeddedStore {
     /** A fixed master key for the subject key store of tests (base64 of 32 bytes); never used outside tests. */
     public static final String TEST_MASTER_KEY = "dGVzdC1tYXN0ZXIta2V5LTMyLWJ5dGVzLWxvbmchISE=";
 
+    /** A fixed key-encryption key for identity-service's signing keys (base64 of 32 bytes); never used outside tests. */
+    public static final String TEST_KEY_ENCRYPTION_KEY = "dGVzdC1rZXktZW5jcnlwdGlvbi1rZXktMzItYnl0ZSE=";
+
     /**
-     * Points a Spring test context at the embedded server, with fresh event, service and subject key databases
-     * and the test master key.
+     * Points a Spring test context at the embedded server, with fresh event, service and subject key databases,
+     * the test master key and the test key-encryption key.
      */
     public static void register(DynamicPropertyRegistry registry) {
         register(registry, EmbeddedStore::uri);
@@ -58,5 +61,6 @@ public final class EmbeddedStore {
                 + "/nrm-test-keys/checkpoint-" + suffix + ".pem");
         registry.add("nrm.privacy.key-database", () -> "keys_" + suffix);
         registry.add("nrm.privacy.master-key", () -> TEST_MASTER_KEY);
+        registry.add("nrm.identity.key-encryption-key", () -> TEST_KEY_ENCRYPTION_KEY);
     }
 }
