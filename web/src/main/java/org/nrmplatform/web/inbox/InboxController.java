@@ -1,10 +1,11 @@
 package org.nrmplatform.web.inbox;
 
+import static org.nrmplatform.web.platform.Submission.typed;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.nrmplatform.web.platform.PlatformApi;
-import org.nrmplatform.web.platform.RefusedAction;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -55,7 +56,7 @@ class InboxController {
     String accept(@PathVariable UUID referralId, @RequestParam Map<String, String> form, Model model,
                   RedirectAttributes next) {
         Map<String, Object> request = new LinkedHashMap<>();
-        request.put("note", blankToNull(form.get("note")));
+        request.put("note", typed(form.get("note")));
         return answer(referralId, "acceptance", request, "inbox.accepted", form, model, next);
     }
 
@@ -63,36 +64,28 @@ class InboxController {
     String decline(@PathVariable UUID referralId, @RequestParam Map<String, String> form, Model model,
                    RedirectAttributes next) {
         Map<String, Object> request = new LinkedHashMap<>();
-        request.put("reason", blankToNull(form.get("reason")));
-        request.put("note", blankToNull(form.get("note")));
+        request.put("reason", typed(form.get("reason")));
+        request.put("note", typed(form.get("note")));
         return answer(referralId, "decline", request, "inbox.declined", form, model, next);
     }
 
     private String answer(UUID referralId, String action, Map<String, Object> request, String done,
                           Map<String, String> form, Model model, RedirectAttributes next) {
-        try {
-            api.post("/api/referrals/{id}/" + action, request, referralId);
-            next.addFlashAttribute("done", done);
-            next.addFlashAttribute("answered", true);
-            return "redirect:/inbox/referrals/" + referralId;
-        } catch (RefusedAction refused) {
-            model.addAttribute("refused", refused);
-            model.addAttribute("answerForm", form);
-            model.addAttribute("answering", action);
-            show(referralId, model);
-            return "inbox/referral";
-        }
+        return api.submit("/api/referrals/{id}/" + action, request, referralId)
+                .keeping("answerForm", form)
+                .then(done, stored -> "redirect:/inbox/referrals/" + referralId)
+                .answer(model, next, () -> {
+                    model.addAttribute("answering", action);
+                    show(referralId, model);
+                    return "inbox/referral";
+                });
     }
 
     private void show(UUID referralId, Model model) {
         Map<String, Object> referral = api.get("/api/referrals/{id}", referralId);
         model.addAttribute("referral", referral);
         // the provider's view follows the stored answer moments later: right after it, say so if it still waits
-        model.addAttribute("behind", Boolean.TRUE.equals(model.getAttribute("answered"))
+        model.addAttribute("behind", model.getAttribute("written") != null
                 && "REQUESTED".equals(referral.get("status")));
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }
