@@ -1,12 +1,10 @@
 package org.nrmplatform.web.inbox;
 
 import static org.nrmplatform.web.platform.Submission.instant;
+import static org.nrmplatform.web.platform.Submission.localTime;
 import static org.nrmplatform.web.platform.Submission.typed;
 
 import java.time.Clock;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +30,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class InboxController {
 
     static final int PAGE_SIZE = 20;
-
-    /** Times typed are local to the provider's staff; the platform's zone until people have their own. */
-    private static final ZoneId ZONE = ZoneId.of("Europe/Belgrade");
 
     private final PlatformApi api;
     private final Clock clock;
@@ -90,7 +85,7 @@ class InboxController {
         String stepId = typed(form.get("stepId"));
         request.put("stepId", stepId != null ? stepId : UUID.randomUUID().toString());
         request.put("serviceType", typed(form.get("serviceType")));
-        request.put("deliveredAt", instant(form.get("deliveredAt"), ZONE));
+        request.put("deliveredAt", instant(form.get("deliveredAt")));
         request.put("deliveredBy", typed(form.get("deliveredBy")));
         request.put("outcome", typed(form.get("outcome")));
         return answer(referralId, "assistance-steps", request, "inbox.step.recorded", form, model, next);
@@ -130,7 +125,7 @@ class InboxController {
         boolean stepShown = step == null || referral.get("steps") instanceof List<?> steps && steps.stream()
                 .anyMatch(shown -> shown instanceof Map<?, ?> recorded && step.equals(recorded.get("stepId")));
         model.addAttribute("behind", status != null && !status.equals(referral.get("status")) || !stepShown);
-        model.addAttribute("now", LocalDateTime.now(clock.withZone(ZONE)).truncatedTo(ChronoUnit.MINUTES).toString());
+        model.addAttribute("now", localTime(clock, 0));
         model.addAttribute("stepId", UUID.randomUUID().toString());
     }
 }

@@ -1,8 +1,10 @@
 package org.nrmplatform.web.platform;
 
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -72,18 +74,26 @@ public final class Submission {
         return value == null || value.isBlank() ? null : value.trim();
     }
 
+    /** Times typed into forms are local to the person; the platform's zone until people have their own. */
+    public static final ZoneId LOCAL_TIME = ZoneId.of("Europe/Belgrade");
+
     /**
-     * A local date and time typed into a form ({@code datetime-local}) as an instant in {@code zone}; what cannot
-     * be read is sent as typed, for the API to name the field.
+     * A local date and time typed into a form ({@code datetime-local}) as an instant; what cannot be read is sent
+     * as typed, for the API to name the field.
      */
-    public static Object instant(String local, ZoneId zone) {
+    public static Object instant(String local) {
         if (local == null || local.isBlank()) {
             return null;
         }
         try {
-            return LocalDateTime.parse(local).atZone(zone).toInstant().toString();
+            return LocalDateTime.parse(local).atZone(LOCAL_TIME).toInstant().toString();
         } catch (DateTimeParseException unreadable) {
             return local;
         }
+    }
+
+    /** Now, to the minute, as a form's {@code datetime-local} value, {@code days} ahead. */
+    public static String localTime(Clock clock, int days) {
+        return LocalDateTime.now(clock.withZone(LOCAL_TIME)).plusDays(days).truncatedTo(ChronoUnit.MINUTES).toString();
     }
 }

@@ -1,12 +1,10 @@
 package org.nrmplatform.web.screening;
 
 import static org.nrmplatform.web.platform.Submission.instant;
+import static org.nrmplatform.web.platform.Submission.localTime;
 import static org.nrmplatform.web.platform.Submission.typed;
 
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -33,9 +31,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/screening")
 class ScreeningController {
 
-    /** Times typed into the form are local to the officer; the platform's zone until people have their own. */
-    private static final ZoneId ZONE = ZoneId.of("Europe/Belgrade");
-
     private final PlatformApi api;
     private final Clock clock;
 
@@ -54,7 +49,7 @@ class ScreeningController {
     String openingForm(Model model) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("caseId", UUID.randomUUID().toString());
-        form.put("screenedAt", LocalDateTime.now(ZONE).truncatedTo(ChronoUnit.MINUTES).toString());
+        form.put("screenedAt", localTime(clock, 0));
         form.put("country", "RS");
         form.put("ageCategory", "ADULT");
         model.addAttribute("form", form);
@@ -79,7 +74,7 @@ class ScreeningController {
         // the form's own id makes a second press of the button (or a reload) the same case, never two
         request.put("caseId", form.getOrDefault("caseId", UUID.randomUUID().toString()));
         request.put("detectingSector", typed(form.get("detectingSector")));
-        request.put("screenedAt", instant(form.get("screenedAt"), ZONE));
+        request.put("screenedAt", instant(form.get("screenedAt")));
         request.put("location", location);
         request.put("dataSubject", subject);
         return api.submit("/api/cases", request)

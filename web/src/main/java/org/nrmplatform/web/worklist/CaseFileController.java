@@ -1,13 +1,12 @@
 package org.nrmplatform.web.worklist;
 
+import static org.nrmplatform.web.platform.Submission.LOCAL_TIME;
 import static org.nrmplatform.web.platform.Submission.instant;
+import static org.nrmplatform.web.platform.Submission.localTime;
 import static org.nrmplatform.web.platform.Submission.typed;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -36,9 +35,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/cases/{caseId}")
 class CaseFileController {
-
-    /** Dates and times typed are local to the case manager; the platform's zone until people have their own. */
-    private static final ZoneId ZONE = ZoneId.of("Europe/Belgrade");
 
     private final PlatformApi api;
     private final Clock clock;
@@ -118,7 +114,7 @@ class CaseFileController {
         request.put("providerOrganisationId", typed(form.getFirst("providerOrganisationId")));
         request.put("serviceType", typed(form.getFirst("serviceType")));
         request.put("urgency", typed(form.getFirst("urgency")));
-        request.put("respondBy", instant(form.getFirst("respondBy"), ZONE));
+        request.put("respondBy", instant(form.getFirst("respondBy")));
         request.put("note", typed(form.getFirst("note")));
         return api.submit("/api/referrals", request)
                 .keeping("referralForm", form)
@@ -188,7 +184,7 @@ class CaseFileController {
         }
         model.addAttribute("timeline", timeline);
         model.addAttribute("referrals", api.items("/api/referrals?caseId={id}&size=200", caseId));
-        model.addAttribute("today", LocalDate.now(clock.withZone(ZONE)).toString());
+        model.addAttribute("today", LocalDate.now(clock.withZone(LOCAL_TIME)).toString());
         if (!model.containsAttribute("referralForm")) {
             model.addAttribute("referralForm", freshReferral(service));
         }
@@ -202,8 +198,7 @@ class CaseFileController {
         MultiValueMap<String, String> fresh = new LinkedMultiValueMap<>();
         fresh.add("referralId", UUID.randomUUID().toString());
         fresh.add("urgency", "URGENT");
-        fresh.add("respondBy", LocalDateTime.now(clock.withZone(ZONE)).plusDays(2).truncatedTo(ChronoUnit.MINUTES)
-                .toString());
+        fresh.add("respondBy", localTime(clock, 2));
         if (service != null) {
             fresh.add("serviceType", service);
         }
