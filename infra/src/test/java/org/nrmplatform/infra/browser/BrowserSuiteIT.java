@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -295,7 +296,7 @@ class BrowserSuiteIT {
     /**
      * The case manager refers the identified person to the shelter; the shelter finds the referral in its inbox,
      * is refused a decline without a reason, accepts it, records an assistance step (refused first without who
-     * delivered it) and completes the referral.
+     * delivered it) and completes the referral; the case manager sees it completed and withdraws the consent.
      */
     @Test
     @Order(5)
@@ -346,6 +347,16 @@ class BrowserSuiteIT {
         assertThat(browser.findElement(By.id("completion")).getText()).contains("Moved to supported housing");
         assertThat(browser.findElements(By.id("step-form"))).as("a completed referral takes no more steps").isEmpty();
         assertNoSidewaysScrollingAt768("referral, service provider");
+        signOut();
+
+        // the case manager sees the referral completed, and withdraws the consent: the list says since when
+        signIn("case-manager");
+        until(ExpectedConditions.urlContains("/web/worklist"));
+        browser.get(gateway + "/web/cases/" + caseId);
+        assertThat(untilListed(By.xpath("//table[@id='referral-list']//td[.='Completed']")).isDisplayed()).isTrue();
+        until(ExpectedConditions.elementToBeClickable(By.cssSelector("#consent-list button[id^='withdraw-']"))).click();
+        assertThat(untilShownAfterTheWrite(By.xpath("//table[@id='consent-list']//span[starts-with(., 'Withdrawn on')]"))
+                .getText()).isEqualTo("Withdrawn on " + LocalDate.now(ZoneOffset.UTC));
         signOut();
     }
 
