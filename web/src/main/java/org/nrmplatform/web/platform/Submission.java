@@ -57,7 +57,7 @@ public final class Submission {
     public String answer(Model model, RedirectAttributes redirect, Supplier<String> again) {
         try {
             Map<String, Object> stored = api.post(path, request, variables);
-            redirect.addFlashAttribute("written", stored == null ? null : stored.get("version"));
+            redirect.addFlashAttribute("written", stored == null ? null : versionOf(stored));
             redirect.addFlashAttribute("done", done);
             return next.apply(stored == null ? Map.of() : stored);
         } catch (RefusedAction refused) {
@@ -67,6 +67,17 @@ public final class Submission {
             }
             return again.get();
         }
+    }
+
+    /**
+     * The version a write made: the answer's own, or for an indicator assessment (which answers with its result)
+     * the case's, in the status beside it. Without it the next page would not wait for its view to show the write.
+     */
+    private static Object versionOf(Map<String, Object> stored) {
+        if (stored.get("version") instanceof Number version) {
+            return version;
+        }
+        return stored.get("status") instanceof Map<?, ?> status ? status.get("version") : null;
     }
 
     /** A form's text as the API takes it: trimmed, and null when nothing was typed (the API then names it). */
