@@ -104,6 +104,43 @@ class CaseApiTest extends ApiTest {
         assertThat(stale.contentType()).startsWith("application/problem+json");
     }
 
+    /** The worklist's filters: the stage and whether the case is closed, each page counted after filtering. */
+    @Test
+    void theCaseListKeepsOnlyTheStageAndStateAskedFor() {
+        UUID open = UUID.randomUUID();
+        UUID closed = UUID.randomUUID();
+        for (UUID caseId : java.util.List.of(open, closed)) {
+            firstLine.post("/api/cases", CaseRequests.openAdult(caseId));
+            firstLine.post("/api/cases/" + caseId + "/indicator-assessments", CaseRequests.labourAssessment());
+            firstLine.post("/api/cases/" + caseId + "/presumed-victim", CaseRequests.presumedVictim());
+        }
+        assertThat(caseManager.post("/api/cases/" + closed + "/closure", CaseRequests.closure()).status())
+                .isEqualTo(200);
+        awaitProcessing().untilAsserted(() -> assertThat(caseManager.get("/api/cases/" + closed).body()
+                .get("closed").asBoolean()).isTrue());
+
+        Answer openPresumed = caseManager.get("/api/cases?stage=PRESUMED_VICTIM&closed=false&size=200");
+        assertThat(ids(openPresumed)).contains(open.toString()).doesNotContain(closed.toString());
+        assertThat(openPresumed.body().get("items").valueStream()).allSatisfy(item -> {
+            assertThat(item.get("stage").asString()).isEqualTo("PRESUMED_VICTIM");
+            assertThat(item.get("closed").asBoolean()).isFalse();
+        });
+        assertThat(openPresumed.body().get("total").asLong()).isEqualTo(openPresumed.body().get("items").size());
+        assertThat(ids(caseManager.get("/api/cases?closed=true&size=200"))).contains(closed.toString())
+                .doesNotContain(open.toString());
+        assertThat(ids(caseManager.get("/api/cases?stage=IDENTIFIED_VICTIM&size=200")))
+                .doesNotContain(open.toString(), closed.toString());
+
+        Answer unknown = caseManager.get("/api/cases?stage=SOMEWHERE");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
+        assertThat(unknown.body().at("/errors/0/field").asString()).isEqualTo("stage");
+    }
+
+    private static java.util.List<String> ids(Answer page) {
+        return page.body().get("items").valueStream().map(item -> item.get("id").asString()).toList();
+    }
+
     @Test
     void theOpenApiDocumentDescribesTheCaseApi() {
         Answer document = anonymous.get("/v3/api-docs");

@@ -93,6 +93,60 @@ class PageAccessTest {
                 .andExpect(header().doesNotExist("Set-Cookie"));
     }
 
+    /** The case manager's work on a case and the provider's steps and completion, refused to every other role. */
+    @ParameterizedTest
+    @CsvSource({
+            "first-line, /cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/providers?service=SAFE_ACCOMMODATION",
+            "service-provider, /cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/providers?service=SAFE_ACCOMMODATION",
+            "identification-authority, /cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/erasure?reference=a&requestedBy=b",
+            "monitor, /cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/erasure?reference=a&requestedBy=b",
+            "first-line, /worklist?stage=PRESUMED_VICTIM&overdue=true"})
+    void theCaseManagersCasePagesAreRefusedToTheOtherRoles(String role, String page) throws Exception {
+        pages.perform(get(page).with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_" + role))))
+                .andExpect(status().isForbidden());
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "first-line, /cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/consents",
+            "service-provider, /cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/consents",
+            "identification-authority, /cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/consents/9a1d4c55-0c7e-4a55-9d55-5f0c2b1e7d4e/withdrawal",
+            "identification-authority, /cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/guardian",
+            "first-line, /cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/reflection-period",
+            "service-provider, /cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/referrals",
+            "first-line, /cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/referrals",
+            "monitor, /cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/closure",
+            "identification-authority, /cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/erasure",
+            "prosecutor, /cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/erasure",
+            "case-manager, /inbox/referrals/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/assistance-steps",
+            "first-line, /inbox/referrals/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/assistance-steps",
+            "case-manager, /inbox/referrals/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/completion",
+            "identification-authority, /inbox/referrals/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/completion"})
+    void theCaseManagersAndProvidersNewFormsAreRefusedToTheOtherRoles(String role, String form) throws Exception {
+        pages.perform(post(form).param("reason", "REINTEGRATED").param("reference", "GDPR Art. 17")
+                        .param("requestedBy", "the person").with(csrf())
+                        .with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_" + role))))
+                .andExpect(status().isForbidden());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"/cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/erasure?reference=a&requestedBy=b",
+            "/cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/providers?service=SAFE_ACCOMMODATION",
+            "/worklist?state=open", "/inbox/referrals/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d"})
+    void signedOutTheCaseManagersAndProvidersPagesLeadToTheSignIn(String page) throws Exception {
+        pages.perform(get(page)).andExpect(status().isFound())
+                .andExpect(redirectedUrl("/oauth2/authorization/nrm"));
+    }
+
+    /** An erasure (or any of the case manager's writes) without its CSRF token is refused before the API. */
+    @Test
+    void anErasureWithoutItsCsrfTokenIsRefused() throws Exception {
+        pages.perform(post("/cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/erasure").param("reference", "GDPR Art. 17")
+                        .param("requestedBy", "the person")
+                        .with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_case-manager"))))
+                .andExpect(status().isForbidden());
+    }
+
     @Test
     void withoutSigningInEveryPageLeadsToTheSignIn() throws Exception {
         pages.perform(get("/worklist")).andExpect(status().isFound())

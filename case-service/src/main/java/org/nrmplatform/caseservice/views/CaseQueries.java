@@ -2,6 +2,7 @@ package org.nrmplatform.caseservice.views;
 
 import java.util.List;
 import java.util.UUID;
+import org.nrmplatform.contracts.cases.CaseStage;
 import org.nrmplatform.shared.security.Actor;
 
 /** The questions the case views answer. */
@@ -14,8 +15,11 @@ public final class CaseQueries {
     public record FindCase(UUID caseId, Actor actor) {
     }
 
-    /** The cases {@code actor} may see, newest screening first. */
-    public record ListCases(int page, int size, Actor actor) {
+    /**
+     * The cases {@code actor} may see, newest screening first; only those in {@code stage} and with that
+     * {@code closed} state where given (null: any).
+     */
+    public record ListCases(int page, int size, CaseStage stage, Boolean closed, Actor actor) {
     }
 
     public record CasePage(List<VisibleCase> items, int page, int size, long total) {

@@ -8,6 +8,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.nrmplatform.caseservice.views.CaseQueries.CasePage;
 import org.nrmplatform.caseservice.views.CaseQueries.FindCase;
 import org.nrmplatform.caseservice.views.CaseQueries.ListCases;
+import org.nrmplatform.contracts.cases.CaseStage;
 import org.nrmplatform.shared.privacy.PersonalDataReads;
 import org.nrmplatform.shared.security.Actor;
 import org.springframework.http.HttpStatus;
@@ -48,9 +49,11 @@ class CaseViewController {
     @PreAuthorize(READERS)
     CasePage list(@RequestParam(defaultValue = "0") @Min(0) int page,
                   @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size,
+                  @RequestParam(required = false) CaseStage stage,
+                  @RequestParam(required = false) Boolean closed,
                   @AuthenticationPrincipal Jwt token) {
         Actor actor = Actor.from(token);
-        CasePage answer = queries.query(new ListCases(page, size, actor), CasePage.class).join();
+        CasePage answer = queries.query(new ListCases(page, size, stage, closed, actor), CasePage.class).join();
         reads.record(answer.items().stream().map(item -> UUID.fromString(item.id())).toList(), "case-list", actor);
         return answer;
     }

@@ -112,10 +112,11 @@ class CaseViewQueries {
         List<VisibleCase> items = new ArrayList<>();
         List<Criteria> earlier = new ArrayList<>();
         long total = 0;
+        Criteria chosen = chosen(query);
         for (HandlingView view : viewsOf(actor)) {
             Criteria own = ScopeCriteria.of(CaseAccess.scopeOf(view.role(), actor).orElseThrow());
-            Criteria tier = earlier.isEmpty() ? own
-                    : new Criteria().andOperator(own, new Criteria().norOperator(earlier));
+            Criteria tier = earlier.isEmpty() ? new Criteria().andOperator(own, chosen)
+                    : new Criteria().andOperator(own, chosen, new Criteria().norOperator(earlier));
             long count = mongo.count(new Query(tier), collection(view));
             long from = Math.max(skip - total, 0);
             if (from < count && items.size() < query.size()) {
@@ -142,10 +143,25 @@ class CaseViewQueries {
                     .map(document -> document.get("_id").toString()).collect(Collectors.toSet());
         }
         Set<String> seen = handled;
-        List<ReferredCase> onlyReferred = referredCases.stream().filter(c -> !seen.contains(c.id())).toList();
+        List<ReferredCase> onlyReferred = referredCases.stream().filter(c -> !seen.contains(c.id()))
+                .filter(c -> (query.stage() == null || query.stage() == c.stage())
+                        && (query.closed() == null || query.closed() == c.closed()))
+                .toList();
         long from = Math.max(skip - total, 0);
         onlyReferred.stream().skip(from).limit(query.size() - items.size()).forEach(items::add);
         return new CasePage(items, query.page(), query.size(), total + onlyReferred.size());
+    }
+
+    /** The stage and state the caller asked for; every view stores both under the same names. */
+    private static Criteria chosen(ListCases query) {
+        Criteria chosen = new Criteria();
+        if (query.stage() != null) {
+            chosen = chosen.and("stage").is(query.stage().name());
+        }
+        if (query.closed() != null) {
+            chosen = chosen.and("closed").is(query.closed());
+        }
+        return chosen;
     }
 
     private <T> List<T> openAll(List<Document> stored, Class<T> type, PersonalData.Reading reading) {

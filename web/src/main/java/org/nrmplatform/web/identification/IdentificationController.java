@@ -1,12 +1,13 @@
 package org.nrmplatform.web.identification;
 
+import static org.nrmplatform.web.platform.Submission.typed;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.nrmplatform.web.platform.PlatformApi;
-import org.nrmplatform.web.platform.RefusedAction;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -66,41 +67,26 @@ class IdentificationController {
     String decide(@PathVariable UUID caseId, @RequestParam MultiValueMap<String, String> form, Model model,
                   RedirectAttributes next) {
         Map<String, Object> request = new LinkedHashMap<>();
-        request.put("outcome", blankToNull(form.getFirst("outcome")));
-        request.put("reasons", blankToNull(form.getFirst("reasons")));
+        request.put("outcome", typed(form.getFirst("outcome")));
+        request.put("reasons", typed(form.getFirst("reasons")));
         request.put("typesOfExploitation", form.getOrDefault("typesOfExploitation", List.of()));
         request.put("methodsOfControl", form.getOrDefault("methodsOfControl", List.of()));
-        try {
-            next.addFlashAttribute("written", PlatformApi.writtenVersion(
-                    api.post("/api/cases/{id}/identification-decision", request, caseId)));
-            next.addFlashAttribute("done", "identification.decided");
-            return "redirect:/identification/cases/" + caseId;
-        } catch (RefusedAction refused) {
-            model.addAttribute("refused", refused);
-            model.addAttribute("decisionForm", form);
-            show(caseId, model);
-            return "identification/case";
-        }
+        return api.submit("/api/cases/{id}/identification-decision", request, caseId)
+                .keeping("decisionForm", form)
+                .then("identification.decided", stored -> "redirect:/identification/cases/" + caseId)
+                .answer(model, next, () -> {
+                    show(caseId, model);
+                    return "identification/case";
+                });
     }
 
     private void show(UUID caseId, Model model) {
-        // right after the authority's decision (flash attribute "written": the version it made), show that decision
-        Object written = model.getAttribute("written");
-        Map<String, Object> caseFile = written instanceof Number version
-                ? api.readAfterWrite(version.longValue(), "/api/cases/{id}", caseId)
-                : api.get("/api/cases/{id}", caseId);
-        model.addAttribute("caseFile", caseFile);
-        model.addAttribute("behind", written instanceof Number version && caseFile.get("version") instanceof Number
-                seen && seen.longValue() < version.longValue());
+        model.addAttribute("caseFile", api.shown(model, "/api/cases/{id}", caseId));
     }
 
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> items(Map<String, Object> page) {
         Object items = page.get("items");
         return items instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

@@ -1,10 +1,15 @@
 package org.nrmplatform.web.inbox;
 
+import static org.nrmplatform.web.platform.Submission.instant;
+import static org.nrmplatform.web.platform.Submission.localTime;
+import static org.nrmplatform.web.platform.Submission.typed;
+
+import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.nrmplatform.web.platform.PlatformApi;
-import org.nrmplatform.web.platform.RefusedAction;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,7 +22,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The service provider's inbox: the referrals made to it (what referral-service shows a provider: service,
  * urgency, answer-by date, note, child or adult; never the person's identity) and its answer to one, accepting
- * it or declining it with a reason from the code list. A refusal is shown beside the field it names.
+ * it or declining it with a reason from the code list; once accepted, the assistance steps delivered and the
+ * referral's completion. A refusal is shown beside the field it names.
  */
 @Controller
 @RequestMapping("/inbox")
@@ -26,9 +32,11 @@ class InboxController {
     static final int PAGE_SIZE = 20;
 
     private final PlatformApi api;
+    private final Clock clock;
 
-    InboxController(PlatformApi api) {
+    InboxController(PlatformApi api, Clock clock) {
         this.api = api;
+        this.clock = clock;
     }
 
     @GetMapping
@@ -55,7 +63,7 @@ class InboxController {
     String accept(@PathVariable UUID referralId, @RequestParam Map<String, String> form, Model model,
                   RedirectAttributes next) {
         Map<String, Object> request = new LinkedHashMap<>();
-        request.put("note", blankToNull(form.get("note")));
+        request.put("note", typed(form.get("note")));
         return answer(referralId, "acceptance", request, "inbox.accepted", form, model, next);
     }
 
@@ -63,36 +71,61 @@ class InboxController {
     String decline(@PathVariable UUID referralId, @RequestParam Map<String, String> form, Model model,
                    RedirectAttributes next) {
         Map<String, Object> request = new LinkedHashMap<>();
-        request.put("reason", blankToNull(form.get("reason")));
-        request.put("note", blankToNull(form.get("note")));
+        request.put("reason", typed(form.get("reason")));
+        request.put("note", typed(form.get("note")));
         return answer(referralId, "decline", request, "inbox.declined", form, model, next);
+    }
+
+    /** After accepting: one assistance step delivered (service, when, by whom, outcome). */
+    @PostMapping("/referrals/{referralId}/assistance-steps")
+    String recordStep(@PathVariable UUID referralId, @RequestParam Map<String, String> form, Model model,
+                      RedirectAttributes next) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        // the form's own id makes a second press of the button the same step, never two
+        String stepId = typed(form.get("stepId"));
+        request.put("stepId", stepId != null ? stepId : UUID.randomUUID().toString());
+        request.put("serviceType", typed(form.get("serviceType")));
+        request.put("deliveredAt", instant(form.get("deliveredAt")));
+        request.put("deliveredBy", typed(form.get("deliveredBy")));
+        request.put("outcome", typed(form.get("outcome")));
+        return answer(referralId, "assistance-steps", request, "inbox.step.recorded", form, model, next);
+    }
+
+    @PostMapping("/referrals/{referralId}/completion")
+    String complete(@PathVariable UUID referralId, @RequestParam Map<String, String> form, Model model,
+                    RedirectAttributes next) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("outcome", typed(form.get("outcome")));
+        return answer(referralId, "completion", request, "inbox.completed", form, model, next);
     }
 
     private String answer(UUID referralId, String action, Map<String, Object> request, String done,
                           Map<String, String> form, Model model, RedirectAttributes next) {
-        try {
-            api.post("/api/referrals/{id}/" + action, request, referralId);
-            next.addFlashAttribute("done", done);
-            next.addFlashAttribute("answered", true);
-            return "redirect:/inbox/referrals/" + referralId;
-        } catch (RefusedAction refused) {
-            model.addAttribute("refused", refused);
-            model.addAttribute("answerForm", form);
-            model.addAttribute("answering", action);
-            show(referralId, model);
-            return "inbox/referral";
-        }
+        return api.submit("/api/referrals/{id}/" + action, request, referralId)
+                .keeping("answerForm", form)
+                .then(done, stored -> {
+                    // what the page waits to see: the status the write made, or the step it recorded
+                    next.addFlashAttribute("expectedStatus", stored.get("status"));
+                    next.addFlashAttribute("expectedStep", request.get("stepId"));
+                    return "redirect:/inbox/referrals/" + referralId;
+                })
+                .answer(model, next, () -> {
+                    model.addAttribute("answering", action);
+                    show(referralId, model);
+                    return "inbox/referral";
+                });
     }
 
     private void show(UUID referralId, Model model) {
         Map<String, Object> referral = api.get("/api/referrals/{id}", referralId);
         model.addAttribute("referral", referral);
-        // the provider's view follows the stored answer moments later: right after it, say so if it still waits
-        model.addAttribute("behind", Boolean.TRUE.equals(model.getAttribute("answered"))
-                && "REQUESTED".equals(referral.get("status")));
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
+        // the provider's view follows the stored write moments later: right after it, say so if it still waits
+        Object status = model.getAttribute("expectedStatus");
+        Object step = model.getAttribute("expectedStep");
+        boolean stepShown = step == null || referral.get("steps") instanceof List<?> steps && steps.stream()
+                .anyMatch(shown -> shown instanceof Map<?, ?> recorded && step.equals(recorded.get("stepId")));
+        model.addAttribute("behind", status != null && !status.equals(referral.get("status")) || !stepShown);
+        model.addAttribute("now", localTime(clock, 0));
+        model.addAttribute("stepId", UUID.randomUUID().toString());
     }
 }

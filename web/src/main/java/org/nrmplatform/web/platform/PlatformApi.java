@@ -12,6 +12,7 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
 import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -50,14 +51,6 @@ public class PlatformApi {
                 .build();
     }
 
-    /**
-     * The case's version a write answered: at the top of a case status, inside {@code status} where the answer
-     * carries more (an indicator assessment answers its result beside the status). What a page waits for.
-     */
-    public static Object writtenVersion(Map<String, Object> answer) {
-        return answer.get("status") instanceof Map<?, ?> status ? status.get("version") : answer.get("version");
-    }
-
     public Map<String, Object> get(String path, Object... variables) {
         return api.get().uri(path, variables).retrieve().body(OBJECT);
     }
@@ -91,8 +84,36 @@ public class PlatformApi {
         }
     }
 
+    /**
+     * The record a page shows: right after the person's own write (the flash attribute {@code written}, the
+     * version it made; see {@link Submission}) once its view shows that write, as {@link #readAfterWrite}.
+     * Sets {@code behind} in the model when the view had still not caught up, for the page to say so rather
+     * than show the record as if nothing happened.
+     */
+    public Map<String, Object> shown(Model model, String path, Object... variables) {
+        Object written = model.getAttribute("written");
+        Map<String, Object> record = written instanceof Number version
+                ? readAfterWrite(version.longValue(), path, variables)
+                : get(path, variables);
+        model.addAttribute("behind", written instanceof Number version && record.get("version") instanceof Number
+                seen && seen.longValue() < version.longValue());
+        return record;
+    }
+
+    /** The items of one page of a list the API answers ({@code {"items": [...], "total": n}}). */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> items(String path, Object... variables) {
+        Object items = get(path, variables).get("items");
+        return items instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
+    }
+
     public List<Map<String, Object>> list(String path, Object... variables) {
         return api.get().uri(path, variables).retrieve().body(LIST);
+    }
+
+    /** A form's request to post, answered as every page answers one (see {@link Submission}). */
+    public Submission submit(String path, Object request, Object... variables) {
+        return new Submission(this, path, request, variables);
     }
 
     public Map<String, Object> post(String path, Object body, Object... variables) {

@@ -1,10 +1,10 @@
 package org.nrmplatform.web.screening;
 
+import static org.nrmplatform.web.platform.Submission.instant;
+import static org.nrmplatform.web.platform.Submission.localTime;
+import static org.nrmplatform.web.platform.Submission.typed;
+
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.nrmplatform.web.platform.PlatformApi;
-import org.nrmplatform.web.platform.RefusedAction;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,9 +31,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/screening")
 class ScreeningController {
 
-    /** Times typed into the form are local to the officer; the platform's zone until people have their own. */
-    private static final ZoneId ZONE = ZoneId.of("Europe/Belgrade");
-
     private final PlatformApi api;
     private final Clock clock;
 
@@ -53,7 +49,7 @@ class ScreeningController {
     String openingForm(Model model) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("caseId", UUID.randomUUID().toString());
-        form.put("screenedAt", LocalDateTime.now(ZONE).truncatedTo(ChronoUnit.MINUTES).toString());
+        form.put("screenedAt", localTime(clock, 0));
         form.put("country", "RS");
         form.put("ageCategory", "ADULT");
         model.addAttribute("form", form);
@@ -63,34 +59,28 @@ class ScreeningController {
     @PostMapping("/new")
     String open(@RequestParam Map<String, String> form, Model model, RedirectAttributes next) {
         Map<String, Object> location = new LinkedHashMap<>();
-        location.put("country", blankToNull(form.get("country")));
-        location.put("municipality", blankToNull(form.get("municipality")));
-        location.put("place", blankToNull(form.get("place")));
+        location.put("country", typed(form.get("country")));
+        location.put("municipality", typed(form.get("municipality")));
+        location.put("place", typed(form.get("place")));
         Map<String, Object> subject = new LinkedHashMap<>();
-        subject.put("givenName", blankToNull(form.get("givenName")));
-        subject.put("familyName", blankToNull(form.get("familyName")));
-        subject.put("dateOfBirth", blankToNull(form.get("dateOfBirth")));
-        subject.put("ageCategory", blankToNull(form.get("ageCategory")));
-        subject.put("sex", blankToNull(form.get("sex")));
+        subject.put("givenName", typed(form.get("givenName")));
+        subject.put("familyName", typed(form.get("familyName")));
+        subject.put("dateOfBirth", typed(form.get("dateOfBirth")));
+        subject.put("ageCategory", typed(form.get("ageCategory")));
+        subject.put("sex", typed(form.get("sex")));
         subject.put("citizenship", Arrays.stream(form.getOrDefault("citizenship", "").split("[,\\s]+"))
                 .filter(code -> !code.isBlank()).map(String::toUpperCase).toList());
         Map<String, Object> request = new LinkedHashMap<>();
         // the form's own id makes a second press of the button (or a reload) the same case, never two
         request.put("caseId", form.getOrDefault("caseId", UUID.randomUUID().toString()));
-        request.put("detectingSector", blankToNull(form.get("detectingSector")));
+        request.put("detectingSector", typed(form.get("detectingSector")));
         request.put("screenedAt", instant(form.get("screenedAt")));
         request.put("location", location);
         request.put("dataSubject", subject);
-        try {
-            Map<String, Object> opened = api.post("/api/cases", request);
-            next.addFlashAttribute("written", PlatformApi.writtenVersion(opened));
-            next.addFlashAttribute("done", "screening.opened");
-            return "redirect:/screening/cases/" + opened.get("caseId");
-        } catch (RefusedAction refused) {
-            model.addAttribute("form", form);
-            model.addAttribute("refused", refused);
-            return "screening/open";
-        }
+        return api.submit("/api/cases", request)
+                .keeping("form", form)
+                .then("screening.opened", opened -> "redirect:/screening/cases/" + opened.get("caseId"))
+                .answer(model, next, () -> "screening/open");
     }
 
     @GetMapping("/cases/{caseId}")
@@ -122,75 +112,37 @@ class ScreeningController {
         request.put("indicatorSetId", form.get("indicatorSetId"));
         request.put("answers", answers);
         request.put("assessedAt", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
-        try {
-            next.addFlashAttribute("written", PlatformApi.writtenVersion(
-                    api.post("/api/cases/{id}/indicator-assessments", request, caseId)));
-            next.addFlashAttribute("done", "screening.assessment.recorded");
-            return "redirect:/screening/cases/" + caseId + "#assessments";
-        } catch (RefusedAction refused) {
-            model.addAttribute("refused", refused);
-            model.addAttribute("answers", answers);
-            show(caseId, form.get("indicatorSetId"), model);
-            return "screening/case";
-        }
+        return api.submit("/api/cases/{id}/indicator-assessments", request, caseId)
+                .keeping("answers", answers)
+                .then("screening.assessment.recorded", stored -> "redirect:/screening/cases/" + caseId + "#assessments")
+                .answer(model, next, () -> {
+                    show(caseId, form.get("indicatorSetId"), model);
+                    return "screening/case";
+                });
     }
 
     @PostMapping("/cases/{caseId}/presumed-victim")
     String flag(@PathVariable UUID caseId, @RequestParam Map<String, String> form, Model model,
                 RedirectAttributes next) {
         Map<String, Object> request = new LinkedHashMap<>();
-        request.put("grounds", blankToNull(form.get("grounds")));
-        request.put("responsibleOrganisationId", blankToNull(form.get("responsibleOrganisationId")));
-        try {
-            next.addFlashAttribute("written", PlatformApi.writtenVersion(
-                    api.post("/api/cases/{id}/presumed-victim", request, caseId)));
-            next.addFlashAttribute("done", "screening.flag.recorded");
-            return "redirect:/screening/cases/" + caseId;
-        } catch (RefusedAction refused) {
-            model.addAttribute("refused", refused);
-            model.addAttribute("flagForm", form);
-            show(caseId, null, model);
-            return "screening/case";
-        }
+        request.put("grounds", typed(form.get("grounds")));
+        request.put("responsibleOrganisationId", typed(form.get("responsibleOrganisationId")));
+        return api.submit("/api/cases/{id}/presumed-victim", request, caseId)
+                .keeping("flagForm", form)
+                .then("screening.flag.recorded", stored -> "redirect:/screening/cases/" + caseId)
+                .answer(model, next, () -> {
+                    show(caseId, null, model);
+                    return "screening/case";
+                });
     }
 
     private void show(UUID caseId, String set, Model model) {
-        // right after a write of this officer's (flash attribute "written": the version it made), show that write
-        Object written = model.getAttribute("written");
-        Map<String, Object> caseFile = written instanceof Number version
-                ? api.readAfterWrite(version.longValue(), "/api/cases/{id}", caseId)
-                : api.get("/api/cases/{id}", caseId);
-        model.addAttribute("caseFile", caseFile);
-        // the view had not caught up after the wait: say so rather than show the case as if nothing happened
-        model.addAttribute("behind", written instanceof Number version && caseFile.get("version") instanceof Number
-                seen && seen.longValue() < version.longValue());
+        model.addAttribute("caseFile", api.shown(model, "/api/cases/{id}", caseId));
         model.addAttribute("indicatorSets", api.list("/api/indicator-sets"));
         if (set != null && !set.isBlank()) {
             model.addAttribute("indicatorSet", api.get("/api/indicator-sets/{id}", set));
         }
-        List<Map<String, Object>> responsible = items(api.get("/api/identity/organisations?type=social-welfare"));
+        List<Map<String, Object>> responsible = api.items("/api/identity/organisations?type=social-welfare");
         model.addAttribute("organisations", responsible);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> items(Map<String, Object> page) {
-        Object items = page.get("items");
-        return items instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    /** A local date and time from the form as an instant; what cannot be read is sent as typed for the API to name. */
-    private static Object instant(String local) {
-        if (local == null || local.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDateTime.parse(local).atZone(ZONE).toInstant().toString();
-        } catch (DateTimeParseException unreadable) {
-            return local;
-        }
     }
 }

@@ -64,10 +64,10 @@ class PlatformApiTest {
 
     @Test
     void theVersionOfAWriteIsFoundInsideTheStatusItAnswers() {
-        assertThat(PlatformApi.writtenVersion(api.post("/api/cases/{id}/indicator-assessments",
+        assertThat(Submission.versionOf(api.post("/api/cases/{id}/indicator-assessments",
                 Map.of("answers", Map.of()), "c1"))).isEqualTo(3);
-        assertThat(PlatformApi.writtenVersion(Map.of("caseId", "c1", "version", 7))).isEqualTo(7);
-        assertThat(PlatformApi.writtenVersion(Map.of("items", List.of()))).isNull();
+        assertThat(Submission.versionOf(Map.of("caseId", "c1", "version", 7))).isEqualTo(7);
+        assertThat(Submission.versionOf(Map.of("items", List.of()))).isNull();
     }
 
     @Test
@@ -78,7 +78,7 @@ class PlatformApiTest {
 
     @Test
     void aReadAfterAWriteWaitsUntilTheViewShowsIt() {
-        Object written = PlatformApi.writtenVersion(api.post("/api/cases/{id}/indicator-assessments",
+        Object written = Submission.versionOf(api.post("/api/cases/{id}/indicator-assessments",
                 Map.of("answers", Map.of()), "c1"));
 
         Map<String, Object> shown = api.readAfterWrite(((Number) written).longValue(), "/api/cases/{id}", "c1");
