@@ -82,17 +82,6 @@ class PageAccessTest {
                 .andExpect(status().isForbidden());
     }
 
-    /**
-     * A form posted from another site arrives without the session cookie (SameSite=Lax): refused, and answered
-     * without a new session cookie, which would replace the person's own and sign them out.
-     */
-    @Test
-    void aFormFromAnotherSiteIsRefusedWithoutStartingASession() throws Exception {
-        pages.perform(post("/screening/new").param("detectingSector", "POLICE"))
-                .andExpect(status().isForbidden())
-                .andExpect(header().doesNotExist("Set-Cookie"));
-    }
-
     /** The case manager's work on a case and the provider's steps and completion, refused to every other role. */
     @ParameterizedTest
     @CsvSource({

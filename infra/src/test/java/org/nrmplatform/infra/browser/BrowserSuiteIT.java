@@ -43,6 +43,7 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.PageLoadStrategy;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
@@ -51,6 +52,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.ChromiumDriverLogLevel;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -77,6 +79,7 @@ class BrowserSuiteIT {
     private static final Path CHROMIUM = Path.of(System.getProperty("nrm.chromium", "/usr/bin/chromium"));
     private static final Path CHROMEDRIVER = Path.of(System.getProperty("nrm.chromedriver", "/usr/bin/chromedriver"));
     private static final Path SCREENSHOTS = LocalPlatform.REPOSITORY.resolve("docs/screenshots");
+    private static final Path DRIVER_LOG = Path.of("target/chromedriver.log").toAbsolutePath();
     /** Waits for what a page shows after a click; generous, since the build machine may be busy. */
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -135,8 +138,13 @@ class BrowserSuiteIT {
                 "--lang=en-GB", "--disable-gpu", "--disable-renderer-backgrounding",
                 "--disable-background-timer-throttling", "--disable-backgrounding-occluded-windows");
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-GB,en"));
+        // a step returns once the new page's document is parsed, not after every image and script has loaded:
+        // each step then waits for what it needs to see (until...); a stalled subresource does not hold it
+        options.setPageLoadStrategy(PageLoadStrategy.EAGER);
+        // what the driver waited for, kept for a failed run's post-mortem
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
+                .withLogFile(DRIVER_LOG.toFile()).withLogLevel(ChromiumDriverLogLevel.INFO).build();
         browser = new ChromeDriver(service, options);
         // a page normally loads in well under a second, but on the shared build machine under heavy load the
         // browser or the platform has stalled for over a minute now and then: a page load waits longer than a step
@@ -149,6 +157,9 @@ class BrowserSuiteIT {
     void stopEverything() throws Exception {
         if (browser != null) {
             browser.quit();
+        }
+        if (failed) {
+            System.out.println("the browser's driver logged what it waited for in " + DRIVER_LOG);
         }
         if (started && failed) {
             platform.downKeepingEverything();
