@@ -1,5 +1,6 @@
 package org.nrmplatform.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -24,7 +25,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * Who reaches which page, decided before any call to the platform: each role's pages refuse the other roles
@@ -39,6 +42,9 @@ class PageAccessTest {
 
     @Autowired
     MockMvc pages;
+
+    @Autowired
+    ClientRegistrationRepository registrations;
 
     @ParameterizedTest
     @CsvSource({
@@ -225,11 +231,25 @@ class PageAccessTest {
                 .andExpect(redirectedUrl("/prosecution/cases/" + A_CASE));
     }
 
-    /** A court export is its owner's: another prosecutor (or a made-up id) finds nothing. */
+    /**
+     * A court export is its owner's: the prosecutor who asked follows its page, another prosecutor finds neither the
+     * page nor its files, and an id that is not an export's is found by nobody.
+     */
     @Test
-    void anUnknownCourtExportIsNotFound() throws Exception {
-        pages.perform(get("/prosecution/exports/" + A_CASE)
-                        .with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_prosecutor"))))
-                .andExpect(status().isNotFound());
+    void aCourtExportIsOnlyItsOwnersToFollow() throws Exception {
+        String asked = pages.perform(post("/prosecution/cases/" + A_CASE + "/exports").with(csrf()).with(prosecutor("p-1")))
+                .andExpect(status().isFound()).andReturn().getResponse().getRedirectedUrl();
+        assertThat(asked).startsWith("/prosecution/exports/");
+        pages.perform(get(asked).with(prosecutor("p-1"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"export-progress\"")));
+        pages.perform(get(asked).with(prosecutor("p-2"))).andExpect(status().isNotFound());
+        pages.perform(get(asked + "/export.pdf").with(prosecutor("p-2"))).andExpect(status().isNotFound());
+        pages.perform(get("/prosecution/exports/" + A_CASE).with(prosecutor("p-1"))).andExpect(status().isNotFound());
+    }
+
+    private RequestPostProcessor prosecutor(String subject) {
+        return oauth2Login().clientRegistration(registrations.findByRegistrationId("nrm"))
+                .attributes(attributes -> attributes.put("sub", subject))
+                .authorities(new SimpleGrantedAuthority("ROLE_prosecutor"));
     }
 }
