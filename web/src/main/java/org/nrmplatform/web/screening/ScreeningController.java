@@ -123,8 +123,10 @@ class ScreeningController {
         request.put("answers", answers);
         request.put("assessedAt", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
         try {
-            next.addFlashAttribute("written", api.post("/api/cases/{id}/indicator-assessments", request, caseId)
-                    .get("version"));
+            // the assessment's answer carries the case's version in its status, not at the top
+            Map<String, Object> recorded = api.post("/api/cases/{id}/indicator-assessments", request, caseId);
+            next.addFlashAttribute("written", recorded.get("status") instanceof Map<?, ?> status
+                    ? status.get("version") : null);
             next.addFlashAttribute("done", "screening.assessment.recorded");
             return "redirect:/screening/cases/" + caseId + "#assessments";
         } catch (RefusedAction refused) {
