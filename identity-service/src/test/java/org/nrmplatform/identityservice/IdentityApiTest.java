@@ -169,6 +169,41 @@ class IdentityApiTest extends IdentityServiceTest {
         assertThat(deactivated.body().get("active").asBoolean()).isFalse();
     }
 
+    /** The administrator's lists: an organisation's accounts and clients, by name, with neither password nor secret. */
+    @Test
+    void accountsAndClientsAreListedByOrganisationWithoutCredentials() {
+        ApiClient admin = as(Role.ADMINISTRATOR);
+        UUID organisation = UUID.randomUUID();
+        assertThat(admin.post("/api/identity/organisations", organisation(organisation, "Listed shelter "
+                + organisation.toString().substring(0, 8), "shelter", "RS", List.of("SAFE_ACCOMMODATION"))).status())
+                .isEqualTo(201);
+        awaitProcessing().until(() -> admin.get("/api/identity/organisations/" + organisation).status() == 200);
+        String suffix = organisation.toString().substring(0, 8);
+        for (String name : List.of("zora." + suffix, "ana." + suffix)) {
+            assertThat(admin.post("/api/identity/users", user(null, organisation.toString(), name,
+                    List.of("service-provider"))).status()).isEqualTo(201);
+        }
+        String secret = admin.post("/api/identity/clients", Map.of("organisationId", organisation.toString(),
+                "clientId", "listed-" + suffix, "roles", List.of("service-provider"))).body().get("clientSecret")
+                .asString();
+
+        awaitProcessing().untilAsserted(() -> assertThat(admin.get("/api/identity/users?organisationId="
+                + organisation).body().get("total").asLong()).isEqualTo(2));
+        Answer accounts = as(Role.OPERATOR).get("/api/identity/users?organisationId=" + organisation);
+        assertThat(accounts.body().get("items").valueStream().map(account -> account.get("username").asString()))
+                .containsExactly("ana." + suffix, "zora." + suffix);
+        assertThat(accounts.raw().body()).doesNotContainIgnoringCase("password").doesNotContain("argon");
+        assertThat(admin.get("/api/identity/users?organisationId=" + organisation + "&page=1&size=1").body()
+                .at("/items/0/username").asString()).isEqualTo("zora." + suffix);
+
+        awaitProcessing().untilAsserted(() -> assertThat(admin.get("/api/identity/clients?organisationId="
+                + organisation).body().get("total").asLong()).isEqualTo(1));
+        Answer clients = admin.get("/api/identity/clients?organisationId=" + organisation);
+        assertThat(clients.body().at("/items/0/clientId").asString()).isEqualTo("listed-" + suffix);
+        assertThat(clients.raw().body()).doesNotContain(secret).doesNotContainIgnoringCase("secret");
+        assertThat(admin.get("/api/identity/users?size=0").status()).isEqualTo(400);
+    }
+
     @Test
     void operatorsListTheSigningKeysWithoutTheirPrivateParts() {
         Answer keys = as(Role.OPERATOR).get("/api/identity/signing-keys");

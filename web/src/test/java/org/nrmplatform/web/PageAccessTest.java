@@ -1,5 +1,6 @@
 package org.nrmplatform.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -13,26 +14,35 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import de.bwaldvogel.mongo.MongoServer;
-import java.util.UUID;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * Who reaches which page, decided before any call to the platform: each role's pages refuse the other roles
  * (403), nobody gets a page without signing in, and a form without its CSRF token is refused. What the pages show
  * once allowed is the browser suite's (infra, BrowserSuiteIT), against the running platform.
  */
-@SpringBootTest(properties = {"nrm.web.client-secret=a-secret-for-tests-only-0123456789abcdef"})
+// the API at a closed port: a page a role may open tries the platform and says it cannot be reached (503)
+@SpringBootTest(properties = {"nrm.web.client-secret=a-secret-for-tests-only-0123456789abcdef",
+        "nrm.web.api=http://127.0.0.1:1"})
 @AutoConfigureMockMvc
 class PageAccessTest {
 
@@ -52,6 +62,9 @@ class PageAccessTest {
 
     @Autowired
     MockMvc pages;
+
+    @Autowired
+    ClientRegistrationRepository registrations;
 
     @ParameterizedTest
     @CsvSource({
@@ -171,6 +184,8 @@ class PageAccessTest {
         pages.perform(get("/").with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_service-provider"))))
                 .andExpect(redirectedUrl("/inbox"));
         pages.perform(get("/").with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_monitor"))))
+                .andExpect(redirectedUrl("/statistics"));
+        pages.perform(get("/").with(oauth2Login().authorities()))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("not in the web application yet")));
     }
 
@@ -204,5 +219,125 @@ class PageAccessTest {
                 .andExpect(content().string(containsString("lang=\"sr-Latn-RS\"")));
         pages.perform(get("/signed-out").param("lang", "en").header("Accept-Language", "sr-Latn"))
                 .andExpect(content().string(containsString("You are signed out")));
+    }
+
+    // --- the prosecutor's, the monitor's, the operator's and the administrator's pages ---
+
+    static final List<String> ROLES = List.of("first-line", "identification-authority", "case-manager",
+            "service-provider", "prosecutor", "monitor", "operator", "administrator");
+    static final String A_CASE = "5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d";
+    static final Map<String, List<String>> OVERSIGHT_PAGES = Map.of(
+            "prosecutor", List.of("/prosecution", "/prosecution/cases/" + A_CASE, "/prosecution/exports/" + A_CASE,
+                    "/prosecution/exports/" + A_CASE + "/export.pdf"),
+            "monitor", List.of("/statistics", "/statistics/csv?groupBy=stage"),
+            "operator", List.of("/projections", "/projections/table", "/projections/managed-cases/rebuild"),
+            "administrator", List.of("/administration", "/administration/organisations/" + A_CASE,
+                    "/administration/users/" + A_CASE, "/administration/clients/demo-monitor",
+                    "/administration/users/" + A_CASE + "/deactivation"));
+    static final Map<String, List<String>> OVERSIGHT_FORMS = Map.of(
+            "prosecutor", List.of("/prosecution/cases/" + A_CASE + "/legal-basis",
+                    "/prosecution/cases/" + A_CASE + "/exports"),
+            "operator", List.of("/projections/managed-cases/rebuild"),
+            "administrator", List.of("/administration/organisations",
+                    "/administration/organisations/" + A_CASE + "/users",
+                    "/administration/organisations/" + A_CASE + "/clients",
+                    "/administration/users/" + A_CASE + "/roles",
+                    "/administration/clients/demo-monitor/roles/monitor/revocation",
+                    "/administration/users/" + A_CASE + "/deactivation"));
+
+    static Stream<Arguments> oversightPagesAndOtherRoles() {
+        return OVERSIGHT_PAGES.entrySet().stream().flatMap(owner -> owner.getValue().stream().flatMap(page ->
+                ROLES.stream().filter(role -> !role.equals(owner.getKey())).map(role -> Arguments.of(page, role))));
+    }
+
+    static Stream<Arguments> oversightFormsAndOtherRoles() {
+        return OVERSIGHT_FORMS.entrySet().stream().flatMap(owner -> owner.getValue().stream().flatMap(form ->
+                ROLES.stream().filter(role -> !role.equals(owner.getKey())).map(role -> Arguments.of(form, role))));
+    }
+
+    @ParameterizedTest
+    @MethodSource("oversightPagesAndOtherRoles")
+    void theOversightPagesAreRefusedToEveryOtherRole(String page, String role) throws Exception {
+        pages.perform(get(page).with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_" + role))))
+                .andExpect(status().isForbidden());
+    }
+
+    /** Posted by another role, with a valid CSRF token: refused before anything reaches the platform. */
+    @ParameterizedTest
+    @MethodSource("oversightFormsAndOtherRoles")
+    void theOversightFormsAreRefusedToEveryOtherRole(String form, String role) throws Exception {
+        pages.perform(post(form).param("role", "monitor").param("reference", "K-1/2026").with(csrf())
+                        .with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_" + role))))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void signedOutTheOversightPagesLeadToTheSignIn() throws Exception {
+        for (List<String> owned : OVERSIGHT_PAGES.values()) {
+            for (String page : owned) {
+                pages.perform(get(page)).andExpect(status().isFound())
+                        .andExpect(redirectedUrl("/oauth2/authorization/nrm"));
+            }
+        }
+    }
+
+    /**
+     * Each role reaches its own pages: the prosecutor's case finder needs no call, the others ask the platform for
+     * what they show (here at a closed port, so they say it cannot be reached; the browser suite shows them full).
+     */
+    @Test
+    void eachOversightRoleReachesItsOwnPagesAndLandsOnItsMainPage() throws Exception {
+        pages.perform(get("/prosecution").with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_prosecutor"))))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("id=\"find-case\"")));
+        pages.perform(get("/prosecution/cases/" + A_CASE)
+                        .with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_prosecutor"))))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("id=\"legal-basis-form\"")));
+        for (String[] own : new String[][] {{"monitor", "/statistics"}, {"operator", "/projections"},
+                {"administrator", "/administration"}}) {
+            pages.perform(get(own[1]).with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_" + own[0]))))
+                    .andExpect(status().isServiceUnavailable())
+                    .andExpect(content().string(containsString("The platform cannot be reached")));
+        }
+        for (String[] main : new String[][] {{"prosecutor", "/prosecution"}, {"monitor", "/statistics"},
+                {"operator", "/projections"}, {"administrator", "/administration"}}) {
+            pages.perform(get("/").with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_" + main[0]))))
+                    .andExpect(redirectedUrl(main[1]));
+        }
+    }
+
+    /** A case reference that is not one is named beside its field, in the person's language. */
+    @Test
+    void theProsecutorIsToldBesideTheFieldWhenACaseReferenceIsNotOne() throws Exception {
+        pages.perform(get("/prosecution/cases").param("caseId", "K-123/2026")
+                        .with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_prosecutor"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"caseId-error\"")))
+                .andExpect(content().string(containsString("This is not a case reference")))
+                .andExpect(content().string(containsString("value=\"K-123/2026\"")));
+        pages.perform(get("/prosecution/cases").param("caseId", " " + A_CASE + " ")
+                        .with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_prosecutor"))))
+                .andExpect(redirectedUrl("/prosecution/cases/" + A_CASE));
+    }
+
+    /**
+     * A court export is its owner's: the prosecutor who asked follows its page, another prosecutor finds neither the
+     * page nor its files, and an id that is not an export's is found by nobody.
+     */
+    @Test
+    void aCourtExportIsOnlyItsOwnersToFollow() throws Exception {
+        String asked = pages.perform(post("/prosecution/cases/" + A_CASE + "/exports").with(csrf()).with(prosecutor("p-1")))
+                .andExpect(status().isFound()).andReturn().getResponse().getRedirectedUrl();
+        assertThat(asked).startsWith("/prosecution/exports/");
+        pages.perform(get(asked).with(prosecutor("p-1"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"export-progress\"")));
+        pages.perform(get(asked).with(prosecutor("p-2"))).andExpect(status().isNotFound());
+        pages.perform(get(asked + "/export.pdf").with(prosecutor("p-2"))).andExpect(status().isNotFound());
+        pages.perform(get("/prosecution/exports/" + A_CASE).with(prosecutor("p-1"))).andExpect(status().isNotFound());
+    }
+
+    private RequestPostProcessor prosecutor(String subject) {
+        return oauth2Login().clientRegistration(registrations.findByRegistrationId("nrm"))
+                .attributes(attributes -> attributes.put("sub", subject))
+                .authorities(new SimpleGrantedAuthority("ROLE_prosecutor"));
     }
 }

@@ -1,6 +1,8 @@
 package org.nrmplatform.identityservice.accounts;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -20,7 +22,9 @@ import org.nrmplatform.identityservice.IdentityCommands.RevokeRole;
 import org.nrmplatform.identityservice.RoleCodes;
 import org.nrmplatform.identityservice.history.RoleHistory;
 import org.nrmplatform.identityservice.views.AccountView;
+import org.nrmplatform.identityservice.views.IdentityQueries.AccountPage;
 import org.nrmplatform.identityservice.views.IdentityQueries.FindAccount;
+import org.nrmplatform.identityservice.views.IdentityQueries.ListAccounts;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -103,6 +107,15 @@ class UserAccountController {
     AccountStatus deactivate(@PathVariable UUID userId,
                              @Valid @RequestBody(required = false) DeactivationRequest request) {
         return commands.sendAndWait(new DeactivateUserAccount(userId, request == null ? null : request.reason()));
+    }
+
+    /** The accounts, of one organisation or of all, by username (administrators' lists). */
+    @GetMapping
+    @PreAuthorize("hasAnyRole('ADMINISTRATOR', 'OPERATOR')")
+    AccountPage list(@RequestParam(required = false) UUID organisationId,
+                     @RequestParam(defaultValue = "0") @Min(0) int page,
+                     @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+        return queries.query(new ListAccounts(organisationId, page, size), AccountPage.class).join();
     }
 
     @GetMapping("/{userId}")

@@ -1,6 +1,8 @@
 package org.nrmplatform.identityservice.clients;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -21,7 +23,9 @@ import org.nrmplatform.identityservice.RoleCodes;
 import org.nrmplatform.identityservice.credentials.ClientSecrets;
 import org.nrmplatform.identityservice.history.RoleHistory;
 import org.nrmplatform.identityservice.views.ClientView;
+import org.nrmplatform.identityservice.views.IdentityQueries.ClientPage;
 import org.nrmplatform.identityservice.views.IdentityQueries.FindClient;
+import org.nrmplatform.identityservice.views.IdentityQueries.ListClients;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -105,6 +109,15 @@ class ApiClientController {
                             @Valid @RequestBody(required = false) DeactivationRequest request) {
         return commands.sendAndWait(new DeactivateApiClient(apiClientId(clientId),
                 request == null ? null : request.reason()));
+    }
+
+    /** The clients, of one organisation or of all, by client id (administrators' lists); never a secret. */
+    @GetMapping
+    @PreAuthorize("hasAnyRole('ADMINISTRATOR', 'OPERATOR')")
+    ClientPage list(@RequestParam(required = false) UUID organisationId,
+                    @RequestParam(defaultValue = "0") @Min(0) int page,
+                    @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+        return queries.query(new ListClients(organisationId, page, size), ClientPage.class).join();
     }
 
     @GetMapping("/{clientId}")

@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Instant;
+import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -17,10 +18,13 @@ import org.nrmplatform.contracts.identity.IdentityEvents.UserAccountDeactivated;
 import org.nrmplatform.contracts.identity.Role;
 import org.nrmplatform.identityservice.views.IdentityQueries.FindAccount;
 import org.nrmplatform.identityservice.views.IdentityQueries.FindAccountByUsername;
+import org.nrmplatform.identityservice.views.IdentityQueries.AccountPage;
+import org.nrmplatform.identityservice.views.IdentityQueries.ListAccounts;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -81,6 +85,16 @@ class AccountViewProjection {
     @QueryHandler
     AccountView handle(FindAccount query) {
         return mongo.findById(query.userId().toString(), AccountView.class, COLLECTION);
+    }
+
+    @QueryHandler
+    AccountPage handle(ListAccounts query) {
+        Query filter = query.organisationId() == null ? new Query()
+                : query(where("organisationId").is(query.organisationId().toString()));
+        long total = mongo.count(filter, COLLECTION);
+        List<AccountView> items = mongo.find(Query.of(filter).with(Sort.by("username"))
+                .skip((long) query.page() * query.size()).limit(query.size()), AccountView.class, COLLECTION);
+        return new AccountPage(items, query.page(), query.size(), total);
     }
 
     @QueryHandler

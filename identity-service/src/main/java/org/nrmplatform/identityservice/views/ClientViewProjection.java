@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Instant;
+import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -17,10 +18,13 @@ import org.nrmplatform.contracts.identity.IdentityEvents.ApiClientRoleRevoked;
 import org.nrmplatform.contracts.identity.Role;
 import org.nrmplatform.identityservice.views.IdentityQueries.FindClient;
 import org.nrmplatform.identityservice.views.IdentityQueries.FindClientById;
+import org.nrmplatform.identityservice.views.IdentityQueries.ClientPage;
+import org.nrmplatform.identityservice.views.IdentityQueries.ListClients;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -82,6 +86,16 @@ class ClientViewProjection {
     @QueryHandler
     ClientView handle(FindClient query) {
         return mongo.findOne(query(where("clientId").is(query.clientId())), ClientView.class, COLLECTION);
+    }
+
+    @QueryHandler
+    ClientPage handle(ListClients query) {
+        Query filter = query.organisationId() == null ? new Query()
+                : query(where("organisationId").is(query.organisationId().toString()));
+        long total = mongo.count(filter, COLLECTION);
+        List<ClientView> items = mongo.find(Query.of(filter).with(Sort.by("clientId"))
+                .skip((long) query.page() * query.size()).limit(query.size()), ClientView.class, COLLECTION);
+        return new ClientPage(items, query.page(), query.size(), total);
     }
 
     @QueryHandler

@@ -25,6 +25,13 @@ public final class IdentityQueries {
     public record FindAccount(UUID userId) {
     }
 
+    /** The accounts of one organisation ({@code organisationId} null: of all), by username. */
+    public record ListAccounts(UUID organisationId, int page, int size) {
+    }
+
+    public record AccountPage(List<AccountView> items, int page, int size, long total) {
+    }
+
     public record FindAccountByUsername(String username) {
     }
 
@@ -32,5 +39,12 @@ public final class IdentityQueries {
     }
 
     public record FindClientById(UUID apiClientId) {
+    }
+
+    /** The API clients of one organisation ({@code organisationId} null: of all), by client id. */
+    public record ListClients(UUID organisationId, int page, int size) {
+    }
+
+    public record ClientPage(List<ClientView> items, int page, int size, long total) {
     }
 }

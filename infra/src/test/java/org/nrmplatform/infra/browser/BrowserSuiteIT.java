@@ -16,11 +16,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -623,6 +626,228 @@ class BrowserSuiteIT {
         browser.get(gateway + "/web/screening");
         assertThat(until(ExpectedConditions.visibilityOfElementLocated(By.id("password"))).isDisplayed())
                 .as("the password is asked again: no session is left at identity-service either").isTrue();
+    }
+
+    // --- the prosecutor, the monitor, the operator and the administrator (Order 20 to 29) ---
+
+    /**
+     * The prosecutor finds the case by its reference, is refused the export without a legal basis and a legal basis
+     * without its proceedings (beside that field), records one, and makes the court export: the page follows its
+     * progress, then offers the PDF and its JSON, verified. Both downloads arrive with the session's cookie, the PDF
+     * as a PDF, the JSON as the export whose SHA-256 the page (and the PDF) shows.
+     */
+    @Test
+    @Order(20)
+    void theProsecutorRecordsALegalBasisAndDownloadsTheVerifiedCourtExport() throws Exception {
+        Assumptions.assumeTrue(caseId != null, "needs the case the first-line officer opened");
+        signIn("prosecutor");
+        until(ExpectedConditions.urlContains("/web/prosecution"));
+        checkAccessibility("court export: find a case");
+        screenshot("prosecutor-find-case");
+        browser.findElement(By.id("caseId")).sendKeys(caseId);
+        browser.findElement(By.id("find-submit")).click();
+        until(ExpectedConditions.visibilityOfElementLocated(By.id("legal-basis-form")));
+        checkAccessibility("case, prosecutor");
+
+        browser.findElement(By.id("export-submit")).click();
+        assertThat(until(ExpectedConditions.visibilityOfElementLocated(By.id("refusal"))).getText())
+                .contains("Record the legal basis first");
+        browser.get(gateway + "/web/prosecution/cases/" + caseId);
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('reference').removeAttribute('required')");
+        browser.findElement(By.id("requestedBy")).sendKeys("Higher Public Prosecutor's Office, Novi Sad");
+        browser.findElement(By.id("legal-basis-submit")).click();
+        assertThat(until(ExpectedConditions.visibilityOfElementLocated(By.id("reference-error"))).getText())
+                .isEqualTo("must not be blank");
+        assertThat(browser.findElement(By.id("requestedBy")).getDomProperty("value")).startsWith("Higher Public");
+        browser.findElement(By.id("reference")).sendKeys("K-123/2026, Higher Court in Novi Sad");
+        browser.findElement(By.id("legal-basis-submit")).click();
+        assertThat(until(ExpectedConditions.visibilityOfElementLocated(By.id("recorded-basis"))).getText())
+                .contains("K-123/2026");
+
+        browser.findElement(By.id("export-submit")).click();
+        until(ExpectedConditions.urlContains("/web/prosecution/exports/"));
+        WebElement result = until(ExpectedConditions.visibilityOfElementLocated(By.id("verification-result")));
+        assertThat(result.getText()).startsWith("Intact");
+        String digest = browser.findElement(By.id("verification-digest")).getText();
+        Matcher pages = Pattern.compile("on (\\d+) of its (\\d+) pages: ([0-9a-f]{64})").matcher(digest);
+        assertThat(pages.find()).as(digest).isTrue();
+        assertThat(pages.group(1)).as("the digest on every page").isEqualTo(pages.group(2));
+        assertThat(browser.findElement(By.id("verification")).getText()).contains("K-123/2026");
+        checkAccessibility("court export, verified");
+        screenshot("prosecutor-court-export");
+        assertNoSidewaysScrollingAt768("court export, verified");
+
+        HttpResponse<byte[]> pdf = download(browser.findElement(By.id("download-pdf")).getDomAttribute("href"));
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        HttpResponse<byte[]> json = download(browser.findElement(By.id("download-json")).getDomAttribute("href"));
+        assertThat(json.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(json.body()).get("caseId").asString()).isEqualTo(caseId);
+        assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json.body())))
+                .as("the JSON downloaded is the export the PDF carries").isEqualTo(pages.group(3));
+        signOut();
+    }
+
+    /**
+     * The monitor's statistics as a chart: cases the police's system opens through the API (12 women, 11 men, one
+     * person of unrecorded sex) counted by sex show a bar for the women, and the rest suppressed (the one case under
+     * the threshold of 10, and the men's 11, which its total would give away), each said as such; the durations; the
+     * CSV; a dimension chosen twice is refused beside the choice.
+     */
+    @Test
+    @Order(21)
+    void theMonitorSeesTheStatisticsAsAChartWithSuppressedCellsAndTheCsv() throws Exception {
+        String policeSystem = clientToken("demo-first-line");
+        for (int i = 0; i < 24; i++) {
+            String sex = i < 12 ? "Feminine" : i < 23 ? "Masculine" : "NonSpecifiedUnknown";
+            assertThat(api("POST", "/api/cases", Map.of("detectingSector", "POLICE",
+                    "screenedAt", Instant.now().minus(Duration.ofHours(1)).toString(),
+                    "location", Map.of("country", "RS", "municipality", "Subotica"),
+                    "dataSubject", Map.of("ageCategory", "ADULT", "sex", sex)), policeSystem).statusCode())
+                    .isEqualTo(201);
+        }
+        signIn("monitor");
+        until(ExpectedConditions.urlContains("/web/statistics"));
+        until(ExpectedConditions.visibilityOfElementLocated(By.id("grouping")));
+        new Select(browser.findElement(By.id("groupBy1"))).selectByValue("sex");
+        browser.findElement(By.id("count")).click();
+        // the statistics follow the cases moments after they are stored: counted again until they show
+        WebElement women = until(driver -> {
+            for (WebElement cell : driver.findElements(By.cssSelector("#chart g.cell"))) {
+                if (cell.getText().startsWith("Female") && !cell.getDomAttribute("class").contains("suppressed")) {
+                    return cell;
+                }
+            }
+            driver.navigate().refresh();
+            return null;
+        });
+        assertThat(Integer.parseInt(women.findElement(By.cssSelector("text.count")).getText()))
+                .isGreaterThanOrEqualTo(12);
+        assertThat(browser.findElements(By.cssSelector("#chart g.cell.suppressed")))
+                .as("the one case of unrecorded sex, and the men's count that would give it away").hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(cell -> assertThat(cell.findElement(By.cssSelector("text.count")).getText())
+                        .isEqualTo("suppressed"));
+        assertThat(browser.findElement(By.id("count-table")).getText()).contains("suppressed (fewer than 10");
+        assertThat(browser.findElement(By.id("duration-table")).getText())
+                .contains("Screening to the identification decision");
+        checkAccessibility("statistics");
+        screenshot("monitor-statistics");
+        assertNoSidewaysScrollingAt768("statistics");
+
+        HttpResponse<byte[]> csv = download(browser.findElement(By.id("csv")).getDomAttribute("href"));
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(new String(csv.body(), StandardCharsets.UTF_8).lines().findFirst().orElse("")).contains("gender");
+
+        new Select(browser.findElement(By.id("groupBy2"))).selectByValue("sex");
+        browser.findElement(By.id("count")).click();
+        assertThat(until(ExpectedConditions.visibilityOfElementLocated(By.id("groupBy-error"))).getText())
+                .contains("given twice");
+        signOut();
+    }
+
+    /** The operator rebuilds the monitor's statistics (asked to confirm first) and sees it finish on the page. */
+    @Test
+    @Order(22)
+    void theOperatorStartsARebuildAndSeesItFinish() throws Exception {
+        signIn("operator");
+        until(ExpectedConditions.urlContains("/web/projections"));
+        WebElement row = until(ExpectedConditions.visibilityOfElementLocated(By.id("projection-case-statistics")));
+        int version = Integer.parseInt(row.findElements(By.tagName("td")).get(1).getText());
+        checkAccessibility("projections");
+        screenshot("operator-projections");
+
+        browser.findElement(By.id("rebuild-case-statistics")).click();
+        until(ExpectedConditions.visibilityOfElementLocated(By.id("rebuild-form")));
+        checkAccessibility("rebuild, confirm");
+        browser.findElement(By.id("rebuild-confirm")).click();
+        until(ExpectedConditions.urlToBe(gateway + "/web/projections"));
+        // the row follows the rebuild by itself (htmx polling) while it runs; shown again only if the page came
+        // before the rebuild showed in the list
+        String finished = "Version " + (version + 1) + " rebuilt";
+        until(driver -> {
+            List<WebElement> done = driver.findElements(By.cssSelector("#projection-case-statistics .finished"));
+            if (!done.isEmpty() && done.get(0).getText().startsWith(finished)) {
+                return true;
+            }
+            if (driver.findElements(By.cssSelector("#projection-case-statistics progress")).isEmpty()) {
+                driver.navigate().refresh();
+            }
+            return null;
+        });
+        assertThat(browser.findElement(By.cssSelector("#projection-case-statistics")).findElements(By.tagName("td"))
+                .get(1).getText()).isEqualTo(String.valueOf(version + 1));
+        assertNoSidewaysScrollingAt768("projections");
+        signOut();
+    }
+
+    /**
+     * The administrator creates an account in the police directorate, which can sign in; deactivates it (asked to
+     * confirm first); and the account's next sign-in is refused.
+     */
+    @Test
+    @Order(23)
+    void theAdministratorDeactivatesAnAccountWhichIsThenRefusedAtSignIn() throws Exception {
+        String username = "browser-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "Browser-suite-" + UUID.randomUUID();
+        signIn("administrator");
+        until(ExpectedConditions.urlContains("/web/administration"));
+        WebElement police = until(ExpectedConditions.visibilityOfElementLocated(
+                By.partialLinkText("Demo Police Directorate")));
+        checkAccessibility("organisations");
+        screenshot("administrator-organisations");
+        police.click();
+
+        until(ExpectedConditions.visibilityOfElementLocated(By.id("account-form")));
+        checkAccessibility("organisation, administrator");
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("displayName")).sendKeys("Officer from the browser suite");
+        browser.findElement(By.cssSelector("label[for='account-role-first-line']")).click();
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("account-submit")).click();
+        assertThat(untilShownAfterTheWrite(By.id("holder-state")).getText()).isEqualTo("Active");
+        checkAccessibility("user account");
+        assertThat(signInOverHttp(username, password)).as("the new account signs in").isEqualTo("/web/screening");
+
+        browser.findElement(By.id("deactivate")).click();
+        until(ExpectedConditions.visibilityOfElementLocated(By.id("deactivation-form")));
+        checkAccessibility("deactivation, confirm");
+        browser.findElement(By.id("reason")).sendKeys("Left the directorate");
+        browser.findElement(By.id("deactivate-confirm")).click();
+        until(driver -> "Deactivated".equals(driver.findElement(By.id("holder-state")).getText())
+                ? Boolean.TRUE : driver.findElements(By.id("behind")).isEmpty() ? null : refreshed(driver));
+        assertNoSidewaysScrollingAt768("user account");
+        signOut();
+
+        assertThat(signInOverHttp(username, password)).as("the deactivated account is refused").isEqualTo("/login");
+        ((ChromeDriver) browser).executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        browser.get(gateway + "/web/");
+        until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        until(ExpectedConditions.urlContains("/login?error"));
+        assertThat(browser.findElements(By.id("sign-out"))).as("not signed in").isEmpty();
+    }
+
+    /** A page's link fetched outside the browser with the browser's session cookie, as the browser would. */
+    private HttpResponse<byte[]> download(String href) throws Exception {
+        String session = browser.manage().getCookieNamed("NRM_WEB_SESSION").getValue();
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(gateway).resolve(href))
+                .header("Cookie", "NRM_WEB_SESSION=" + session).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** Signs in over plain HTTP (no browser): the path the sign-in ends on (a role's page, or /login refused). */
+    private String signInOverHttp(String username, String password) throws Exception {
+        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> answer = follow(http, get(gateway + "/web/"), new ArrayList<>());
+        String csrf = hiddenValue(answer.body(), "_csrf");
+        answer = follow(http, HttpRequest.newBuilder(URI.create(gateway + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("username", username, "password", password,
+                        "_csrf", csrf)))), new ArrayList<>());
+        return answer.uri().getPath();
     }
 
     private static Boolean refreshed(WebDriver driver) {

@@ -23,6 +23,18 @@ class HomeController {
         if (has(person, Roles.SERVICE_PROVIDER)) {
             return "redirect:/inbox";
         }
+        if (has(person, Roles.PROSECUTOR)) {
+            return "redirect:/prosecution";
+        }
+        if (has(person, Roles.MONITOR)) {
+            return "redirect:/statistics";
+        }
+        if (has(person, Roles.OPERATOR)) {
+            return "redirect:/projections";
+        }
+        if (has(person, Roles.ADMINISTRATOR)) {
+            return "redirect:/administration";
+        }
         return "home";
     }
 

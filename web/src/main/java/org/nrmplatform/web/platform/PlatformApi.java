@@ -1,15 +1,23 @@
 package org.nrmplatform.web.platform;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.nrmplatform.web.WebProperties;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -34,15 +42,29 @@ public class PlatformApi {
     private static final Duration CATCH_UP = Duration.ofSeconds(10);
 
     private final RestClient api;
+    private final OAuth2AuthorizedClientManager clients;
+    private final JsonMapper json;
 
     PlatformApi(WebProperties properties, OAuth2AuthorizedClientManager clients, JsonMapper json) {
+        this.clients = clients;
+        this.json = json;
         OAuth2ClientHttpRequestInterceptor token = new OAuth2ClientHttpRequestInterceptor(clients);
-        token.setClientRegistrationIdResolver(request -> "nrm");
+        // a call that already carries the person's token (made after the request, LaterCalls) is left as it is
+        token.setClientRegistrationIdResolver(request ->
+                request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION) == null ? "nrm" : null);
         JdkClientHttpRequestFactory calls = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(5)).build());
         calls.setReadTimeout(properties.apiTimeout());
         this.api = RestClient.builder().baseUrl(properties.api().toString()).requestFactory(calls)
                 .requestInterceptor(token)
+                // the gateway not answering at all is a 503 for the person, as the gateway's own 503 would be
+                .requestInterceptor((request, body, execution) -> {
+                    try {
+                        return execution.execute(request, body);
+                    } catch (IOException unreachable) {
+                        throw RefusedAction.unreachable(unreachable.getMessage());
+                    }
+                })
                 .defaultStatusHandler(HttpStatusCode::isError,
                         (request, response) -> {
                             throw RefusedAction.from(response.getStatusCode().value(),
@@ -119,5 +141,76 @@ public class PlatformApi {
     public Map<String, Object> post(String path, Object body, Object... variables) {
         return api.post().uri(path, variables).contentType(MediaType.APPLICATION_JSON).body(body).retrieve()
                 .body(OBJECT);
+    }
+
+    public Map<String, Object> delete(String path, Object... variables) {
+        return api.delete().uri(path, variables).retrieve().body(OBJECT);
+    }
+
+    /** A file the API answers (a CSV, an export): its bytes and the headers that describe it. */
+    public record Download(byte[] body, HttpHeaders headers) {
+    }
+
+    public Download download(String path, Object... variables) {
+        ResponseEntity<byte[]> answer = api.get().uri(path, variables).retrieve().toEntity(byte[].class);
+        return new Download(answer.getBody() == null ? new byte[0] : answer.getBody(), answer.getHeaders());
+    }
+
+    /**
+     * Calls carried on by another thread once this request has answered (long work such as the court export, whose
+     * page follows its progress): made with the person's access token as it is now, renewed first if it expired.
+     * Access tokens last ten minutes, longer than such work takes. Call this while the person's request runs.
+     */
+    public LaterCalls later() {
+        OAuth2AuthorizedClient client = clients.authorize(OAuth2AuthorizeRequest.withClientRegistrationId("nrm")
+                .principal(SecurityContextHolder.getContext().getAuthentication()).build());
+        if (client == null) {
+            throw new IllegalStateException("nobody is signed in on this request");
+        }
+        return new LaterCalls(client.getAccessToken().getTokenValue());
+    }
+
+    /** The calls {@link #later()} gives: each carries the token it was made with. */
+    public final class LaterCalls {
+
+        private static final int CHUNK = 16 * 1024;
+
+        private final String token;
+
+        private LaterCalls(String token) {
+            this.token = token;
+        }
+
+        /** A file, reporting the bytes received as they arrive and the length announced ({@code -1}: none). */
+        public Download download(String path, Progress progress, Object... variables) {
+            return api.get().uri(path, variables).headers(headers -> headers.setBearerAuth(token))
+                    .exchange((request, response) -> {
+                        if (response.getStatusCode().isError()) {
+                            throw RefusedAction.from(response.getStatusCode().value(),
+                                    response.getBody().readAllBytes(), json);
+                        }
+                        long length = response.getHeaders().getContentLength();
+                        ByteArrayOutputStream body = new ByteArrayOutputStream(length > 0 ? (int) length : CHUNK);
+                        try (InputStream in = response.getBody()) {
+                            byte[] chunk = new byte[CHUNK];
+                            for (int read; (read = in.read(chunk)) != -1; ) {
+                                body.write(chunk, 0, read);
+                                progress.received(body.size(), length);
+                            }
+                        }
+                        return new Download(body.toByteArray(), response.getHeaders());
+                    });
+        }
+
+        public String text(String path, Object... variables) {
+            return api.get().uri(path, variables).headers(headers -> headers.setBearerAuth(token)).retrieve()
+                    .body(String.class);
+        }
+    }
+
+    /** Told the bytes received so far and the length the answer announced ({@code -1} when it announced none). */
+    @FunctionalInterface
+    public interface Progress {
+        void received(long bytes, long length);
     }
 }

@@ -42,6 +42,22 @@ public class RefusedAction extends RuntimeException {
         return new RefusedAction(status, title, detail, fields);
     }
 
+    /** Something the person asked for does not exist (found out by the page, not the API). */
+    public static RefusedAction notFound(String detail) {
+        return new RefusedAction(404, "Not found", detail, Map.of());
+    }
+
+    /** The platform did not answer at all (the gateway down or unreachable). */
+    static RefusedAction unreachable(String why) {
+        return new RefusedAction(503, "Service unavailable", "The platform cannot be reached at the moment (" + why
+                + "): try again in a moment.", Map.of());
+    }
+
+    /** A field of a form the page itself refuses before asking the API, shown beside that field. */
+    public static RefusedAction invalid(String field, String message) {
+        return new RefusedAction(400, "Bad request", message, Map.of(field, message));
+    }
+
     public int status() {
         return status;
     }

@@ -7,6 +7,10 @@ public final class Roles {
     public static final String CASE_MANAGER = "case-manager";
     public static final String IDENTIFICATION_AUTHORITY = "identification-authority";
     public static final String SERVICE_PROVIDER = "service-provider";
+    public static final String PROSECUTOR = "prosecutor";
+    public static final String MONITOR = "monitor";
+    public static final String OPERATOR = "operator";
+    public static final String ADMINISTRATOR = "administrator";
 
     private Roles() {
     }

@@ -45,6 +45,10 @@ class SignIn {
                         .requestMatchers("/identification", "/identification/**")
                         .hasRole(Roles.IDENTIFICATION_AUTHORITY)
                         .requestMatchers("/inbox", "/inbox/**").hasRole(Roles.SERVICE_PROVIDER)
+                        .requestMatchers("/prosecution", "/prosecution/**").hasRole(Roles.PROSECUTOR)
+                        .requestMatchers("/statistics", "/statistics/**").hasRole(Roles.MONITOR)
+                        .requestMatchers("/projections", "/projections/**").hasRole(Roles.OPERATOR)
+                        .requestMatchers("/administration", "/administration/**").hasRole(Roles.ADMINISTRATOR)
                         .anyRequest().authenticated())
                 .oauth2Login(login -> login
                         .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(withPkce))
