@@ -12,7 +12,6 @@ import org.springframework.security.oauth2.core.user.OAuth2User;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -42,14 +41,6 @@ class PageModel {
     ModelAndView refused(RefusedAction refused) {
         ModelAndView page = new ModelAndView("refused", Map.of("refused", refused));
         page.setStatus(HttpStatus.valueOf(refused.status()));
-        return page;
-    }
-
-    /** The platform did not answer in time, or not at all: say so rather than keep the person waiting. */
-    @ExceptionHandler(ResourceAccessException.class)
-    ModelAndView platformDidNotAnswer() {
-        ModelAndView page = new ModelAndView("error", Map.of("status", HttpStatus.SERVICE_UNAVAILABLE.value()));
-        page.setStatus(HttpStatus.SERVICE_UNAVAILABLE);
         return page;
     }
 

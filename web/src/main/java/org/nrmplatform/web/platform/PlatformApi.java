@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpClient;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +63,8 @@ public class PlatformApi {
                     try {
                         return execution.execute(request, body);
                     } catch (IOException unreachable) {
-                        throw RefusedAction.unreachable(unreachable.getMessage());
+                        throw RefusedAction.unreachable(unreachable instanceof HttpTimeoutException
+                                ? "no answer within " + properties.apiTimeout().toSeconds() + " s" : "no connection");
                     }
                 })
                 .defaultStatusHandler(HttpStatusCode::isError,

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nrmplatform.web.WebProperties;
-import org.springframework.web.client.ResourceAccessException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -73,7 +72,10 @@ class PlatformApiTest {
     @Test
     void aCallThePlatformDoesNotAnswerEndsAfterTheConfiguredTime() {
         PlatformApi impatient = platformApi(Duration.ofSeconds(1));
-        assertThatThrownBy(() -> impatient.get("/api/hung")).isInstanceOf(ResourceAccessException.class);
+        assertThatThrownBy(() -> impatient.get("/api/hung")).isInstanceOfSatisfying(RefusedAction.class, refused -> {
+            assertThat(refused.status()).isEqualTo(503);
+            assertThat(refused.getMessage()).contains("no answer within 1 s");
+        });
     }
 
     @Test
