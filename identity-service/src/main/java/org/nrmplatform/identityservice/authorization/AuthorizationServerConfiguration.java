@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.nrmplatform.identityservice.revocation.RevocationList;
 import org.nrmplatform.identityservice.keys.SigningKeys;
+import org.nrmplatform.identityservice.throttling.UnknownClientSecrets;
 import org.nrmplatform.accesstokens.SecurityProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -58,8 +59,8 @@ class AuthorizationServerConfiguration {
      */
     @Bean
     @Order(1)
-    SecurityFilterChain authorizationServer(HttpSecurity http, JwtDecoder tokens, RevocationList revocations)
-            throws Exception {
+    SecurityFilterChain authorizationServer(HttpSecurity http, JwtDecoder tokens, RevocationList revocations,
+                                            UnknownClientSecrets unknownClients) throws Exception {
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         TokenRevocation revocation = new TokenRevocation(tokens, revocations);
         http.oauth2AuthorizationServer(server -> {
@@ -67,6 +68,9 @@ class AuthorizationServerConfiguration {
                             paths.matcher("/logout"), paths.matcher("/default-ui.css")));
                     server.authorizationEndpoint(endpoint -> endpoint.authorizationResponseHandler(
                             AuthorizationServerConfiguration::redirectEndingTheSignIn));
+                    // an unknown client id costs the same hashing as a wrong secret (decision 35)
+                    server.clientAuthentication(clients -> clients.authenticationProviders(
+                            providers -> providers.add(0, unknownClients)));
                     server.tokenRevocationEndpoint(endpoint -> endpoint.authenticationProviders(providers -> {
                         providers.clear();
                         providers.add(revocation);
