@@ -30,7 +30,9 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -60,8 +62,11 @@ class AuthorizationServerConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain authorizationServer(HttpSecurity http, JwtDecoder tokens, RevocationList revocations,
-                                            UnknownClientSecrets unknownClients) throws Exception {
+                                            RegisteredClientRepository clients, PasswordEncoder secrets)
+            throws Exception {
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        // not a bean: an AuthenticationProvider bean would also become the sign-in form's only provider
+        UnknownClientSecrets unknownClients = new UnknownClientSecrets(clients, secrets);
         TokenRevocation revocation = new TokenRevocation(tokens, revocations);
         http.oauth2AuthorizationServer(server -> {
                     http.securityMatcher(new OrRequestMatcher(server.getEndpointsMatcher(), paths.matcher("/login"),
@@ -69,7 +74,7 @@ class AuthorizationServerConfiguration {
                     server.authorizationEndpoint(endpoint -> endpoint.authorizationResponseHandler(
                             AuthorizationServerConfiguration::redirectEndingTheSignIn));
                     // an unknown client id costs the same hashing as a wrong secret (decision 35)
-                    server.clientAuthentication(clients -> clients.authenticationProviders(
+                    server.clientAuthentication(authentication -> authentication.authenticationProviders(
                             providers -> providers.add(0, unknownClients)));
                     server.tokenRevocationEndpoint(endpoint -> endpoint.authenticationProviders(providers -> {
                         providers.clear();

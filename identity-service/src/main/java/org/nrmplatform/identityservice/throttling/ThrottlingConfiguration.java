@@ -8,8 +8,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
 /** The sign-in throttle's buckets (in identity-service's database) and its place ahead of Spring Security. */
 @Configuration(proxyBeanMethods = false)
@@ -23,11 +21,6 @@ class ThrottlingConfiguration {
     ProxyManager<String> signInBuckets(MongoTemplate mongo, ThrottlingProperties properties) {
         // the servlet side only calls the blocking variant; the executor serves the asynchronous one, unused here
         return new StoredBuckets(mongo.getCollection("rate_limit_buckets"), Runnable::run, properties.idleFor());
-    }
-
-    @Bean
-    UnknownClientSecrets unknownClientSecrets(RegisteredClientRepository clients, PasswordEncoder encoder) {
-        return new UnknownClientSecrets(clients, encoder);
     }
 
     @Bean
