@@ -2,6 +2,8 @@ package org.nrmplatform.gateway;
 
 import java.net.InetSocketAddress;
 import java.security.Principal;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -12,7 +14,10 @@ import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.AsyncBucketProxy;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.nrmplatform.throttling.Limit;
@@ -59,6 +64,13 @@ class ApiRateLimits implements GlobalFilter, Ordered, AutoCloseable {
     private final MeterRegistry meters;
     private final MongoClient store;
     private final AsyncProxyManager<String> buckets;
+    /** The most recently used proxies; a caller not seen for a while gets a new one over the same stored bucket. */
+    private final Map<String, AsyncBucketProxy> proxies = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, AsyncBucketProxy> eldest) {
+            return size() > 10_000;
+        }
+    };
 
     ApiRateLimits(RateLimitProperties properties, ProblemWriter problems, MeterRegistry meters) {
         this.properties = properties;
@@ -83,9 +95,7 @@ class ApiRateLimits implements GlobalFilter, Ordered, AutoCloseable {
         }
         return exchange.getPrincipal().map(Optional::of).defaultIfEmpty(Optional.empty())
                 .map(principal -> callerOf(principal.orElse(null), exchange, route.getId()))
-                .flatMap(caller -> Mono.fromFuture(() -> buckets
-                                .getProxy(caller.bucketKey(route.getId()),
-                                        () -> CompletableFuture.completedFuture(caller.limit().bucket()))
+                .flatMap(caller -> Mono.fromFuture(() -> bucketOf(caller.bucketKey(route.getId()), caller.limit())
                                 .tryConsumeAndReturnRemaining(1))
                         .onErrorResume(MongoException.class, unavailable -> {
                             log.warn("Rate limits not applied: the store did not answer ({})", unavailable.toString());
@@ -93,6 +103,23 @@ class ApiRateLimits implements GlobalFilter, Ordered, AutoCloseable {
                         })
                         .flatMap(probe -> probe.isConsumed() ? chain.filter(exchange)
                                 : refuse(exchange, route.getId(), caller, probe)));
+    }
+
+    /**
+     * The proxy of a bucket, kept while it is in use: a proxy holds the requests counted on this instance's copy
+     * that are not yet written to the store ({@code unsynchronised-requests}).
+     */
+    private AsyncBucketProxy bucketOf(String key, Limit limit) {
+        synchronized (proxies) {
+            return proxies.computeIfAbsent(key, absent -> {
+                var builder = buckets.builder();
+                if (properties.unsynchronisedRequests() > 0) {
+                    builder = builder.withOptimization(Optimizations.delaying(new DelayParameters(
+                            properties.unsynchronisedRequests(), properties.unsynchronisedFor())));
+                }
+                return builder.build(key, () -> CompletableFuture.completedFuture(limit.bucket()));
+            });
+        }
     }
 
     /** Ahead of the body limit (0): a refused request's body is never read. */

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.hibernate.validator.constraints.time.DurationMin;
@@ -28,6 +29,10 @@ import org.springframework.validation.annotation.Validated;
  * @param routes     per route id ({@code case-service}, {@code identity-service}, ...): its own limits; a
  *                   limit left out there is the default above
  * @param idleFor    how long a bucket is kept after its last request (longer than any limit's period)
+ * @param unsynchronisedRequests requests an instance may count on its own copy of a bucket before it writes to the
+ *                   store (0: every request reads and writes the store); each instance may then let through up
+ *                   to this many more than the limit, and in return most requests cost no round trip to the store
+ * @param unsynchronisedFor the longest an instance counts on its own copy before it writes to the store
  */
 @Validated
 @ConfigurationProperties("nrm.gateway.rate-limits")
@@ -35,7 +40,10 @@ public record RateLimitProperties(@DefaultValue("true") boolean enabled, @NotNul
                                   @DefaultValue("nrm_gateway") @NotBlank String database,
                                   @NotNull @Valid Limit perClient, @NotNull @Valid Limit perAddress,
                                   @DefaultValue Map<String, @Valid RouteLimits> routes,
-                                  @DefaultValue("PT1H") @NotNull @DurationMin(minutes = 1) Duration idleFor) {
+                                  @DefaultValue("PT1H") @NotNull @DurationMin(minutes = 1) Duration idleFor,
+                                  @DefaultValue("20") @Min(0) long unsynchronisedRequests,
+                                  @DefaultValue("PT0.5S") @NotNull @DurationMin(millis = 1)
+                                  Duration unsynchronisedFor) {
 
     /** One route's limits; either may be left out (the default applies). */
     public record RouteLimits(@Valid Limit perClient, @Valid Limit perAddress) {

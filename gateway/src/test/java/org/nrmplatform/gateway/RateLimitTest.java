@@ -44,6 +44,8 @@ class RateLimitTest {
                 "nrm.gateway.services.referral-service=" + referralService.url(),
                 "nrm.gateway.services.identity-service=" + identityService.url(),
                 "nrm.gateway.rate-limits.database=" + DATABASE,
+                // every request counted in the store at once, so that two instances agree to the request
+                "nrm.gateway.rate-limits.unsynchronised-requests=0",
                 "nrm.gateway.rate-limits.per-client.requests=100",
                 "nrm.gateway.rate-limits.per-client.per=1h",
                 "nrm.gateway.rate-limits.routes.case-service.per-client.requests=5",

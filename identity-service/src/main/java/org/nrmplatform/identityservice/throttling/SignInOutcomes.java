@@ -11,7 +11,6 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.nrmplatform.identityservice.IdentityCommands.LockApiClient;
 import org.nrmplatform.identityservice.IdentityCommands.LockUserAccount;
-import org.nrmplatform.identityservice.clients.ClientRegistration;
 import org.nrmplatform.identityservice.views.AccountView;
 import org.nrmplatform.identityservice.views.IdentityQueries.FindAccountByUsername;
 import org.slf4j.Logger;
@@ -23,6 +22,7 @@ import org.springframework.security.authentication.event.AuthenticationFailurePr
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -43,11 +43,12 @@ class SignInOutcomes {
     private final ThrottlingProperties properties;
     private final CommandGateway commands;
     private final QueryGateway queries;
-    private final ClientRegistration clients;
+    private final RegisteredClientRepository clients;
     private final Clock clock;
 
     SignInOutcomes(FailedSignIns failures, ProxyManager<String> signInBuckets, ThrottlingProperties properties,
-                   CommandGateway commands, QueryGateway queries, ClientRegistration clients, Clock clock) {
+                   CommandGateway commands, QueryGateway queries, RegisteredClientRepository clients,
+                   Clock clock) {
         this.failures = failures;
         this.buckets = signInBuckets;
         this.properties = properties;
@@ -80,7 +81,11 @@ class SignInOutcomes {
         nameOf(success.getAuthentication()).ifPresent(failures::forget);
     }
 
-    /** Only known accounts and clients are locked: the lock is theirs to record, and theirs to have lifted. */
+    /**
+     * Only known accounts and clients are locked, as the sign-in sees them (active, in the views): the lock is
+     * theirs to record, and theirs to have lifted. The platform's own clients (nrm-cli, nrm-web) are not
+     * aggregates: the command finds nothing and they keep their back-off.
+     */
     private void lock(String name, Object attempt, int inARow) {
         Instant until = clock.instant().plus(properties.lockFor());
         Optional<Object> command = attempt instanceof UsernamePasswordAuthenticationToken password
@@ -88,8 +93,9 @@ class SignInOutcomes {
                                 ResponseTypes.optionalInstanceOf(AccountView.class)).join()
                         .filter(AccountView::active)
                         .map(account -> new LockUserAccount(UUID.fromString(account.id()), inARow, until))
-                : clients.apiClientId(((OAuth2ClientAuthenticationToken) attempt).getPrincipal().toString())
-                        .map(apiClientId -> new LockApiClient(apiClientId, inARow, until));
+                : Optional.ofNullable(clients.findByClientId(
+                                ((OAuth2ClientAuthenticationToken) attempt).getPrincipal().toString()))
+                        .map(client -> new LockApiClient(UUID.fromString(client.getId()), inARow, until));
         if (command.isEmpty()) {
             return; // an unknown name keeps its back-off
         }
