@@ -97,7 +97,7 @@ class ApiRateLimits implements GlobalFilter, Ordered, AutoCloseable {
                 .map(principal -> callerOf(principal.orElse(null), exchange, route.getId()))
                 .flatMap(caller -> Mono.fromFuture(() -> bucketOf(caller.bucketKey(route.getId()), caller.limit())
                                 .tryConsumeAndReturnRemaining(1))
-                        .onErrorResume(MongoException.class, unavailable -> {
+                        .onErrorResume(ApiRateLimits::storeFailed, unavailable -> {
                             log.warn("Rate limits not applied: the store did not answer ({})", unavailable.toString());
                             return Mono.just(ConsumptionProbe.consumed(1, 0));
                         })
@@ -120,6 +120,16 @@ class ApiRateLimits implements GlobalFilter, Ordered, AutoCloseable {
                 return builder.build(key, () -> CompletableFuture.completedFuture(limit.bucket()));
             });
         }
+    }
+
+    /** The driver's failure, however Bucket4j's futures wrapped it. */
+    private static boolean storeFailed(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MongoException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Ahead of the body limit (0): a refused request's body is never read. */

@@ -143,8 +143,24 @@ class RateLimitTest {
         assertThat(casesAs(agency, port).statusCode()).as("and at the first instance").isEqualTo(429);
     }
 
-    private static ConfigurableApplicationContext startAnotherGateway() {
-        List<String> arguments = new ArrayList<>(settings().stream().map(setting -> "--" + setting).toList());
+    /** A limit must not turn a store outage into refusing every call: requests pass while it does not answer. */
+    @Test
+    void whileTheStoreDoesNotAnswerRequestsPass() {
+        String agency = clientToken("store-down-" + UUID.randomUUID());
+        try (ConfigurableApplicationContext withoutStore = startAnotherGateway(
+                "--nrm.store.uri=mongodb://127.0.0.1:" + StubBackend.deadUrl().replaceAll(".*:", ""))) {
+            for (int i = 0; i < 6; i++) {
+                assertThat(casesAs(agency, portOf(withoutStore)).statusCode()).isEqualTo(200);
+            }
+        }
+    }
+
+    private static ConfigurableApplicationContext startAnotherGateway(String... overrides) {
+        List<String> arguments = new ArrayList<>(List.of(overrides));
+        // a setting given twice would be read as both values joined: the override replaces it
+        settings().stream().map(setting -> "--" + setting)
+                .filter(setting -> arguments.stream().noneMatch(o -> o.startsWith(setting.split("=")[0] + "=")))
+                .forEach(arguments::add);
         arguments.addAll(List.of("--server.port=0", "--management.server.port=0"));
         return new SpringApplicationBuilder(GatewayApplication.class).run(arguments.toArray(String[]::new));
     }

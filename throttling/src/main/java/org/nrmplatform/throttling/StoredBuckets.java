@@ -43,6 +43,7 @@ public final class StoredBuckets extends AbstractCompareAndSwapBasedProxyManager
 
     private final MongoCollection<Document> buckets;
     private final Executor executor;
+    private volatile boolean expiryIndexed;
 
     /**
      * @param buckets  the collection (e.g. {@code rate_limit_buckets} in the component's own database)
@@ -55,7 +56,17 @@ public final class StoredBuckets extends AbstractCompareAndSwapBasedProxyManager
                 .withExpirationAfterWriteStrategy(ExpirationAfterWriteStrategy.fixedTimeToLive(idleFor)));
         this.buckets = buckets;
         this.executor = executor;
-        buckets.createIndex(Indexes.ascending(EXPIRES_AT), new IndexOptions().expireAfter(0L, TimeUnit.SECONDS));
+    }
+
+    /**
+     * The TTL index, made with the first bucket rather than at start: a component starts while the store is not
+     * up yet (the gateway then lets requests pass), and making an existing index again changes nothing.
+     */
+    private void ensureExpiryIndex() {
+        if (!expiryIndexed) {
+            buckets.createIndex(Indexes.ascending(EXPIRES_AT), new IndexOptions().expireAfter(0L, TimeUnit.SECONDS));
+            expiryIndexed = true;
+        }
     }
 
     @Override
@@ -130,6 +141,7 @@ public final class StoredBuckets extends AbstractCompareAndSwapBasedProxyManager
                     + getClientSideConfig().getExpirationAfterWriteStrategy().orElseThrow()
                     .calculateTimeToLiveMillis(newState, currentTimeNanos()));
             if (originalData == null) {
+                ensureExpiryIndex();
                 try {
                     buckets.insertOne(new Document("_id", key).append(STATE, new Binary(newData))
                             .append(VERSION, 1L).append(EXPIRES_AT, expiresAt));
