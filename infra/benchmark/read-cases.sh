@@ -4,6 +4,9 @@
 # the same NRM_* environment). Prints pages per second, the count of 5xx answers and latency percentiles.
 #   infra/benchmark/read-cases.sh [clients, default 8] [seconds, default 60]
 # Opens cases first (as the first-line token's organisation) until that organisation lists at least 100.
+# Its one token sends far more than a client may by default (1200 a minute at the gateway): start the platform
+# with the limit raised, e.g. `NRM_GATEWAY_RATELIMITS_PERCLIENT_REQUESTS=100000000 infra/nrm up`, or the pages
+# over it are answered 429 (README, "Rate limits").
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 clients=${1:-8}

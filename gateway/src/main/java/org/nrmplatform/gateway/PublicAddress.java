@@ -1,5 +1,6 @@
 package org.nrmplatform.gateway;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
 
@@ -15,9 +16,11 @@ import org.springframework.web.server.ServerWebExchange;
  * redirects and links a service builds (identity-service's sign-in page, the web application's pages) stay at
  * the gateway and never name a service's own port. The services read these headers
  * ({@code server.forward-headers-strategy: framework}); whatever a caller sent under the same names is dropped,
- * so nobody can make a service redirect elsewhere. With no trusted proxies configured, the gateway's own
- * filters remove every forwarded header (which is why identity-service redirected to its own port); this filter
- * runs after them, on the headers as they are sent to the service.
+ * so nobody can make a service redirect elsewhere. {@code X-Forwarded-For} names the caller's address as the
+ * gateway's connection sees it, so that identity-service's sign-in throttle counts callers, not the gateway.
+ * With no trusted proxies configured, the gateway's own filters remove every forwarded header (which is why
+ * identity-service redirected to its own port); this filter runs after them, on the headers as they are sent
+ * to the service.
  */
 @Component
 class PublicAddress implements HttpHeadersFilter, Ordered {
@@ -45,6 +48,11 @@ class PublicAddress implements HttpHeadersFilter, Ordered {
         headers.set("X-Forwarded-Host", host);
         headers.set("X-Forwarded-Proto", proto);
         headers.set("X-Forwarded-Port", port);
+        // the caller's own address, never one it claims: identity-service throttles sign-ins per source address
+        InetSocketAddress caller = exchange.getRequest().getRemoteAddress();
+        if (caller != null && caller.getAddress() != null) {
+            headers.set("X-Forwarded-For", caller.getAddress().getHostAddress());
+        }
         return headers;
     }
 

@@ -217,7 +217,8 @@ class GatewayRoutingTest {
     @Test
     void tellsEachServiceThePublicAddressAndNotWhatTheCallerClaims() {
         HttpResponse<String> response = gateway.get("/web/screening", "X-Forwarded-Host", "evil.example",
-                "Forwarded", "host=evil.example;proto=https", "X-Forwarded-Prefix", "/elsewhere");
+                "Forwarded", "host=evil.example;proto=https", "X-Forwarded-Prefix", "/elsewhere",
+                "X-Forwarded-For", "203.0.113.7");
 
         assertThat(response.statusCode()).isEqualTo(200);
         var headers = web.lastRequest().headers();
@@ -226,6 +227,8 @@ class GatewayRoutingTest {
         assertThat(headers.get("X-Forwarded-Port")).containsExactly("8080");
         assertThat(headers.get("Forwarded")).isNull();
         assertThat(headers.get("X-Forwarded-Prefix")).isNull();
+        // the address the gateway's connection came from: identity-service throttles sign-ins by it
+        assertThat(headers.get("X-Forwarded-For")).containsExactly("127.0.0.1");
     }
 
     @Test

@@ -44,6 +44,7 @@ class KeyRefetchTest {
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
         registry.add("nrm.security.issuer", () -> StubTokenIssuer.ISSUER);
+        registry.add("nrm.store.uri", TestStore::uri);
         registry.add("nrm.security.revocations-uri", () -> StubTokenIssuer.get().revocationsUri());
         registry.add("nrm.security.jwk-set-uri", keySet::uri);
         registry.add("nrm.security.key-refetch-cooldown", COOLDOWN::toString);

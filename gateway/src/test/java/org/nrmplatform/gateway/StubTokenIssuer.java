@@ -77,8 +77,9 @@ final class StubTokenIssuer {
         return instance;
     }
 
-    /** Points the gateway's token check at this issuer. */
+    /** Points the gateway's token check at this issuer (and its rate limits at the test store). */
     static void register(DynamicPropertyRegistry registry) {
+        registry.add("nrm.store.uri", TestStore::uri);
         registry.add("nrm.security.jwk-set-uri", () -> get().jwkSetUri);
         registry.add("nrm.security.revocations-uri", () -> get().revocationsUri);
         registry.add("nrm.security.issuer", () -> ISSUER);

@@ -26,6 +26,7 @@ class TokenKeysOutageTest {
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
         registry.add("nrm.security.issuer", () -> StubTokenIssuer.ISSUER);
+        registry.add("nrm.store.uri", TestStore::uri);
         registry.add("nrm.security.revocations-uri", () -> StubTokenIssuer.get().revocationsUri());
         registry.add("nrm.security.jwk-set-uri", keys::toString);
         registry.add("nrm.gateway.services.case-service", caseService::url);

@@ -1,7 +1,9 @@
 package org.nrmplatform.gateway;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -60,9 +62,17 @@ class TokenValidationBenchmark {
 
     private static ConfigurableApplicationContext gateway(StubBackend backend, StubTokenIssuer issuer,
             Class<?>... sources) {
-        // As arguments: they outrank application.yml, unlike the builder's default properties.
-        return new SpringApplicationBuilder(sources).run(
+        return gateway(backend, issuer, List.of(), sources);
+    }
+
+    /** With {@code extra} arguments; rate limits on, in the test store, far above what a benchmark sends. */
+    static ConfigurableApplicationContext gateway(StubBackend backend, StubTokenIssuer issuer, List<String> extra,
+            Class<?>... sources) {
+        List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=0",
+                "--management.server.port=0",
+                "--nrm.store.uri=" + TestStore.uri(),
+                "--nrm.gateway.rate-limits.per-client.requests=1000000000",
                 "--spring.main.banner-mode=off",
                 "--logging.level.root=WARN",
                 "--nrm.gateway.services.case-service=" + backend.url(),
@@ -70,14 +80,17 @@ class TokenValidationBenchmark {
                 "--nrm.gateway.services.identity-service=" + backend.url(),
                 "--nrm.security.issuer=" + StubTokenIssuer.ISSUER,
                 "--nrm.security.jwk-set-uri=" + issuer.jwkSetUri(),
-                "--nrm.security.revocations-uri=" + issuer.revocationsUri());
+                "--nrm.security.revocations-uri=" + issuer.revocationsUri()));
+        arguments.addAll(extra);
+        // As arguments: they outrank application.yml, unlike the builder's default properties.
+        return new SpringApplicationBuilder(sources).run(arguments.toArray(String[]::new));
     }
 
-    private static int portOf(ConfigurableApplicationContext gateway) {
+    static int portOf(ConfigurableApplicationContext gateway) {
         return gateway.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
     }
 
-    private static long[] time(GatewayClient client, int requests) {
+    static long[] time(GatewayClient client, int requests) {
         long[] nanos = new long[requests];
         for (int i = 0; i < requests; i++) {
             long start = System.nanoTime();
@@ -105,15 +118,15 @@ class TokenValidationBenchmark {
         System.out.printf("%-22s %8.0fµs %8.0fµs %8.0fµs%n", label, median / 1000, p99 / 1000, mean / 1000);
     }
 
-    private static double median(long[] sorted) {
+    static double median(long[] sorted) {
         return sorted[sorted.length / 2];
     }
 
-    private static double p99(long[] sorted) {
+    static double p99(long[] sorted) {
         return sorted[(int) Math.ceil(sorted.length * 0.99) - 1];
     }
 
-    private static double mean(long[] values) {
+    static double mean(long[] values) {
         return Arrays.stream(values).average().orElse(0);
     }
 

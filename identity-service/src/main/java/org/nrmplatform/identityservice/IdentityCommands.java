@@ -1,5 +1,6 @@
 package org.nrmplatform.identityservice;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -50,5 +51,19 @@ public final class IdentityCommands {
 
     /** Revokes the client: the token endpoint refuses it from then on. */
     public record DeactivateApiClient(@TargetAggregateIdentifier UUID apiClientId, String reason) {
+    }
+
+    /** Recorded by the sign-in throttle, not sent by a person: too many wrong passwords in a row. */
+    public record LockUserAccount(@TargetAggregateIdentifier UUID userId, int failedSignIns, Instant lockedUntil) {
+    }
+
+    public record UnlockUserAccount(@TargetAggregateIdentifier UUID userId, String reason) {
+    }
+
+    /** Recorded by the sign-in throttle: too many wrong secrets in a row. */
+    public record LockApiClient(@TargetAggregateIdentifier UUID apiClientId, int failedSignIns, Instant lockedUntil) {
+    }
+
+    public record UnlockApiClient(@TargetAggregateIdentifier UUID apiClientId, String reason) {
     }
 }

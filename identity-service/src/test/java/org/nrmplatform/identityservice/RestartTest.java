@@ -99,14 +99,52 @@ class RestartTest {
         }
     }
 
-    private static ConfigurableApplicationContext start(String eventDatabase, String serviceDatabase, boolean demo) {
-        return new SpringApplication(IdentityServiceApplication.class).run(
+    /**
+     * A client locked after wrong secrets at one instance is refused at another on the same store, and still after
+     * both stopped and a third started; the lock is lifted there. (Lock at the second failure, no back-off before.)
+     */
+    @Test
+    void aLockHoldsAtASecondInstanceAndAfterARestart() {
+        String events = "events_lock_" + suffix;
+        String service = "service_lock_" + suffix;
+        String[] lockAtTwo = {"--nrm.identity.throttling.lock-after=2", "--nrm.identity.throttling.backoff-after=2"};
+        try (ConfigurableApplicationContext first = start(events, service, true, lockAtTwo)) {
+            OAuthClient atFirst = new OAuthClient(url(first));
+            awaitToken(first, atFirst, "demo-monitor"); // seeded by the first instance only
+            try (ConfigurableApplicationContext second = start(events, service, true, lockAtTwo)) {
+                OAuthClient atSecond = new OAuthClient(url(second));
+                awaitToken(second, atSecond, "demo-operator");
+                assertThat(atFirst.clientCredentials("demo-monitor", "wrong").status()).isEqualTo(401);
+                assertThat(atFirst.clientCredentials("demo-monitor", "wrong again").status()).isEqualTo(401);
+
+                OAuthClient.Answer refused = atSecond.clientCredentials("demo-monitor", "demo-monitor-secret");
+
+                assertThat(refused.status()).as("locked, at the other instance").isEqualTo(429);
+                assertThat(refused.header("Retry-After")).isNotNull();
+            }
+        }
+        try (ConfigurableApplicationContext restarted = start(events, service, true, lockAtTwo)) {
+            OAuthClient oauth = new OAuthClient(url(restarted));
+            assertThat(oauth.clientCredentials("demo-monitor", "demo-monitor-secret").status())
+                    .as("still locked after the restart").isEqualTo(429);
+            String admin = awaitToken(restarted, oauth, "demo-administrator");
+            assertThat(new ApiClient(url(restarted)).as(admin).post("/api/identity/clients/demo-monitor/unlocking",
+                    Map.of("reason", "checked with the agency")).status()).isEqualTo(200);
+            assertThat(oauth.clientCredentials("demo-monitor", "demo-monitor-secret").status()).isEqualTo(200);
+        }
+    }
+
+    private static ConfigurableApplicationContext start(String eventDatabase, String serviceDatabase, boolean demo,
+                                                        String... more) {
+        List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--nrm.store.uri=" + EmbeddedStore.uri(),
                 "--nrm.store.event-database=" + eventDatabase,
                 "--nrm.store.service-database=" + serviceDatabase,
                 "--nrm.identity.key-encryption-key=" + EmbeddedStore.TEST_KEY_ENCRYPTION_KEY,
-                "--nrm.identity.demo.enabled=" + demo);
+                "--nrm.identity.demo.enabled=" + demo));
+        arguments.addAll(List.of(more));
+        return new SpringApplication(IdentityServiceApplication.class).run(arguments.toArray(String[]::new));
     }
 
     private static String url(ConfigurableApplicationContext context) {

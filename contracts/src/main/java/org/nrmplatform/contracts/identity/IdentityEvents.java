@@ -1,5 +1,6 @@
 package org.nrmplatform.contracts.identity;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -36,6 +37,17 @@ public final class IdentityEvents {
     public record UserAccountDeactivated(UUID userId, UUID organisationId, String reason) {
     }
 
+    /**
+     * Too many wrong passwords in a row: the account cannot sign in until {@code lockedUntil}, even with the right
+     * password, unless an administrator lifts the lock first.
+     */
+    public record UserAccountLocked(UUID userId, UUID organisationId, int failedSignIns, Instant lockedUntil) {
+    }
+
+    /** An administrator lifted the lock before it ended. */
+    public record UserAccountUnlocked(UUID userId, UUID organisationId, String reason) {
+    }
+
     public record ApiClientRegistered(UUID apiClientId, String clientId, UUID organisationId, List<Role> roles) {
     }
 
@@ -47,5 +59,14 @@ public final class IdentityEvents {
 
     /** The client is revoked: no new token is issued to it. */
     public record ApiClientDeactivated(UUID apiClientId, String clientId, UUID organisationId, String reason) {
+    }
+
+    /** Too many wrong secrets in a row: no token for the client until {@code lockedUntil}, even with the right one. */
+    public record ApiClientLocked(UUID apiClientId, String clientId, UUID organisationId, int failedSignIns,
+                                  Instant lockedUntil) {
+    }
+
+    /** An administrator lifted the lock before it ended. */
+    public record ApiClientUnlocked(UUID apiClientId, String clientId, UUID organisationId, String reason) {
     }
 }

@@ -16,11 +16,15 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.nrmplatform.identityservice.IdentityCommands.CreateUserAccount;
 import org.nrmplatform.identityservice.IdentityCommands.DeactivateUserAccount;
 import org.nrmplatform.identityservice.IdentityCommands.GrantRole;
+import org.nrmplatform.identityservice.IdentityCommands.LockUserAccount;
+import org.nrmplatform.identityservice.IdentityCommands.UnlockUserAccount;
 import org.nrmplatform.identityservice.IdentityCommands.RevokeRole;
 import org.nrmplatform.contracts.identity.IdentityEvents.RoleGranted;
 import org.nrmplatform.contracts.identity.IdentityEvents.RoleRevoked;
 import org.nrmplatform.contracts.identity.IdentityEvents.UserAccountCreated;
 import org.nrmplatform.contracts.identity.IdentityEvents.UserAccountDeactivated;
+import org.nrmplatform.contracts.identity.IdentityEvents.UserAccountLocked;
+import org.nrmplatform.contracts.identity.IdentityEvents.UserAccountUnlocked;
 import org.nrmplatform.contracts.identity.Role;
 import org.nrmplatform.identityservice.organisations.Organisations;
 import org.nrmplatform.shared.domain.RuleViolation;
@@ -39,6 +43,8 @@ public class UserAccount {
     private String username;
     private final Set<Role> roles = EnumSet.noneOf(Role.class);
     private boolean active;
+    /** The last lock recorded and not lifted (it may have ended by itself since). */
+    private boolean locked;
 
     protected UserAccount() {
         // required by Axon to rebuild the account from its events
@@ -81,6 +87,23 @@ public class UserAccount {
         return status();
     }
 
+    /** Recorded by the sign-in throttle when the failures reach its limit (docs/architecture.md, decision 36). */
+    @CommandHandler
+    public void handle(LockUserAccount command) {
+        requireActive();
+        apply(new UserAccountLocked(userId, organisationId, command.failedSignIns(), command.lockedUntil()));
+    }
+
+    /** An administrator lets the account sign in again before its lock ends. */
+    @CommandHandler
+    public AccountStatus handle(UnlockUserAccount command) {
+        if (!locked) {
+            throw RuleViolation.stateDoesNotAllow("user account " + userId + " is not locked");
+        }
+        apply(new UserAccountUnlocked(userId, organisationId, command.reason()));
+        return status();
+    }
+
     private void requireActive() {
         if (!active) {
             throw RuleViolation.stateDoesNotAllow("user account " + userId + " is deactivated");
@@ -119,5 +142,15 @@ public class UserAccount {
     @EventSourcingHandler
     void on(UserAccountDeactivated event) {
         active = false;
+    }
+
+    @EventSourcingHandler
+    void on(UserAccountLocked event) {
+        locked = true;
+    }
+
+    @EventSourcingHandler
+    void on(UserAccountUnlocked event) {
+        locked = false;
     }
 }

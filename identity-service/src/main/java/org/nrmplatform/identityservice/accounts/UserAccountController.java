@@ -19,6 +19,8 @@ import org.nrmplatform.identityservice.IdentityCommands.CreateUserAccount;
 import org.nrmplatform.identityservice.IdentityCommands.DeactivateUserAccount;
 import org.nrmplatform.identityservice.IdentityCommands.GrantRole;
 import org.nrmplatform.identityservice.IdentityCommands.RevokeRole;
+import org.nrmplatform.identityservice.IdentityCommands.UnlockUserAccount;
+import org.nrmplatform.identityservice.throttling.FailedSignIns;
 import org.nrmplatform.identityservice.RoleCodes;
 import org.nrmplatform.identityservice.history.RoleHistory;
 import org.nrmplatform.identityservice.views.AccountView;
@@ -70,10 +72,13 @@ class UserAccountController {
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final AccountCreation creation;
+    private final FailedSignIns failedSignIns;
     private final Clock clock;
 
-    UserAccountController(CommandGateway commands, QueryGateway queries, AccountCreation creation, Clock clock) {
+    UserAccountController(CommandGateway commands, QueryGateway queries, AccountCreation creation,
+                          FailedSignIns failedSignIns, Clock clock) {
         this.clock = clock;
+        this.failedSignIns = failedSignIns;
         this.commands = commands;
         this.queries = queries;
         this.creation = creation;
@@ -116,6 +121,31 @@ class UserAccountController {
                      @RequestParam(defaultValue = "0") @Min(0) int page,
                      @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
         return queries.query(new ListAccounts(organisationId, page, size), AccountPage.class).join();
+    }
+
+    /**
+     * Lifts the lock that failed sign-ins set (recorded as an event); the account's failures are forgotten, so it
+     * signs in at once. The body, with a reason, is optional; 409 when the account is not locked.
+     */
+    @PostMapping("/{userId}/unlocking")
+    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    AccountStatus unlock(@PathVariable UUID userId, @Valid @RequestBody(required = false) DeactivationRequest request) {
+        AccountStatus status = commands.sendAndWait(new UnlockUserAccount(userId,
+                request == null ? null : request.reason()));
+        failedSignIns.forget(FailedSignIns.user(status.username()));
+        return status;
+    }
+
+    /** Every recorded change of the account, in order: creation, grants, revocations, locks, deactivation. */
+    @GetMapping("/{userId}/history")
+    @PreAuthorize("hasAnyRole('ADMINISTRATOR', 'OPERATOR', 'PROSECUTOR')")
+    RoleHistory.Timeline history(@PathVariable UUID userId) {
+        RoleHistory.Timeline timeline = queries.query(new RoleHistory.Query(userId, RoleHistory.Holder.USER),
+                RoleHistory.Timeline.class).join();
+        if (!timeline.exists()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No user account " + userId);
+        }
+        return timeline;
     }
 
     @GetMapping("/{userId}")

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.nrmplatform.identityservice.IdentityProperties;
 import org.nrmplatform.identityservice.revocation.RevocationList;
 import org.nrmplatform.identityservice.keys.SigningKeys;
+import org.nrmplatform.identityservice.throttling.UnknownClientSecrets;
 import org.nrmplatform.accesstokens.SecurityProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,7 +35,9 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -64,14 +67,20 @@ class AuthorizationServerConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain authorizationServer(HttpSecurity http, JwtDecoder tokens, RevocationList revocations,
-                                            IdentityProperties identity) throws Exception {
+                                            IdentityProperties identity, RegisteredClientRepository clients,
+                                            PasswordEncoder secrets) throws Exception {
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        // not a bean: an AuthenticationProvider bean would also become the sign-in form's only provider
+        UnknownClientSecrets unknownClients = new UnknownClientSecrets(clients, secrets);
         TokenRevocation revocation = new TokenRevocation(tokens, revocations);
         http.oauth2AuthorizationServer(server -> {
                     http.securityMatcher(new OrRequestMatcher(server.getEndpointsMatcher(), paths.matcher("/login"),
                             paths.matcher("/logout"), paths.matcher("/default-ui.css")));
                     server.authorizationEndpoint(endpoint -> endpoint.authorizationResponseHandler(
                             AuthorizationServerConfiguration::redirectEndingTheSignIn));
+                    // an unknown client id costs the same hashing as a wrong secret (decision 36)
+                    server.clientAuthentication(authentication -> authentication.authenticationProviders(
+                            providers -> providers.add(0, unknownClients)));
                     server.tokenRevocationEndpoint(endpoint -> endpoint.authenticationProviders(providers -> {
                         providers.clear();
                         providers.add(revocation);

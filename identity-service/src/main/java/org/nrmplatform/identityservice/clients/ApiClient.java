@@ -14,10 +14,14 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.nrmplatform.identityservice.IdentityCommands.DeactivateApiClient;
+import org.nrmplatform.identityservice.IdentityCommands.LockApiClient;
+import org.nrmplatform.identityservice.IdentityCommands.UnlockApiClient;
 import org.nrmplatform.identityservice.IdentityCommands.GrantClientRole;
 import org.nrmplatform.identityservice.IdentityCommands.RegisterApiClient;
 import org.nrmplatform.identityservice.IdentityCommands.RevokeClientRole;
 import org.nrmplatform.contracts.identity.IdentityEvents.ApiClientDeactivated;
+import org.nrmplatform.contracts.identity.IdentityEvents.ApiClientLocked;
+import org.nrmplatform.contracts.identity.IdentityEvents.ApiClientUnlocked;
 import org.nrmplatform.contracts.identity.IdentityEvents.ApiClientRegistered;
 import org.nrmplatform.contracts.identity.IdentityEvents.ApiClientRoleGranted;
 import org.nrmplatform.contracts.identity.IdentityEvents.ApiClientRoleRevoked;
@@ -38,6 +42,8 @@ public class ApiClient {
     private UUID organisationId;
     private final Set<Role> roles = EnumSet.noneOf(Role.class);
     private boolean active;
+    /** The last lock recorded and not lifted (it may have ended by itself since). */
+    private boolean locked;
 
     protected ApiClient() {
         // required by Axon to rebuild the client from its events
@@ -80,6 +86,24 @@ public class ApiClient {
         return status();
     }
 
+    /** Recorded by the sign-in throttle when the failures reach its limit (docs/architecture.md, decision 36). */
+    @CommandHandler
+    public void handle(LockApiClient command) {
+        requireActive();
+        apply(new ApiClientLocked(apiClientId, clientId, organisationId, command.failedSignIns(),
+                command.lockedUntil()));
+    }
+
+    /** An administrator lets the client get tokens again before its lock ends. */
+    @CommandHandler
+    public ClientStatus handle(UnlockApiClient command) {
+        if (!locked) {
+            throw RuleViolation.stateDoesNotAllow("API client " + clientId + " is not locked");
+        }
+        apply(new ApiClientUnlocked(apiClientId, clientId, organisationId, command.reason()));
+        return status();
+    }
+
     private void requireActive() {
         if (!active) {
             throw RuleViolation.stateDoesNotAllow("API client " + clientId + " is deactivated");
@@ -117,5 +141,15 @@ public class ApiClient {
     @EventSourcingHandler
     void on(ApiClientDeactivated event) {
         active = false;
+    }
+
+    @EventSourcingHandler
+    void on(ApiClientLocked event) {
+        locked = true;
+    }
+
+    @EventSourcingHandler
+    void on(ApiClientUnlocked event) {
+        locked = false;
     }
 }

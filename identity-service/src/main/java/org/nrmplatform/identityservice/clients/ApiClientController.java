@@ -19,6 +19,8 @@ import org.nrmplatform.identityservice.IdentityCommands.DeactivateApiClient;
 import org.nrmplatform.identityservice.IdentityCommands.GrantClientRole;
 import org.nrmplatform.identityservice.IdentityCommands.RegisterApiClient;
 import org.nrmplatform.identityservice.IdentityCommands.RevokeClientRole;
+import org.nrmplatform.identityservice.IdentityCommands.UnlockApiClient;
+import org.nrmplatform.identityservice.throttling.FailedSignIns;
 import org.nrmplatform.identityservice.RoleCodes;
 import org.nrmplatform.identityservice.credentials.ClientSecrets;
 import org.nrmplatform.identityservice.history.RoleHistory;
@@ -69,10 +71,13 @@ class ApiClientController {
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final ClientRegistration registration;
+    private final FailedSignIns failedSignIns;
     private final Clock clock;
 
-    ApiClientController(CommandGateway commands, QueryGateway queries, ClientRegistration registration, Clock clock) {
+    ApiClientController(CommandGateway commands, QueryGateway queries, ClientRegistration registration,
+                        FailedSignIns failedSignIns, Clock clock) {
         this.clock = clock;
+        this.failedSignIns = failedSignIns;
         this.commands = commands;
         this.queries = queries;
         this.registration = registration;
@@ -118,6 +123,32 @@ class ApiClientController {
                     @RequestParam(defaultValue = "0") @Min(0) int page,
                     @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
         return queries.query(new ListClients(organisationId, page, size), ClientPage.class).join();
+    }
+
+    /**
+     * Lifts the lock that wrong secrets set (recorded as an event); the client's failures are forgotten, so it gets
+     * a token at once. The body, with a reason, is optional; 409 when the client is not locked.
+     */
+    @PostMapping("/{clientId}/unlocking")
+    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    ClientStatus unlock(@PathVariable String clientId,
+                        @Valid @RequestBody(required = false) DeactivationRequest request) {
+        ClientStatus status = commands.sendAndWait(new UnlockApiClient(apiClientId(clientId),
+                request == null ? null : request.reason()));
+        failedSignIns.forget(FailedSignIns.client(clientId));
+        return status;
+    }
+
+    /** Every recorded change of the client, in order: registration, grants, revocations, locks, deactivation. */
+    @GetMapping("/{clientId}/history")
+    @PreAuthorize("hasAnyRole('ADMINISTRATOR', 'OPERATOR', 'PROSECUTOR')")
+    RoleHistory.Timeline history(@PathVariable String clientId) {
+        RoleHistory.Timeline timeline = queries.query(new RoleHistory.Query(apiClientId(clientId),
+                RoleHistory.Holder.CLIENT), RoleHistory.Timeline.class).join();
+        if (!timeline.exists()) {
+            throw notFound(clientId);
+        }
+        return timeline;
     }
 
     @GetMapping("/{clientId}")

@@ -12,6 +12,8 @@ import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.queryhandling.QueryHandler;
 import org.nrmplatform.contracts.identity.IdentityEvents.ApiClientDeactivated;
+import org.nrmplatform.contracts.identity.IdentityEvents.ApiClientLocked;
+import org.nrmplatform.contracts.identity.IdentityEvents.ApiClientUnlocked;
 import org.nrmplatform.contracts.identity.IdentityEvents.ApiClientRegistered;
 import org.nrmplatform.contracts.identity.IdentityEvents.ApiClientRoleGranted;
 import org.nrmplatform.contracts.identity.IdentityEvents.ApiClientRoleRevoked;
@@ -19,6 +21,8 @@ import org.nrmplatform.contracts.identity.IdentityEvents.RoleGranted;
 import org.nrmplatform.contracts.identity.IdentityEvents.RoleRevoked;
 import org.nrmplatform.contracts.identity.IdentityEvents.UserAccountCreated;
 import org.nrmplatform.contracts.identity.IdentityEvents.UserAccountDeactivated;
+import org.nrmplatform.contracts.identity.IdentityEvents.UserAccountLocked;
+import org.nrmplatform.contracts.identity.IdentityEvents.UserAccountUnlocked;
 import org.nrmplatform.contracts.identity.Role;
 import org.nrmplatform.shared.security.Actor;
 import org.nrmplatform.shared.domain.RuleViolation;
@@ -40,8 +44,11 @@ public class RoleHistory {
     public record Query(UUID holderId, Holder holder) {
     }
 
-    /** One change, with the actor recorded in the event's metadata (absent for seeded demo data). */
-    public record Change(Instant at, String kind, List<Role> roles, Map<String, Object> by) {
+    /**
+     * One change, with the actor recorded in the event's metadata (absent for seeded demo data and for a lock,
+     * which the sign-in throttle records); {@code note} says what a lock or its lifting was about.
+     */
+    public record Change(Instant at, String kind, List<Role> roles, Map<String, Object> by, String note) {
     }
 
     /** @param roles     role codes effectively held: none while the account or client is deactivated
@@ -81,6 +88,7 @@ public class RoleHistory {
                             held.put(role, new Holding(role.code(), change.at(), change.by())));
                     case REVOKED -> change.roles().forEach(held::remove);
                     case DEACTIVATED -> deactivatedAt = change.at();
+                    case LOCKED, UNLOCKED -> { } // a lock stops sign-ins, not the roles held
                     default -> throw new IllegalStateException("unknown change " + change.kind());
                 }
             }
@@ -95,6 +103,8 @@ public class RoleHistory {
     static final String GRANTED = "GRANTED";
     static final String REVOKED = "REVOKED";
     static final String DEACTIVATED = "DEACTIVATED";
+    static final String LOCKED = "LOCKED";
+    static final String UNLOCKED = "UNLOCKED";
     private static final List<String> ACTOR_KEYS = List.of(Actor.USER_ID, Actor.CLIENT_ID, Actor.ORGANISATION_ID);
 
     private final EventStorageEngine events;
@@ -131,23 +141,35 @@ public class RoleHistory {
 
     private static Change change(Object payload, Instant at, Map<String, Object> by) {
         if (payload instanceof UserAccountCreated e) {
-            return new Change(at, CREATED, e.roles(), by);
+            return new Change(at, CREATED, e.roles(), by, null);
         } else if (payload instanceof RoleGranted e) {
-            return new Change(at, GRANTED, List.of(e.role()), by);
+            return new Change(at, GRANTED, List.of(e.role()), by, null);
         } else if (payload instanceof RoleRevoked e) {
-            return new Change(at, REVOKED, List.of(e.role()), by);
-        } else if (payload instanceof UserAccountDeactivated) {
-            return new Change(at, DEACTIVATED, List.of(), by);
+            return new Change(at, REVOKED, List.of(e.role()), by, null);
+        } else if (payload instanceof UserAccountDeactivated e) {
+            return new Change(at, DEACTIVATED, List.of(), by, e.reason());
+        } else if (payload instanceof UserAccountLocked e) {
+            return new Change(at, LOCKED, List.of(), by, locked(e.failedSignIns(), e.lockedUntil()));
+        } else if (payload instanceof UserAccountUnlocked e) {
+            return new Change(at, UNLOCKED, List.of(), by, e.reason());
         } else if (payload instanceof ApiClientRegistered e) {
-            return new Change(at, CREATED, e.roles(), by);
+            return new Change(at, CREATED, e.roles(), by, null);
         } else if (payload instanceof ApiClientRoleGranted e) {
-            return new Change(at, GRANTED, List.of(e.role()), by);
+            return new Change(at, GRANTED, List.of(e.role()), by, null);
         } else if (payload instanceof ApiClientRoleRevoked e) {
-            return new Change(at, REVOKED, List.of(e.role()), by);
-        } else if (payload instanceof ApiClientDeactivated) {
-            return new Change(at, DEACTIVATED, List.of(), by);
+            return new Change(at, REVOKED, List.of(e.role()), by, null);
+        } else if (payload instanceof ApiClientDeactivated e) {
+            return new Change(at, DEACTIVATED, List.of(), by, e.reason());
+        } else if (payload instanceof ApiClientLocked e) {
+            return new Change(at, LOCKED, List.of(), by, locked(e.failedSignIns(), e.lockedUntil()));
+        } else if (payload instanceof ApiClientUnlocked e) {
+            return new Change(at, UNLOCKED, List.of(), by, e.reason());
         }
         return null;
+    }
+
+    private static String locked(int failures, Instant until) {
+        return failures + " failed sign-ins in a row; locked until " + until;
     }
 
     private static Map<String, Object> actor(Map<String, ?> metadata) {

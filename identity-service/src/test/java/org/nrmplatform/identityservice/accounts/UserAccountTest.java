@@ -1,5 +1,11 @@
 package org.nrmplatform.identityservice.accounts;
 
+import java.time.Instant;
+import org.nrmplatform.contracts.identity.IdentityEvents.UserAccountLocked;
+import org.nrmplatform.contracts.identity.IdentityEvents.UserAccountUnlocked;
+import org.nrmplatform.identityservice.IdentityCommands.LockUserAccount;
+import org.nrmplatform.identityservice.IdentityCommands.UnlockUserAccount;
+
 import static org.nrmplatform.identityservice.RuleViolations.refusal;
 
 import java.util.List;
@@ -105,5 +111,30 @@ class UserAccountTest {
                 .expectNoEvents().expectException(refusal(Kind.STATE_DOES_NOT_ALLOW, null));
         fixture.given(CREATED, deactivated).when(new DeactivateUserAccount(USER, null))
                 .expectNoEvents().expectException(refusal(Kind.STATE_DOES_NOT_ALLOW, null));
+    }
+
+    private static final Instant UNTIL = Instant.parse("2026-12-07T10:15:00Z");
+
+    @Test
+    void aLockIsRecordedAndOnlyALockedAccountIsUnlocked() {
+        fixture.given(CREATED)
+                .when(new LockUserAccount(USER, 10, UNTIL))
+                .expectEvents(new UserAccountLocked(USER, ORGANISATION, 10, UNTIL));
+        fixture.given(CREATED, new UserAccountLocked(USER, ORGANISATION, 10, UNTIL))
+                .when(new UnlockUserAccount(USER, "called the help desk"))
+                .expectEvents(new UserAccountUnlocked(USER, ORGANISATION, "called the help desk"));
+        fixture.given(CREATED, new UserAccountLocked(USER, ORGANISATION, 10, UNTIL),
+                        new UserAccountUnlocked(USER, ORGANISATION, null))
+                .when(new UnlockUserAccount(USER, null))
+                .expectNoEvents()
+                .expectException(refusal(Kind.STATE_DOES_NOT_ALLOW, null));
+    }
+
+    @Test
+    void aDeactivatedAccountIsNotLocked() {
+        fixture.given(CREATED, new UserAccountDeactivated(USER, ORGANISATION, "left"))
+                .when(new LockUserAccount(USER, 10, UNTIL))
+                .expectNoEvents()
+                .expectException(refusal(Kind.STATE_DOES_NOT_ALLOW, null));
     }
 }

@@ -2,6 +2,7 @@ package org.nrmplatform.identityservice.clients;
 
 import static org.nrmplatform.identityservice.RuleViolations.refusal;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -10,9 +11,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nrmplatform.identityservice.IdentityCommands.DeactivateApiClient;
 import org.nrmplatform.identityservice.IdentityCommands.GrantClientRole;
+import org.nrmplatform.identityservice.IdentityCommands.LockApiClient;
+import org.nrmplatform.identityservice.IdentityCommands.UnlockApiClient;
 import org.nrmplatform.identityservice.IdentityCommands.RegisterApiClient;
 import org.nrmplatform.identityservice.IdentityCommands.RevokeClientRole;
 import org.nrmplatform.contracts.identity.IdentityEvents.ApiClientDeactivated;
+import org.nrmplatform.contracts.identity.IdentityEvents.ApiClientLocked;
+import org.nrmplatform.contracts.identity.IdentityEvents.ApiClientUnlocked;
 import org.nrmplatform.contracts.identity.IdentityEvents.ApiClientRegistered;
 import org.nrmplatform.contracts.identity.IdentityEvents.ApiClientRoleGranted;
 import org.nrmplatform.contracts.identity.IdentityEvents.ApiClientRoleRevoked;
@@ -82,6 +87,20 @@ class ApiClientTest {
         fixture.given(REGISTERED, deactivated).when(new DeactivateApiClient(CLIENT, null))
                 .expectNoEvents().expectException(refusal(Kind.STATE_DOES_NOT_ALLOW, null));
         fixture.given(REGISTERED, deactivated).when(new GrantClientRole(CLIENT, Role.MONITOR))
+                .expectNoEvents().expectException(refusal(Kind.STATE_DOES_NOT_ALLOW, null));
+    }
+
+    @Test
+    void aLockIsRecordedWithTheClientIdAndOnlyALockedClientIsUnlocked() {
+        Instant until = Instant.parse("2026-12-07T10:15:00Z");
+        fixture.given(REGISTERED)
+                .when(new LockApiClient(CLIENT, 10, until))
+                .expectEvents(new ApiClientLocked(CLIENT, "shelter-system", ORGANISATION, 10, until));
+        fixture.given(REGISTERED, new ApiClientLocked(CLIENT, "shelter-system", ORGANISATION, 10, until))
+                .when(new UnlockApiClient(CLIENT, "new secret sent"))
+                .expectEvents(new ApiClientUnlocked(CLIENT, "shelter-system", ORGANISATION, "new secret sent"));
+        fixture.given(REGISTERED)
+                .when(new UnlockApiClient(CLIENT, null))
                 .expectNoEvents().expectException(refusal(Kind.STATE_DOES_NOT_ALLOW, null));
     }
 }
