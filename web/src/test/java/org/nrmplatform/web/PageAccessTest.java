@@ -87,6 +87,8 @@ class PageAccessTest {
     @CsvSource({
             "case-manager, /identification/cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/decision",
             "service-provider, /identification/cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/decision",
+            "case-manager, /identification/cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/guardian",
+            "first-line, /identification/cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/guardian",
             "case-manager, /inbox/referrals/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/acceptance",
             "identification-authority, /inbox/referrals/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/decline"})
     void aRolesFormsAreRefusedToTheOtherRoles(String role, String form) throws Exception {

@@ -178,8 +178,9 @@ class CaseController {
                 orEmpty(request.typesOfExploitation()), orEmpty(request.methodsOfControl()), version(ifMatch))));
     }
 
+    /** By the case manager, or by the identification authority, whose decision on a child's case needs one. */
     @PostMapping("/{caseId}/guardian")
-    @PreAuthorize("hasAnyRole('CASE_MANAGER')")
+    @PreAuthorize("hasAnyRole('CASE_MANAGER', 'IDENTIFICATION_AUTHORITY')")
     ResponseEntity<CaseStatus> appointGuardian(@PathVariable UUID caseId, @Valid @RequestBody GuardianRequest request,
                                                @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         return answer(commands.sendAndWait(new AppointGuardian(caseId, request.guardianName(),

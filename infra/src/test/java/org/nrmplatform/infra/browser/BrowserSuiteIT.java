@@ -326,6 +326,48 @@ class BrowserSuiteIT {
     }
 
     /**
+     * A child's case awaits the decision (opened and flagged by the police's system through the API): the authority
+     * is told a guardian comes first, is refused one without a name beside that field, and appoints one itself.
+     */
+    @Test
+    @Order(4)
+    void theIdentificationAuthorityAppointsAChildsGuardianBeforeDeciding() throws Exception {
+        String policeSystem = clientToken("demo-first-line");
+        String socialWelfare = JSON.readTree(api("GET", "/api/identity/organisations?type=social-welfare", null,
+                policeSystem).body()).at("/items/0/id").asString();
+        String childName = "Child-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> opened = api("POST", "/api/cases", Map.of("detectingSector", "POLICE",
+                "screenedAt", Instant.now().minus(Duration.ofHours(2)).toString(),
+                "location", Map.of("country", "RS", "municipality", "Subotica"),
+                "dataSubject", Map.of("givenName", "Mila", "familyName", childName, "ageCategory", "CHILD",
+                        "sex", "Feminine")), policeSystem);
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        String childCase = JSON.readTree(opened.body()).path("caseId").asString();
+        assertThat(api("POST", "/api/cases/" + childCase + "/presumed-victim", Map.of("grounds",
+                "Found working at a market stall at night", "responsibleOrganisationId", socialWelfare),
+                policeSystem).statusCode()).isEqualTo(200);
+
+        signIn("identification-authority");
+        until(ExpectedConditions.urlContains("/web/identification"));
+        untilListed(By.partialLinkText(childName)).click();
+        assertThat(until(ExpectedConditions.visibilityOfElementLocated(By.id("guardian-needed"))).isDisplayed())
+                .isTrue();
+        ((JavascriptExecutor) browser).executeScript(
+                "document.getElementById('guardianName').removeAttribute('required')");
+        browser.findElement(By.id("guardian-submit")).click();
+        assertThat(until(ExpectedConditions.visibilityOfElementLocated(By.id("guardianName-error"))).getText())
+                .isEqualTo("must not be blank");
+        browser.findElement(By.id("guardianName")).sendKeys("Jelena Jovanovi\u0107");
+        browser.findElement(By.id("guardianOrganisation")).sendKeys("Centre for Social Work Subotica");
+        browser.findElement(By.id("guardian-submit")).click();
+        until(driver -> driver.findElement(By.id("guardian")).getText().contains("Jelena")
+                ? Boolean.TRUE : refreshed(driver));
+        assertThat(browser.findElements(By.id("guardian-needed"))).as("the decision may now be made").isEmpty();
+        checkAccessibility("case of a child, identification authority");
+        signOut();
+    }
+
+    /**
      * The case manager refers the identified person to the shelter; the shelter finds the referral in its inbox,
      * is refused a decline without a reason, accepts it, records an assistance step (refused first without who
      * delivered it) and completes the referral; the case manager sees it completed and withdraws the consent.

@@ -2,12 +2,15 @@ package org.nrmplatform.web.identification;
 
 import static org.nrmplatform.web.platform.Submission.typed;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.nrmplatform.web.platform.PlatformApi;
+import org.nrmplatform.web.platform.Submission;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -19,9 +22,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The identification authority's work: the presumed victims awaiting its decision, and the decision on a case
- * (outcome, reasons, and the HTCDS types of exploitation and methods of control from the code lists). The form
- * is the API's request; a refusal is shown beside the field it names, with what was chosen kept.
+ * The identification authority's work: the presumed victims awaiting its decision, the guardian a child's case
+ * needs before it, and the decision on a case (outcome, reasons, and the HTCDS types of exploitation and methods
+ * of control from the code lists). Each form is the API's request; a refusal is shown beside the field it names,
+ * with what was chosen kept.
  */
 @Controller
 @RequestMapping("/identification")
@@ -31,9 +35,11 @@ class IdentificationController {
     private static final int READ_SIZE = 200;
 
     private final PlatformApi api;
+    private final Clock clock;
 
-    IdentificationController(PlatformApi api) {
+    IdentificationController(PlatformApi api, Clock clock) {
         this.api = api;
+        this.clock = clock;
     }
 
     /**
@@ -80,8 +86,26 @@ class IdentificationController {
                 });
     }
 
+    @PostMapping("/cases/{caseId}/guardian")
+    String appointGuardian(@PathVariable UUID caseId, @RequestParam MultiValueMap<String, String> form, Model model,
+                           RedirectAttributes next) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("guardianName", typed(form.getFirst("guardianName")));
+        request.put("guardianOrganisation", typed(form.getFirst("guardianOrganisation")));
+        request.put("appointedOn", typed(form.getFirst("appointedOn")));
+        return api.submit("/api/cases/{id}/guardian", request, caseId)
+                .keeping("guardianForm", form)
+                .then("casefile.guardian.appointed",
+                        stored -> "redirect:/identification/cases/" + caseId + "#guardian-section")
+                .answer(model, next, () -> {
+                    show(caseId, model);
+                    return "identification/case";
+                });
+    }
+
     private void show(UUID caseId, Model model) {
         model.addAttribute("caseFile", api.shown(model, "/api/cases/{id}", caseId));
+        model.addAttribute("today", LocalDate.now(clock.withZone(Submission.LOCAL_TIME)).toString());
     }
 
     @SuppressWarnings("unchecked")
