@@ -1,12 +1,7 @@
 package org.nrmplatform.gateway;
 
-import java.net.InetSocketAddress;
-import java.security.Principal;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import static org.nrmplatform.contracts.identity.TokenClaims.CLIENT_ID;
+import static org.nrmplatform.contracts.identity.TokenClaims.USER_ID;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
@@ -20,13 +15,19 @@ import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.net.InetSocketAddress;
+import java.security.Principal;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.nrmplatform.throttling.Limit;
 import org.nrmplatform.throttling.StoredBuckets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
-
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
@@ -38,9 +39,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
-
-import static org.nrmplatform.contracts.identity.TokenClaims.CLIENT_ID;
-import static org.nrmplatform.contracts.identity.TokenClaims.USER_ID;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Limits the requests each caller sends through each route, with Bucket4j's buckets in the platform's store
@@ -58,6 +58,7 @@ class ApiRateLimits implements GlobalFilter, Ordered, AutoCloseable {
     static final String METRIC = "nrm.throttled";
 
     private static final Logger log = LoggerFactory.getLogger(ApiRateLimits.class);
+    private static final Duration COUNTING_AT_MOST = Duration.ofSeconds(3);
 
     private final RateLimitProperties properties;
     private final ProblemWriter problems;
@@ -97,6 +98,9 @@ class ApiRateLimits implements GlobalFilter, Ordered, AutoCloseable {
                 .map(principal -> callerOf(principal.orElse(null), exchange, route.getId()))
                 .flatMap(caller -> Mono.fromFuture(() -> bucketOf(caller.bucketKey(route.getId()), caller.limit())
                                 .tryConsumeAndReturnRemaining(1))
+                        // whatever holds the count up (the store, a bucket's pending synchronisation), a request
+                        // never waits on it for longer than this: it passes, as when the store is down
+                        .timeout(COUNTING_AT_MOST)
                         .onErrorResume(ApiRateLimits::storeFailed, unavailable -> {
                             log.warn("Rate limits not applied: the store did not answer ({})", unavailable.toString());
                             return Mono.just(ConsumptionProbe.consumed(1, 0));
@@ -122,10 +126,10 @@ class ApiRateLimits implements GlobalFilter, Ordered, AutoCloseable {
         }
     }
 
-    /** The driver's failure, however Bucket4j's futures wrapped it. */
+    /** The driver's failure, however Bucket4j's futures wrapped it, or no count within the time allowed. */
     private static boolean storeFailed(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof MongoException) {
+            if (cause instanceof MongoException || cause instanceof TimeoutException) {
                 return true;
             }
         }

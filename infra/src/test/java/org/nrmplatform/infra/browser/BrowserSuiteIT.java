@@ -48,6 +48,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.PageLoadStrategy;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
@@ -147,12 +148,14 @@ class BrowserSuiteIT {
         // what the driver waited for, kept for a failed run's post-mortem
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
-                .withLogFile(DRIVER_LOG.toFile()).withLogLevel(ChromiumDriverLogLevel.INFO).build();
+                .withLogFile(DRIVER_LOG.toFile()).withLogLevel(ChromiumDriverLogLevel.ALL).build();
         browser = new ChromeDriver(service, options);
         // a page normally loads in well under a second, but on the shared build machine under heavy load the
         // browser or the platform has stalled for over a minute now and then: a page load waits longer than a step
         browser.manage().timeouts().pageLoadTimeout(PATIENCE.multipliedBy(3)).scriptTimeout(PATIENCE);
+        // a page being replaced under a check (a navigation, an htmx swap) is looked at again, not a failure
         wait = new WebDriverWait(browser, PATIENCE);
+        wait.ignoring(StaleElementReferenceException.class);
         familyName = "Browser-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
@@ -343,6 +346,10 @@ class BrowserSuiteIT {
                         "sex", "Feminine")), policeSystem);
         assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
         String childCase = JSON.readTree(opened.body()).path("caseId").asString();
+        assertThat(api("POST", "/api/cases/" + childCase + "/indicator-assessments", Map.of("indicatorSetId",
+                "child-v1", "answers", Map.of("CHD-07", "PRESENT", "CHD-08", "PRESENT"),
+                "assessedAt", Instant.now().minus(Duration.ofHours(1)).toString()), policeSystem).statusCode())
+                .isEqualTo(201);
         assertThat(api("POST", "/api/cases/" + childCase + "/presumed-victim", Map.of("grounds",
                 "Found working at a market stall at night", "responsibleOrganisationId", socialWelfare),
                 policeSystem).statusCode()).isEqualTo(200);

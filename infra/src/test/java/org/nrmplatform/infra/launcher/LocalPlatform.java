@@ -61,8 +61,11 @@ public final class LocalPlatform implements BeforeEachCallback, AfterEachCallbac
             try (Stream<Path> files = Files.list(logs)) {
                 for (Path log : files.filter(file -> file.toString().endsWith(".log")).sorted().toList()) {
                     List<String> noteworthy = Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+                            // plain lines (the store) and structured ones (the services log ECS JSON)
                             .filter(line -> line.contains(" WARN ") || line.contains(" ERROR ")
+                                    || line.contains("\"level\":\"WARN\"") || line.contains("\"level\":\"ERROR\"")
                                     || line.startsWith("Caused by:"))
+                            .map(line -> line.length() > 600 ? line.substring(0, 600) + " ..." : line)
                             .toList();
                     System.out.printf("--- %s: %d warnings and errors%s ---%n", log.getFileName(), noteworthy.size(),
                             noteworthy.size() > 40 ? ", the last 40" : "");
