@@ -27,16 +27,19 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
@@ -78,6 +81,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+// a step that hangs (a wedged browser does not always time out by itself) fails instead, and the next starts afresh
+@Timeout(value = 6, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class BrowserSuiteIT {
 
     private static final Path CHROMIUM = Path.of(System.getProperty("nrm.chromium", "/usr/bin/chromium"));
@@ -95,11 +100,15 @@ class BrowserSuiteIT {
         @Override
         public void testFailed(ExtensionContext context, Throwable cause) {
             failed = true;
+            browserSuspect = true;
         }
     };
     private String gateway;
     private boolean started;
     private WebDriver browser;
+    private ChromeDriverService driverService;
+    /** A step failed: the browser may be wedged (a form post has been seen to hang it); the next step gets a new one. */
+    private boolean browserSuspect;
     private WebDriverWait wait;
     private String familyName;
     private String caseId;
@@ -140,16 +149,23 @@ class BrowserSuiteIT {
         // headless Chromium considers in the background
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900",
                 "--lang=en-GB", "--disable-gpu", "--disable-renderer-backgrounding",
-                "--disable-background-timer-throttling", "--disable-backgrounding-occluded-windows");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-GB,en"));
+                "--disable-background-timer-throttling", "--disable-backgrounding-occluded-windows",
+                // nothing the browser does on its own: the build machine reaches no Google service, and a form
+                // post (a sign-in above all, which the password manager inspects) has been seen to wedge it
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-client-side-phishing-detection", "--disable-default-apps", "--no-first-run",
+                "--password-store=basic", "--disable-features=PasswordLeakDetection,Translate,OptimizationHints");
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-GB,en",
+                "credentials_enable_service", false, "profile.password_manager_enabled", false,
+                "safebrowsing.enabled", false));
         // a step returns once the new page's document is parsed, not after every image and script has loaded:
         // each step then waits for what it needs to see (until...); a stalled subresource does not hold it
         options.setPageLoadStrategy(PageLoadStrategy.EAGER);
         // what the driver waited for, kept for a failed run's post-mortem
-        ChromeDriverService service = new ChromeDriverService.Builder()
+        driverService = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
                 .withLogFile(DRIVER_LOG.toFile()).withLogLevel(ChromiumDriverLogLevel.ALL).build();
-        browser = new ChromeDriver(service, options);
+        browser = new ChromeDriver(driverService, options);
         // a page normally loads in well under a second; the gateway answers every request within its deadline
         // (45 s), so a page that takes longer is a stalled browser, which a sign-in then retries (signIn)
         browser.manage().timeouts().pageLoadTimeout(PATIENCE).scriptTimeout(PATIENCE);
@@ -157,6 +173,17 @@ class BrowserSuiteIT {
         wait = new WebDriverWait(browser, PATIENCE);
         wait.ignoring(StaleElementReferenceException.class);
         familyName = "Browser-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** After a failed step, a new browser: a wedged one would take every later step down with it. */
+    @BeforeEach
+    void aFreshBrowserAfterAFailure() {
+        if (browserSuspect && browser != null) {
+            System.out.println("a step failed: starting a new browser for the next one");
+            driverService.stop(); // ends chromedriver and its browser, however wedged; quit() could hang too
+            startBrowser();
+            browserSuspect = false;
+        }
     }
 
     @AfterAll
