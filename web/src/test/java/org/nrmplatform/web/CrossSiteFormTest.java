@@ -4,9 +4,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,17 +23,9 @@ import org.springframework.test.web.servlet.MockMvc;
 @AutoConfigureMockMvc
 class CrossSiteFormTest {
 
-    private static final MongoServer STORE = new MongoServer(new MemoryBackend());
-    private static final String STORE_URI = STORE.bindAndGetConnectionString();
-
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
-        registry.add("nrm.store.uri", () -> STORE_URI);
-    }
-
-    @AfterAll
-    static void stopTheStore() {
-        STORE.shutdownNow();
+        SessionStoreForTests.register(registry);
     }
 
     @Autowired

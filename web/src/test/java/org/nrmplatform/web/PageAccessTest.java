@@ -13,13 +13,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -46,18 +43,9 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @AutoConfigureMockMvc
 class PageAccessTest {
 
-    /** Where the sessions are kept: an in-memory MongoDB-compatible server for this test. */
-    private static final MongoServer STORE = new MongoServer(new MemoryBackend());
-    private static final String STORE_URI = STORE.bindAndGetConnectionString();
-
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
-        registry.add("nrm.store.uri", () -> STORE_URI);
-    }
-
-    @AfterAll
-    static void stopTheStore() {
-        STORE.shutdownNow();
+        SessionStoreForTests.register(registry);
     }
 
     @Autowired
