@@ -89,10 +89,8 @@ class IdentificationController {
     @PostMapping("/cases/{caseId}/guardian")
     String appointGuardian(@PathVariable UUID caseId, @RequestParam MultiValueMap<String, String> form, Model model,
                            RedirectAttributes next) {
-        Map<String, Object> request = new LinkedHashMap<>();
-        request.put("guardianName", typed(form.getFirst("guardianName")));
-        request.put("guardianOrganisation", typed(form.getFirst("guardianOrganisation")));
-        request.put("appointedOn", typed(form.getFirst("appointedOn")));
+        Map<String, Object> request = Submission.typedFields(form, "guardianName", "guardianOrganisation",
+                "appointedOn");
         return api.submit("/api/cases/{id}/guardian", request, caseId)
                 .keeping("guardianForm", form)
                 .then("casefile.guardian.appointed",

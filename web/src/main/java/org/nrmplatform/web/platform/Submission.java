@@ -5,10 +5,12 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -78,6 +80,15 @@ public final class Submission {
             return version;
         }
         return stored.get("status") instanceof Map<?, ?> status ? status.get("version") : null;
+    }
+
+    /** The named fields of a form as the API takes them ({@link #typed}), in the order named. */
+    public static Map<String, Object> typedFields(MultiValueMap<String, String> form, String... names) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        for (String name : names) {
+            request.put(name, typed(form.getFirst(name)));
+        }
+        return request;
     }
 
     /** A form's text as the API takes it: trimmed, and null when nothing was typed (the API then names it). */

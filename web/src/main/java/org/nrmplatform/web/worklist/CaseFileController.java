@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.nrmplatform.web.platform.PlatformApi;
+import org.nrmplatform.web.platform.Submission;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.LinkedMultiValueMap;
@@ -84,10 +85,8 @@ class CaseFileController {
     @PostMapping("/guardian")
     String appointGuardian(@PathVariable UUID caseId, @RequestParam MultiValueMap<String, String> form, Model model,
                            RedirectAttributes next) {
-        Map<String, Object> request = new LinkedHashMap<>();
-        request.put("guardianName", typed(form.getFirst("guardianName")));
-        request.put("guardianOrganisation", typed(form.getFirst("guardianOrganisation")));
-        request.put("appointedOn", typed(form.getFirst("appointedOn")));
+        Map<String, Object> request = Submission.typedFields(form, "guardianName", "guardianOrganisation",
+                "appointedOn");
         return write(caseId, "/api/cases/{id}/guardian", request, "guardianForm", form, "casefile.guardian.appointed",
                 "#guardian-section", model, next);
     }
