@@ -258,9 +258,10 @@ public class Case {
     }
 
     private static SealedDataSubject seal(UUID caseId, DataSubject subject, PersonalData personalData) {
-        return new SealedDataSubject(personalData.seal(caseId, PersonalField.GIVEN_NAME, subject.givenName()),
-                personalData.seal(caseId, PersonalField.FAMILY_NAME, subject.familyName()),
-                personalData.seal(caseId, PersonalField.DATE_OF_BIRTH, subject.dateOfBirth()),
+        PersonalData.Sealing sealing = personalData.sealing(caseId.toString());
+        return new SealedDataSubject(sealing.seal(PersonalField.GIVEN_NAME, subject.givenName()),
+                sealing.seal(PersonalField.FAMILY_NAME, subject.familyName()),
+                sealing.seal(PersonalField.DATE_OF_BIRTH, subject.dateOfBirth()),
                 subject.ageCategory(), subject.sex(), subject.citizenship());
     }
 

@@ -118,10 +118,11 @@ public class Referral {
         if (steps.contains(command.stepId())) {
             throw RuleViolation.stateDoesNotAllow("assistance step " + command.stepId() + " is already recorded");
         }
+        PersonalData.Sealing sealing = personalData.sealing(caseId.toString());
         apply(new AssistanceStepRecorded(referralId, caseId, providerOrganisationId, command.stepId(),
                 command.serviceType(), command.deliveredAt(),
-                personalData.seal(caseId, PersonalField.STEP_DELIVERED_BY, command.deliveredBy()),
-                personalData.seal(caseId, PersonalField.STEP_OUTCOME, command.outcome())));
+                sealing.seal(PersonalField.STEP_DELIVERED_BY, command.deliveredBy()),
+                sealing.seal(PersonalField.STEP_OUTCOME, command.outcome())));
         return state();
     }
 

@@ -45,22 +45,23 @@ public class PersonalData {
 
     /** {@code clear} sealed for the subject and field; null stays null. Refused once the subject is erased. */
     public Sealed seal(UUID subjectId, PersonalField field, String clear) {
-        return seal(subjectId.toString(), field, clear);
+        return sealing(subjectId.toString()).seal(field, clear);
     }
 
     public Sealed seal(String subjectId, PersonalField field, String clear) {
-        if (clear == null) {
-            return null;
-        }
-        SecretKey key = keys.obtain(subjectId).orElseThrow(() -> RuleViolation.stateDoesNotAllow("the personal data of "
-                + subjectId + " was erased: no personal data can be recorded for it any more"));
-        byte[] sealed = Aead.seal(key, nonces.get(), additionalData(subjectId, field),
-                clear.getBytes(StandardCharsets.UTF_8));
-        return new Sealed(subjectId, Base64.getEncoder().encodeToString(sealed));
+        return sealing(subjectId).seal(field, clear);
     }
 
     public Sealed seal(UUID subjectId, PersonalField field, LocalDate clear) {
-        return seal(subjectId, field, clear == null ? null : clear.toString());
+        return sealing(subjectId.toString()).seal(field, clear);
+    }
+
+    /**
+     * Seals several fields of one subject, obtaining its key once (a case opening seals three): each obtaining
+     * is a round trip to the key store. For one command; not shared between threads.
+     */
+    public Sealing sealing(String subjectId) {
+        return new Sealing(subjectId);
     }
 
     /** Whether the subject's key has been destroyed. */
@@ -86,6 +87,34 @@ public class PersonalData {
 
     /** A payload with its personal fields in clear; {@code erased}: some were null because the subject is erased. */
     public record OpenedPayload(Map<String, Object> payload, boolean erased) {
+    }
+
+    public final class Sealing {
+
+        private final String subjectId;
+        private SecretKey key;
+
+        private Sealing(String subjectId) {
+            this.subjectId = subjectId;
+        }
+
+        /** {@code clear} sealed for the field; null stays null. Refused once the subject is erased. */
+        public Sealed seal(PersonalField field, String clear) {
+            if (clear == null) {
+                return null;
+            }
+            if (key == null) {
+                key = keys.obtain(subjectId).orElseThrow(() -> RuleViolation.stateDoesNotAllow("the personal data of "
+                        + subjectId + " was erased: no personal data can be recorded for it any more"));
+            }
+            byte[] sealed = Aead.seal(key, nonces.get(), additionalData(subjectId, field),
+                    clear.getBytes(StandardCharsets.UTF_8));
+            return new Sealed(subjectId, Base64.getEncoder().encodeToString(sealed));
+        }
+
+        public Sealed seal(PersonalField field, LocalDate clear) {
+            return seal(field, clear == null ? null : clear.toString());
+        }
     }
 
     public final class Reading {
