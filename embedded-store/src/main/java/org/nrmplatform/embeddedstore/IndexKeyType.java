@@ -3,16 +3,14 @@ package org.nrmplatform.embeddedstore;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import java.util.Comparator;
-import org.h2.mvstore.type.ObjectDataType;
 
 /**
- * The key type of a unique index's map: stored exactly as H2's {@link ObjectDataType} stores it, but compared by
- * value. H2 compares a class it does not know ({@link KeyValue}) by Java-serializing both sides on every
+ * The key type of a unique index's map: stored as {@link BsonObjectType} stores it, but compared by value. H2 compares a class it does not know ({@link KeyValue}) by Java-serializing both sides on every
  * comparison, so each index lookup cost a dozen serializations: in a profile of the event store benchmark, over
  * half of all CPU time. Values compare as MongoDB orders them (mongo-java-server's own comparator), which is
  * also what makes two keys the same for a unique index.
  */
-final class IndexKeyType extends ObjectDataType {
+final class IndexKeyType extends BsonObjectType {
 
     static final IndexKeyType INSTANCE = new IndexKeyType();
 

@@ -121,7 +121,8 @@ class EmbeddedStoreBackendTest {
             MVMap<KeyValue, Object> original = before.openMap("db.events._index_aggregateKey");
             IntStream.range(0, 500).forEach(i -> original.put(new KeyValue(key(i)), (long) i));
             MVMap<KeyValue, Object> partial = before.openMap("db.events._index_aggregateKey.valueOrdered",
-                    new MVMap.Builder<KeyValue, Object>().keyType(IndexKeyType.INSTANCE));
+                    new MVMap.Builder<KeyValue, Object>().keyType(IndexKeyType.INSTANCE)
+                            .valueType(new BsonObjectType()));
             partial.put(new KeyValue(key(1)), 1L);
         }
         MVStore store = MVStore.open(file);
@@ -137,7 +138,8 @@ class EmbeddedStoreBackendTest {
     void aCompleteCopyWhoseSwapWasInterruptedTakesTheOriginalsPlace() {
         MVStore store = MVStore.open(null);
         MVMap<KeyValue, Object> copy = store.openMap("db.events._index_aggregateKey.valueOrdered",
-                new MVMap.Builder<KeyValue, Object>().keyType(IndexKeyType.INSTANCE));
+                new MVMap.Builder<KeyValue, Object>().keyType(IndexKeyType.INSTANCE)
+                        .valueType(new BsonObjectType()));
         IntStream.range(0, 500).forEach(i -> copy.put(new KeyValue(key(i)), (long) i));
 
         MVMap<KeyValue, Object> ordered = EmbeddedStoreBackend.valueOrdered(store, "db.events._index_aggregateKey");
