@@ -14,6 +14,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.MetaData;
@@ -75,6 +77,8 @@ class IndicatorsApiTest extends ApiTest {
     EventStorageEngine events;
     @Autowired
     PersonalData personalData;
+    @Autowired
+    MeterRegistry meters;
 
     private static boolean recorded;
     private ApiClient monitor;
@@ -155,7 +159,7 @@ class IndicatorsApiTest extends ApiTest {
         }
         awaitProcessing().until(() -> count(monitor.get(INDICATORS + "?period=2019").body(), "casesInCriminalProceedings",
                 "All", null).asLong(0) == 11 && count(monitor.get(INDICATORS + "?period=2019").body(),
-                "transnationalReferralsReceived", "All", null).get("suppressed").asBoolean(false));
+                "transnationalReferralsReceived", "All", null).path("suppressed").asBoolean(false));
     }
 
     @Test
@@ -266,6 +270,25 @@ class IndicatorsApiTest extends ApiTest {
             }
         }
         assertThat(anonymous.get(INDICATORS + "?period=2019").status()).isEqualTo(401);
+    }
+
+    /** The dashboard's gauges: the current periods' totals, each one the figure the API gives for that period. */
+    @Test
+    void theGaugesAreTheTotalsOfTheCurrentPeriods() {
+        // the other tests of this context record cases now, in numbers no test controls: whatever the figure, it is
+        // never a small one (the registry shows no more than the monitor may see)
+        for (Gauge gauge : meters.find("nrm.indicator.cases").gauges()) {
+            assertThat(gauge.value()).as(gauge.getId().toString()).satisfiesAnyOf(
+                    value -> assertThat(value).isNaN(), value -> assertThat(value).isGreaterThanOrEqualTo(10));
+        }
+        assertThat(meters.find("nrm.indicator.cases").tags("indicator", "presumedVictims", "period", "year").gauge())
+                .isNotNull();
+        assertThat(meters.find("nrm.indicator.percent").tags("indicator", "identifiedVictimsReceivingService",
+                "category", "LEGAL_AID", "period", "quarter").gauge()).isNotNull();
+        assertThat(meters.find("nrm.indicator.days").tags("indicator", "screeningToFirstReferral", "statistic", "p90",
+                "period", "month").gauge()).isNotNull();
+        assertThat(meters.find("nrm.indicator.cases").tags("indicator", "presumedVictims.sex").gauges())
+                .as("no gauge per victim dimension: their categories are open-ended").isEmpty();
     }
 
     @Test
