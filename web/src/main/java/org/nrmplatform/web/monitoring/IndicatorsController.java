@@ -70,7 +70,7 @@ class IndicatorsController {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         String chosenPeriod = period == null || period.isBlank() ? Integer.toString(today.getYear()) : period.strip();
         String chosenBy = by == null || by.isBlank() ? null : by.strip();
-        String chosenDimension = VICTIM_DIMENSIONS.contains(dimension) ? dimension : "sex";
+        String chosenDimension = dimension != null && VICTIM_DIMENSIONS.contains(dimension) ? dimension : "sex";
         model.addAttribute("years", years(today));
         model.addAttribute("quarters", quarters(today));
         model.addAttribute("months", months(today, locale));
