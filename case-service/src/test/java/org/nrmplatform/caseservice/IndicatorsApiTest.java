@@ -272,6 +272,17 @@ class IndicatorsApiTest extends ApiTest {
         assertThat(anonymous.get(INDICATORS + "?period=2019").status()).isEqualTo(401);
     }
 
+    /** The OpenAPI document names the endpoint, its parameters, its problems and its two forms. */
+    @Test
+    void theOpenApiDocumentDescribesTheIndicators() {
+        JsonNode operation = anonymous.get("/v3/api-docs").body().at("/paths/~1api~1statistics~1indicators/get");
+        assertThat(operation.get("parameters").valueStream().map(p -> p.get("name").asString()))
+                .containsExactlyInAnyOrder("period", "by", "region", "detectingSector", "format");
+        assertThat(operation.at("/responses/200/content").propertyNames()).contains("application/json", "text/csv");
+        assertThat(operation.at("/responses/400/content").propertyNames()).contains("application/problem+json");
+        assertThat(operation.at("/responses/403").isMissingNode()).isFalse();
+    }
+
     /** The dashboard's gauges: the current periods' totals, each one the figure the API gives for that period. */
     @Test
     void theGaugesAreTheTotalsOfTheCurrentPeriods() {
