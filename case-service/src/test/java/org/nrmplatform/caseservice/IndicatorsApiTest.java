@@ -6,6 +6,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,6 +16,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -285,7 +289,7 @@ class IndicatorsApiTest extends ApiTest {
 
     /** The dashboard's gauges: the current periods' totals, each one the figure the API gives for that period. */
     @Test
-    void theGaugesAreTheTotalsOfTheCurrentPeriods() {
+    void theGaugesAreTheTotalsOfTheCurrentPeriods() throws Exception {
         // the other tests of this context record cases now, in numbers no test controls: whatever the figure, it is
         // never a small one (the registry shows no more than the monitor may see)
         for (Gauge gauge : meters.find("nrm.indicator.cases").gauges()) {
@@ -300,6 +304,28 @@ class IndicatorsApiTest extends ApiTest {
                 "period", "month").gauge()).isNotNull();
         assertThat(meters.find("nrm.indicator.cases").tags("indicator", "presumedVictims.sex").gauges())
                 .as("no gauge per victim dimension: their categories are open-ended").isEmpty();
+
+        // every series the Grafana dashboard charts is scraped, by the name and labels it asks for
+        String scraped = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        String dashboard = Files.readString(Path.of("..", "infra", "observability", "grafana", "dashboards",
+                "nrm-indicators.json"));
+        Matcher queried = Pattern.compile("(nrm_indicator_[a-z]+)\\{([^}]*)}").matcher(dashboard);
+        int queries = 0;
+        while (queried.find()) {
+            queries++;
+            String series = queried.group(1);
+            Matcher indicator = Pattern.compile("indicator=~?\\\\\"([^\\\\]+)\\\\\"").matcher(queried.group(2));
+            assertThat(indicator.find()).as(queried.group()).isTrue();
+            for (String id : indicator.group(1).split("\\|")) {
+                String name = id.replace(".*", "");
+                assertThat(scraped.lines()).as("%s{indicator=%s} scraped", series, id).anyMatch(line ->
+                        line.startsWith(series + "{") && line.contains("indicator=\"" + name)
+                                && line.contains("period=\"year\""));
+            }
+        }
+        assertThat(queries).as("the dashboard's queries").isGreaterThanOrEqualTo(8);
     }
 
     @Test
