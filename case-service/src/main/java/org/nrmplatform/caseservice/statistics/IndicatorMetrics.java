@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import org.nrmplatform.caseservice.statistics.IndicatorReport.Indicator;
 import org.nrmplatform.caseservice.statistics.IndicatorReport.Row;
@@ -89,10 +90,10 @@ class IndicatorMetrics {
                 .description(indicator.counts()).register(meters);
     }
 
-    private java.util.Optional<Row> row(Kind kind, String indicator, String category) {
+    private Optional<Row> row(Kind kind, String indicator, String category) {
         IndicatorReport report = current().get(kind);
         if (report == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         return report.indicators().stream().filter(i -> i.id().equals(indicator)).flatMap(i -> i.rows().stream())
                 .filter(row -> row.group().equals(PerformanceIndicators.ALL)

@@ -2,11 +2,13 @@ package org.nrmplatform.caseservice.statistics;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -164,7 +166,7 @@ class PerformanceIndicators {
                         + target + " days of the screening day",
                 cases.stream().filter(f -> "CHILD".equals(f.ageCategory()) && period.contains(f.screenedAt()))
                         .map(f -> new Outcome(group.apply(f), null, f.guardianAppointedOn() != null
-                                && Duration.between(f.screenedAt().truncatedTo(java.time.temporal.ChronoUnit.DAYS),
+                                && Duration.between(f.screenedAt().truncatedTo(ChronoUnit.DAYS),
                                 f.guardianAppointedOn()).toDays() <= target))));
 
         indicators.add(table.count("transnationalReferralsSent", null,
@@ -223,7 +225,7 @@ class PerformanceIndicators {
         };
     }
 
-    private static java.util.Optional<Instant> firstReferral(IndicatorFacts f) {
+    private static Optional<Instant> firstReferral(IndicatorFacts f) {
         return f.referralsOrNone().values().stream().map(IndicatorFacts.Referral::requestedAt)
                 .filter(Objects::nonNull).min(Comparator.naturalOrder());
     }
