@@ -185,6 +185,11 @@ class IndicatorsApiTest extends ApiTest {
         assertThat(figures(year, "presumedVictims.typeOfExploitation")).containsExactlyInAnyOrderEntriesOf(
                 Map.of("All/ForcedLabour", "12", "All/Unknown", "22"));
         assertThat(figures(year, "identifiedVictims.sex")).containsExactlyInAnyOrderEntriesOf(Map.of("All/Feminine", "12"));
+        assertThat(figures(year, "identifiedVictims")).containsExactlyInAnyOrderEntriesOf(Map.of("All", "12"));
+        assertThat(figures(year, "identifiedVictims.detectingSector")).containsExactly(Map.entry("All/LABOUR_INSPECTION", "12"));
+        assertThat(figures(year, "identifiedVictims.ageBand")).containsExactly(Map.entry("All/ADULT", "12"));
+        assertThat(figures(year, "identifiedVictims.citizenship")).containsExactly(Map.entry("All/AL", "12"));
+        assertThat(figures(year, "identifiedVictims.typeOfExploitation")).containsExactly(Map.entry("All/ForcedLabour", "12"));
 
         // by region: Zrenjanin's 2 are suppressed, and the next-smallest, Sombor's 10, with them (the total is published)
         JsonNode byRegion = monitor.get(INDICATORS + "?period=2019&by=region").body();
