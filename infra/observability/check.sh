@@ -166,6 +166,7 @@ query "processor errors" 'max by (service, processor) (nrm_processor_segments_er
 query "Axon processor latency" 'max by (service, processorName) (eventProcessor_latency)'
 query "gateway route latency and status" 'sum by (routeId, httpStatusCode) (spring_cloud_gateway_requests_seconds_count)'
 query "cases by stage" 'max by (stage, state) (nrm_cases)'
+query "performance indicators (this year)" 'max by (indicator, category) (nrm_indicator_percent{period="year"})'
 query "referrals pending" 'max by (urgency) (nrm_referrals_pending)'
 query "referrals overdue" 'max by (urgency) (nrm_referrals_overdue)'
 query "identification duration histogram" 'sum by (le) (nrm_case_identification_duration_seconds_bucket)'

@@ -159,7 +159,7 @@ class ProjectionRebuildTest extends ApiTest {
             versions.put(name, projection.get("currentVersion").asInt());
         });
         assertThat(incremental.keySet()).containsExactlyInAnyOrder("first-line-cases", "identification-cases",
-                "managed-cases", "referred-cases", "case-statistics",
+                "managed-cases", "referred-cases", "case-statistics", "case-indicators",
                 "case-referral-index", "case-read-log");
         for (String name : incremental.keySet()) {
             assertThat(operator.post(LIST + "/" + name + "/rebuild", Map.of()).status()).as(name).isEqualTo(202);
@@ -199,7 +199,7 @@ class ProjectionRebuildTest extends ApiTest {
         JsonNode list = operator.get(LIST).body();
         assertThat(list.valueStream().map(p -> p.get("name").asString())).containsExactlyInAnyOrder(
                 "first-line-cases", "identification-cases", "managed-cases", "referred-cases",
-                "case-statistics", "case-referral-index",
+                "case-statistics", "case-indicators", "case-referral-index",
                 "case-read-log");
         assertThat(list.valueStream()).allSatisfy(p -> {
             assertThat(p.get("rebuildable").asBoolean()).isTrue();

@@ -219,7 +219,8 @@ class PageAccessTest {
     static final Map<String, List<String>> OVERSIGHT_PAGES = Map.of(
             "prosecutor", List.of("/prosecution", "/prosecution/cases/" + A_CASE, "/prosecution/exports/" + A_CASE,
                     "/prosecution/exports/" + A_CASE + "/export.pdf"),
-            "monitor", List.of("/statistics", "/statistics/csv?groupBy=stage"),
+            "monitor", List.of("/statistics", "/statistics/csv?groupBy=stage", "/statistics/indicators",
+                    "/statistics/indicators?period=2026-Q4&by=region", "/statistics/indicators/csv?period=2026"),
             "operator", List.of("/projections", "/projections/table", "/projections/managed-cases/rebuild"),
             "administrator", List.of("/administration", "/administration/organisations/" + A_CASE,
                     "/administration/users/" + A_CASE, "/administration/clients/demo-monitor",
@@ -282,7 +283,8 @@ class PageAccessTest {
         pages.perform(get("/prosecution/cases/" + A_CASE)
                         .with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_prosecutor"))))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("id=\"legal-basis-form\"")));
-        for (String[] own : new String[][] {{"monitor", "/statistics"}, {"operator", "/projections"},
+        for (String[] own : new String[][] {{"monitor", "/statistics"}, {"monitor", "/statistics/indicators"},
+                {"operator", "/projections"},
                 {"administrator", "/administration"}}) {
             pages.perform(get(own[1]).with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_" + own[0]))))
                     .andExpect(status().isServiceUnavailable())

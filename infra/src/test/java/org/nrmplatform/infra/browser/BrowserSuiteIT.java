@@ -852,6 +852,79 @@ class BrowserSuiteIT {
         signOut();
     }
 
+    /**
+     * The monitor's performance indicators for this year: the police's system opens and flags twelve cases in
+     * Kikinda through the API (with the demo walkthrough's and the steps' before, enough to be published); the
+     * monitor opens the indicators from the menu and sees the presumed victims counted, as a chart and a table, the
+     * time from screening to the flag, the shares, and what the events cannot tell; the CSV; broken down by region,
+     * Kikinda's row.
+     */
+    @Test
+    @Order(70)
+    void theMonitorSeesThePerformanceIndicatorsOfTheYear() throws Exception {
+        String policeSystem = clientToken("demo-first-line");
+        String socialWelfare = JSON.readTree(api("GET", "/api/identity/organisations?type=social-welfare", null,
+                policeSystem).body()).at("/items/0/id").asString();
+        for (int i = 0; i < 12; i++) {
+            HttpResponse<String> opened = api("POST", "/api/cases", Map.of("detectingSector", "LABOUR_INSPECTION",
+                    "screenedAt", Instant.now().minus(Duration.ofHours(30)).toString(),
+                    "location", Map.of("country", "RS", "municipality", "Kikinda"),
+                    "dataSubject", Map.of("ageCategory", "ADULT", "sex", "Feminine", "citizenship", List.of("AL"))),
+                    policeSystem);
+            assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+            String caseId = JSON.readTree(opened.body()).path("caseId").asString();
+            assertThat(api("POST", "/api/cases/" + caseId + "/indicator-assessments", Map.of("indicatorSetId",
+                    "labour-v1", "answers", Map.of("LAB-01", "PRESENT", "LAB-02", "PRESENT"),
+                    "assessedAt", Instant.now().minus(Duration.ofHours(29)).toString()), policeSystem).statusCode())
+                    .isEqualTo(201);
+            assertThat(api("POST", "/api/cases/" + caseId + "/presumed-victim", Map.of("grounds",
+                    "Passport held by the employer", "responsibleOrganisationId", socialWelfare), policeSystem)
+                    .statusCode()).isEqualTo(200);
+        }
+        signIn("monitor");
+        until(ExpectedConditions.elementToBeClickable(By.cssSelector("a[href$='/statistics/indicators']"))).click();
+        until(ExpectedConditions.visibilityOfElementLocated(By.id("indicator-choice")));
+        // the indicators follow the flags moments after they are stored: shown again until they count them
+        WebElement presumed = until(driver -> {
+            for (WebElement row : driver.findElements(By.cssSelector("#totals-table tbody tr"))) {
+                String cases = row.findElement(By.tagName("td")).getText();
+                if (row.findElement(By.tagName("th")).getText().equals("Presumed victims")
+                        && cases.matches("\\d+") && Integer.parseInt(cases) >= 12) {
+                    return row;
+                }
+            }
+            driver.navigate().refresh();
+            return null;
+        });
+        assertThat(presumed.getText()).doesNotContain("suppressed");
+        assertThat(browser.findElements(By.cssSelector("#presumed-chart g.cell"))).as("presumed victims by sex")
+                .anySatisfy(bar -> assertThat(bar.getText()).startsWith("Female"));
+        assertThat(browser.findElement(By.id("durations-chart-table")).getText())
+                .contains("Screening to presumed victim").containsPattern("median [0-9.,]+ days");
+        assertThat(browser.findElement(By.id("shares-chart-table")).getText())
+                .contains("Identification decisions: identified", "Presumed victims granted a reflection period");
+        assertThat(browser.findElement(By.id("services-chart")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.id("not-computed")).getText()).contains("Criminal proceedings");
+        checkAccessibility("indicators");
+        screenshot("monitor-indicators");
+        assertNoSidewaysScrollingAt768("indicators");
+
+        HttpResponse<byte[]> csv = download(browser.findElement(By.id("indicators-csv")).getDomAttribute("href"));
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(new String(csv.body(), StandardCharsets.UTF_8).lines().findFirst().orElse(""))
+                .startsWith("period,indicator,kind,unit,group,category,count");
+
+        new Select(browser.findElement(By.id("by"))).selectByValue("region");
+        browser.findElement(By.id("show")).click();
+        until(driver -> driver.findElement(By.id("totals-table")).getText().contains("Presumed victims · Kikinda")
+                ? true : null);
+        // Kikinda's count is shown, or said suppressed when another region's small count would be given away by it
+        assertThat(browser.findElement(By.id("totals-table")).getText()).containsPattern(
+                "Presumed victims · Kikinda (12|suppressed)");
+        signOut();
+    }
+
     /** The operator rebuilds the monitor's statistics (asked to confirm first) and sees it finish on the page. */
     @Test
     @Order(22)

@@ -1,0 +1,222 @@
+package org.nrmplatform.caseservice.statistics;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.bson.Document;
+import org.nrmplatform.caseservice.cases.CaseFile;
+import org.nrmplatform.caseservice.projections.ProjectionVersions;
+import org.nrmplatform.caseservice.projections.RebuildableProjection;
+import org.nrmplatform.caseservice.projections.StoredCaseFiles;
+import org.nrmplatform.contracts.audit.AuditEvents.LegalBasisRecorded;
+import org.nrmplatform.contracts.cases.CaseEvents.CaseClosed;
+import org.nrmplatform.contracts.cases.CaseEvents.CaseOpened;
+import org.nrmplatform.contracts.cases.CaseEvents.GuardianAppointed;
+import org.nrmplatform.contracts.cases.CaseEvents.IdentificationDecided;
+import org.nrmplatform.contracts.cases.CaseEvents.PresumedVictimFlagged;
+import org.nrmplatform.contracts.cases.CaseEvents.ReflectionPeriodStarted;
+import org.nrmplatform.contracts.cases.CaseEvents.SubjectErased;
+import org.nrmplatform.contracts.cases.IdentificationOutcome;
+import org.nrmplatform.contracts.cases.SealedDataSubject;
+import org.nrmplatform.contracts.privacy.PersonalField;
+import org.nrmplatform.contracts.referrals.ReferralEvents.AssistanceStepRecorded;
+import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralAccepted;
+import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralCompleted;
+import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralDeclined;
+import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralRequested;
+import org.nrmplatform.contracts.transnational.TransnationalEvents.TransnationalReferralReceived;
+import org.nrmplatform.contracts.transnational.TransnationalEvents.TransnationalReferralSent;
+import org.nrmplatform.shared.privacy.PersonalData;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the facts the NRM performance indicators are computed from, {@value IndicatorFacts#COLLECTION}
+ * (version 1; rebuildable while serving, see {@link ProjectionVersions}): per case, what its own events mean
+ * for it as {@link CaseFile} folds them, and the times of its referrals (referral-service's events), its
+ * transnational referrals and the legal bases a prosecutor recorded, all in the one event store; per
+ * transnational referral received from another NRM, when and for what. Every update sets values (or keeps the
+ * earliest, or adds to a set), so a repeated delivery changes nothing; events of different streams touch
+ * different fields. The date of birth is opened only to compute the age band, as the statistics do.
+ */
+@Component
+@ProcessingGroup(CaseIndicatorsProjection.NAME)
+class CaseIndicatorsProjection extends RebuildableProjection {
+
+    static final String NAME = "case-indicators";
+
+    private final MongoTemplate mongo;
+    private final PersonalData personalData;
+
+    CaseIndicatorsProjection(MongoTemplate mongo, PersonalData personalData, ProjectionVersions versions) {
+        super(mongo, versions, IndicatorFacts.COLLECTION);
+        this.mongo = mongo;
+        this.personalData = personalData;
+    }
+
+    @EventHandler
+    void on(CaseOpened event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        CaseFile file = CaseFile.opened(event, new CaseFile.EventMeta(sequence, at));
+        SealedDataSubject subject = file.dataSubject();
+        PersonalData.Reading reading = personalData.reading();
+        var dateOfBirth = reading.openDate(subject.dateOfBirth(), PersonalField.DATE_OF_BIRTH);
+        Update update = new Update()
+                .set("sex", subject.sex())
+                .set("ageBand", reading.erased() ? AgeBand.ERASED
+                        : AgeBand.of(dateOfBirth, file.screenedAt(), subject.ageCategory()))
+                .set("ageCategory", subject.ageCategory() == null ? null : subject.ageCategory().name())
+                .set("citizenship", subject.citizenship() == null ? List.of() : List.copyOf(subject.citizenship()))
+                .set("detectingSector", file.detectingSector())
+                .set("municipality", file.location() == null ? null : file.location().municipality())
+                .set("screenedAt", file.screenedAt());
+        factsOf(file).forEach(update::set);
+        update(hash(event.caseId()), update);
+    }
+
+    @EventHandler
+    void on(PresumedVictimFlagged event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        fold(event.caseId(), event, sequence, at);
+        // the first flag: a case flagged again (after a correction) keeps the time it first became one
+        update(hash(event.caseId()), new Update().min("presumedVictimFlaggedAt", at));
+    }
+
+    @EventHandler
+    void on(IdentificationDecided event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        fold(event.caseId(), event, sequence, at);
+    }
+
+    @EventHandler
+    void on(GuardianAppointed event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        fold(event.caseId(), event, sequence, at);
+    }
+
+    @EventHandler
+    void on(ReflectionPeriodStarted event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        fold(event.caseId(), event, sequence, at);
+    }
+
+    @EventHandler
+    void on(CaseClosed event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        fold(event.caseId(), event, sequence, at);
+    }
+
+    @EventHandler
+    void on(SubjectErased event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        fold(event.caseId(), event, sequence, at);
+    }
+
+    /** As the statistics fold: the stored facts read back as a file, the event applied, the changed facts set. */
+    private void fold(UUID caseId, Object event, long sequence, Instant at) {
+        Document stored = mongo.findById(hash(caseId), Document.class, target());
+        CaseFile before = StoredCaseFiles.read(mongo.getConverter(), stored);
+        Document was = factsOf(before);
+        Update update = new Update();
+        factsOf(before.apply(event, new CaseFile.EventMeta(sequence, at))).forEach((fact, value) -> {
+            if (!Objects.equals(value, was.get(fact))) {
+                update.set(fact, value);
+            }
+        });
+        if (!update.getUpdateObject().isEmpty()) {
+            update(hash(caseId), update);
+        }
+    }
+
+    /** What the indicators keep of a case file besides the facts of its opening. */
+    private static Document factsOf(CaseFile file) {
+        Document facts = new Document("stage", file.stage());
+        if (file.identification() != null) {
+            facts.append("identified", file.identification().outcome() == IdentificationOutcome.IDENTIFIED)
+                    .append("typesOfExploitation", List.copyOf(file.identification().typesOfExploitation()))
+                    .append("identificationDecidedAt", file.identification().decidedAt());
+        }
+        if (file.reflectionPeriod() != null) {
+            facts.append("reflectionPeriodStart", day(file.reflectionPeriod().startDate()))
+                    .append("reflectionPeriodEnd", day(file.reflectionPeriod().legalEndDate()));
+        }
+        if (file.guardian() != null) {
+            facts.append("guardianAppointedOn", day(file.guardian().appointedOn()));
+        }
+        if (file.closure() != null) {
+            facts.append("closureReason", file.closure().reason()).append("closedAt", file.closure().closedAt());
+        }
+        if (file.erased()) {
+            facts.append("ageBand", AgeBand.ERASED);
+        }
+        return facts;
+    }
+
+    private static Instant day(LocalDate date) {
+        return date == null ? null : date.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    @EventHandler
+    void on(ReferralRequested event, @Timestamp Instant at) {
+        String referral = referral(event.referralId());
+        update(hash(event.caseId()), new Update().set(referral + ".requestedAt", at)
+                .set(referral + ".respondBy", event.respondBy()).set(referral + ".serviceType", event.serviceType()));
+    }
+
+    @EventHandler
+    void on(ReferralAccepted event, @Timestamp Instant at) {
+        String referral = referral(event.referralId());
+        update(hash(event.caseId()), new Update().set(referral + ".answeredAt", at).set(referral + ".accepted", true));
+    }
+
+    @EventHandler
+    void on(ReferralDeclined event, @Timestamp Instant at) {
+        String referral = referral(event.referralId());
+        update(hash(event.caseId()), new Update().set(referral + ".answeredAt", at).set(referral + ".accepted", false));
+    }
+
+    @EventHandler
+    void on(ReferralCompleted event, @Timestamp Instant at) {
+        update(hash(event.caseId()), new Update().set(referral(event.referralId()) + ".completedAt", at));
+    }
+
+    @EventHandler
+    void on(AssistanceStepRecorded event) {
+        update(hash(event.caseId()), new Update().addToSet("servicesReceived", event.serviceType()));
+    }
+
+    @EventHandler
+    void on(LegalBasisRecorded event, @Timestamp Instant at) {
+        update(hash(event.caseId()), new Update().min("legalBasisRecordedAt", at));
+    }
+
+    @EventHandler
+    void on(TransnationalReferralSent event, @Timestamp Instant at) {
+        String referral = "transnationalReferrals." + hash(event.transnationalReferralId());
+        update(hash(event.caseId()), new Update().set(referral + ".sentAt", at)
+                .set(referral + ".serviceType", event.serviceType()));
+    }
+
+    /** A referral from another NRM has no case here: it is kept on its own, under its hashed id. */
+    @EventHandler
+    void on(TransnationalReferralReceived event, @Timestamp Instant at) {
+        update(hash(event.transnationalReferralId()), new Update().set("incoming", true).set("receivedAt", at)
+                .set("serviceType", event.serviceType()));
+    }
+
+    private void update(String key, Update update) {
+        mongo.upsert(query(where("_id").is(key)), update, target());
+    }
+
+    private static String referral(UUID referralId) {
+        return "referrals." + hash(referralId);
+    }
+
+    private static String hash(UUID id) {
+        return CaseStatisticsProjection.hash(id);
+    }
+}
