@@ -6,6 +6,11 @@ set -euo pipefail
 nrm="$(cd "$(dirname "$0")/.." && pwd)/nrm"
 api="http://127.0.0.1:${NRM_GATEWAY_PORT:-8080}/api"
 json='Content-Type: application/json'
+if [[ -n "${NRM_TLS:-}${NRM_TLS_CERT:-}" ]]; then # the gateway speaks HTTPS (README, "TLS")
+    api="https://127.0.0.1:${NRM_GATEWAY_PORT:-8080}/api"
+    cert=${NRM_TLS_CERT:-${NRM_DATA_DIR:-./nrm-data}/tls/dev-certificate.pem}
+    curl() { command curl --cacert "$cert" "$@"; }
+fi
 
 first_line=$("$nrm" token first-line)
 case_manager=$("$nrm" token case-manager)

@@ -105,9 +105,21 @@ public final class LocalPlatform implements BeforeEachCallback, AfterEachCallbac
         }
     }
 
-    /** The gateway's base address. */
+    /** Sets a variable of the launcher's environment (before {@code up}), e.g. {@code NRM_TLS=dev}. */
+    public LocalPlatform withEnvironment(String name, String value) {
+        environment.put(name, value);
+        return this;
+    }
+
+    /** The gateway's base address: https where the launcher was asked for TLS. */
     public String gateway() {
-        return "http://127.0.0.1:" + environment.get("NRM_GATEWAY_PORT");
+        return (environment.containsKey("NRM_TLS") ? "https" : "http") + "://127.0.0.1:"
+                + environment.get("NRM_GATEWAY_PORT");
+    }
+
+    /** The gateway's operators' port (health, metrics). */
+    public int gatewayManagementPort() {
+        return Integer.parseInt(environment.get("NRM_GATEWAY_MANAGEMENT_PORT"));
     }
 
     public int storePort() {
