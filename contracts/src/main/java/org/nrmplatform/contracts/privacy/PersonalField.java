@@ -19,6 +19,8 @@ public enum PersonalField {
     CONSENT_NOTE("ConsentGiven", "note"),
     CONSENT_WITHDRAWAL_NOTE("ConsentWithdrawn", "note"),
     CLOSURE_NOTE("CaseClosed", "note"),
+    FLAG_REASON("CaseFlagRaised", "reason"),
+    FLAG_LIFTING_REASON("CaseFlagLifted", "reason"),
     REFERRAL_NOTE("ReferralRequested", "note"),
     ACCEPTANCE_NOTE("ReferralAccepted", "note"),
     DECLINE_NOTE("ReferralDeclined", "note"),
