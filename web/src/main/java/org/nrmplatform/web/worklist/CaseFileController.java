@@ -60,6 +60,23 @@ class CaseFileController {
         return "worklist/case :: providers";
     }
 
+    /** A warning on the case, shown at the top of every role's page of it. */
+    @PostMapping("/flags")
+    String raiseFlag(@PathVariable UUID caseId, @RequestParam MultiValueMap<String, String> form, Model model,
+                     RedirectAttributes next) {
+        return write(caseId, "/api/cases/{id}/flags", Submission.typedFields(form, "flagId", "category", "reason"),
+                "raiseFlagForm", form, "flags.raised", "#flags", model, next);
+    }
+
+    @PostMapping("/flags/{flagId}/lifting")
+    String liftFlag(@PathVariable UUID caseId, @PathVariable UUID flagId,
+                    @RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes next) {
+        return api.submit("/api/cases/{id}/flags/{flag}/lifting", Submission.typedFields(form, "reason"), caseId,
+                        flagId)
+                .then("flags.lifted", stored -> "redirect:/cases/" + caseId + "#flags")
+                .answer(model, next, () -> again(caseId, null, model));
+    }
+
     @PostMapping("/consents")
     String giveConsent(@PathVariable UUID caseId, @RequestParam MultiValueMap<String, String> form, Model model,
                        RedirectAttributes next) {
@@ -171,6 +188,8 @@ class CaseFileController {
     private void show(UUID caseId, String service, Model model) {
         Map<String, Object> caseFile = api.shown(model, "/api/cases/{id}", caseId);
         model.addAttribute("caseFile", caseFile);
+        model.addAttribute("flagsAt", "/cases/" + caseId + "/flags");
+        model.addAttribute("newFlagId", UUID.randomUUID().toString());
         List<Map<String, Object>> organisations = api.items("/api/identity/organisations?size=200");
         Map<String, String> names = new HashMap<>();
         organisations.forEach(o -> names.put(String.valueOf(o.get("id")), String.valueOf(o.get("name"))));
