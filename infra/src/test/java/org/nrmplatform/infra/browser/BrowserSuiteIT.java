@@ -984,8 +984,7 @@ class BrowserSuiteIT {
         signIn("identification-authority");
         browser.get(gateway + "/web/identification/cases/" + flagged);
         // the authority's view follows the write moments later: shown again until it has the warning
-        WebElement seen = until(driver -> driver.findElements(By.cssSelector("#flag-list .flag")).isEmpty()
-                ? refreshed(driver) : driver.findElement(By.cssSelector("#flag-list .flag")));
+        WebElement seen = untilListed(By.cssSelector("#flag-list .flag"));
         assertThat(seen.getText()).contains("Safety risk", "The recruiter knows her address",
                 "Demo Centre for Social Work");
         Object aboveTheFacts = ((JavascriptExecutor) browser).executeScript("return (document.getElementById('flags')"
