@@ -378,4 +378,37 @@ class PageAccessTest {
                         .with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_case-manager"))))
                 .andExpect(status().isForbidden());
     }
+
+    /** "My organisation's tasks": every role that works a case; the case manager assigns and cancels on a case. */
+    static final List<String> TASK_ROLES = List.of("first-line", "case-manager", "identification-authority",
+            "service-provider");
+
+    static Stream<Arguments> everyRole() {
+        return ROLES.stream().map(Arguments::of);
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyRole")
+    void theTasksPageIsTheWorkingRolesOnly(String role) throws Exception {
+        boolean works = TASK_ROLES.contains(role);
+        pages.perform(get("/tasks").with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_" + role))))
+                .andExpect(works ? status().isServiceUnavailable() : status().isForbidden());
+        pages.perform(post("/tasks/" + A_FLAG + "/completion").param("reason", "done").with(csrf())
+                        .with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_" + role))))
+                .andExpect(works ? status().isServiceUnavailable() : status().isForbidden());
+        for (String form : List.of("/cases/" + A_CASE + "/tasks", "/cases/" + A_CASE + "/tasks/" + A_FLAG
+                + "/cancellation")) {
+            pages.perform(post(form).param("description", "check-up").param("reason", "r").with(csrf())
+                            .with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_" + role))))
+                    .andExpect(role.equals("case-manager") ? status().isServiceUnavailable() : status().isForbidden());
+        }
+    }
+
+    @Test
+    void signedOutTheTasksPageLeadsToTheSignIn() throws Exception {
+        pages.perform(get("/tasks")).andExpect(status().isFound()).andExpect(redirectedUrl("/oauth2/authorization/nrm"));
+        pages.perform(post("/tasks/" + A_FLAG + "/completion").param("reason", "r")
+                        .with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_service-provider"))))
+                .andExpect(status().isForbidden()); // without its CSRF token
+    }
 }

@@ -77,6 +77,29 @@ class CaseFileController {
                 .answer(model, next, () -> again(caseId, null, model));
     }
 
+    /** A task on the case for an organisation of the directory (the tasks page of that organisation lists it). */
+    @PostMapping("/tasks")
+    String assignTask(@PathVariable UUID caseId, @RequestParam MultiValueMap<String, String> form, Model model,
+                      RedirectAttributes next) {
+        Map<String, Object> request = Submission.typedFields(form, "taskId", "owedByOrganisationId", "owedByRole",
+                "description");
+        request.put("caseId", caseId.toString());
+        request.put("dueAt", instant(form.getFirst("dueAt")));
+        request.put("remindAt", instant(form.getFirst("remindAt")));
+        return api.submit("/api/tasks", request)
+                .keeping("taskForm", form)
+                .then("tasks.assigned.done", stored -> "redirect:/cases/" + caseId + "#tasks")
+                .answer(model, next, () -> again(caseId, null, model));
+    }
+
+    @PostMapping("/tasks/{taskId}/cancellation")
+    String cancelTask(@PathVariable UUID caseId, @PathVariable UUID taskId,
+                      @RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes next) {
+        return api.submit("/api/tasks/{id}/cancellation", Submission.typedFields(form, "reason"), taskId)
+                .then("tasks.cancelled", stored -> "redirect:/cases/" + caseId + "#tasks")
+                .answer(model, next, () -> again(caseId, null, model));
+    }
+
     @PostMapping("/consents")
     String giveConsent(@PathVariable UUID caseId, @RequestParam MultiValueMap<String, String> form, Model model,
                        RedirectAttributes next) {
@@ -190,6 +213,8 @@ class CaseFileController {
         model.addAttribute("caseFile", caseFile);
         model.addAttribute("flagsAt", "/cases/" + caseId + "/flags");
         model.addAttribute("newFlagId", UUID.randomUUID().toString());
+        model.addAttribute("caseTasks", api.items("/api/tasks?assigned=true&caseId={id}&size=200", caseId));
+        model.addAttribute("newTaskId", UUID.randomUUID().toString());
         List<Map<String, Object>> organisations = api.items("/api/identity/organisations?size=200");
         Map<String, String> names = new HashMap<>();
         organisations.forEach(o -> names.put(String.valueOf(o.get("id")), String.valueOf(o.get("name"))));
