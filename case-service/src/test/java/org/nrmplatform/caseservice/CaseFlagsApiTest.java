@@ -72,6 +72,20 @@ class CaseFlagsApiTest extends ApiTest {
                 .findFirst().orElseThrow();
         assertThat(lifting.at("/payload/reason").asString()).isEqualTo("The recruiter was arrested");
         assertThat(lifting.at("/metadata/organisationId").asString()).isEqualTo(AUTHORITY);
+
+        // the court export: the kind of warning says why, the reason is opened for the court
+        ApiClient prosecutor = as(Role.PROSECUTOR, POLICE);
+        assertThat(prosecutor.post("/api/cases/" + caseId + "/legal-basis", CaseRequests.legalBasis()).status())
+                .isEqualTo(201);
+        JsonNode exported = prosecutor.get("/api/cases/" + caseId + "/audit-export?format=json").body()
+                .get("events");
+        JsonNode raisedThere = exported.valueStream()
+                .filter(e -> e.at("/summary/what").asString().equals("CaseFlagRaised")).findFirst().orElseThrow();
+        assertThat(raisedThere.at("/summary/why/category").asString()).isEqualTo("SAFETY_RISK");
+        assertThat(raisedThere.at("/readable/reason").asString()).isEqualTo(RISK);
+        assertThat(raisedThere.get("payload").asString()).as("what is hashed stays sealed").doesNotContain("recruiter");
+        assertThat(exported.valueStream().map(e -> e.at("/summary/what").asString()).toList())
+                .contains("CaseFlagLifted");
     }
 
     @Test
