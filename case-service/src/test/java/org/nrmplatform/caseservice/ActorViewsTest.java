@@ -47,7 +47,7 @@ class ActorViewsTest extends ApiTest {
 
     /** service-provider: stage, closed, data subject, guardian, reflection period; plus who may see it. */
     static final Set<String> PROVIDER_FIELDS = Set.of("_id", "stage", "closed", "dataSubject", "guardian",
-            "reflectionPeriod", "activeReferrals", "erased");
+            "reflectionPeriod", "activeReferrals", "erased", "flags");
 
     // every view says whether the data subject was erased (its personal fields then null)
 
@@ -58,7 +58,8 @@ class ActorViewsTest extends ApiTest {
      */
     static final Set<String> FIRST_LINE_FIELDS = Set.of("_id", "version", "openingOrganisationId",
             "responsibleOrganisationId", "detectingSector", "screenedAt", "location", "dataSubject", "stage",
-            "closed", "assessments", "presumedVictimGrounds", "consents", "openedAt", "lastChangedAt", "erased");
+            "closed", "assessments", "presumedVictimGrounds", "consents", "openedAt", "lastChangedAt", "erased",
+            "flags");
 
     /**
      * identification authority: what it decides on (screening, person, assessments, grounds, a child's
@@ -67,13 +68,13 @@ class ActorViewsTest extends ApiTest {
     static final Set<String> IDENTIFICATION_FIELDS = Set.of("_id", "version", "openingOrganisationId",
             "responsibleOrganisationId", "detectingSector", "screenedAt", "location", "dataSubject", "stage",
             "closed", "assessments", "presumedVictimGrounds", "identification", "guardian", "openedAt",
-            "lastChangedAt", "erased");
+            "lastChangedAt", "erased", "flags");
 
     /** case manager: the whole case, which it runs after the hand-over. */
     static final Set<String> CASE_MANAGER_FIELDS = Set.of("_id", "version", "openingOrganisationId",
             "responsibleOrganisationId", "activeReferrals", "detectingSector", "screenedAt", "location",
             "dataSubject", "stage", "closed", "assessments", "presumedVictimGrounds", "identification", "guardian",
-            "consents", "reflectionPeriod", "closure", "openedAt", "lastChangedAt", "erased");
+            "consents", "reflectionPeriod", "closure", "openedAt", "lastChangedAt", "erased", "flags");
 
     /** monitor: anonymised facts under a hashed key; no names, dates of birth, organisations or case id. */
     static final Set<String> MONITOR_FIELDS = Set.of("_id", "stage", "closed", "sex", "ageBand", "citizenship",
@@ -148,7 +149,7 @@ class ActorViewsTest extends ApiTest {
         assertThat(as(Role.SERVICE_PROVIDER, SHELTER)
                 .get("/api/cases/" + caseId).body().propertyNames())
                 .containsExactlyInAnyOrder("id", "stage", "closed", "dataSubject", "guardian", "reflectionPeriod",
-                        "erased");
+                        "erased", "flags");
         assertThat(as(Role.SERVICE_PROVIDER, OTHER_SHELTER)
                 .get("/api/cases/" + caseId).status()).as("its referral was declined").isEqualTo(404);
         // the past too: a first-line caller sees of the case as it stood only its own fields

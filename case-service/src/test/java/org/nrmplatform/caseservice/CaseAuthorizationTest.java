@@ -49,6 +49,13 @@ class CaseAuthorizationTest extends ApiTest {
             new AccessRule("POST", "/api/cases/{caseId}/reflection-period", EnumSet.of(Role.CASE_MANAGER),
                     CaseRequests::reflectionPeriod),
             new AccessRule("POST", "/api/cases/{caseId}/closure", EnumSet.of(Role.CASE_MANAGER), CaseRequests::closure),
+            new AccessRule("POST", "/api/cases/{caseId}/flags",
+                    EnumSet.of(Role.FIRST_LINE, Role.CASE_MANAGER, Role.IDENTIFICATION_AUTHORITY),
+                    () -> Map.of("category", "SAFETY_RISK", "reason", "meet only at the centre")),
+            // a flag the case does not hold: a role that may lift is answered 422 (or 404 outside its scope)
+            new AccessRule("POST", "/api/cases/{caseId}/flags/{flagId}/lifting",
+                    EnumSet.of(Role.FIRST_LINE, Role.CASE_MANAGER, Role.IDENTIFICATION_AUTHORITY),
+                    () -> Map.of("reason", "no longer applies")),
             new AccessRule("GET", "/api/cases", EnumSet.of(Role.FIRST_LINE, Role.IDENTIFICATION_AUTHORITY,
                     Role.CASE_MANAGER, Role.SERVICE_PROVIDER), null),
             new AccessRule("GET", "/api/cases/{caseId}", EnumSet.of(Role.FIRST_LINE, Role.IDENTIFICATION_AUTHORITY,
@@ -184,6 +191,7 @@ class CaseAuthorizationTest extends ApiTest {
 
     private Answer call(ApiClient client, AccessRule endpoint, UUID caseId) {
         String path = endpoint.path().replace("{caseId}", caseId.toString()).replace("{id}", "labour-v1")
+                .replace("{flagId}", UUID.randomUUID().toString())
                 // a projection that cannot be rebuilt (409), so that this table starts no rebuild
                 .replace("{name}", "case-referral-index");
         if (path.endsWith("/audit-export") && client != anonymous) {

@@ -18,9 +18,9 @@ public record EventSummary(String when, String what, String userId, String clien
                            String organisationType, String country, List<String> roles, String correlationId,
                            String causationId, Map<String, Object> why) {
 
-    /** Payload fields that say why something was done. */
+    /** Payload fields that say why something was done (a flag's category: what kind of warning). */
     static final List<String> WHY = List.of("outcome", "decision", "reason", "reasons", "grounds", "purposes",
-            "legalBasis", "note");
+            "legalBasis", "note", "category");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -46,7 +46,8 @@ class ServiceRoutes {
                 .route(REFERRAL_SERVICE, route -> route
                         .path("/api/referrals", "/api/referrals/**",
                                 "/api/transnational-referrals", "/api/transnational-referrals/**",
-                                "/api/providers", "/api/providers/**")
+                                "/api/providers", "/api/providers/**",
+                                "/api/tasks", "/api/tasks/**")
                         .uri(services.referralService()))
                 .route(IDENTITY_SERVICE, route -> route
                         .path("/api/identity/**", "/oauth2/**", "/.well-known/**", "/login", "/logout",

@@ -71,6 +71,8 @@ class GatewayRoutingTest {
             "/api/referrals/r-3, referral-service",
             "/api/transnational-referrals/t-1, referral-service",
             "/api/providers, referral-service",
+            "/api/tasks, referral-service",
+            "/api/tasks/t-9/completion, referral-service",
             "/api/identity/me, identity-service",
             "/oauth2/token, identity-service",
             "/.well-known/openid-configuration, identity-service",

@@ -32,6 +32,9 @@ class ReferralAuthorizationTest extends ApiTest {
     private static final Set<Role> ALL = EnumSet.allOf(Role.class);
     private static final Set<Role> REFERRERS = EnumSet.of(Role.FIRST_LINE, Role.CASE_MANAGER);
     private static final Set<Role> PROVIDERS = EnumSet.of(Role.SERVICE_PROVIDER);
+    /** Those who owe tasks and record them done: every role that works a case. */
+    private static final Set<Role> WORKERS = EnumSet.of(Role.FIRST_LINE, Role.CASE_MANAGER,
+            Role.IDENTIFICATION_AUTHORITY, Role.SERVICE_PROVIDER);
 
 
     static final List<AccessRule> ENDPOINTS = List.of(
@@ -51,6 +54,14 @@ class ReferralAuthorizationTest extends ApiTest {
             new AccessRule("GET", "/api/referrals/overdue", REFERRERS, null),
             new AccessRule("GET", "/api/referrals/{referralId}", EnumSet.of(Role.FIRST_LINE, Role.CASE_MANAGER,
                     Role.SERVICE_PROVIDER), null),
+            new AccessRule("POST", "/api/tasks", REFERRERS, () -> Map.of("caseId", UUID.randomUUID().toString(),
+                    "owedByOrganisationId", CLINIC, "description", "Medical check-up",
+                    "dueAt", Instant.now().plus(1, ChronoUnit.DAYS).toString())),
+            new AccessRule("POST", "/api/tasks/{taskId}/completion", WORKERS, () -> Map.of("reason", "Done")),
+            new AccessRule("POST", "/api/tasks/{taskId}/cancellation", REFERRERS,
+                    () -> Map.of("reason", "No longer needed")),
+            new AccessRule("GET", "/api/tasks", WORKERS, null),
+            new AccessRule("GET", "/api/tasks/{taskId}", WORKERS, null),
             new AccessRule("GET", "/api/providers", ALL, null),
             new AccessRule("GET", "/api/transnational-referrals/keys", ALL, null),
             new AccessRule("POST", "/api/transnational-referrals", REFERRERS, () -> Map.of(

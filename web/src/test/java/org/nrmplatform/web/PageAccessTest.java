@@ -332,4 +332,85 @@ class PageAccessTest {
                 .attributes(attributes -> attributes.put("sub", subject))
                 .authorities(new SimpleGrantedAuthority("ROLE_prosecutor"));
     }
+
+    static final String A_FLAG = "9a1d4c55-0c7e-4a55-9d55-5f0c2b1e7d4e";
+
+    /** Each role that works a case raises and lifts flags from its own page of it; the forms are its own. */
+    static final Map<String, List<String>> FLAG_FORMS = Map.of(
+            "case-manager", List.of("/cases/" + A_CASE + "/flags", "/cases/" + A_CASE + "/flags/" + A_FLAG + "/lifting"),
+            "identification-authority", List.of("/identification/cases/" + A_CASE + "/flags",
+                    "/identification/cases/" + A_CASE + "/flags/" + A_FLAG + "/lifting"),
+            "first-line", List.of("/screening/cases/" + A_CASE + "/flags",
+                    "/screening/cases/" + A_CASE + "/flags/" + A_FLAG + "/lifting"));
+
+    static Stream<Arguments> flagFormsAndEveryRole() {
+        return FLAG_FORMS.entrySet().stream().flatMap(owner -> owner.getValue().stream().flatMap(form ->
+                ROLES.stream().map(role -> Arguments.of(form, role, role.equals(owner.getKey())))));
+    }
+
+    /**
+     * Posted with a valid CSRF token: another role is refused before anything reaches the platform; the page's
+     * own role gets through to the platform (here at a closed port, so the page says it cannot be reached).
+     */
+    @ParameterizedTest(name = "{0} by {1}")
+    @MethodSource("flagFormsAndEveryRole")
+    void theFlagFormsAreTheirRolesOnly(String form, String role, boolean owner) throws Exception {
+        pages.perform(post(form).param("category", "SAFETY_RISK").param("reason", "meet only at the centre")
+                        .with(csrf()).with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_" + role))))
+                .andExpect(owner ? status().isServiceUnavailable() : status().isForbidden());
+    }
+
+    @Test
+    void signedOutTheFlagFormsAndTheCasePagesLeadToTheSignIn() throws Exception {
+        for (String page : List.of("/cases/" + A_CASE, "/identification/cases/" + A_CASE,
+                "/screening/cases/" + A_CASE)) {
+            pages.perform(get(page)).andExpect(status().isFound()).andExpect(redirectedUrl("/oauth2/authorization/nrm"));
+        }
+        for (List<String> forms : FLAG_FORMS.values()) {
+            for (String form : forms) {
+                pages.perform(post(form).param("category", "SAFETY_RISK").param("reason", "r").with(csrf()))
+                        .andExpect(status().isFound()).andExpect(redirectedUrl("/oauth2/authorization/nrm"));
+            }
+        }
+    }
+
+    @Test
+    void aFlagFormWithoutItsCsrfTokenIsRefused() throws Exception {
+        pages.perform(post("/cases/" + A_CASE + "/flags").param("category", "SAFETY_RISK").param("reason", "r")
+                        .with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_case-manager"))))
+                .andExpect(status().isForbidden());
+    }
+
+    /** "My organisation's tasks": every role that works a case; the case manager assigns and cancels on a case. */
+    static final List<String> TASK_ROLES = List.of("first-line", "case-manager", "identification-authority",
+            "service-provider");
+
+    static Stream<Arguments> everyRole() {
+        return ROLES.stream().map(Arguments::of);
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyRole")
+    void theTasksPageIsTheWorkingRolesOnly(String role) throws Exception {
+        boolean works = TASK_ROLES.contains(role);
+        pages.perform(get("/tasks").with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_" + role))))
+                .andExpect(works ? status().isServiceUnavailable() : status().isForbidden());
+        pages.perform(post("/tasks/" + A_FLAG + "/completion").param("reason", "done").with(csrf())
+                        .with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_" + role))))
+                .andExpect(works ? status().isServiceUnavailable() : status().isForbidden());
+        for (String form : List.of("/cases/" + A_CASE + "/tasks", "/cases/" + A_CASE + "/tasks/" + A_FLAG
+                + "/cancellation")) {
+            pages.perform(post(form).param("description", "check-up").param("reason", "r").with(csrf())
+                            .with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_" + role))))
+                    .andExpect(role.equals("case-manager") ? status().isServiceUnavailable() : status().isForbidden());
+        }
+    }
+
+    @Test
+    void signedOutTheTasksPageLeadsToTheSignIn() throws Exception {
+        pages.perform(get("/tasks")).andExpect(status().isFound()).andExpect(redirectedUrl("/oauth2/authorization/nrm"));
+        pages.perform(post("/tasks/" + A_FLAG + "/completion").param("reason", "r")
+                        .with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_service-provider"))))
+                .andExpect(status().isForbidden()); // without its CSRF token
+    }
 }

@@ -103,7 +103,8 @@ class CaseHistory {
     List<Stream> evidenceStreamsOf(UUID caseId) {
         List<Stream> streams = new ArrayList<>();
         streams.add(new Stream("Case", caseId.toString()));
-        referrals.referralsOf(caseId).forEach(referralId -> streams.add(new Stream("Referral", referralId)));
+        referrals.recordsOf(caseId).forEach(record -> streams.add(new Stream(record.aggregateType(),
+                record.referralId())));
         streams.add(new Stream("CaseLegalBases", AuditEvents.legalBasesOf(caseId)));
         return streams;
     }

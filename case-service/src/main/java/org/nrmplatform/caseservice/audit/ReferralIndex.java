@@ -10,13 +10,15 @@ import org.axonframework.eventhandling.EventHandler;
 import org.nrmplatform.caseservice.projections.ProjectionVersions;
 import org.nrmplatform.caseservice.projections.RebuildableProjection;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralRequested;
+import org.nrmplatform.contracts.tasks.TaskEvents.TaskAssigned;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Which referrals belong to which case, from referral-service's events in the shared stream, so that a
- * case's history can include its referrals' events. Owns {@value #COLLECTION} (version 1; see
+ * Which referrals and tasks belong to which case, from referral-service's events in the shared stream, so that
+ * a case's history and court export can include their events (a task's record has {@code type} Task; a
+ * referral's has none, as before tasks existed). Owns {@value #COLLECTION} (version 1; see
  * {@link ProjectionVersions}). Only the history reads it, never a write, so it is rebuildable while serving
  * like the views: the current version keeps answering until the next one has caught up.
  */
@@ -27,7 +29,12 @@ class ReferralIndex extends RebuildableProjection {
     static final String NAME = "case-referral-index";
     static final String COLLECTION = "case_referrals";
 
-    record CaseReferral(@Id String referralId, String caseId) {
+    record CaseReferral(@Id String referralId, String caseId, String type) {
+
+        /** The aggregate type of the record's events. */
+        String aggregateType() {
+            return type == null ? "Referral" : type;
+        }
     }
 
     private final MongoTemplate mongo;
@@ -40,11 +47,20 @@ class ReferralIndex extends RebuildableProjection {
     @EventHandler
     void on(ReferralRequested event) {
         // save by id: a repeated delivery writes the same document again
-        mongo.save(new CaseReferral(event.referralId().toString(), event.caseId().toString()), target());
+        mongo.save(new CaseReferral(event.referralId().toString(), event.caseId().toString(), null), target());
+    }
+
+    @EventHandler
+    void on(TaskAssigned event) {
+        mongo.save(new CaseReferral(event.taskId().toString(), event.caseId().toString(), "Task"), target());
+    }
+
+    /** The referrals' and tasks' records of the case. */
+    List<CaseReferral> recordsOf(UUID caseId) {
+        return mongo.find(query(where("caseId").is(caseId.toString())), CaseReferral.class, collection().current());
     }
 
     List<String> referralsOf(UUID caseId) {
-        return mongo.find(query(where("caseId").is(caseId.toString())), CaseReferral.class, collection().current()).stream()
-                .map(CaseReferral::referralId).toList();
+        return recordsOf(caseId).stream().map(CaseReferral::referralId).toList();
     }
 }

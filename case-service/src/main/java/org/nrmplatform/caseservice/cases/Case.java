@@ -7,7 +7,9 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -28,6 +30,8 @@ import org.nrmplatform.caseservice.cases.CaseCommands.CloseCase;
 import org.nrmplatform.caseservice.cases.CaseCommands.DecideIdentification;
 import org.nrmplatform.caseservice.cases.CaseCommands.EraseSubject;
 import org.nrmplatform.caseservice.cases.CaseCommands.FlagPresumedVictim;
+import org.nrmplatform.caseservice.cases.CaseCommands.LiftFlag;
+import org.nrmplatform.caseservice.cases.CaseCommands.RaiseFlag;
 import org.nrmplatform.caseservice.cases.CaseCommands.OpenCase;
 import org.nrmplatform.caseservice.cases.CaseCommands.RecordConsent;
 import org.nrmplatform.caseservice.cases.CaseCommands.RecordIndicatorAssessment;
@@ -35,6 +39,8 @@ import org.nrmplatform.caseservice.cases.CaseCommands.StartReflectionPeriod;
 import org.nrmplatform.contracts.cases.ConsentDecision;
 import org.nrmplatform.contracts.cases.ConsentGiver;
 import org.nrmplatform.contracts.cases.CaseEvents.CaseClosed;
+import org.nrmplatform.contracts.cases.CaseEvents.CaseFlagLifted;
+import org.nrmplatform.contracts.cases.CaseEvents.CaseFlagRaised;
 import org.nrmplatform.contracts.cases.CaseEvents.CaseOpened;
 import org.nrmplatform.contracts.cases.CaseEvents.ConsentGiven;
 import org.nrmplatform.contracts.cases.CaseEvents.ConsentWithdrawn;
@@ -69,6 +75,8 @@ public class Case {
     private UUID caseId;
     /** What the case's events add up to: everything a command is decided on. */
     private CaseFile file;
+    /** Flags lifted: the file keeps only the active ones, and a lifted flag's id is not raised again. */
+    private final Set<UUID> liftedFlags = new HashSet<>();
 
     protected Case() {
         // required by Axon to rebuild the case from its events
@@ -237,6 +245,49 @@ public class Case {
     }
 
     /**
+     * Raises a warning on the case; who may is the endpoint's to say (the roles that work the case), the
+     * case decides whether the caller sees it. A flag id names one flag: raising it again is refused.
+     */
+    @CommandHandler
+    public CaseStatus handle(RaiseFlag command, CodeLists codeLists, PersonalData personalData, MetaData metaData) {
+        requireVisibleTo(metaData);
+        requireOpen();
+        codeLists.requireCode("flag-category", command.category(), "category");
+        if (file.flagActive(command.flagId()) || liftedFlags.contains(command.flagId())) {
+            throw RuleViolation.stateDoesNotAllow("flag " + command.flagId() + " is already raised on this case; "
+                    + "raise a new flag with a new id");
+        }
+        requireReason(command.reason());
+        apply(new CaseFlagRaised(caseId, command.flagId(), command.category(),
+                personalData.seal(caseId, PersonalField.FLAG_REASON, command.reason()),
+                command.raisedByOrganisationId()));
+        return status();
+    }
+
+    /** Lifts a flag that no longer applies, always with the reason why. */
+    @CommandHandler
+    public CaseStatus handle(LiftFlag command, PersonalData personalData, MetaData metaData) {
+        requireVisibleTo(metaData);
+        requireOpen();
+        if (liftedFlags.contains(command.flagId())) {
+            throw RuleViolation.stateDoesNotAllow("flag " + command.flagId() + " is already lifted");
+        }
+        if (!file.flagActive(command.flagId())) {
+            throw RuleViolation.ruleNotMet("flagId", "this case has no flag " + command.flagId());
+        }
+        requireReason(command.reason());
+        apply(new CaseFlagLifted(caseId, command.flagId(),
+                personalData.seal(caseId, PersonalField.FLAG_LIFTING_REASON, command.reason())));
+        return status();
+    }
+
+    private static void requireReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw RuleViolation.ruleNotMet("reason", "say why, for those who read the case after you");
+        }
+    }
+
+    /**
      * Records the erasure; the key is destroyed once the event is stored (by the caller and, should it fail
      * or stop first, by SubjectKeyDestruction). Allowed on closed cases too: erasure usually follows closure.
      * Case managers of the case, and the identification authority for any case of the installation (an
@@ -290,6 +341,9 @@ public class Case {
     @EventSourcingHandler
     void on(Object event, @SequenceNumber long sequence, @Timestamp Instant at) {
         file = CaseFile.fold(file, event, new CaseFile.EventMeta(sequence, at));
+        if (event instanceof CaseFlagLifted lifted) {
+            liftedFlags.add(lifted.flagId());
+        }
         caseId = UUID.fromString(file.id());
     }
 }

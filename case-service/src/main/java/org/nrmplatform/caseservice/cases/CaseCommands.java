@@ -65,6 +65,15 @@ public final class CaseCommands {
                             @TargetAggregateVersion Long expectedVersion) {
     }
 
+    /** {@code raisedByOrganisationId}: the organisation of the professional who raises it. */
+    public record RaiseFlag(@TargetAggregateIdentifier UUID caseId, UUID flagId, String category, String reason,
+                            String raisedByOrganisationId, @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    public record LiftFlag(@TargetAggregateIdentifier UUID caseId, UUID flagId, String reason,
+                           @TargetAggregateVersion Long expectedVersion) {
+    }
+
     /** Erases the data subject's personal data, on a legal basis the caller states (both parts required). */
     public record EraseSubject(@TargetAggregateIdentifier UUID caseId, LegalBasis legalBasis) {
     }

@@ -14,6 +14,8 @@ import org.nrmplatform.contracts.cases.AssessmentResult;
 import org.nrmplatform.contracts.cases.CaseStage;
 import org.nrmplatform.contracts.cases.ConsentGiver;
 import org.nrmplatform.contracts.cases.CaseEvents.CaseClosed;
+import org.nrmplatform.contracts.cases.CaseEvents.CaseFlagLifted;
+import org.nrmplatform.contracts.cases.CaseEvents.CaseFlagRaised;
 import org.nrmplatform.contracts.cases.CaseEvents.CaseOpened;
 import org.nrmplatform.contracts.cases.CaseEvents.ConsentGiven;
 import org.nrmplatform.contracts.cases.CaseEvents.ConsentWithdrawn;
@@ -44,7 +46,7 @@ public record CaseFile(String id, long version, String openingOrganisationId, St
                        SealedDataSubject dataSubject, CaseStage stage, boolean closed, List<Assessment> assessments,
                        Sealed presumedVictimGrounds, Identification identification, Guardian guardian,
                        Map<String, Consent> consents, ReflectionPeriod reflectionPeriod, Closure closure,
-                       Instant openedAt, Instant lastChangedAt, boolean erased) {
+                       Instant openedAt, Instant lastChangedAt, boolean erased, List<Flag> flags) {
 
     /** Where an event stands in its case: its sequence number and when it was recorded. */
     public record EventMeta(long sequence, Instant at) {
@@ -84,11 +86,21 @@ public record CaseFile(String id, long version, String openingOrganisationId, St
         }
     }
 
+    /** A warning raised on the case and not lifted ({@link CaseFlagRaised}); {@code reason} sealed. */
+    public record Flag(String flagId, String category, Sealed reason, String raisedByOrganisationId,
+                       Instant raisedAt) {
+        public Flag {
+            raisedAt = toMillis(raisedAt);
+        }
+    }
+
     public CaseFile {
         screenedAt = toMillis(screenedAt);
         openedAt = toMillis(openedAt);
         lastChangedAt = toMillis(lastChangedAt);
         assessments = assessments == null ? List.of() : List.copyOf(assessments);
+        // in the order they were raised; a view stored before flags existed reads as none
+        flags = flags == null ? List.of() : List.copyOf(flags);
         // insertion order kept: the order the consents were given
         consents = consents == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(consents));
     }
@@ -98,7 +110,7 @@ public record CaseFile(String id, long version, String openingOrganisationId, St
         return new CaseFile(event.caseId().toString(), meta.sequence(), event.openingOrganisationId(), null,
                 event.detectingSector(), event.screenedAt(), event.location(), event.dataSubject(),
                 CaseStage.POTENTIAL_VICTIM, false, List.of(), null, null, null, Map.of(), null, null, meta.at(),
-                meta.at(), false);
+                meta.at(), false, List.of());
     }
 
     /**
@@ -149,6 +161,15 @@ public record CaseFile(String id, long version, String openingOrganisationId, St
             next.closure = new Closure(e.reason(), e.note(), meta.at());
         } else if (event instanceof SubjectErased) {
             next.erased = true;
+        } else if (event instanceof CaseFlagRaised e) {
+            // a repeat (the provider's view has no version to skip it by) leaves one flag, not two
+            List<Flag> more = new ArrayList<>(flags.stream()
+                    .filter(flag -> !flag.flagId().equals(e.flagId().toString())).toList());
+            more.add(new Flag(e.flagId().toString(), e.category(), e.reason(), e.raisedByOrganisationId(),
+                    meta.at()));
+            next.flags = more;
+        } else if (event instanceof CaseFlagLifted e) {
+            next.flags = flags.stream().filter(flag -> !flag.flagId().equals(e.flagId().toString())).toList();
         } else {
             return this;
         }
@@ -181,6 +202,11 @@ public record CaseFile(String id, long version, String openingOrganisationId, St
         return reflectionPeriod != null;
     }
 
+    /** Whether the flag was raised on the case and is not lifted. */
+    public boolean flagActive(UUID flagId) {
+        return flags.stream().anyMatch(flag -> flag.flagId().equals(flagId.toString()));
+    }
+
     /** Whether {@code consentId} was given and not withdrawn; empty when the case has no such consent. */
     public Optional<Boolean> consentActive(UUID consentId) {
         return Optional.ofNullable(consents.get(consentId.toString())).map(Consent::active);
@@ -199,6 +225,7 @@ public record CaseFile(String id, long version, String openingOrganisationId, St
         private ReflectionPeriod reflectionPeriod = CaseFile.this.reflectionPeriod;
         private Closure closure = CaseFile.this.closure;
         private boolean erased = CaseFile.this.erased;
+        private List<Flag> flags = CaseFile.this.flags;
 
         void consent(UUID consentId, Consent consent) {
             Map<String, Consent> changed = new LinkedHashMap<>(consents);
@@ -210,7 +237,7 @@ public record CaseFile(String id, long version, String openingOrganisationId, St
             return new CaseFile(id, meta.sequence(), openingOrganisationId, responsibleOrganisationId,
                     detectingSector, screenedAt, location, dataSubject, stage, closed, assessments,
                     presumedVictimGrounds, identification, guardian, consents, reflectionPeriod, closure, openedAt,
-                    meta.at(), erased);
+                    meta.at(), erased, flags);
         }
     }
 }

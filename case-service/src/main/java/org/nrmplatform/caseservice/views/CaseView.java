@@ -34,8 +34,26 @@ public record CaseView(String id, long version, String openingOrganisationId, St
                        ScreeningLocation location, DataSubject dataSubject, CaseStage stage, boolean closed,
                        List<Assessment> assessments, String presumedVictimGrounds, Identification identification,
                        Guardian guardian, Map<String, Consent> consents, ReflectionPeriod reflectionPeriod,
-                       Closure closure, Instant openedAt, Instant lastChangedAt, boolean erased)
+                       Closure closure, Instant openedAt, Instant lastChangedAt, boolean erased,
+                       List<Flag> flags)
         implements HandledCase {
+
+    public CaseView {
+        flags = activeFlags(flags);
+    }
+
+    /**
+     * An active flag: a warning every view of the case carries, so that whoever sees the case sees it
+     * (docs/need-to-know.md); {@code reason} is null once the subject is erased.
+     */
+    public record Flag(String flagId, String category, String reason, String raisedByOrganisationId,
+                       Instant raisedAt) {
+    }
+
+    /** A view stored before flags existed has none. */
+    private static List<Flag> activeFlags(List<Flag> flags) {
+        return flags == null ? List.of() : List.copyOf(flags);
+    }
 
     public record Assessment(String assessmentId, String indicatorSetId, Instant assessedAt,
                              AssessmentResult result) {
@@ -96,7 +114,10 @@ public record CaseView(String id, long version, String openingOrganisationId, St
                         period.legalBasis()),
                 closure == null ? null : new Closure(closure.reason(),
                         reading.open(closure.note(), PersonalField.CLOSURE_NOTE), closure.closedAt()),
-                file.openedAt(), file.lastChangedAt(), file.erased() || reading.erased());
+                file.openedAt(), file.lastChangedAt(), file.erased() || reading.erased(),
+                file.flags().stream().map(flag -> new Flag(flag.flagId(), flag.category(),
+                        reading.open(flag.reason(), PersonalField.FLAG_REASON), flag.raisedByOrganisationId(),
+                        flag.raisedAt())).toList());
     }
 
     @Override
@@ -109,12 +130,12 @@ public record CaseView(String id, long version, String openingOrganisationId, St
      * What the first-line professional sees (its own view, {@link FirstLineCaseProjection}): the case it
      * screened and handed over, its stage and whom it went to, and the consents it may record and refer
      * under; not the identification decision's reasons, the guardian, the reflection period, the closure's
-     * reason or the referrals.
+     * reason or the referrals. Like every view, it carries the case's active flags.
      */
     public FirstLineCase forFirstLine() {
         return new FirstLineCase(id, version, openingOrganisationId, responsibleOrganisationId, detectingSector,
                 screenedAt, location, dataSubject, stage, closed, assessments, presumedVictimGrounds, consents,
-                openedAt, lastChangedAt, erased);
+                openedAt, lastChangedAt, erased, flags);
     }
 
     /**
@@ -125,7 +146,7 @@ public record CaseView(String id, long version, String openingOrganisationId, St
     public IdentificationCase forIdentificationAuthority() {
         return new IdentificationCase(id, version, openingOrganisationId, responsibleOrganisationId,
                 detectingSector, screenedAt, location, dataSubject, stage, closed, assessments,
-                presumedVictimGrounds, identification, guardian, openedAt, lastChangedAt, erased);
+                presumedVictimGrounds, identification, guardian, openedAt, lastChangedAt, erased, flags);
     }
 
     public record FirstLineCase(String id, long version, String openingOrganisationId,
@@ -133,7 +154,10 @@ public record CaseView(String id, long version, String openingOrganisationId, St
                                 ScreeningLocation location, DataSubject dataSubject, CaseStage stage, boolean closed,
                                 List<Assessment> assessments, String presumedVictimGrounds,
                                 Map<String, Consent> consents, Instant openedAt, Instant lastChangedAt,
-                                boolean erased) implements HandledCase {
+                                boolean erased, List<Flag> flags) implements HandledCase {
+        public FirstLineCase {
+            flags = activeFlags(flags);
+        }
     }
 
     public record IdentificationCase(String id, long version, String openingOrganisationId,
@@ -141,7 +165,11 @@ public record CaseView(String id, long version, String openingOrganisationId, St
                                      ScreeningLocation location, DataSubject dataSubject, CaseStage stage,
                                      boolean closed, List<Assessment> assessments, String presumedVictimGrounds,
                                      Identification identification, Guardian guardian, Instant openedAt,
-                                     Instant lastChangedAt, boolean erased) implements HandledCase {
+                                     Instant lastChangedAt, boolean erased, List<Flag> flags)
+            implements HandledCase {
+        public IdentificationCase {
+            flags = activeFlags(flags);
+        }
     }
 
     /**
@@ -151,11 +179,15 @@ public record CaseView(String id, long version, String openingOrganisationId, St
      * organisations' consents and referrals.
      */
     public ReferredCase referred() {
-        return new ReferredCase(id, stage, closed, dataSubject, guardian, reflectionPeriod, erased);
+        return new ReferredCase(id, stage, closed, dataSubject, guardian, reflectionPeriod, erased, flags);
     }
 
     public record ReferredCase(String id, CaseStage stage, boolean closed, DataSubject dataSubject,
-                               Guardian guardian, ReflectionPeriod reflectionPeriod, boolean erased)
+                               Guardian guardian, ReflectionPeriod reflectionPeriod, boolean erased,
+                               List<Flag> flags)
             implements VisibleCase {
+        public ReferredCase {
+            flags = activeFlags(flags);
+        }
     }
 }

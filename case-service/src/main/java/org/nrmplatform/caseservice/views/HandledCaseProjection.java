@@ -22,6 +22,8 @@ import org.nrmplatform.caseservice.projections.ProjectionVersions;
 import org.nrmplatform.caseservice.projections.RebuildableProjection;
 import org.nrmplatform.caseservice.projections.StoredCaseFiles;
 import org.nrmplatform.contracts.cases.CaseEvents.CaseClosed;
+import org.nrmplatform.contracts.cases.CaseEvents.CaseFlagLifted;
+import org.nrmplatform.contracts.cases.CaseEvents.CaseFlagRaised;
 import org.nrmplatform.contracts.cases.CaseEvents.CaseOpened;
 import org.nrmplatform.contracts.cases.CaseEvents.ConsentGiven;
 import org.nrmplatform.contracts.cases.CaseEvents.ConsentWithdrawn;
@@ -138,6 +140,16 @@ abstract class HandledCaseProjection extends RebuildableProjection {
 
     @EventHandler
     void on(SubjectErased event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        fold(event.caseId(), event, sequence, at);
+    }
+
+    @EventHandler
+    void on(CaseFlagRaised event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        fold(event.caseId(), event, sequence, at);
+    }
+
+    @EventHandler
+    void on(CaseFlagLifted event, @SequenceNumber long sequence, @Timestamp Instant at) {
         fold(event.caseId(), event, sequence, at);
     }
 

@@ -25,7 +25,8 @@ public class OpenedViews {
             "presumedVictimGrounds", PersonalField.PRESUMED_VICTIM_GROUNDS,
             "identification.reasons", PersonalField.IDENTIFICATION_REASONS,
             "guardian.name", PersonalField.GUARDIAN_NAME,
-            "closure.note", PersonalField.CLOSURE_NOTE);
+            "closure.note", PersonalField.CLOSURE_NOTE,
+            "flags.reason", PersonalField.FLAG_REASON);
 
     private final MongoTemplate mongo;
     private final PersonalData personalData;

@@ -53,6 +53,19 @@ public final class CaseEvents {
     }
 
     /**
+     * A warning that everyone who sees the case must see (a safety risk, not to be contacted at home, ...):
+     * {@code category} from the code list flag-category, {@code reason} sealed (it tells about the person);
+     * {@code raisedByOrganisationId} is whom to ask about it. Stays until {@link CaseFlagLifted}.
+     */
+    public record CaseFlagRaised(UUID caseId, UUID flagId, String category, Sealed reason,
+                                 String raisedByOrganisationId) {
+    }
+
+    /** The flag no longer applies; {@code reason} (sealed) says why. */
+    public record CaseFlagLifted(UUID caseId, UUID flagId, Sealed reason) {
+    }
+
+    /**
      * The data subject's personal data was erased on {@code legalBasis}: the case's key is destroyed
      * after this event is stored, so every sealed value of the case (and of its referrals) opens as erased.
      * Who erased it is in the event's metadata.

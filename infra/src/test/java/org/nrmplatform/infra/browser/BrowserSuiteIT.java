@@ -1008,6 +1008,120 @@ class BrowserSuiteIT {
         assertThat(browser.findElements(By.id("sign-out"))).as("not signed in").isEmpty();
     }
 
+    /**
+     * A warning on a case (opened and handed over by the police's system through the API): the case manager is
+     * refused one without a reason (beside that field), raises it, and the identification authority sees it at the
+     * top of its page of the case, above the case's facts, and lifts it with a reason.
+     */
+    @Test
+    @Order(60)
+    void aWarningTheCaseManagerRaisesIsSeenAtTheTopByTheIdentificationAuthorityWhichLiftsIt() throws Exception {
+        String flagged = caseHandedOverByThePolice("Flagged-");
+
+        signIn("case-manager");
+        browser.get(gateway + "/web/cases/" + flagged);
+        // the case manager's view has the case moments after the hand-over: shown again until it does
+        untilListed(By.cssSelector("#raise-flag summary")).click();
+        new Select(until(ExpectedConditions.visibilityOfElementLocated(By.id("flag-category"))))
+                .selectByValue("SAFETY_RISK");
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('flag-reason').removeAttribute('required')");
+        browser.findElement(By.id("raise-flag-submit")).click();
+        assertThat(until(ExpectedConditions.visibilityOfElementLocated(By.id("flag-reason-error"))).getText())
+                .isEqualTo("must not be blank");
+        browser.findElement(By.id("flag-reason")).sendKeys("The recruiter knows her address: meet only at the centre");
+        browser.findElement(By.id("raise-flag-submit")).click();
+        WebElement warning = untilShownAfterTheWrite(By.cssSelector("#flag-list .flag"));
+        assertThat(warning.getText()).contains("Safety risk", "meet only at the centre",
+                "Demo Centre for Social Work");
+        checkAccessibility("case with a warning, case manager");
+        screenshot("case-manager-warning");
+        signOut();
+
+        signIn("identification-authority");
+        browser.get(gateway + "/web/identification/cases/" + flagged);
+        // the authority's view follows the write moments later: shown again until it has the warning
+        WebElement seen = untilListed(By.cssSelector("#flag-list .flag"));
+        assertThat(seen.getText()).contains("Safety risk", "The recruiter knows her address",
+                "Demo Centre for Social Work");
+        Object aboveTheFacts = ((JavascriptExecutor) browser).executeScript("return (document.getElementById('flags')"
+                + ".compareDocumentPosition(document.getElementById('stage')) & Node.DOCUMENT_POSITION_FOLLOWING) > 0;");
+        assertThat(aboveTheFacts).as("the warning comes before the case's facts").isEqualTo(true);
+        checkAccessibility("case with a warning, identification authority");
+        assertNoSidewaysScrollingAt768("case with a warning, identification authority");
+
+        seen.findElement(By.tagName("summary")).click();
+        until(ExpectedConditions.visibilityOf(seen.findElement(By.tagName("textarea"))))
+                .sendKeys("Met with her at the centre: the recruiter was arrested yesterday");
+        seen.findElement(By.cssSelector("button[type=submit]")).click();
+        until(driver -> driver.findElements(By.id("no-flags")).isEmpty() ? refreshed(driver) : Boolean.TRUE);
+        assertThat(browser.findElements(By.cssSelector("#flag-list .flag"))).as("lifted").isEmpty();
+        signOut();
+    }
+
+    /** A case the police's system opened and handed over to the centre for social work, through the API. */
+    private String caseHandedOverByThePolice(String namePrefix) throws Exception {
+        String policeSystem = clientToken("demo-first-line");
+        String socialWelfare = JSON.readTree(api("GET", "/api/identity/organisations?type=social-welfare", null,
+                policeSystem).body()).at("/items/0/id").asString();
+        String name = namePrefix + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> opened = api("POST", "/api/cases", Map.of("detectingSector", "POLICE",
+                "screenedAt", Instant.now().minus(Duration.ofHours(2)).toString(),
+                "location", Map.of("country", "RS", "municipality", "Kragujevac"),
+                "dataSubject", Map.of("givenName", "Vera", "familyName", name, "ageCategory", "ADULT",
+                        "sex", "Feminine")), policeSystem);
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        String caseId = JSON.readTree(opened.body()).path("caseId").asString();
+        assertThat(api("POST", "/api/cases/" + caseId + "/indicator-assessments", Map.of("indicatorSetId",
+                "labour-v1", "answers", Map.of("LAB-01", "PRESENT", "LAB-02", "PRESENT"),
+                "assessedAt", Instant.now().minus(Duration.ofHours(1)).toString()), policeSystem).statusCode())
+                .isEqualTo(201);
+        assertThat(api("POST", "/api/cases/" + caseId + "/presumed-victim", Map.of("grounds",
+                "Recruited for a farm, passport taken on arrival", "responsibleOrganisationId", socialWelfare),
+                policeSystem).statusCode()).isEqualTo(200);
+        return caseId;
+    }
+
+    /**
+     * A task the case manager assigns on a case to the shelter, due in two days, is found by the shelter among its
+     * organisation's tasks and recorded done there, which takes it off the open ones.
+     */
+    @Test
+    @Order(61)
+    void aTaskTheCaseManagerAssignsIsFoundByTheShelterAmongItsTasksAndRecordedDone() throws Exception {
+        String caseId = caseHandedOverByThePolice("Tasked-");
+        String description = "Keep a bed free for her from Friday - " + UUID.randomUUID().toString().substring(0, 6);
+        signIn("case-manager");
+        browser.get(gateway + "/web/cases/" + caseId);
+        untilListed(By.id("task-form"));
+        new Select(browser.findElement(By.id("owedByOrganisationId"))).selectByVisibleText("Demo Shelter Novi Sad");
+        browser.findElement(By.id("task-description")).sendKeys(description);
+        // a datetime-local input's typing depends on the locale: set it
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('task-dueAt').value = arguments[0];",
+                LocalDate.now().plusDays(2) + "T12:00");
+        browser.findElement(By.id("task-submit")).click();
+        // the task is referral-service's: the case's page lists it once that view has it
+        assertThat(untilListed(By.cssSelector("#case-tasks .task")).getText()).contains(description,
+                "Demo Shelter Novi Sad", "Open");
+        checkAccessibility("case with a task, case manager");
+        signOut();
+
+        signIn("service-provider");
+        browser.findElement(By.id("nav-tasks")).click();
+        WebElement task = untilListed(By.xpath("//ul[@id='owed-tasks']/li[contains(., '" + description + "')]"));
+        assertThat(task.getText()).contains("Demo Centre for Social Work", LocalDate.now().plusDays(2).toString());
+        checkAccessibility("tasks, service provider");
+        assertNoSidewaysScrollingAt768("tasks, service provider");
+        screenshot("service-provider-tasks");
+        task.findElement(By.tagName("textarea")).sendKeys("Bed 4 kept free from Friday");
+        task.findElement(By.cssSelector("button[type=submit]")).click();
+        until(driver -> driver.findElements(By.xpath("//ul[@id='owed-tasks']/li[contains(., '" + description
+                + "')]")).isEmpty() ? Boolean.TRUE : refreshed(driver));
+        browser.get(gateway + "/web/tasks?status=DONE");
+        assertThat(untilListed(By.xpath("//ul[@id='owed-tasks']/li[contains(., '" + description + "')]")).getText())
+                .contains("Done: Bed 4 kept free from Friday");
+        signOut();
+    }
+
     /** A page's link fetched outside the browser with the browser's session cookie, as the browser would. */
     private HttpResponse<byte[]> download(String href) throws Exception {
         String session = browser.manage().getCookieNamed("NRM_WEB_SESSION").getValue();

@@ -1,16 +1,40 @@
 package org.nrmplatform.referralservice.deadlines;
 
 import java.time.Instant;
+import java.util.UUID;
 
 /**
- * A referral's response deadline, one document per referral in {@value #COLLECTION}. A deadline is
+ * A deadline the platform acts on when it comes due, one document each in {@value #COLLECTION}: a referral's
+ * response deadline (its id is the referral's: {@code kind} and {@code target} were added later and are absent
+ * from those), a task's reminder or its due date ({@link Kind}; {@code target} the task). A deadline is
  * {@link State#PENDING} until due; then one instance claims it ({@link State#FIRING}, with itself as owner
  * until {@code leaseUntil}), escalates the referral and marks it {@link State#DONE}. A claim whose owner died
  * lapses with its lease and is claimed again.
  */
-record Deadline(String id, Instant dueAt, State state, String owner, Instant leaseUntil, Instant firedAt) {
+record Deadline(String id, Instant dueAt, State state, String owner, Instant leaseUntil, Instant firedAt,
+                Kind kind, String target) {
 
     static final String COLLECTION = "referral_deadlines";
+
+    /** What comes due, and so which command the watch sends. */
+    enum Kind {
+        /** The provider has not answered the referral: escalated to the referring organisation. */
+        REFERRAL_RESPONSE,
+        /** A task's reminder to the organisation that owes it. */
+        TASK_REMINDER,
+        /** A task still open when due: escalated to the organisation that assigned it. */
+        TASK_DUE
+    }
+
+    /** A referral's deadline stored before kinds existed is a response deadline. */
+    Kind kindOrResponse() {
+        return kind == null ? Kind.REFERRAL_RESPONSE : kind;
+    }
+
+    /** The referral or task the deadline is for. */
+    UUID targetId() {
+        return UUID.fromString(target == null ? id : target);
+    }
 
     enum State {
         PENDING,

@@ -3,6 +3,7 @@ package org.nrmplatform.referralservice.deadlines;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import java.time.Instant;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -11,6 +12,9 @@ import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralCancelled;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralDeclined;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralRequested;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralWithdrawn;
+import org.nrmplatform.contracts.tasks.TaskEvents.TaskAssigned;
+import org.nrmplatform.contracts.tasks.TaskEvents.TaskCancelled;
+import org.nrmplatform.contracts.tasks.TaskEvents.TaskDone;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -19,7 +23,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Schedules a deadline for each requested referral and cancels it once the provider answers or the referral
- * ends. Driven by the event stream, so a deadline survives anything that happens between the request being
+ * ends; likewise a task's reminder and due date, cancelled once the task is done or cancelled. Driven by the event stream, so a deadline survives anything that happens between the request being
  * recorded and the schedule being written: the event is delivered again until it is. Both writes are
  * idempotent.
  */
@@ -63,7 +67,46 @@ class DeadlineSchedule {
     }
 
     private void cancel(UUID referralId) {
-        mongo.updateFirst(query(where("_id").is(referralId.toString()).and("state").is(Deadline.State.PENDING)),
+        cancel(referralId.toString());
+    }
+
+    @EventHandler
+    void on(TaskAssigned event) {
+        schedule(Deadline.Kind.TASK_DUE, event.taskId(), event.dueAt());
+        if (event.remindAt() != null) {
+            schedule(Deadline.Kind.TASK_REMINDER, event.taskId(), event.remindAt());
+        }
+    }
+
+    @EventHandler
+    void on(TaskDone event) {
+        cancelTask(event.taskId());
+    }
+
+    @EventHandler
+    void on(TaskCancelled event) {
+        cancelTask(event.taskId());
+    }
+
+    /** A task's deadline: its id names its kind, so a task's reminder and due date are two deadlines. */
+    static String taskDeadline(Deadline.Kind kind, UUID taskId) {
+        return kind.name().toLowerCase() + ":" + taskId;
+    }
+
+    private void schedule(Deadline.Kind kind, UUID taskId, Instant dueAt) {
+        mongo.upsert(query(where("_id").is(taskDeadline(kind, taskId))),
+                new Update().setOnInsert("dueAt", dueAt).setOnInsert("state", Deadline.State.PENDING)
+                        .setOnInsert("kind", kind).setOnInsert("target", taskId.toString()),
+                Deadline.COLLECTION);
+    }
+
+    private void cancelTask(UUID taskId) {
+        cancel(taskDeadline(Deadline.Kind.TASK_DUE, taskId));
+        cancel(taskDeadline(Deadline.Kind.TASK_REMINDER, taskId));
+    }
+
+    private void cancel(String deadlineId) {
+        mongo.updateFirst(query(where("_id").is(deadlineId).and("state").is(Deadline.State.PENDING)),
                 new Update().set("state", Deadline.State.CANCELLED), Deadline.COLLECTION);
     }
 }

@@ -10,6 +10,8 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.nrmplatform.referralservice.referrals.ReferralCommands.EscalateReferral;
+import org.nrmplatform.referralservice.tasks.TaskCommands.EscalateTask;
+import org.nrmplatform.referralservice.tasks.TaskCommands.RemindTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -18,9 +20,10 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Fires due response deadlines: every poll interval it claims each due deadline in turn and escalates its
- * referral. Runs in every instance; the claim makes sure one instance fires each deadline, and escalating is
- * idempotent in the referral, so a deadline fired again after a lapsed lease still escalates once.
+ * Fires due deadlines: every poll interval it claims each due deadline in turn and sends its command (escalates
+ * a referral; reminds of a task or escalates it). Runs in every instance; the claim makes sure one instance fires
+ * each deadline, and each command is idempotent in its aggregate, so a deadline fired again after a lapsed lease
+ * still acts once.
  */
 @Component
 @EnableConfigurationProperties(DeadlineProperties.class)
@@ -49,13 +52,21 @@ class DeadlineWatch implements SmartLifecycle {
         Optional<Deadline> due;
         while ((due = deadlines.claim(clock.instant())).isPresent()) {
             Deadline deadline = due.get();
-            commands.sendAndWait(GenericCommandMessage.asCommandMessage(
-                    new EscalateReferral(UUID.fromString(deadline.id()))).andMetaData(ESCALATED_BY));
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(commandFor(deadline))
+                    .andMetaData(ESCALATED_BY));
             if (deadlines.fired(deadline, clock.instant())) {
                 fired++;
             }
         }
         return fired;
+    }
+
+    private static Object commandFor(Deadline deadline) {
+        return switch (deadline.kindOrResponse()) {
+            case REFERRAL_RESPONSE -> new EscalateReferral(deadline.targetId());
+            case TASK_REMINDER -> new RemindTask(deadline.targetId());
+            case TASK_DUE -> new EscalateTask(deadline.targetId());
+        };
     }
 
     private void poll() {

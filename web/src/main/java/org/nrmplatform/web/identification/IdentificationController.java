@@ -101,8 +101,36 @@ class IdentificationController {
                 });
     }
 
+    /** A warning on the case, shown at the top of every role's page of it. */
+    @PostMapping("/cases/{caseId}/flags")
+    String raiseFlag(@PathVariable UUID caseId, @RequestParam MultiValueMap<String, String> form, Model model,
+                     RedirectAttributes next) {
+        return api.submit("/api/cases/{id}/flags", Submission.typedFields(form, "flagId", "category", "reason"), caseId)
+                .keeping("raiseFlagForm", form)
+                .then("flags.raised", stored -> "redirect:/identification/cases/" + caseId + "#flags")
+                .answer(model, next, () -> {
+                    show(caseId, model);
+                    return "identification/case";
+                });
+    }
+
+    @PostMapping("/cases/{caseId}/flags/{flagId}/lifting")
+    String liftFlag(@PathVariable UUID caseId, @PathVariable UUID flagId,
+                    @RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes next) {
+        return api.submit("/api/cases/{id}/flags/{flag}/lifting", Submission.typedFields(form, "reason"), caseId,
+                        flagId)
+                .then("flags.lifted", stored -> "redirect:/identification/cases/" + caseId + "#flags")
+                .answer(model, next, () -> {
+                    show(caseId, model);
+                    return "identification/case";
+                });
+    }
+
     private void show(UUID caseId, Model model) {
         model.addAttribute("caseFile", api.shown(model, "/api/cases/{id}", caseId));
+        model.addAttribute("flagsAt", "/identification/cases/" + caseId + "/flags");
+        model.addAttribute("newFlagId", UUID.randomUUID().toString());
+        model.addAttribute("organisationNames", api.organisationNames());
         model.addAttribute("today", LocalDate.now(clock.withZone(Submission.LOCAL_TIME)).toString());
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.nrmplatform.web.platform.PlatformApi;
+import org.nrmplatform.web.platform.RefusedAction;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,6 +31,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class InboxController {
 
     static final int PAGE_SIZE = 20;
+    /** A referral in these states gives the provider its view of the case. */
+    private static final List<String> ACTIVE = List.of("REQUESTED", "ACCEPTED");
 
     private final PlatformApi api;
     private final Clock clock;
@@ -116,9 +119,33 @@ class InboxController {
                 });
     }
 
+    /**
+     * The warnings on the referred person's case, which the provider sees while its referral is active (the
+     * provider's view of the case; the read is logged as every read of it is). Only the flags are shown here.
+     */
+    private List<?> flagsOfTheCase(Map<String, Object> referral) {
+        if (!ACTIVE.contains(String.valueOf(referral.get("status"))) || referral.get("caseId") == null) {
+            return List.of();
+        }
+        try {
+            return api.get("/api/cases/{id}", referral.get("caseId")).get("flags") instanceof List<?> flags
+                    ? flags : List.of();
+        } catch (RefusedAction ended) {
+            if (ended.status() == 404) {
+                return List.of(); // the referral ended since it was read: the case is no longer the provider's
+            }
+            throw ended;
+        }
+    }
+
     private void show(UUID referralId, Model model) {
         Map<String, Object> referral = api.get("/api/referrals/{id}", referralId);
         model.addAttribute("referral", referral);
+        List<?> flags = flagsOfTheCase(referral);
+        model.addAttribute("caseFlags", flags);
+        if (!flags.isEmpty()) {
+            model.addAttribute("organisationNames", api.organisationNames());
+        }
         // the provider's view follows the stored write moments later: right after it, say so if it still waits
         Object status = model.getAttribute("expectedStatus");
         Object step = model.getAttribute("expectedStep");

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.nrmplatform.web.WebProperties;
@@ -133,6 +134,14 @@ public class PlatformApi {
 
     public List<Map<String, Object>> list(String path, Object... variables) {
         return api.get().uri(path, variables).retrieve().body(LIST);
+    }
+
+    /** Organisation id → name from the directory (every role may read it): for pages that name who did what. */
+    public Map<String, String> organisationNames() {
+        Map<String, String> names = new HashMap<>();
+        items("/api/identity/organisations?size=200")
+                .forEach(o -> names.put(String.valueOf(o.get("id")), String.valueOf(o.get("name"))));
+        return names;
     }
 
     /** A form's request to post, answered as every page answers one (see {@link Submission}). */

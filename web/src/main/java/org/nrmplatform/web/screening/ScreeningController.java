@@ -12,8 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.nrmplatform.web.platform.PlatformApi;
+import org.nrmplatform.web.platform.Submission;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -136,8 +138,36 @@ class ScreeningController {
                 });
     }
 
+    /** A warning on the case, shown at the top of every role's page of it. */
+    @PostMapping("/cases/{caseId}/flags")
+    String raiseFlag(@PathVariable UUID caseId, @RequestParam MultiValueMap<String, String> form, Model model,
+                     RedirectAttributes next) {
+        return api.submit("/api/cases/{id}/flags", Submission.typedFields(form, "flagId", "category", "reason"), caseId)
+                .keeping("raiseFlagForm", form)
+                .then("flags.raised", stored -> "redirect:/screening/cases/" + caseId + "#flags")
+                .answer(model, next, () -> {
+                    show(caseId, null, model);
+                    return "screening/case";
+                });
+    }
+
+    @PostMapping("/cases/{caseId}/flags/{flagId}/lifting")
+    String liftFlag(@PathVariable UUID caseId, @PathVariable UUID flagId,
+                    @RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes next) {
+        return api.submit("/api/cases/{id}/flags/{flag}/lifting", Submission.typedFields(form, "reason"), caseId,
+                        flagId)
+                .then("flags.lifted", stored -> "redirect:/screening/cases/" + caseId + "#flags")
+                .answer(model, next, () -> {
+                    show(caseId, null, model);
+                    return "screening/case";
+                });
+    }
+
     private void show(UUID caseId, String set, Model model) {
         model.addAttribute("caseFile", api.shown(model, "/api/cases/{id}", caseId));
+        model.addAttribute("flagsAt", "/screening/cases/" + caseId + "/flags");
+        model.addAttribute("newFlagId", UUID.randomUUID().toString());
+        model.addAttribute("organisationNames", api.organisationNames());
         model.addAttribute("indicatorSets", api.list("/api/indicator-sets"));
         if (set != null && !set.isBlank()) {
             model.addAttribute("indicatorSet", api.get("/api/indicator-sets/{id}", set));

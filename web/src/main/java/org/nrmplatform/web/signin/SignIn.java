@@ -45,6 +45,9 @@ class SignIn {
                         .requestMatchers("/identification", "/identification/**")
                         .hasRole(Roles.IDENTIFICATION_AUTHORITY)
                         .requestMatchers("/inbox", "/inbox/**").hasRole(Roles.SERVICE_PROVIDER)
+                        // every role that works a case owes tasks: its organisation's list
+                        .requestMatchers("/tasks", "/tasks/**").hasAnyRole(Roles.FIRST_LINE, Roles.CASE_MANAGER,
+                                Roles.IDENTIFICATION_AUTHORITY, Roles.SERVICE_PROVIDER)
                         .requestMatchers("/prosecution", "/prosecution/**").hasRole(Roles.PROSECUTOR)
                         .requestMatchers("/statistics", "/statistics/**").hasRole(Roles.MONITOR)
                         .requestMatchers("/projections", "/projections/**").hasRole(Roles.OPERATOR)

@@ -60,6 +60,46 @@ class CaseFileController {
         return "worklist/case :: providers";
     }
 
+    /** A warning on the case, shown at the top of every role's page of it. */
+    @PostMapping("/flags")
+    String raiseFlag(@PathVariable UUID caseId, @RequestParam MultiValueMap<String, String> form, Model model,
+                     RedirectAttributes next) {
+        return write(caseId, "/api/cases/{id}/flags", Submission.typedFields(form, "flagId", "category", "reason"),
+                "raiseFlagForm", form, "flags.raised", "#flags", model, next);
+    }
+
+    @PostMapping("/flags/{flagId}/lifting")
+    String liftFlag(@PathVariable UUID caseId, @PathVariable UUID flagId,
+                    @RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes next) {
+        return api.submit("/api/cases/{id}/flags/{flag}/lifting", Submission.typedFields(form, "reason"), caseId,
+                        flagId)
+                .then("flags.lifted", stored -> "redirect:/cases/" + caseId + "#flags")
+                .answer(model, next, () -> again(caseId, null, model));
+    }
+
+    /** A task on the case for an organisation of the directory (the tasks page of that organisation lists it). */
+    @PostMapping("/tasks")
+    String assignTask(@PathVariable UUID caseId, @RequestParam MultiValueMap<String, String> form, Model model,
+                      RedirectAttributes next) {
+        Map<String, Object> request = Submission.typedFields(form, "taskId", "owedByOrganisationId", "owedByRole",
+                "description");
+        request.put("caseId", caseId.toString());
+        request.put("dueAt", instant(form.getFirst("dueAt")));
+        request.put("remindAt", instant(form.getFirst("remindAt")));
+        return api.submit("/api/tasks", request)
+                .keeping("taskForm", form)
+                .then("tasks.assigned.done", stored -> "redirect:/cases/" + caseId + "#tasks")
+                .answer(model, next, () -> again(caseId, null, model));
+    }
+
+    @PostMapping("/tasks/{taskId}/cancellation")
+    String cancelTask(@PathVariable UUID caseId, @PathVariable UUID taskId,
+                      @RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes next) {
+        return api.submit("/api/tasks/{id}/cancellation", Submission.typedFields(form, "reason"), taskId)
+                .then("tasks.cancelled", stored -> "redirect:/cases/" + caseId + "#tasks")
+                .answer(model, next, () -> again(caseId, null, model));
+    }
+
     @PostMapping("/consents")
     String giveConsent(@PathVariable UUID caseId, @RequestParam MultiValueMap<String, String> form, Model model,
                        RedirectAttributes next) {
@@ -171,6 +211,10 @@ class CaseFileController {
     private void show(UUID caseId, String service, Model model) {
         Map<String, Object> caseFile = api.shown(model, "/api/cases/{id}", caseId);
         model.addAttribute("caseFile", caseFile);
+        model.addAttribute("flagsAt", "/cases/" + caseId + "/flags");
+        model.addAttribute("newFlagId", UUID.randomUUID().toString());
+        model.addAttribute("caseTasks", api.items("/api/tasks?assigned=true&caseId={id}&size=200", caseId));
+        model.addAttribute("newTaskId", UUID.randomUUID().toString());
         List<Map<String, Object>> organisations = api.items("/api/identity/organisations?size=200");
         Map<String, String> names = new HashMap<>();
         organisations.forEach(o -> names.put(String.valueOf(o.get("id")), String.valueOf(o.get("name"))));
