@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -118,15 +117,9 @@ class CaseIndicatorsProjection extends RebuildableProjection {
 
     /** As the statistics fold: the stored facts read back as a file, the event applied, the changed facts set. */
     private void fold(UUID caseId, Object event, long sequence, Instant at) {
-        Document stored = mongo.findById(hash(caseId), Document.class, target());
-        CaseFile before = StoredCaseFiles.read(mongo.getConverter(), stored);
-        Document was = factsOf(before);
-        Update update = new Update();
-        factsOf(before.apply(event, new CaseFile.EventMeta(sequence, at))).forEach((fact, value) -> {
-            if (!Objects.equals(value, was.get(fact))) {
-                update.set(fact, value);
-            }
-        });
+        Update update = StoredCaseFiles.factsChanged(mongo.getConverter(),
+                mongo.findById(hash(caseId), Document.class, target()), event, new CaseFile.EventMeta(sequence, at),
+                CaseIndicatorsProjection::factsOf);
         if (!update.getUpdateObject().isEmpty()) {
             update(hash(caseId), update);
         }
