@@ -118,12 +118,7 @@ class BrowserSuiteIT {
      */
     @RegisterExtension
     final TestExecutionExceptionHandler wedgedBrowser = (context, thrown) -> {
-        // the driver's page-load limit, the driver's own call never answered, or the step's time limit
-        boolean wedged = thrown instanceof org.openqa.selenium.TimeoutException
-                && (String.valueOf(thrown.getMessage()).contains("receiving message from renderer")
-                || thrown.getCause() instanceof java.util.concurrent.TimeoutException)
-                || thrown instanceof java.util.concurrent.TimeoutException;
-        if (!wedged) {
+        if (!wedged(thrown)) {
             throw thrown;
         }
         String step = context.getDisplayName();
@@ -132,6 +127,15 @@ class BrowserSuiteIT {
         throw new TestAbortedException("the browser wedged in " + step + "; see infra/target/chromedriver.log",
                 thrown);
     };
+
+    /** The driver's page-load limit, the driver's own call never answered, or the step's time limit. */
+    private static boolean wedged(Throwable thrown) {
+        return thrown instanceof org.openqa.selenium.TimeoutException
+                && (String.valueOf(thrown.getMessage()).contains("receiving message from renderer")
+                || thrown.getCause() instanceof java.util.concurrent.TimeoutException)
+                || thrown instanceof java.util.concurrent.TimeoutException;
+    }
+
     private String gateway;
     private boolean started;
     private WebDriver browser;
@@ -863,6 +867,7 @@ class BrowserSuiteIT {
     @Order(70)
     void theMonitorSeesThePerformanceIndicatorsOfTheYear() throws Exception {
         String policeSystem = clientToken("demo-first-line");
+        String authority = clientToken("demo-identification-authority");
         String socialWelfare = JSON.readTree(api("GET", "/api/identity/organisations?type=social-welfare", null,
                 policeSystem).body()).at("/items/0/id").asString();
         for (int i = 0; i < 12; i++) {
@@ -880,6 +885,10 @@ class BrowserSuiteIT {
             assertThat(api("POST", "/api/cases/" + caseId + "/presumed-victim", Map.of("grounds",
                     "Passport held by the employer", "responsibleOrganisationId", socialWelfare), policeSystem)
                     .statusCode()).isEqualTo(200);
+            // decided here, not by an earlier step: a step that failed before must not take this one down too
+            assertThat(api("POST", "/api/cases/" + caseId + "/identification-decision", Map.of("outcome",
+                    "IDENTIFIED", "reasons", "Forced labour established", "typesOfExploitation", List.of("ForcedLabour"),
+                    "methodsOfControl", List.of("WithholdsDocuments")), authority).statusCode()).isEqualTo(200);
         }
         signIn("monitor");
         until(ExpectedConditions.elementToBeClickable(By.cssSelector("a[href$='/statistics/indicators']"))).click();
@@ -1175,6 +1184,9 @@ class BrowserSuiteIT {
         try {
             return wait.until(shown);
         } catch (TimeoutException notShown) {
+            if (wedged(notShown)) { // a reload inside the wait that never came back: the browser's, not the page's
+                throw notShown;
+            }
             List<WebElement> main = browser.findElements(By.tagName("main"));
             throw new AssertionError("at " + browser.getCurrentUrl() + ", showing: "
                     + (main.isEmpty() ? browser.getTitle() : main.get(0).getText()), notShown);
