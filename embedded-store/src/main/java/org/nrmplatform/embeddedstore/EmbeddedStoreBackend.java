@@ -314,7 +314,11 @@ public final class EmbeddedStoreBackend extends H2Backend {
      * (about 300 MB live), and inserts read scattered pages back from the file instead of the cache.
      */
     private void compact() {
-        getMvStore().compact(COMPACT_BELOW_FILL_RATE, COMPACTION_BYTES_PER_CHECKPOINT);
+        try {
+            getMvStore().compact(COMPACT_BELOW_FILL_RATE, COMPACTION_BYTES_PER_CHECKPOINT);
+        } catch (RuntimeException e) { // the checkpoint itself is done; only the file's tidying waits for the next
+            log.warn("compacting the store file failed; the next checkpoint tries again", e);
+        }
     }
 
     private void allocateSpareQuietly() {
