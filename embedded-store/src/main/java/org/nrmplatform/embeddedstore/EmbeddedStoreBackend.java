@@ -310,7 +310,7 @@ public final class EmbeddedStoreBackend extends H2Backend {
      * Moves the live pages out of the file's sparsest chunks, a few megabytes per checkpoint; the next commit
      * writes them, and a chunk left with no live page is reused once H2's retention time has passed. H2 does
      * this only from its background writer, which does not run here (only checkpoints commit): without it,
-     * every commit's rewritten pages stayed in the file, which grew to 3 GB while 20,000 cases were opened, and
+     * every commit's rewritten pages stayed in the file, which grew to 3 GB in ten minutes of benchmark runs, and
      * inserts read scattered pages back from the file instead of the cache.
      */
     private void compact() {
