@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneOffset;
+import org.nrmplatform.caseservice.cases.CaseFile;
 import org.nrmplatform.contracts.cases.AgeCategory;
+import org.nrmplatform.contracts.cases.SealedDataSubject;
+import org.nrmplatform.contracts.privacy.PersonalField;
+import org.nrmplatform.shared.privacy.PersonalData;
 
 /**
  * The age at screening in CTDC's {@code ageBroad} bands (written as CTDC writes them, "0--8"), so that
@@ -19,6 +23,14 @@ final class AgeBand {
     private static final int[] LOWER_BOUNDS = {0, 9, 18, 21, 24, 27, 30, 39, 48};
 
     private AgeBand() {
+    }
+
+    /** The band of a case's subject at screening, the date of birth opened only for it; {@link #ERASED} once erased. */
+    static String atScreening(CaseFile file, PersonalData personalData) {
+        SealedDataSubject subject = file.dataSubject();
+        PersonalData.Reading reading = personalData.reading();
+        LocalDate dateOfBirth = reading.openDate(subject.dateOfBirth(), PersonalField.DATE_OF_BIRTH);
+        return reading.erased() ? ERASED : of(dateOfBirth, file.screenedAt(), subject.ageCategory());
     }
 
     static String of(LocalDate dateOfBirth, Instant screenedAt, AgeCategory category) {

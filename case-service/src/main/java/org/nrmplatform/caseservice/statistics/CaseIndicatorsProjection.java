@@ -27,7 +27,6 @@ import org.nrmplatform.contracts.cases.CaseEvents.ReflectionPeriodStarted;
 import org.nrmplatform.contracts.cases.CaseEvents.SubjectErased;
 import org.nrmplatform.contracts.cases.IdentificationOutcome;
 import org.nrmplatform.contracts.cases.SealedDataSubject;
-import org.nrmplatform.contracts.privacy.PersonalField;
 import org.nrmplatform.contracts.referrals.ReferralEvents.AssistanceStepRecorded;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralAccepted;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralCompleted;
@@ -68,12 +67,9 @@ class CaseIndicatorsProjection extends RebuildableProjection {
     void on(CaseOpened event, @SequenceNumber long sequence, @Timestamp Instant at) {
         CaseFile file = CaseFile.opened(event, new CaseFile.EventMeta(sequence, at));
         SealedDataSubject subject = file.dataSubject();
-        PersonalData.Reading reading = personalData.reading();
-        var dateOfBirth = reading.openDate(subject.dateOfBirth(), PersonalField.DATE_OF_BIRTH);
         Update update = new Update()
                 .set("sex", subject.sex())
-                .set("ageBand", reading.erased() ? AgeBand.ERASED
-                        : AgeBand.of(dateOfBirth, file.screenedAt(), subject.ageCategory()))
+                .set("ageBand", AgeBand.atScreening(file, personalData))
                 .set("ageCategory", subject.ageCategory() == null ? null : subject.ageCategory().name())
                 .set("citizenship", subject.citizenship() == null ? List.of() : List.copyOf(subject.citizenship()))
                 .set("detectingSector", file.detectingSector())

@@ -26,7 +26,6 @@ import org.nrmplatform.contracts.cases.CaseEvents.IdentificationDecided;
 import org.nrmplatform.contracts.cases.CaseEvents.PresumedVictimFlagged;
 import org.nrmplatform.contracts.cases.CaseEvents.SubjectErased;
 import org.nrmplatform.contracts.cases.SealedDataSubject;
-import org.nrmplatform.contracts.privacy.PersonalField;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralAccepted;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralDeclined;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralRequested;
@@ -63,12 +62,9 @@ class CaseStatisticsProjection extends RebuildableProjection {
     void on(CaseOpened event, @SequenceNumber long sequence, @Timestamp Instant at) {
         CaseFile file = CaseFile.opened(event, new CaseFile.EventMeta(sequence, at));
         SealedDataSubject subject = file.dataSubject();
-        PersonalData.Reading reading = personalData.reading();
-        var dateOfBirth = reading.openDate(subject.dateOfBirth(), PersonalField.DATE_OF_BIRTH);
         Update update = new Update()
                 .set("sex", subject.sex())
-                .set("ageBand", reading.erased() ? AgeBand.ERASED
-                        : AgeBand.of(dateOfBirth, file.screenedAt(), subject.ageCategory()))
+                .set("ageBand", AgeBand.atScreening(file, personalData))
                 .set("citizenship", subject.citizenship() == null ? List.of() : List.copyOf(subject.citizenship()))
                 .set("country", file.location() == null ? null : file.location().country())
                 .set("detectingSector", file.detectingSector())
