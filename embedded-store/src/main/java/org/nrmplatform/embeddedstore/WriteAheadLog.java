@@ -50,6 +50,11 @@ final class WriteAheadLog implements Closeable {
     private static final String SUFFIX = ".log";
     private static final int HEADER_BYTES = 8;
     private static final String SPARE = "wal-spare.tmp";
+    /**
+     * Syncs that may overlap. A writer arriving during a sync used to wait for it to end before starting its own
+     * (two syncs' time); overlapping, the device flushes both at once.
+     */
+    private static final int SYNCS_IN_FLIGHT = 2;
 
     /** One write command as it was executed. */
     record Entry(long lsn, String database, String command, Document query) {
@@ -72,7 +77,9 @@ final class WriteAheadLog implements Closeable {
 
     // guarded by monitor
     private volatile long durable; // written under monitor
-    private boolean syncing;
+    private int syncsInFlight;
+    /** The highest LSN a sync in flight (or done) covers. */
+    private long syncingThrough;
     private long lastSyncNanos = System.nanoTime();
     private volatile IOException failure;
     private boolean closed;
@@ -199,9 +206,11 @@ final class WriteAheadLog implements Closeable {
     }
 
     /**
-     * Returns once the record {@code lsn} and every one before it are on the disk. The first writer to need a sync
-     * does it for everything appended until then (no hand-over to another thread); writers arriving meanwhile wait
-     * for it, and the next of them syncs what they appended: that is the group commit.
+     * Returns once the record {@code lsn} and every one before it are on the disk. A writer whose record no sync in
+     * flight covers starts one for everything appended until then (no hand-over to another thread), without
+     * waiting for the sync in flight to end: a sync covers every write made before it began, so whichever ends
+     * first makes its records durable, and at most {@value #SYNCS_IN_FLIGHT} overlap. Writers arriving meanwhile
+     * wait, and the next of them syncs what they appended: that is the group commit.
      */
     void awaitDurable(long lsn) throws IOException, InterruptedException {
         if (durable >= lsn) {
@@ -211,7 +220,7 @@ final class WriteAheadLog implements Closeable {
             long target;
             FileChannel channel;
             synchronized (monitor) {
-                while (durable < lsn && syncing) {
+                while (durable < lsn && (syncingThrough >= lsn || syncsInFlight >= SYNCS_IN_FLIGHT)) {
                     checkUsable();
                     monitor.wait();
                 }
@@ -219,8 +228,9 @@ final class WriteAheadLog implements Closeable {
                 if (durable >= lsn) {
                     return;
                 }
-                syncing = true;
+                syncsInFlight++;
                 target = appended;
+                syncingThrough = Math.max(syncingThrough, target);
                 channel = segment;
             }
             sync(channel, target);
@@ -236,7 +246,7 @@ final class WriteAheadLog implements Closeable {
         }
     }
 
-    /** Syncs {@code channel} and marks everything through {@code target} durable; the caller set {@code syncing}. */
+    /** Syncs {@code channel} and marks everything through {@code target} durable; the caller counted it in flight. */
     private void sync(FileChannel channel, long target) {
         IOException failed = null;
         try {
@@ -247,7 +257,7 @@ final class WriteAheadLog implements Closeable {
             failed = e;
         }
         synchronized (monitor) {
-            syncing = false;
+            syncsInFlight--;
             if (failed != null) {
                 log.error("write-ahead log cannot be synced; writes are no longer acknowledged", failed);
                 failure = failed;
@@ -329,7 +339,7 @@ final class WriteAheadLog implements Closeable {
             long target;
             FileChannel channel;
             synchronized (monitor) {
-                while (!closed && (syncing || appended <= durable
+                while (!closed && (syncsInFlight > 0 || appended <= durable
                         || System.nanoTime() - lastSyncNanos < flushIntervalNanos)) {
                     long remaining = flushIntervalNanos - (System.nanoTime() - lastSyncNanos);
                     try {
@@ -341,8 +351,9 @@ final class WriteAheadLog implements Closeable {
                 if (closed || failure != null) {
                     return;
                 }
-                syncing = true;
+                syncsInFlight++;
                 target = appended;
+                syncingThrough = Math.max(syncingThrough, target);
                 channel = segment;
             }
             sync(channel, target);

@@ -43,11 +43,22 @@ final class GlobalSequence {
     private final MongoCollection<Document> events;
 
     GlobalSequence(MongoDatabase database) {
+        this(database, database);
+    }
+
+    /**
+     * @param storedNumbers where stored and abandoned numbers are looked up; a processor reads them with read
+     *     concern {@code majority}. The counter is read from {@code database} all the same: a head that a crash
+     *     can still take back only widens the numbers a processor asks the durable events for, while a majority
+     *     read of the counter would wait for (and on the embedded store, sync) each append's unjournaled
+     *     increment, putting a second sync in front of that append's own.
+     */
+    GlobalSequence(MongoDatabase database, MongoDatabase storedNumbers) {
         // the insert that uses the numbers is journaled, and brings the counter's increment to the disk with it
         this.counters = database.getCollection(COUNTERS)
                 .withWriteConcern(JournaledWrites.inMemoryFirst(database.getWriteConcern()));
-        this.abandoned = database.getCollection(ABANDONED);
-        this.events = database.getCollection(EventDocuments.EVENTS);
+        this.abandoned = storedNumbers.getCollection(ABANDONED);
+        this.events = storedNumbers.getCollection(EventDocuments.EVENTS);
     }
 
     /**

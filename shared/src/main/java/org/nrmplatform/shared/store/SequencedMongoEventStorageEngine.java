@@ -83,7 +83,7 @@ public class SequencedMongoEventStorageEngine extends AbstractEventStorageEngine
         super(builder);
         this.database = builder.database;
         this.sequence = new GlobalSequence(database.outsideTransactions());
-        this.durableSequence = new GlobalSequence(durable(database));
+        this.durableSequence = new GlobalSequence(database.outsideTransactions(), durable(database));
         this.tracking = new TrackingSettings(builder.batchSize, builder.gapTimeout, builder.maxGapOffset);
         this.appendHook = builder.appendHook;
         this.streamHeads = builder.hashChain ? new StreamHeads(builder.streamHeadCacheSize) : null;
