@@ -23,6 +23,24 @@ start() { # label
     t1=$(date +%s%N)
     printf '%-34s %6.1f s   (%s)\n' "$1: up until all healthy" "$(echo "($t1 - $t0) / 1000000000" | bc -l)" \
         "$(grep -oE '[a-z-]+ ready \([0-9.]+ s\)' "$work/up-$1.txt" | tr '\n' ' ')"
+    cpu_until_healthy
+}
+
+# CPU seconds each component has used by now: the start's cost whatever else runs on the machine (the wall
+# time above is about this total over the cores when nothing else does)
+cpu_until_healthy() {
+    local pidf name pid line="" total=0 ticks hz
+    hz=$(getconf CLK_TCK)
+    for pidf in "$NRM_DATA_DIR"/run/*.pid; do
+        name=$(basename "$pidf" .pid)
+        [[ "$name" == supervisor ]] && continue
+        pid=$(cat "$pidf")
+        [[ -r /proc/$pid/stat ]] || continue
+        ticks=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+        total=$((total + ticks))
+        line+="$name $(echo "scale=1; $ticks / $hz" | bc) s, "
+    done
+    printf '%-34s %6.1f s   (%s)\n' "  CPU used until then" "$(echo "scale=1; $total / $hz" | bc)" "${line%, }"
 }
 
 echo "== start ($(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg), NRM_CDS=${NRM_CDS:-1})"
