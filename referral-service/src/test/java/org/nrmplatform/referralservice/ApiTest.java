@@ -71,7 +71,7 @@ public abstract class ApiTest {
     @Autowired
     protected CaseStates caseStates;
     @Autowired
-    private ProviderDirectory providers;
+    protected ProviderDirectory providers;
     @Autowired
     protected EventProcessingConfiguration processing;
 

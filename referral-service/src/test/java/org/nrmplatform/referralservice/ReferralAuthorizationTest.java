@@ -61,6 +61,7 @@ class ReferralAuthorizationTest extends ApiTest {
             new AccessRule("POST", "/api/tasks/{taskId}/cancellation", REFERRERS,
                     () -> Map.of("reason", "No longer needed")),
             new AccessRule("GET", "/api/tasks", WORKERS, null),
+            new AccessRule("GET", "/api/tasks/colleagues", REFERRERS, null),
             new AccessRule("GET", "/api/tasks/{taskId}", WORKERS, null),
             new AccessRule("GET", "/api/providers", ALL, null),
             new AccessRule("GET", "/api/transnational-referrals/keys", ALL, null),

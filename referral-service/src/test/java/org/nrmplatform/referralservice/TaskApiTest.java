@@ -13,11 +13,15 @@ import java.util.UUID;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.nrmplatform.contracts.identity.IdentityEvents.OrganisationRegistered;
+import org.nrmplatform.contracts.identity.IdentityEvents.UserAccountCreated;
 import org.nrmplatform.contracts.identity.Role;
+import org.nrmplatform.contracts.identity.TokenClaims;
 import org.nrmplatform.contracts.tasks.TaskEvents.TaskEscalated;
 import org.nrmplatform.contracts.tasks.TaskEvents.TaskReminded;
 import org.nrmplatform.shared.testing.ApiClient;
 import org.nrmplatform.shared.testing.ApiClient.Answer;
+import org.nrmplatform.shared.testing.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
@@ -26,7 +30,7 @@ import tools.jackson.databind.JsonNode;
  * Tasks over HTTP: the case manager assigns one to the clinic; the clinic finds it among its organisation's tasks,
  * is reminded and, once it is due and still open, it is escalated to the case manager's organisation through the
  * durable deadline scheduler (each once); the clinic records it done with a reason. A cancelled task's deadlines
- * are cancelled with it. Bad input is a problem naming the field; other organisations do not find a task.
+ * are cancelled with it. A task owed by a colleague is done only by them. Bad input is a problem naming the field; other organisations do not find a task.
  */
 class TaskApiTest extends ApiTest {
 
@@ -93,6 +97,51 @@ class TaskApiTest extends ApiTest {
                 .noneMatch(item -> item.get("id").asString().equals(taskId))).isTrue();
         assertThat(as(Role.SERVICE_PROVIDER, CLINIC).get("/api/tasks/" + taskId).body().get("cancellationReason")
                 .asString()).isEqualTo("The person left the country");
+    }
+
+    @Test
+    void aTaskOwedByAColleagueIsListedWithTheirNameAndDoneOnlyByThem() {
+        UUID caseId = knownCase();
+        if (providers.find(SOCIAL_WELFARE).isEmpty()) { // a task owed by the assigner's own organisation
+            append("Organisation", SOCIAL_WELFARE, new OrganisationRegistered(UUID.fromString(SOCIAL_WELFARE),
+                    "Centre for Social Work", "social-welfare", "RS", List.of()));
+            eventually(() -> providers.find(SOCIAL_WELFARE).isPresent());
+        }
+        UUID colleague = UUID.randomUUID();
+        append("UserAccount", colleague.toString(), new UserAccountCreated(colleague, UUID.fromString(SOCIAL_WELFARE),
+                "m.jovanovic", "Marija Jovanović", List.of(Role.CASE_MANAGER)));
+        eventually(() -> caseManager.get("/api/tasks/colleagues").body().valueStream()
+                .anyMatch(person -> person.get("id").asString().equals(colleague.toString())
+                        && person.get("displayName").asString().equals("Marija Jovanović")));
+        assertThat(as(Role.SERVICE_PROVIDER, CLINIC).get("/api/tasks/colleagues").status())
+                .as("only those who assign tasks").isEqualTo(403);
+        assertThat(as(Role.CASE_MANAGER, OTHER_WELFARE).get("/api/tasks/colleagues").body().valueStream()
+                .noneMatch(person -> person.get("id").asString().equals(colleague.toString())))
+                .as("another organisation's people are not listed").isTrue();
+
+        Map<String, Object> forHer = new HashMap<>(task(caseId, SOCIAL_WELFARE,
+                Instant.now().plus(2, ChronoUnit.DAYS), null));
+        forHer.put("owedByUserId", colleague.toString());
+        String taskId = caseManager.post("/api/tasks", forHer).body().get("taskId").asString();
+        eventually(() -> caseManager.get("/api/tasks/" + taskId).status() == 200);
+        JsonNode owed = caseManager.get("/api/tasks/" + taskId).body();
+        assertThat(owed.get("owedByUserId").asString()).isEqualTo(colleague.toString());
+        assertThat(owed.get("owedByName").asString()).isEqualTo("Marija Jovanović");
+
+        assertThat(caseManager.post("/api/tasks/" + taskId + "/completion", Map.of("reason", "done")).status())
+                .as("a colleague who is not the person named").isEqualTo(404);
+        ApiClient her = anonymous.as(TestTokens.get().sign(TestTokens.get()
+                .claims(SOCIAL_WELFARE, List.of(Role.CASE_MANAGER))
+                .subject(colleague.toString()).claim(TokenClaims.USER_ID, colleague.toString()).build()));
+        assertThat(her.post("/api/tasks/" + taskId + "/completion", Map.of("reason", "Called the shelter")).status())
+                .isEqualTo(200);
+
+        Map<String, Object> anotherOrganisationsPerson = new HashMap<>(task(caseId, CLINIC,
+                Instant.now().plus(2, ChronoUnit.DAYS), null));
+        anotherOrganisationsPerson.put("owedByUserId", colleague.toString());
+        assertProblem(caseManager.post("/api/tasks", anotherOrganisationsPerson), 422, "owedByUserId");
+        forHer.put("owedByUserId", UUID.randomUUID().toString());
+        assertProblem(caseManager.post("/api/tasks", forHer), 422, "owedByUserId");
     }
 
     @Test

@@ -14,10 +14,14 @@ public final class TaskEvents {
     private TaskEvents() {
     }
 
-    /** {@code owedByRole}: the token role (e.g. {@code case-manager}) the task is for, or null for anyone there. */
+    /**
+     * {@code owedByRole}: the token role (e.g. {@code case-manager}) the task is for, or null for anyone there;
+     * {@code owedByUserId}: the person there it is for (a colleague of the assigner), or null. Tasks assigned before
+     * persons could be named have none.
+     */
     public record TaskAssigned(UUID taskId, UUID caseId, String assignedByOrganisationId,
                                String owedByOrganisationId, String owedByRole, Sealed description, Instant dueAt,
-                               Instant remindAt) {
+                               Instant remindAt, String owedByUserId) {
     }
 
     /** The reminder came due with the task still open. */

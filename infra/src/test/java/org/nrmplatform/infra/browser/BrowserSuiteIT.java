@@ -1112,6 +1112,17 @@ class BrowserSuiteIT {
         assertThat(untilListed(By.cssSelector("#case-tasks .task")).getText()).contains(description,
                 "Demo Shelter Novi Sad", "Open");
         checkAccessibility("case with a task, case manager");
+        // a task for a person of her own organisation: herself, chosen by name
+        String forHerself = "Call the shelter on Friday - " + UUID.randomUUID().toString().substring(0, 6);
+        new Select(browser.findElement(By.id("owedByOrganisationId")))
+                .selectByVisibleText("Demo Centre for Social Work");
+        new Select(browser.findElement(By.id("owedByUserId"))).selectByVisibleText("Demo Case Manager");
+        browser.findElement(By.id("task-description")).sendKeys(forHerself);
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('task-dueAt').value = arguments[0];",
+                LocalDate.now().plusDays(3) + "T09:00");
+        browser.findElement(By.id("task-submit")).click();
+        assertThat(untilListed(By.xpath("//ul[@id='case-tasks']/li[contains(., '" + forHerself + "')]")).getText())
+                .contains("For: Demo Case Manager");
         signOut();
 
         signIn("service-provider");

@@ -29,7 +29,7 @@ import org.nrmplatform.shared.privacy.PersonalData;
 import org.nrmplatform.shared.security.Actor;
 
 /**
- * A task one organisation owes on a case (optionally a role in it), due by an instant, with an optional reminder
+ * A task one organisation owes on a case (optionally a role or a person in it), due by an instant, with an optional reminder
  * before it: the deadline scheduler reminds the owing organisation and, once it is due and still open, escalates
  * it to the organisation that assigned it. The owing organisation records it done, the assigning one may cancel
  * it; either needs a reason. The case and the organisations are checked before the task exists
@@ -45,6 +45,7 @@ public class Task {
     private String assignedByOrganisationId;
     private String owedByOrganisationId;
     private String owedByRole;
+    private String owedByUserId;
     private Instant dueAt;
     private TaskStatus status;
     private boolean reminded;
@@ -67,7 +68,7 @@ public class Task {
         apply(new TaskAssigned(command.taskId(), command.caseId(), command.assignedByOrganisationId(),
                 command.owedByOrganisationId(), command.owedByRole(),
                 personalData.seal(command.caseId(), PersonalField.TASK_DESCRIPTION, command.description()),
-                command.dueAt(), command.remindAt()));
+                command.dueAt(), command.remindAt(), command.owedByUserId()));
     }
 
     /** By the owing organisation (in the role the task names, if it names one). */
@@ -117,10 +118,11 @@ public class Task {
         return state();
     }
 
-    /** Whether the actor acts for the owing organisation, in the role the task names if it names one. */
+    /** Whether the actor acts for the owing organisation, in the role and as the person the task names, if any. */
     private boolean owes(Actor actor) {
         return actor != null && actor.organisationId().equals(owedByOrganisationId)
-                && (owedByRole == null || Role.fromCode(owedByRole).map(actor::has).orElse(false));
+                && (owedByRole == null || Role.fromCode(owedByRole).map(actor::has).orElse(false))
+                && (owedByUserId == null || owedByUserId.equals(actor.userId()));
     }
 
     private void requireOpen(String step) {
@@ -150,6 +152,7 @@ public class Task {
         assignedByOrganisationId = event.assignedByOrganisationId();
         owedByOrganisationId = event.owedByOrganisationId();
         owedByRole = event.owedByRole();
+        owedByUserId = event.owedByUserId();
         dueAt = event.dueAt();
         status = TaskStatus.OPEN;
     }

@@ -22,18 +22,21 @@ import org.springframework.stereotype.Component;
 class TaskAssignments {
 
     /** What the caller asks for; the assigning organisation is the caller's. */
-    record Assignment(UUID taskId, UUID caseId, String owedByOrganisationId, String owedByRole, String description,
-                      Instant dueAt, Instant remindAt) {
+    record Assignment(UUID taskId, UUID caseId, String owedByOrganisationId, String owedByRole, String owedByUserId,
+                      String description, Instant dueAt, Instant remindAt) {
     }
 
     private final CommandGateway commands;
     private final CaseStates cases;
     private final ProviderDirectory organisations;
+    private final Colleagues colleagues;
 
-    TaskAssignments(CommandGateway commands, CaseStates cases, ProviderDirectory organisations) {
+    TaskAssignments(CommandGateway commands, CaseStates cases, ProviderDirectory organisations,
+                    Colleagues colleagues) {
         this.commands = commands;
         this.cases = cases;
         this.organisations = organisations;
+        this.colleagues = colleagues;
     }
 
     TaskState assign(Assignment assignment, Actor actor) {
@@ -51,8 +54,19 @@ class TaskAssignments {
             throw RuleViolation.ruleNotMet("owedByRole", "no role " + assignment.owedByRole()
                     + "; roles are named as in tokens, e.g. case-manager");
         }
+        if (assignment.owedByUserId() != null) {
+            if (!assignment.owedByOrganisationId().equals(actor.organisationId())) {
+                throw RuleViolation.ruleNotMet("owedByUserId", "a task names a person only of your own "
+                        + "organisation; another organisation's task is owed by the organisation or a role there");
+            }
+            if (colleagues.find(assignment.owedByUserId(), actor.organisationId()).isEmpty()) {
+                throw RuleViolation.ruleNotMet("owedByUserId", assignment.owedByUserId() + " is not an active "
+                        + "user of your organisation; if the account was created moments ago, retry");
+            }
+        }
         commands.sendAndWait(new AssignTask(assignment.taskId(), assignment.caseId(), actor.organisationId(),
-                assignment.owedByOrganisationId(), assignment.owedByRole(), assignment.description(),
+                assignment.owedByOrganisationId(), assignment.owedByRole(), assignment.owedByUserId(),
+                assignment.description(),
                 assignment.dueAt(), assignment.remindAt()));
         return new TaskState(assignment.taskId(), TaskStatus.OPEN, 0);
     }

@@ -12,7 +12,7 @@ public final class TaskCommands {
 
     /** Checked against the case and the organisation before it is sent ({@link TaskAssignments}). */
     public record AssignTask(@TargetAggregateIdentifier UUID taskId, UUID caseId, String assignedByOrganisationId,
-                             String owedByOrganisationId, String owedByRole, String description, Instant dueAt,
+                             String owedByOrganisationId, String owedByRole, String owedByUserId, String description, Instant dueAt,
                              Instant remindAt) {
     }
 

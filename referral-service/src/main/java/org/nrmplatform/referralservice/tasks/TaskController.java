@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.nrmplatform.referralservice.tasks.TaskCommands.CancelTask;
@@ -31,7 +32,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Tasks over HTTP. The organisations that act on a case (its first-line professionals and case managers, as for a
- * referral) assign a task on it to an organisation of the NRM, optionally to a role there, and may cancel it; the
+ * referral) assign a task on it to an organisation of the NRM, optionally to a role there or to a colleague of
+ * their own, and may cancel it; the
  * owing organisation's professionals list their organisation's tasks and record one done. Reads show a task only to
  * the organisation that owes it and the one that assigned it, and are logged in the case's read log.
  */
@@ -44,7 +46,8 @@ class TaskController {
             + "'SERVICE_PROVIDER')";
 
     record AssignmentRequest(UUID taskId, @NotNull UUID caseId, @NotBlank @Size(max = 64) String owedByOrganisationId,
-                             @Size(max = 64) String owedByRole, @NotBlank @Size(max = 2000) String description,
+                             @Size(max = 64) String owedByRole, @Size(max = 64) String owedByUserId,
+                             @NotBlank @Size(max = 2000) String description,
                              @NotNull @PlausibleTime(future = true) Instant dueAt,
                              @PlausibleTime(future = true) Instant remindAt) {
     }
@@ -56,12 +59,27 @@ class TaskController {
     private final TaskAssignments assignments;
     private final TaskList tasks;
     private final PersonalDataReads reads;
+    private final Colleagues colleagues;
 
-    TaskController(CommandGateway commands, TaskAssignments assignments, TaskList tasks, PersonalDataReads reads) {
+    TaskController(CommandGateway commands, TaskAssignments assignments, TaskList tasks, PersonalDataReads reads,
+                   Colleagues colleagues) {
         this.commands = commands;
         this.assignments = assignments;
         this.tasks = tasks;
         this.reads = reads;
+        this.colleagues = colleagues;
+    }
+
+    /** A person a task may name: someone of the caller's own organisation. */
+    record ColleagueView(String id, String displayName) {
+    }
+
+    /** The people of the caller's organisation a task can be owed by (the assign form's choice). */
+    @GetMapping("/colleagues")
+    @PreAuthorize(ASSIGNERS)
+    List<ColleagueView> colleagues(@AuthenticationPrincipal Jwt token) {
+        return colleagues.of(Actor.from(token).organisationId()).stream()
+                .map(colleague -> new ColleagueView(colleague.id(), colleague.displayName())).toList();
     }
 
     @PostMapping(consumes = "application/json")
@@ -69,7 +87,8 @@ class TaskController {
     ResponseEntity<TaskState> assign(@Valid @RequestBody AssignmentRequest request, @AuthenticationPrincipal Jwt token) {
         UUID taskId = request.taskId() != null ? request.taskId() : UUID.randomUUID();
         TaskState state = assignments.assign(new TaskAssignments.Assignment(taskId, request.caseId(),
-                request.owedByOrganisationId(), request.owedByRole(), request.description(), request.dueAt(),
+                request.owedByOrganisationId(), request.owedByRole(), request.owedByUserId(), request.description(),
+                request.dueAt(),
                 request.remindAt()), Actor.from(token));
         return ResponseEntity.created(URI.create("/api/tasks/" + taskId)).body(state);
     }

@@ -4,8 +4,10 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.bson.Document;
 import org.nrmplatform.contracts.privacy.PersonalField;
 import org.nrmplatform.shared.privacy.PersonalData;
@@ -34,10 +36,12 @@ class TaskList {
 
     private final MongoTemplate mongo;
     private final PersonalData personalData;
+    private final Colleagues colleagues;
 
-    TaskList(MongoTemplate mongo, PersonalData personalData) {
+    TaskList(MongoTemplate mongo, PersonalData personalData, Colleagues colleagues) {
         this.mongo = mongo;
         this.personalData = personalData;
+        this.colleagues = colleagues;
     }
 
     /** The actor's organisation's tasks: those it owes, or with {@code assigned} those it assigned. */
@@ -53,8 +57,10 @@ class TaskList {
         long total = mongo.count(new Query(criteria), TaskView.COLLECTION);
         Query query = new Query(criteria).with(Sort.by("dueAt", "_id")).skip((long) page * size).limit(size);
         PersonalData.Reading reading = personalData.reading();
-        List<TaskView> items = mongo.find(query, Document.class, TaskView.COLLECTION).stream()
-                .map(stored -> open(stored, reading)).toList();
+        List<Document> stored = mongo.find(query, Document.class, TaskView.COLLECTION);
+        Map<String, String> names = colleagues.names(stored.stream().map(task -> task.getString("owedByUserId"))
+                .filter(Objects::nonNull).collect(Collectors.toSet()));
+        List<TaskView> items = stored.stream().map(task -> open(task, reading, names)).toList();
         return new Page(items, page, size, total);
     }
 
@@ -63,10 +69,11 @@ class TaskList {
         return Optional.ofNullable(mongo.findById(taskId.toString(), Document.class, TaskView.COLLECTION))
                 .filter(stored -> actor.organisationId().equals(stored.getString("owedByOrganisationId"))
                         || actor.organisationId().equals(stored.getString("assignedByOrganisationId")))
-                .map(stored -> open(stored, personalData.reading()));
+                .map(stored -> open(stored, personalData.reading(), stored.getString("owedByUserId") == null
+                        ? Map.of() : colleagues.names(List.of(stored.getString("owedByUserId")))));
     }
 
-    private TaskView open(Document stored, PersonalData.Reading reading) {
+    private TaskView open(Document stored, PersonalData.Reading reading, Map<String, String> names) {
         PersonalData.OpenedPayload opened = reading.openTree(stored, path -> {
             PersonalField field = SEALED_FIELDS.get(path);
             if (field == null) {
@@ -76,6 +83,8 @@ class TaskList {
         });
         Document view = (Document) opened.payload();
         view.put("erased", opened.erased());
+        String owedByUserId = stored.getString("owedByUserId");
+        view.put("owedByName", owedByUserId == null ? null : names.get(owedByUserId));
         return mongo.getConverter().read(TaskView.class, view);
     }
 }

@@ -45,6 +45,7 @@ class TaskProjection {
         Document task = new Document("_id", event.taskId().toString()).append("caseId", event.caseId().toString())
                 .append("assignedByOrganisationId", event.assignedByOrganisationId())
                 .append("owedByOrganisationId", event.owedByOrganisationId()).append("owedByRole", event.owedByRole())
+                .append("owedByUserId", event.owedByUserId())
                 .append("description", sealed(event.description())).append("dueAt", event.dueAt())
                 .append("remindAt", event.remindAt()).append("status", TaskStatus.OPEN.name())
                 .append("assignedAt", at).append("version", 0L);

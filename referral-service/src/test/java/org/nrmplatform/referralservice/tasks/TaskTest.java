@@ -77,7 +77,7 @@ class TaskTest {
                 .when(assign(null, DUE, DUE.plusSeconds(1)), actor(WELFARE, Role.CASE_MANAGER))
                 .expectNoEvents().expectException(violation(Kind.RULE_NOT_MET, "remindAt"));
         fixture.givenNoPriorActivity()
-                .when(new AssignTask(TASK_ID, CASE_ID, WELFARE, HEALTH, null, " ", DUE, null),
+                .when(new AssignTask(TASK_ID, CASE_ID, WELFARE, HEALTH, null, null, " ", DUE, null),
                         actor(WELFARE, Role.CASE_MANAGER))
                 .expectNoEvents().expectException(violation(Kind.RULE_NOT_MET, "description"));
     }
@@ -100,6 +100,20 @@ class TaskTest {
         fixture.given(assigned("case-manager", null))
                 .when(new RecordTaskDone(TASK_ID, "done"), actor(HEALTH, Role.CASE_MANAGER))
                 .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void aTaskForAPersonIsDoneOnlyByThatPerson() {
+        String person = UUID.randomUUID().toString();
+        TaskAssigned forThePerson = new TaskAssigned(TASK_ID, CASE_ID, WELFARE, WELFARE, null,
+                seal(PersonalField.TASK_DESCRIPTION, WHAT), DUE, null, person);
+        fixture.given(forThePerson)
+                .when(new RecordTaskDone(TASK_ID, "done"), actor(WELFARE, Role.CASE_MANAGER))
+                .expectNoEvents().expectException(AggregateNotFoundException.class);
+        fixture.given(forThePerson)
+                .when(new RecordTaskDone(TASK_ID, "done"), new Actor(person, "nrm-web", WELFARE, "test", "RS",
+                        Set.of(Role.CASE_MANAGER)).toMetadata())
+                .expectEvents(new TaskDone(TASK_ID, CASE_ID, WELFARE, seal(PersonalField.TASK_DONE_REASON, "done")));
     }
 
     @Test
@@ -172,12 +186,12 @@ class TaskTest {
     }
 
     private static AssignTask assign(String role, Instant dueAt, Instant remindAt) {
-        return new AssignTask(TASK_ID, CASE_ID, WELFARE, HEALTH, role, WHAT, dueAt, remindAt);
+        return new AssignTask(TASK_ID, CASE_ID, WELFARE, HEALTH, role, null, WHAT, dueAt, remindAt);
     }
 
     private static TaskAssigned assigned(String role, Instant remindAt) {
         return new TaskAssigned(TASK_ID, CASE_ID, WELFARE, HEALTH, role, seal(PersonalField.TASK_DESCRIPTION, WHAT),
-                DUE, remindAt);
+                DUE, remindAt, null);
     }
 
     private static Sealed seal(PersonalField field, String clear) {

@@ -77,12 +77,15 @@ class CaseFileController {
                 .answer(model, next, () -> again(caseId, null, model));
     }
 
-    /** A task on the case for an organisation of the directory (the tasks page of that organisation lists it). */
+    /**
+     * A task on the case for an organisation of the directory (the tasks page of that organisation lists it),
+     * optionally a role or, in the case manager's own organisation, a person there.
+     */
     @PostMapping("/tasks")
     String assignTask(@PathVariable UUID caseId, @RequestParam MultiValueMap<String, String> form, Model model,
                       RedirectAttributes next) {
         Map<String, Object> request = Submission.typedFields(form, "taskId", "owedByOrganisationId", "owedByRole",
-                "description");
+                "owedByUserId", "description");
         request.put("caseId", caseId.toString());
         request.put("dueAt", instant(form.getFirst("dueAt")));
         request.put("remindAt", instant(form.getFirst("remindAt")));
@@ -215,6 +218,7 @@ class CaseFileController {
         model.addAttribute("newFlagId", UUID.randomUUID().toString());
         model.addAttribute("caseTasks", api.items("/api/tasks?assigned=true&caseId={id}&size=200", caseId));
         model.addAttribute("newTaskId", UUID.randomUUID().toString());
+        model.addAttribute("colleagues", api.list("/api/tasks/colleagues"));
         List<Map<String, Object>> organisations = api.items("/api/identity/organisations?size=200");
         Map<String, String> names = new HashMap<>();
         organisations.forEach(o -> names.put(String.valueOf(o.get("id")), String.valueOf(o.get("name"))));
