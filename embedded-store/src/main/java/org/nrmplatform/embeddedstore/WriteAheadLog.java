@@ -341,9 +341,12 @@ final class WriteAheadLog implements Closeable {
             synchronized (monitor) {
                 while (!closed && (syncsInFlight > 0 || appended <= durable
                         || System.nanoTime() - lastSyncNanos < flushIntervalNanos)) {
-                    long remaining = flushIntervalNanos - (System.nanoTime() - lastSyncNanos);
+                    // nothing to sync (or a sync under way, which wakes it): a whole interval, which still syncs
+                    // a write made meanwhile within one; a write waiting: until its interval is up
+                    long wait = syncsInFlight > 0 || appended <= durable ? flushIntervalNanos
+                            : flushIntervalNanos - (System.nanoTime() - lastSyncNanos);
                     try {
-                        monitor.wait(Math.max(1, Math.min(1_000, remaining / 1_000_000)));
+                        monitor.wait(Math.max(1, Math.min(1_000, wait / 1_000_000)));
                     } catch (InterruptedException e) {
                         return;
                     }
