@@ -64,7 +64,7 @@ class MonitoringStatisticsTest {
         when(versions.currentCollection(CaseStatisticsProjection.NAME, CaseFacts.COLLECTION))
                 .thenReturn(CaseFacts.COLLECTION);
         statistics = new MonitoringStatistics(mongo, new CaseStatisticsProjection(mongo, null, versions),
-                new StatisticsProperties(THRESHOLD));
+                new StatisticsProperties(THRESHOLD, 11));
     }
 
     @Test
