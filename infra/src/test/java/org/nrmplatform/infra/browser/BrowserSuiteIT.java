@@ -847,7 +847,7 @@ class BrowserSuiteIT {
         HttpResponse<byte[]> csv = download(browser.findElement(By.id("csv")).getDomAttribute("href"));
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
-        assertThat(new String(csv.body(), StandardCharsets.UTF_8).lines().findFirst().orElse("")).contains("gender");
+        assertThat(new String(csv.body(), StandardCharsets.UTF_8).lines().findFirst().orElse("")).contains("prs_Gender");
 
         new Select(browser.findElement(By.id("groupBy2"))).selectByValue("sex");
         browser.findElement(By.id("count")).click();
