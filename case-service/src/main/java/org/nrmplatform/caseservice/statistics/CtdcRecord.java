@@ -110,7 +110,11 @@ final class CtdcRecord {
 
     private static String ageBroad(String ageBand) {
         // a band computed from the date of birth is already CTDC's; ADULT/CHILD, Unknown and Erased are not bands
-        return ageBand != null && Character.isDigit(ageBand.charAt(0)) ? ageBand : UNKNOWN;
+        return isBand(ageBand) ? ageBand : UNKNOWN;
+    }
+
+    private static boolean isBand(String ageBand) {
+        return ageBand != null && !ageBand.isEmpty() && Character.isDigit(ageBand.charAt(0));
     }
 
     private static String majorityStatus(String ageBand) {
@@ -120,7 +124,7 @@ final class CtdcRecord {
         return switch (ageBand) {
             case "0--8", "9--17", "CHILD" -> "Minor";
             case "ADULT" -> "Adult";
-            default -> Character.isDigit(ageBand.charAt(0)) ? "Adult" : UNKNOWN;
+            default -> isBand(ageBand) ? "Adult" : UNKNOWN;
         };
     }
 
