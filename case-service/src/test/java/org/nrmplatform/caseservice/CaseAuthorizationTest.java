@@ -69,6 +69,7 @@ class CaseAuthorizationTest extends ApiTest {
             new AccessRule("GET", "/api/cases/{caseId}/read-log", EnumSet.of(Role.PROSECUTOR, Role.OPERATOR), null),
             new AccessRule("GET", "/api/statistics", EnumSet.of(Role.MONITOR), null),
             new AccessRule("GET", "/api/statistics/indicators", EnumSet.of(Role.MONITOR), null),
+            new AccessRule("GET", "/api/statistics/ctdc", EnumSet.of(Role.MONITOR), null),
             new AccessRule("GET", "/api/indicator-sets", ALL, null),
             new AccessRule("GET", "/api/indicator-sets/{id}", ALL, null),
             new AccessRule("GET", "/api/admin/projections", EnumSet.of(Role.OPERATOR), null),

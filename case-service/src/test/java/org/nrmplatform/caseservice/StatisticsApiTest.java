@@ -73,7 +73,7 @@ class StatisticsApiTest extends ApiTest {
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
-        assertThat(csv.body()).startsWith("gender,ageBroad,yearOfRegistration,count,suppressed\r\n");
+        assertThat(csv.body()).startsWith("prs_Gender,ageBroad,yearOfRegistration,count,suppressed\r\n");
     }
 
     @Test

@@ -220,7 +220,8 @@ class PageAccessTest {
             "prosecutor", List.of("/prosecution", "/prosecution/cases/" + A_CASE, "/prosecution/exports/" + A_CASE,
                     "/prosecution/exports/" + A_CASE + "/export.pdf"),
             "monitor", List.of("/statistics", "/statistics/csv?groupBy=stage", "/statistics/indicators",
-                    "/statistics/indicators?period=2026-Q4&by=region", "/statistics/indicators/csv?period=2026"),
+                    "/statistics/indicators?period=2026-Q4&by=region", "/statistics/indicators/csv?period=2026",
+                    "/statistics/ctdc"),
             "operator", List.of("/projections", "/projections/table", "/projections/managed-cases/rebuild"),
             "administrator", List.of("/administration", "/administration/organisations/" + A_CASE,
                     "/administration/users/" + A_CASE, "/administration/clients/demo-monitor",
@@ -284,7 +285,7 @@ class PageAccessTest {
                         .with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_prosecutor"))))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("id=\"legal-basis-form\"")));
         for (String[] own : new String[][] {{"monitor", "/statistics"}, {"monitor", "/statistics/indicators"},
-                {"operator", "/projections"},
+                {"monitor", "/statistics/ctdc"}, {"operator", "/projections"},
                 {"administrator", "/administration"}}) {
             pages.perform(get(own[1]).with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_" + own[0]))))
                     .andExpect(status().isServiceUnavailable())

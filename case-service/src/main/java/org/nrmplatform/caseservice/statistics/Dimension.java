@@ -7,13 +7,14 @@ import java.util.function.Function;
 
 /**
  * What cases can be counted by. {@code column} is the export's column: CTDC's column name where CTDC has
- * one with the same meaning and values (gender, ageBroad, citizenship, yearOfRegistration), else the HTCDS
- * field (vic_TypeOfExploitation, vic_MethodsOfControl), else the platform's own name. Multi-valued
- * dimensions count a case once in each of its values.
+ * one with the same meaning and values (ageBroad, citizenship, yearOfRegistration), else the HTCDS field
+ * whose codes the values are (prs_Gender: Feminine, not CTDC's Female; vic_TypeOfExploitation,
+ * vic_MethodsOfControl), else the platform's own name; StatisticsColumnsTest names each one's source and
+ * docs/ctdc-export.md how they differ. Multi-valued dimensions count a case once in each of its values.
  */
 enum Dimension {
     STAGE("stage", "stage", false, facts -> one(facts.stage() == null ? null : facts.stage().name())),
-    SEX("sex", "gender", false, facts -> one(facts.sex())),
+    SEX("sex", "prs_Gender", false, facts -> one(facts.sex())),
     AGE_BAND("ageBand", "ageBroad", false, facts -> one(facts.ageBand())),
     TYPE_OF_EXPLOITATION("typeOfExploitation", "vic_TypeOfExploitation", true,
             facts -> many(facts.typesOfExploitation())),

@@ -31,7 +31,8 @@ final class StatisticsCsv {
         return csv.toString();
     }
 
-    private static String row(List<String> fields) {
+    /** One line of RFC 4180 CSV (the CTDC export writes its lines with it too). */
+    static String row(List<String> fields) {
         return fields.stream().map(StatisticsCsv::quoted).collect(Collectors.joining(",")) + "\r\n";
     }
 

@@ -64,7 +64,7 @@ class MonitoringStatisticsTest {
         when(versions.currentCollection(CaseStatisticsProjection.NAME, CaseFacts.COLLECTION))
                 .thenReturn(CaseFacts.COLLECTION);
         statistics = new MonitoringStatistics(mongo, new CaseStatisticsProjection(mongo, null, versions),
-                new StatisticsProperties(THRESHOLD));
+                new StatisticsProperties(THRESHOLD, 11));
     }
 
     @Test
@@ -150,7 +150,7 @@ class MonitoringStatisticsTest {
     @Test
     void theCsvUsesCtdcColumnNamesAndLeavesSuppressedCountsEmpty() {
         assertThat(StatisticsCsv.of(answer("groupBy=sex,ageBand")).split("\r\n")).containsExactly(
-                "gender,ageBroad,count,suppressed",
+                "prs_Gender,ageBroad,count,suppressed",
                 "Feminine,30--38,15,false",
                 "Feminine,ADULT,8,false",
                 "Masculine,24--26,10,false",

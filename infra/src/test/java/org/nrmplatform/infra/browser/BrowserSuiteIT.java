@@ -847,7 +847,7 @@ class BrowserSuiteIT {
         HttpResponse<byte[]> csv = download(browser.findElement(By.id("csv")).getDomAttribute("href"));
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
-        assertThat(new String(csv.body(), StandardCharsets.UTF_8).lines().findFirst().orElse("")).contains("gender");
+        assertThat(new String(csv.body(), StandardCharsets.UTF_8).lines().findFirst().orElse("")).contains("prs_Gender");
 
         new Select(browser.findElement(By.id("groupBy2"))).selectByValue("sex");
         browser.findElement(By.id("count")).click();
@@ -931,6 +931,70 @@ class BrowserSuiteIT {
         // Kikinda's count is shown, or said suppressed when another region's small count would be given away by it
         assertThat(browser.findElement(By.id("totals-table")).getText()).containsPattern(
                 "Presumed victims · Kikinda (12|suppressed)");
+        signOut();
+    }
+
+    /**
+     * The monitor downloads the CTDC export from the statistics page: the police's system opens eleven cases of
+     * men from Moldova, forced to beg under debt bondage, which the identification authority decides on (k = 11: just
+     * enough to be published as they are); the export carries CTDC's header, their eleven rows, and no row that fewer
+     * than eleven share.
+     */
+    @Test
+    @Order(90)
+    void theMonitorDownloadsTheCtdcExportInCtdcsColumns() throws Exception {
+        String policeSystem = clientToken("demo-first-line");
+        String authority = clientToken("demo-identification-authority");
+        String socialWelfare = JSON.readTree(api("GET", "/api/identity/organisations?type=social-welfare", null,
+                policeSystem).body()).at("/items/0/id").asString();
+        for (int i = 0; i < 11; i++) {
+            HttpResponse<String> opened = api("POST", "/api/cases", Map.of("detectingSector", "BORDER_POLICE",
+                    "screenedAt", Instant.now().minus(Duration.ofHours(2)).toString(),
+                    "location", Map.of("country", "RS", "municipality", "Subotica"),
+                    "dataSubject", Map.of("ageCategory", "ADULT", "sex", "Masculine", "citizenship", List.of("MD"))),
+                    policeSystem);
+            assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+            String caseId = JSON.readTree(opened.body()).path("caseId").asString();
+            assertThat(api("POST", "/api/cases/" + caseId + "/indicator-assessments", Map.of("indicatorSetId",
+                    "labour-v1", "answers", Map.of("LAB-01", "PRESENT", "LAB-02", "PRESENT"),
+                    "assessedAt", Instant.now().minus(Duration.ofHours(1)).toString()), policeSystem).statusCode())
+                    .isEqualTo(201);
+            assertThat(api("POST", "/api/cases/" + caseId + "/presumed-victim", Map.of("grounds",
+                    "Begging for a debt to the driver", "responsibleOrganisationId", socialWelfare), policeSystem)
+                    .statusCode()).isEqualTo(200);
+            assertThat(api("POST", "/api/cases/" + caseId + "/identification-decision", Map.of("outcome",
+                    "IDENTIFIED", "reasons", "Forced begging established", "typesOfExploitation",
+                    List.of("ForcedBegging"), "methodsOfControl", List.of("DebtBondage")), authority).statusCode())
+                    .isEqualTo(200);
+        }
+        signIn("monitor");
+        until(ExpectedConditions.urlContains("/web/statistics"));
+        WebElement export = until(ExpectedConditions.visibilityOfElementLocated(By.id("ctdc-csv")));
+        assertThat(browser.findElement(By.id("ctdc")).getText()).contains("CTDC export", "-99");
+        String href = export.getDomAttribute("href");
+        String rowStart = Instant.now().atZone(java.time.ZoneOffset.UTC).getYear()
+                + ",Case Management,Male,-99,Adult,-99,-99,MD,1,";
+        // the export follows the decisions moments after they are stored: downloaded again until it holds them
+        List<String> lines = until(driver -> {
+            try {
+                HttpResponse<byte[]> csv = download(href);
+                assertThat(csv.statusCode()).isEqualTo(200);
+                assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+                List<String> answer = new String(csv.body(), StandardCharsets.UTF_8).lines().toList();
+                return answer.stream().filter(line -> line.startsWith(rowStart)).count() >= 11 ? answer : null;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(lines.get(0)).startsWith("yearOfRegistration,Datasource,gender,ageBroad,majorityStatus,"
+                + "majorityStatusAtExploit,majorityEntry,citizenship,meansOfControlDebtBondage,")
+                .endsWith(",CountryOfExploitation,recruiterRelationIntimatePartner,recruiterRelationFriend,"
+                        + "recruiterRelationFamily,recruiterRelationOther,recruiterRelationUnknown");
+        Map<String, Integer> classes = new java.util.HashMap<>();
+        lines.stream().skip(1).forEach(line -> classes.merge(line, 1, Integer::sum));
+        System.out.printf("CTDC export in the browser suite: %d rows in %d classes, smallest class %d%n",
+                lines.size() - 1, classes.size(), classes.values().stream().mapToInt(Integer::intValue).min().orElse(0));
+        assertThat(classes.values()).as("rows identical to each row").allMatch(size -> size >= 11);
         signOut();
     }
 

@@ -23,7 +23,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  * The monitor's statistics (the national coordinator or rapporteur): anonymised counts of cases by up to three
  * dimensions as a bar chart and a table, the durations, and the same answer as CSV. Suppressed cells (fewer cases
  * than the platform's threshold, or suppressed so that no total gives one away) are shown as suppressed, never as
- * a number. What the API refuses (a dimension chosen twice) is shown beside the choice.
+ * a number. What the API refuses (a dimension chosen twice) is shown beside the choice. Beside them, the
+ * case-level CTDC export to download.
  */
 @Controller
 @RequestMapping("/statistics")
@@ -77,6 +78,21 @@ class StatisticsController {
         return ResponseEntity.ok().contentType(type != null ? type : new MediaType("text", "csv"))
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename("nrm-statistics.csv").build().toString())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(csv.body());
+    }
+
+    /**
+     * The case-level export in CTDC's columns, k-anonymised by the platform (docs/ctdc-export.md), downloaded
+     * through this application as it is: every year, the whole dataset the monitor may hand on to CTDC.
+     */
+    @GetMapping("/ctdc")
+    ResponseEntity<byte[]> ctdc() {
+        Download csv = api.download("/api/statistics/ctdc?format=csv");
+        MediaType type = csv.headers().getContentType();
+        return ResponseEntity.ok().contentType(type != null ? type : new MediaType("text", "csv"))
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename("nrm-ctdc.csv").build().toString())
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(csv.body());
     }
