@@ -16,6 +16,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
 import org.nrmplatform.caseservice.actionplan.ActionPlanCommands.AddActivity;
 import org.nrmplatform.caseservice.actionplan.ActionPlanCommands.AddIndicator;
 import org.nrmplatform.caseservice.actionplan.ActionPlanCommands.AddObjective;
@@ -93,22 +95,19 @@ class ActionPlanController {
                            @Valid @Size(max = 500) List<IndicatorProgressRequest> indicators) {
     }
 
-    record Plans(List<ActionPlanView.Summary> items, int total) {
-    }
-
     record Bindable(List<Definition> items) {
     }
 
     private final CommandGateway commands;
-    private final ActionPlans plans;
+    private final QueryGateway queries;
     private final ActionPlanReporting reporting;
     private final ActionPlanPdf pdf;
     private final IndicatorFigures figures;
 
-    ActionPlanController(CommandGateway commands, ActionPlans plans, ActionPlanReporting reporting, ActionPlanPdf pdf,
-                         IndicatorFigures figures) {
+    ActionPlanController(CommandGateway commands, QueryGateway queries, ActionPlanReporting reporting,
+                         ActionPlanPdf pdf, IndicatorFigures figures) {
         this.commands = commands;
-        this.plans = plans;
+        this.queries = queries;
         this.reporting = reporting;
         this.pdf = pdf;
         this.figures = figures;
@@ -128,9 +127,8 @@ class ActionPlanController {
     @GetMapping
     @PreAuthorize(COORDINATORS)
     @Operation(summary = "The action plans, the latest first (administrator, monitor)")
-    Plans list() {
-        List<ActionPlanView.Summary> all = plans.list();
-        return new Plans(all, all.size());
+    ActionPlanQueries.PlanList list() {
+        return queries.query(new ActionPlanQueries.ListActionPlans(), ActionPlanQueries.PlanList.class).join();
     }
 
     @GetMapping("/computed-indicators")
@@ -146,7 +144,8 @@ class ActionPlanController {
     @Operation(summary = "A plan as recorded: objectives with activities and indicators, reported values, progress "
             + "reports (administrator, monitor)")
     ActionPlanView get(@PathVariable UUID planId) {
-        return plans.find(planId).orElseThrow(() -> notFound(planId));
+        return queries.query(new ActionPlanQueries.FindActionPlan(planId),
+                ResponseTypes.optionalInstanceOf(ActionPlanView.class)).join().orElseThrow(() -> notFound(planId));
     }
 
     @PostMapping(path = "/{planId}/objectives", consumes = "application/json")

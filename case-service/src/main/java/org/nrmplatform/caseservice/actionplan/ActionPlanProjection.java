@@ -8,10 +8,11 @@ import java.time.Instant;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.bson.Document;
+import org.nrmplatform.caseservice.projections.ProjectionVersions;
+import org.nrmplatform.caseservice.projections.RebuildableProjection;
 import org.nrmplatform.contracts.actionplans.ActionPlanEvents.ActionPlanRecorded;
 import org.nrmplatform.contracts.actionplans.ActionPlanEvents.ActivityAdded;
 import org.nrmplatform.contracts.actionplans.ActionPlanEvents.ActivityProgress;
@@ -25,20 +26,22 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * The action plans, one document each in {@value ActionPlans#COLLECTION}, kept from their events: objectives,
+ * The action plans, one document each in {@value ActionPlans#COLLECTION} (version 1; rebuildable while serving,
+ * see {@link ProjectionVersions}), kept from their events: objectives,
  * activities and indicators keyed by id (in the order added), reported values by indicator and period, progress
  * reports by period (a later one replaces the earlier). Every write is guarded by the plan's version, so an event
  * delivered again changes nothing. Numbers are kept as their decimal text, exactly as recorded.
  */
 @Component
 @ProcessingGroup(ActionPlanProjection.NAME)
-class ActionPlanProjection {
+class ActionPlanProjection extends RebuildableProjection {
 
     static final String NAME = "action-plans";
 
     private final MongoTemplate mongo;
 
-    ActionPlanProjection(MongoTemplate mongo) {
+    ActionPlanProjection(MongoTemplate mongo, ProjectionVersions versions) {
+        super(mongo, versions, ActionPlans.COLLECTION);
         this.mongo = mongo;
     }
 
@@ -50,7 +53,7 @@ class ActionPlanProjection {
                 .setOnInsert("objectives", new Document()).setOnInsert("activities", new Document())
                 .setOnInsert("indicators", new Document()).setOnInsert("values", new Document())
                 .setOnInsert("reports", new Document());
-        mongo.upsert(query(where("_id").is(event.planId().toString())), insert, ActionPlans.COLLECTION);
+        mongo.upsert(query(where("_id").is(event.planId().toString())), insert, target());
     }
 
     @EventHandler
@@ -103,16 +106,9 @@ class ActionPlanProjection {
                         .append("indicators", indicators).append("reportedAt", at)));
     }
 
-    @ResetHandler
-    void reset() {
-        if (mongo.collectionExists(ActionPlans.COLLECTION)) { // the embedded server refuses to drop a missing one
-            mongo.dropCollection(ActionPlans.COLLECTION);
-        }
-    }
-
     private void change(UUID planId, long sequence, Update update) {
         mongo.updateFirst(query(where("_id").is(planId.toString()).and("version").lt(sequence)),
-                update.set("version", sequence), ActionPlans.COLLECTION);
+                update.set("version", sequence), target());
     }
 
     private static String text(BigDecimal value) {

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
 import org.nrmplatform.caseservice.actionplan.ActionPlanReport.ActivityLine;
 import org.nrmplatform.caseservice.actionplan.ActionPlanReport.IndicatorLine;
 import org.nrmplatform.caseservice.actionplan.ActionPlanReport.Narrative;
@@ -28,18 +30,20 @@ import org.springframework.stereotype.Component;
 @Component
 class ActionPlanReporting {
 
-    private final ActionPlans plans;
+    private final QueryGateway queries;
     private final IndicatorFigures figures;
     private final Clock clock;
 
-    ActionPlanReporting(ActionPlans plans, IndicatorFigures figures, Clock clock) {
-        this.plans = plans;
+    ActionPlanReporting(QueryGateway queries, IndicatorFigures figures, Clock clock) {
+        this.queries = queries;
         this.figures = figures;
         this.clock = clock;
     }
 
+    /** The plan read from its view (the query bus), the bound figures from the indicators (a direct call). */
     Optional<ActionPlanReport> report(UUID planId) {
-        return plans.find(planId).map(this::report);
+        return queries.query(new ActionPlanQueries.FindActionPlan(planId),
+                ResponseTypes.optionalInstanceOf(ActionPlanView.class)).join().map(this::report);
     }
 
     private ActionPlanReport report(ActionPlanView plan) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.nrmplatform.caseservice.actionplan.ActionPlanView.Activity;
 import org.nrmplatform.caseservice.actionplan.ActionPlanView.ActivityStatus;
@@ -22,6 +23,7 @@ import org.nrmplatform.caseservice.actionplan.ActionPlanView.Objective;
 import org.nrmplatform.caseservice.actionplan.ActionPlanView.ProgressReport;
 import org.nrmplatform.caseservice.actionplan.ActionPlanView.ReportedValue;
 import org.nrmplatform.caseservice.actionplan.ActionPlanView.Summary;
+import org.nrmplatform.caseservice.projections.VersionedCollection;
 import org.nrmplatform.caseservice.statistics.IndicatorFigures;
 import org.nrmplatform.contracts.actionplans.ImplementationStatus;
 import org.nrmplatform.contracts.actionplans.ProgressStatus;
@@ -30,28 +32,34 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-/** Reads the plans {@link ActionPlanProjection} keeps. */
+/** Reads the plans {@link ActionPlanProjection} keeps, from the version of it now serving. */
 @Component
 class ActionPlans {
 
     static final String COLLECTION = "action_plans";
 
     private final MongoTemplate mongo;
+    private final VersionedCollection plans;
 
-    ActionPlans(MongoTemplate mongo) {
+    ActionPlans(MongoTemplate mongo, ActionPlanProjection projection) {
         this.mongo = mongo;
+        this.plans = projection.collection();
     }
 
     /** Every plan, the latest start first (a country has few). */
-    List<Summary> list() {
-        return mongo.find(new Query().with(Sort.by(Sort.Direction.DESC, "startsOn")), Document.class, COLLECTION)
+    @QueryHandler
+    ActionPlanQueries.PlanList answer(ActionPlanQueries.ListActionPlans question) {
+        List<Summary> all = mongo.find(new Query().with(Sort.by(Sort.Direction.DESC, "startsOn")), Document.class, plans.current())
                 .stream().map(plan -> new Summary(UUID.fromString(plan.getString("_id")), plan.getString("title"),
                         LocalDate.parse(plan.getString("startsOn")), LocalDate.parse(plan.getString("endsOn")),
                         version(plan))).toList();
+        return new ActionPlanQueries.PlanList(all, all.size());
     }
 
-    Optional<ActionPlanView> find(UUID planId) {
-        Document plan = mongo.findOne(query(where("_id").is(planId.toString())), Document.class, COLLECTION);
+    @QueryHandler
+    Optional<ActionPlanView> answer(ActionPlanQueries.FindActionPlan question) {
+        UUID planId = question.planId();
+        Document plan = mongo.findOne(query(where("_id").is(planId.toString())), Document.class, plans.current());
         if (plan == null) {
             return Optional.empty();
         }

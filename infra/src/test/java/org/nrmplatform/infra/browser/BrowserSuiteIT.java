@@ -1200,7 +1200,7 @@ class BrowserSuiteIT {
         setValue("plan-starts", year + "-01-01");
         setValue("plan-ends", (Integer.parseInt(year) + 1) + "-12-31");
         browser.findElement(By.id("plan-submit")).click();
-        until(ExpectedConditions.visibilityOfElementLocated(By.id("objective-form")));
+        untilShownAfterTheWrite(By.id("objective-form"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(title);
 
         browser.findElement(By.id("objective-title")).sendKeys("Presumed victims are identified sooner");
