@@ -129,7 +129,7 @@ class ActionPlanApiTest extends ApiTest {
         assertThat(new String(csv.body(), StandardCharsets.UTF_8)).startsWith(String.join(",", List.of("objective", "item", "name", "responsible",
                 "deadline", "implementation", "unit", "baseline", "target", "source", "period", "value", "suppressed",
                 "status", "note")) + "\r\n")
-                .contains("indicator,Presumed victims identified,,,,cases,8,15,computed: presumedVictims,2017-Q2,13.0,"
+                .contains("indicator,Presumed victims identified,,,,cases,8,15,computed: presumedVictims,2017-Q2,13,"
                         + "false,ON_TRACK,")
                 .contains("Inspectors trained,Labour Inspectorate,,,people,0,120,reported,2017-Q2,45,false,AT_RISK,"
                         + "two of four sessions held");
@@ -139,7 +139,7 @@ class ActionPlanApiTest extends ApiTest {
         try (PDDocument document = Loader.loadPDF(pdf.body())) {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("National action plan 2017-2018", "Presumed victims identified",
-                    "2017-Q2: 13.0, on track", "2017-Q2: suppressed (small cell), no status", "2017-Q2: 45, at risk",
+                    "2017-Q2: 13, on track", "2017-Q2: suppressed (small cell), no status", "2017-Q2: 45, at risk",
                     "Two training sessions were postponed");
         }
         assertThat(monitor.get("/api/action-plans").body().get("items").toString()).contains(planId);

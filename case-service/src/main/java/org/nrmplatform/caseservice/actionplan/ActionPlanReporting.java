@@ -85,8 +85,7 @@ class ActionPlanReporting {
             ProgressStatus status = indicatorStatus(reports.get(period), indicator.indicatorId());
             if (bound) {
                 Figure figure = computed.get(period).get(Arrays.asList(indicator.boundTo(), indicator.category()));
-                values.add(new PeriodValue(period, figure.value() == null ? null : BigDecimal.valueOf(figure.value()),
-                        figure.suppressed(), null, status));
+                values.add(new PeriodValue(period, decimal(figure.value()), figure.suppressed(), null, status));
             } else {
                 Optional<ReportedValue> reported = indicator.values().stream()
                         .filter(value -> value.period().equals(period)).findFirst();
@@ -97,6 +96,14 @@ class ActionPlanReporting {
         return new IndicatorLine(indicator.indicatorId(), indicator.name(), indicator.unit(), indicator.baseline(),
                 indicator.target(), bound ? "computed" : "reported", indicator.boundTo(), indicator.category(),
                 indicator.reportedBy(), values);
+    }
+
+    /** A whole figure (a count, a whole median) as a whole number, as the indicators print it. */
+    private static BigDecimal decimal(Double value) {
+        if (value == null) {
+            return null;
+        }
+        return value % 1 == 0 ? BigDecimal.valueOf(value.longValue()) : BigDecimal.valueOf(value);
     }
 
     private static ProgressStatus activityStatus(ProgressReport report, UUID activityId) {
