@@ -32,6 +32,8 @@ class CaseAuthorizationTest extends ApiTest {
     private static final Set<Role> ALL = EnumSet.allOf(Role.class);
 
 
+    static final Set<Role> COORDINATORS = EnumSet.of(Role.ADMINISTRATOR, Role.MONITOR);
+
     static final List<AccessRule> ENDPOINTS = List.of(
             new AccessRule("POST", "/api/cases", EnumSet.of(Role.FIRST_LINE, Role.CASE_MANAGER),
                     () -> CaseRequests.openAdult(null)),
@@ -81,7 +83,26 @@ class CaseAuthorizationTest extends ApiTest {
             // the body names the case (see call): a role without the case in scope gets 404
             new AccessRule("POST", "/api/audit/verification", EnumSet.of(Role.PROSECUTOR, Role.OPERATOR,
                     Role.FIRST_LINE, Role.IDENTIFICATION_AUTHORITY, Role.CASE_MANAGER), Map::of),
-            new AccessRule("GET", "/api/audit/public-key", ALL, null));
+            new AccessRule("GET", "/api/audit/public-key", ALL, null),
+            // national action plans: the NRM's coordinators (issue 19, point 2); {planId} is a plan of none (404)
+            new AccessRule("POST", "/api/action-plans", COORDINATORS, () -> Map.of("title", "Plan",
+                    "startsOn", "2026-01-01", "endsOn", "2027-12-31")),
+            new AccessRule("GET", "/api/action-plans", COORDINATORS, null),
+            new AccessRule("GET", "/api/action-plans/computed-indicators", COORDINATORS, null),
+            new AccessRule("GET", "/api/action-plans/{planId}", COORDINATORS, null),
+            new AccessRule("GET", "/api/action-plans/{planId}/report", COORDINATORS, null),
+            new AccessRule("POST", "/api/action-plans/{planId}/objectives", COORDINATORS,
+                    () -> Map.of("title", "Objective")),
+            new AccessRule("POST", "/api/action-plans/{planId}/activities", COORDINATORS, () -> Map.of(
+                    "objectiveId", UUID.randomUUID().toString(), "title", "Training",
+                    "responsibleInstitution", "Police Academy", "deadline", "2026-06-30")),
+            new AccessRule("POST", "/api/action-plans/{planId}/indicators", COORDINATORS, () -> Map.of(
+                    "objectiveId", UUID.randomUUID().toString(), "name", "Trained", "unit", "people",
+                    "baseline", 0, "target", 10, "reportedBy", "Police Academy")),
+            new AccessRule("POST", "/api/action-plans/{planId}/indicators/{indicatorId}/values", COORDINATORS,
+                    () -> Map.of("period", "2026-Q1", "value", 3)),
+            new AccessRule("POST", "/api/action-plans/{planId}/progress-reports", COORDINATORS,
+                    () -> Map.of("period", "2026-Q1", "narrative", "On schedule")));
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -193,6 +214,7 @@ class CaseAuthorizationTest extends ApiTest {
     private Answer call(ApiClient client, AccessRule endpoint, UUID caseId) {
         String path = endpoint.path().replace("{caseId}", caseId.toString()).replace("{id}", "labour-v1")
                 .replace("{flagId}", UUID.randomUUID().toString())
+                .replace("{planId}", UUID.randomUUID().toString()).replace("{indicatorId}", UUID.randomUUID().toString())
                 // a projection that cannot be rebuilt (409), so that this table starts no rebuild
                 .replace("{name}", "case-referral-index");
         if (path.endsWith("/audit-export") && client != anonymous) {

@@ -66,6 +66,8 @@ class GatewayRoutingTest {
             "/api/statistics, case-service",
             "/api/audit/c-17, case-service",
             "/api/admin/projections, case-service",
+            "/api/action-plans, case-service",
+            "/api/action-plans/p-1/report, case-service",
             "/api/admin/projections/case-views/rebuild, case-service",
             "/api/referrals, referral-service",
             "/api/referrals/r-3, referral-service",

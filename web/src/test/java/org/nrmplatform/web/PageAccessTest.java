@@ -414,4 +414,48 @@ class PageAccessTest {
                         .with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_service-provider"))))
                 .andExpect(status().isForbidden()); // without its CSRF token
     }
+
+    // --- national action plans: the monitor's and the administrator's (issue 19, point 2) ---
+
+    static final List<String> COORDINATORS = List.of("monitor", "administrator");
+    static final List<String> ACTION_PLAN_PAGES = List.of("/action-plans", "/action-plans/" + A_CASE,
+            "/action-plans/" + A_CASE + "/report.pdf", "/action-plans/" + A_CASE + "/report.csv");
+    static final List<String> ACTION_PLAN_FORMS = List.of("/action-plans", "/action-plans/" + A_CASE + "/objectives",
+            "/action-plans/" + A_CASE + "/activities", "/action-plans/" + A_CASE + "/indicators",
+            "/action-plans/" + A_CASE + "/values", "/action-plans/" + A_CASE + "/progress");
+
+    static Stream<Arguments> actionPlanPagesAndFormsAndOtherRoles() {
+        return ROLES.stream().filter(role -> !COORDINATORS.contains(role)).flatMap(role -> Stream.concat(
+                ACTION_PLAN_PAGES.stream().map(page -> Arguments.of("GET", page, role)),
+                ACTION_PLAN_FORMS.stream().map(form -> Arguments.of("POST", form, role))));
+    }
+
+    @ParameterizedTest
+    @MethodSource("actionPlanPagesAndFormsAndOtherRoles")
+    void theActionPlanPagesAndFormsAreRefusedToEveryOtherRole(String method, String path, String role)
+            throws Exception {
+        var person = oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_" + role));
+        pages.perform(method.equals("GET") ? get(path).with(person)
+                        : post(path).param("title", "Plan").param("period", "2026").with(csrf()).with(person))
+                .andExpect(status().isForbidden());
+    }
+
+    /** The monitor and the administrator reach them (here the platform is at a closed port: it says so). */
+    @Test
+    void theMonitorAndTheAdministratorReachTheActionPlansAndNobodySignedOutDoes() throws Exception {
+        for (String role : COORDINATORS) {
+            for (String page : List.of("/action-plans", "/action-plans/" + A_CASE)) {
+                pages.perform(get(page).with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_" + role))))
+                        .andExpect(status().isServiceUnavailable())
+                        .andExpect(content().string(containsString("The platform cannot be reached")));
+            }
+            pages.perform(post("/action-plans").param("title", "Plan")
+                            .with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_" + role))))
+                    .andExpect(status().isForbidden()); // no CSRF token
+        }
+        for (String page : ACTION_PLAN_PAGES) {
+            pages.perform(get(page)).andExpect(status().isFound())
+                    .andExpect(redirectedUrl("/oauth2/authorization/nrm"));
+        }
+    }
 }

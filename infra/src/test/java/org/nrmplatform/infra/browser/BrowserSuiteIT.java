@@ -1254,6 +1254,101 @@ class BrowserSuiteIT {
         return answer;
     }
 
+    /**
+     * The monitor records a small national action plan from the menu: an objective, an activity, one indicator bound
+     * to the computed presumed victims and one reported by the Judicial Academy; records the academy's value for
+     * this year and reports the year's progress (the activity delayed and in progress, the bound indicator on track,
+     * the reported one at risk); sees the statuses and values on the plan's page, the bound one as the indicators
+     * compute it (a number, or said suppressed); and downloads the plan's report as PDF.
+     */
+    @Test
+    @Order(85)
+    void theMonitorRecordsAnActionPlanReportsTheYearAndDownloadsItsReport() throws Exception {
+        String year = Integer.toString(LocalDate.now(ZoneOffset.UTC).getYear());
+        String title = "National action plan " + year + " (" + UUID.randomUUID().toString().substring(0, 8) + ")";
+        signIn("monitor");
+        until(ExpectedConditions.elementToBeClickable(By.id("nav-action-plans"))).click();
+        until(ExpectedConditions.visibilityOfElementLocated(By.id("plan-form")));
+        checkAccessibility("action plans");
+        browser.findElement(By.id("plan-title")).sendKeys(title);
+        // a date input's typing depends on the locale: set it
+        setValue("plan-starts", year + "-01-01");
+        setValue("plan-ends", (Integer.parseInt(year) + 1) + "-12-31");
+        browser.findElement(By.id("plan-submit")).click();
+        untilShownAfterTheWrite(By.id("objective-form"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(title);
+
+        browser.findElement(By.id("objective-title")).sendKeys("Presumed victims are identified sooner");
+        browser.findElement(By.id("objective-submit")).click();
+        untilShownAfterTheWrite(By.id("activity-form"));
+        browser.findElement(By.id("activity-title")).sendKeys("Train judges in the indicators of trafficking");
+        browser.findElement(By.id("activity-responsible")).sendKeys("Judicial Academy");
+        setValue("activity-deadline", year + "-11-30");
+        browser.findElement(By.id("activity-submit")).click();
+        untilShownAfterTheWrite(By.cssSelector("table.activities"));
+
+        browser.findElement(By.id("indicator-name")).sendKeys("Presumed victims identified");
+        new Select(browser.findElement(By.id("indicator-bound"))).selectByValue("presumedVictims");
+        browser.findElement(By.id("indicator-baseline")).sendKeys("10");
+        browser.findElement(By.id("indicator-target")).sendKeys("20");
+        browser.findElement(By.id("indicator-submit")).click();
+        untilShownAfterTheWrite(By.cssSelector("table.indicators"));
+        browser.findElement(By.id("indicator-name")).sendKeys("Judges trained");
+        browser.findElement(By.id("source-reported")).click();
+        browser.findElement(By.id("indicator-reported-by")).sendKeys("Judicial Academy");
+        browser.findElement(By.id("indicator-unit")).sendKeys("people");
+        browser.findElement(By.id("indicator-baseline")).sendKeys("0");
+        browser.findElement(By.id("indicator-target")).sendKeys("50");
+        browser.findElement(By.id("indicator-submit")).click();
+        untilShownAfterTheWrite(By.xpath("//table[contains(@class,'indicators')]//th[starts-with(., 'Judges trained')]"));
+
+        new Select(browser.findElement(By.id("value-indicator"))).selectByVisibleText("Judges trained (Judicial Academy)");
+        browser.findElement(By.id("value-period")).sendKeys(year);
+        browser.findElement(By.id("value-value")).sendKeys("12");
+        browser.findElement(By.id("value-submit")).click();
+        untilShownAfterTheWrite(By.xpath("//table[contains(@class,'indicators')]//th[normalize-space()='" + year + "']"));
+
+        browser.findElement(By.id("progress-period")).sendKeys(year);
+        for (WebElement select : browser.findElements(By.cssSelector("#progress-form select"))) {
+            String name = select.getDomAttribute("name");
+            String label = browser.findElement(By.cssSelector("label[for='" + select.getDomAttribute("id") + "']"))
+                    .getText();
+            if (name.startsWith("activity.")) {
+                new Select(select).selectByValue("DELAYED");
+            } else if (name.startsWith("implementation.")) {
+                new Select(select).selectByValue("IN_PROGRESS");
+            } else {
+                new Select(select).selectByValue(label.contains("Judges trained") ? "AT_RISK" : "ON_TRACK");
+            }
+        }
+        browser.findElement(By.id("progress-narrative")).sendKeys("The training of judges moved to the autumn.");
+        browser.findElement(By.id("progress-submit")).click();
+        untilShownAfterTheWrite(By.id("narratives"));
+
+        assertThat(browser.findElement(By.cssSelector("table.activities tbody tr")).getText())
+                .contains("Judicial Academy", "in progress", "delayed");
+        List<WebElement> indicators = browser.findElements(By.cssSelector("table.indicators tbody tr"));
+        assertThat(indicators).hasSize(2);
+        assertThat(indicators.get(0).getText()).contains("computed: presumedVictims")
+                .containsPattern("(\\d+(\\.\\d+)?|suppressed) · on track");
+        assertThat(indicators.get(1).getText()).contains("reported by Judicial Academy", "12 · at risk");
+        assertThat(browser.findElement(By.id("narratives")).getText()).contains("moved to the autumn");
+        checkAccessibility("action plan");
+        screenshot("monitor-action-plan");
+        assertNoSidewaysScrollingAt768("action plan");
+
+        HttpResponse<byte[]> pdf = download(browser.findElement(By.id("report-pdf")).getDomAttribute("href"));
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        signOut();
+    }
+
+    private void setValue(String id, String value) {
+        ((JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).value = arguments[1];",
+                id, value);
+    }
+
     /** What a page shows, once it shows it; a timeout names the page and what it showed instead. */
     private <T> T until(ExpectedCondition<T> shown) {
         try {

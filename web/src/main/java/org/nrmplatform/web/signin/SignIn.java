@@ -50,6 +50,8 @@ class SignIn {
                                 Roles.IDENTIFICATION_AUTHORITY, Roles.SERVICE_PROVIDER)
                         .requestMatchers("/prosecution", "/prosecution/**").hasRole(Roles.PROSECUTOR)
                         .requestMatchers("/statistics", "/statistics/**").hasRole(Roles.MONITOR)
+                        .requestMatchers("/action-plans", "/action-plans/**").hasAnyRole(Roles.MONITOR,
+                                Roles.ADMINISTRATOR)
                         .requestMatchers("/projections", "/projections/**").hasRole(Roles.OPERATOR)
                         .requestMatchers("/administration", "/administration/**").hasRole(Roles.ADMINISTRATOR)
                         .anyRequest().authenticated())
