@@ -7,6 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -189,6 +190,10 @@ final class StoreBackup {
                     }
                 }
                 Files.createDirectories(target);
+                // the records are the store's: readable by its owner only, as the data directory's files are
+                Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwx------"));
+            } catch (UnsupportedOperationException e) {
+                log.debug("{}: no POSIX permissions here", target);
             } catch (IOException e) {
                 return refusal("cannot create " + target + ": " + e);
             }
