@@ -195,6 +195,13 @@ public final class EmbeddedStore {
     // ------------------------------------------------------------------------------------------- main
 
     public static void main(String[] args) {
+        if (args.length > 0 && (args[0].equals("backup") || args[0].equals("restore"))) {
+            // the driver's connection chatter is not the operator's business
+            System.setProperty("org.slf4j.simpleLogger.log.org.mongodb.driver", "warn");
+            System.exit(BackupClient.run(args[0], java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv(),
+                    System.out, System.err));
+            return;
+        }
         Config config;
         try {
             config = Config.parse(args, System.getenv());
@@ -249,6 +256,10 @@ public final class EmbeddedStore {
     private static void printUsage(PrintStream out) {
         out.println("Usage: java -jar nrm-embedded-store-exec.jar [--port=N | N] [--data-dir=PATH]"
                 + " [--acknowledge-from-memory]");
+        out.println("       java -jar nrm-embedded-store-exec.jar backup --to DIR   (of the store running on"
+                + " NRM_STORE_PORT, as its user)");
+        out.println("       java -jar nrm-embedded-store-exec.jar restore --from DIR [--data-dir DIR] [--replace]"
+                + "   (with the store stopped)");
         out.println("  --port      port on 127.0.0.1 (env NRM_STORE_PORT, default " + DEFAULT_PORT + ")");
         out.println("  --data-dir  data directory; the store file is <dir>/" + STORE_SUBDIR + "/" + STORE_FILE
                 + " (env NRM_DATA_DIR, default " + DEFAULT_DATA_DIR + ")");

@@ -104,14 +104,19 @@ public final class EmbeddedStoreBackend extends H2Backend {
     private final MVMap<String, Long> walState;
     private final Settings settings;
     private final Path walDirectory;
+    private final Path storeFile;
     private WriteAheadLog wal;
     private ScheduledExecutorService checkpoints;
     private final AtomicBoolean checkpointRequested = new AtomicBoolean();
     private final AtomicBoolean spareRequested = new AtomicBoolean();
     private long checkpointedLsn;
+    private final StoreBackup.Requests backups = new StoreBackup.Requests(this);
+    /** How many writes the opening executed again from the write-ahead log. */
+    private long replayedAtOpening;
 
-    private EmbeddedStoreBackend(MVStore store, Path walDirectory, Settings settings) {
+    private EmbeddedStoreBackend(MVStore store, Path storeFile, Path walDirectory, Settings settings) {
         super(store);
+        this.storeFile = storeFile;
         this.settings = settings;
         this.walDirectory = walDirectory;
         this.walState = store.openMap(WAL_STATE);
@@ -123,14 +128,23 @@ public final class EmbeddedStoreBackend extends H2Backend {
      * @param walDirectory where the log's segments are kept (beside the store file)
      */
     public static EmbeddedStoreBackend open(Path storeFile, Path walDirectory, Settings settings) throws IOException {
+        return open(storeFile, walDirectory, settings, false);
+    }
+
+    /**
+     * @param restoring the files come from a backup ({@link StoreRestore}): the log's records beyond the store file
+     *     are the writes the backup took after its checkpoint, not the sign of a crash
+     */
+    static EmbeddedStoreBackend open(Path storeFile, Path walDirectory, Settings settings, boolean restoring)
+            throws IOException {
         MVStore store = new MVStore.Builder().fileName(storeFile.toString())
                 .cacheSize(cacheMegabytes(Runtime.getRuntime().maxMemory()))
                 .autoCommitDisabled().autoCommitBufferSize(0) // only checkpoints commit (see the class comment)
                 .open();
         EmbeddedStoreBackend backend;
         try {
-            backend = new EmbeddedStoreBackend(store, walDirectory, settings);
-            backend.recover();
+            backend = new EmbeddedStoreBackend(store, storeFile, walDirectory, settings);
+            backend.recover(restoring);
         } catch (IOException | RuntimeException e) {
             store.closeImmediately();
             throw e;
@@ -138,7 +152,7 @@ public final class EmbeddedStoreBackend extends H2Backend {
         return backend;
     }
 
-    private void recover() throws IOException {
+    private void recover(boolean restoring) throws IOException {
         long checkpointed = walState.getOrDefault(CHECKPOINTED_LSN, 0L);
         EmbeddedChannel replaying = new EmbeddedChannel();
         long[] replayed = {0};
@@ -162,7 +176,8 @@ public final class EmbeddedStoreBackend extends H2Backend {
             replayed[0]++;
         });
         handleClose(replaying);
-        if (replayed[0] > 0) {
+        replayedAtOpening = replayed[0];
+        if (replayed[0] > 0 && !restoring) {
             // an operator reads this after a crash: the store was not shut down cleanly, and nothing was lost
             log.warn("the store was not shut down cleanly: executed {} writes again from the write-ahead log "
                     + "(through LSN {}); {} of them were refused, as writes refused when first executed are: {}",
@@ -185,6 +200,10 @@ public final class EmbeddedStoreBackend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        Document backupAnswer = backups.answer(command, query);
+        if (backupAnswer != null) { // never logged: a backup changes no data
+            return backupAnswer;
+        }
         if (READS.contains(command.toLowerCase(Locale.ROOT)) || isReadOnlyAggregate(command, query)) {
             Document reply = super.handleCommand(channel, databaseName, command, query);
             if (readsOnlyDurableWrites(query) && !settings.acknowledgesFromMemory()) {
@@ -254,6 +273,49 @@ public final class EmbeddedStoreBackend extends H2Backend {
     static boolean readsOnlyDurableWrites(Document query) {
         return query.get("readConcern") instanceof Document concern
                 && Set.of("majority", "linearizable", "snapshot").contains(String.valueOf(concern.get("level")));
+    }
+
+    /**
+     * Copies the store as of this moment into {@code target}: a checkpoint under the write lock, the store file it
+     * committed (copied while no other checkpoint may run, so nothing writes to the file), then, under the write
+     * lock again, the extent of the log segments holding every write after that checkpoint up to this moment, copied
+     * while writes go on. That is what a crash at that moment would leave, minus nothing: the opening executes
+     * the copied records above the file's LSN again (docs/architecture.md, decision 27, "Backup").
+     */
+    synchronized StoreBackup.Copied backUp(StoreBackup backup) throws IOException {
+        checkpoint(); // reentrant: the monitor stays held until the copy is done
+        long fileLsn = checkpointedLsn;
+        backup.copyStoreFile(storeFile);
+        List<WriteAheadLog.SegmentExtent> extent;
+        long lastLsn;
+        long events;
+        writes.lock();
+        try {
+            extent = wal.extentAfter(fileLsn);
+            lastLsn = wal.lastAppended();
+            events = documents(StoreBackup.EVENTS_DATABASE, StoreBackup.EVENTS_COLLECTION);
+        } finally {
+            writes.unlock();
+        }
+        backup.copyLog(extent);
+        return new StoreBackup.Copied(fileLsn, lastLsn, events);
+    }
+
+    /** The documents a collection holds now (0 where there is none). */
+    long documents(String database, String collection) {
+        if (!listDatabaseNames().contains(database)) {
+            return 0;
+        }
+        var found = resolveDatabase(database).resolveCollection(collection, false);
+        return found == null ? 0 : found.count();
+    }
+
+    long lastAppended() {
+        return wal.lastAppended();
+    }
+
+    long replayedAtOpening() {
+        return replayedAtOpening;
     }
 
     /** The LSN of the last write executed, and of the last one synced to the disk. */

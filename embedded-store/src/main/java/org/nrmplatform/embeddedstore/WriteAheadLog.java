@@ -287,6 +287,32 @@ final class WriteAheadLog implements Closeable {
         }
     }
 
+    /** A prefix of a segment file: the bytes of whole records it held when {@link #extentAfter} was called. */
+    record SegmentExtent(Path file, long bytes) {
+    }
+
+    /**
+     * The segments holding every record above {@code lsn} appended so far, each with the length its records
+     * take now: copied up to those lengths while writes go on, they hold exactly the records through
+     * {@link #lastAppended()} as of this call, none cut short. Caller holds the backend's write lock (no append
+     * or rotation meanwhile) and keeps checkpoints from running until the copy is done ({@link #discardThrough}
+     * would delete segments).
+     */
+    List<SegmentExtent> extentAfter(long lsn) throws IOException {
+        List<SegmentExtent> extent = new ArrayList<>();
+        synchronized (monitor) {
+            for (Segment s : older) {
+                if (s.lastLsn() > lsn) {
+                    extent.add(new SegmentExtent(s.file(), s.channel().size()));
+                }
+            }
+        }
+        if (appended > lsn) {
+            extent.add(new SegmentExtent(segmentFile, segmentWritten));
+        }
+        return extent;
+    }
+
     /** Whether the spare segment was taken by a rotation and is to be written again ({@link #allocateSpare}). */
     boolean needsSpare() {
         return spareTaken;

@@ -5,8 +5,6 @@ import static org.nrmplatform.infra.launcher.LocalPlatform.openCase;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,10 +29,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.nrmplatform.infra.launcher.LocalPlatform;
+import org.nrmplatform.infra.launcher.ProjectionChecks;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -106,7 +104,10 @@ class FaultSuite {
         }
 
         Map<String, int[]> found = readBack();
-        Map<String, String> projections = compareProjectionsWithTheStore();
+        Map<String, String> projections;
+        try (MongoClient client = MongoClients.create(platform.storeUri())) {
+            projections = ProjectionChecks.compareWithTheStore(client);
+        }
         printTable(table, found, frozen, projections);
 
         assertThat(found.get("lost")[0]).as("acknowledged cases lost").isZero();
@@ -257,73 +258,6 @@ class FaultSuite {
                     .allSatisfy(caseId -> assertThat(lastAnswers.get(caseId)).isEqualTo(404));
         }
         return found;
-    }
-
-    /** For each projection that holds every case, the cases the store holds that it does not. */
-    private Map<String, String> compareProjectionsWithTheStore() throws Exception {
-        Map<String, String> result = new LinkedHashMap<>();
-        try (MongoClient client = MongoClients.create(platform.storeUri())) {
-            // a request a writer gave up on may still be carried out after the writers stopped (a service that was
-            // retrying against a restarted store): compare once the store has taken no case for 10 s
-            Set<String> stored = casesOpenedInTheStore(client);
-            Instant settleBy = Instant.now().plus(Duration.ofMinutes(2));
-            for (Instant unchangedSince = Instant.now(); Instant.now().isBefore(unchangedSince.plusSeconds(10))
-                    && Instant.now().isBefore(settleBy); ) {
-                Thread.sleep(1_000);
-                Set<String> now = casesOpenedInTheStore(client);
-                if (!now.equals(stored)) {
-                    System.out.printf("%d cases opened in the store after the writers stopped%n",
-                            now.size() - stored.size());
-                    stored = now;
-                    unchangedSince = Instant.now();
-                }
-            }
-            Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-            Map<String, String> projections = Map.of("case-service first_line_cases", "nrm_case/first_line_cases",
-                    "case-service case_statistics", "nrm_case/case_statistics",
-                    "referral-service case_states", "nrm_referral/case_states");
-            for (Map.Entry<String, String> projection : projections.entrySet()) {
-                String[] where = projection.getValue().split("/");
-                MongoDatabase database = client.getDatabase(where[0]);
-                long held;
-                do { // one document per case (case_statistics keys it by a hash of the case id)
-                    held = database.getCollection(current(database, where[1])).countDocuments();
-                    if (held < stored.size()) {
-                        Thread.sleep(1_000);
-                    }
-                } while (held < stored.size() && Instant.now().isBefore(deadline));
-                result.put(projection.getKey(), (held == stored.size() ? "complete: " : held < stored.size()
-                        ? "MISSING: " : "MORE THAN THE STORE: ") + held + " cases held, " + stored.size()
-                        + " in the store");
-                if (held != stored.size() && !where[1].equals("case_statistics")) {
-                    Set<String> projected = new HashSet<>();
-                    database.getCollection(current(database, where[1])).find()
-                            .forEach(view -> projected.add(String.valueOf(view.get("_id"))));
-                    Set<String> notStored = new HashSet<>(projected);
-                    notStored.removeAll(stored);
-                    Set<String> notProjected = new HashSet<>(stored);
-                    notProjected.removeAll(projected);
-                    System.out.printf("%s: cases projected but not in the store %s; in the store but not projected %s%n",
-                            projection.getKey(), notStored, notProjected);
-                }
-            }
-        }
-        return result;
-    }
-
-    private static Set<String> casesOpenedInTheStore(MongoClient client) {
-        Set<String> stored = new HashSet<>();
-        client.getDatabase("nrm_events").getCollection("events").find(Filters.regex("payloadType", "CaseOpened$"))
-                .forEach(event -> stored.add(event.getString("aggregateIdentifier")));
-        return stored;
-    }
-
-    /** The collection a rebuildable projection answers from (case-service's projection_versions). */
-    private static String current(MongoDatabase database, String base) {
-        Document version = database.getCollection("projection_versions")
-                .find(Filters.eq("_id", base.replace('_', '-'))).first();
-        int current = version == null ? 1 : version.getInteger("current", 1);
-        return current == 1 ? base : base + "_v" + current;
     }
 
     private void printTable(List<Round> table, Map<String, int[]> found, String frozen,

@@ -151,7 +151,8 @@ public final class LocalPlatform implements BeforeEachCallback, AfterEachCallbac
         ProcessBuilder builder = new ProcessBuilder(line).directory(workingDirectory.toFile());
         builder.environment().remove("NRM_STORE_URI");
         builder.environment().putAll(environment);
-        String name = String.join("-", command) + "-" + System.nanoTime();
+        // a command may name a path: the file's name keeps only what a file name may hold
+        String name = String.join("-", command).replaceAll("[^A-Za-z0-9._-]", "_") + "-" + System.nanoTime();
         Path output = workingDirectory.resolve("launcher-" + name + ".txt");
         Path errors = workingDirectory.resolve("launcher-" + name + ".err");
         builder.redirectOutput(output.toFile()).redirectError(errors.toFile());
