@@ -80,7 +80,14 @@ class CaseAuthorizationTest extends ApiTest {
             // the body names the case (see call): a role without the case in scope gets 404
             new AccessRule("POST", "/api/audit/verification", EnumSet.of(Role.PROSECUTOR, Role.OPERATOR,
                     Role.FIRST_LINE, Role.IDENTIFICATION_AUTHORITY, Role.CASE_MANAGER), Map::of),
-            new AccessRule("GET", "/api/audit/public-key", ALL, null));
+            new AccessRule("GET", "/api/audit/public-key", ALL, null),
+            new AccessRule("GET", "/api/approvals", EnumSet.of(Role.APPROVER, Role.CASE_MANAGER,
+                    Role.IDENTIFICATION_AUTHORITY), null),
+            new AccessRule("GET", "/api/approvals/{approvalId}", EnumSet.of(Role.APPROVER, Role.CASE_MANAGER,
+                    Role.IDENTIFICATION_AUTHORITY), null),
+            new AccessRule("POST", "/api/approvals/{approvalId}/approval", EnumSet.of(Role.APPROVER), Map::of),
+            new AccessRule("POST", "/api/approvals/{approvalId}/rejection", EnumSet.of(Role.APPROVER),
+                    () -> Map.of("reason", "the closure reason does not fit the case")));
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -192,6 +199,7 @@ class CaseAuthorizationTest extends ApiTest {
     private Answer call(ApiClient client, AccessRule endpoint, UUID caseId) {
         String path = endpoint.path().replace("{caseId}", caseId.toString()).replace("{id}", "labour-v1")
                 .replace("{flagId}", UUID.randomUUID().toString())
+                .replace("{approvalId}", UUID.randomUUID().toString())
                 // a projection that cannot be rebuilt (409), so that this table starts no rebuild
                 .replace("{name}", "case-referral-index");
         if (path.endsWith("/audit-export") && client != anonymous) {
