@@ -40,6 +40,7 @@ class ServiceRoutes {
                                 "/api/indicator-sets", "/api/indicator-sets/**",
                                 "/api/statistics", "/api/statistics/**",
                                 "/api/audit/**",
+                                "/api/approvals", "/api/approvals/**",
                                 // case-service's projections; other services' come under their own prefixes
                                 "/api/admin/projections", "/api/admin/projections/**")
                         .uri(services.caseService()))

@@ -52,6 +52,7 @@ class SignIn {
                         .requestMatchers("/statistics", "/statistics/**").hasRole(Roles.MONITOR)
                         .requestMatchers("/projections", "/projections/**").hasRole(Roles.OPERATOR)
                         .requestMatchers("/administration", "/administration/**").hasRole(Roles.ADMINISTRATOR)
+                        .requestMatchers("/approvals", "/approvals/**").hasRole(Roles.APPROVER)
                         .anyRequest().authenticated())
                 .oauth2Login(login -> login
                         .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(withPkce))
