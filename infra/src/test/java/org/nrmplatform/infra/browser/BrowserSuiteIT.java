@@ -95,7 +95,9 @@ class BrowserSuiteIT {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final LocalPlatform platform = new LocalPlatform();
+    // on a machine busy with other builds identity-service's seeding of the demo NRM (a password hash per account)
+    // has been seen to take over the launcher's default 180 s; the launcher's own limit is 6 minutes
+    private final LocalPlatform platform = new LocalPlatform().withEnvironment("NRM_START_TIMEOUT", "300");
     private boolean failed;
     @RegisterExtension
     final TestWatcher failures = new TestWatcher() {
