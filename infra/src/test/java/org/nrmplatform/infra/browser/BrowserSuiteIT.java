@@ -1143,7 +1143,7 @@ class BrowserSuiteIT {
     @Order(80)
     void aClosureTheCaseManagerRequestsIsTakenOnceASecondPersonApprovesIt() throws Exception {
         String caseId = caseHandedOverByThePolice("Closing-");
-        String note = "Returned home with her family's support - " + UUID.randomUUID().toString().substring(0, 6);
+        String note = "Returned home with the support of her family - " + UUID.randomUUID().toString().substring(0, 6);
         signIn("case-manager");
         browser.get(gateway + "/web/cases/" + caseId);
         untilListed(By.id("closure-form"));
