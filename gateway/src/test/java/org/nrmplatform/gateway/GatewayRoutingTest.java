@@ -67,6 +67,8 @@ class GatewayRoutingTest {
             "/api/audit/c-17, case-service",
             "/api/admin/projections, case-service",
             "/api/admin/projections/case-views/rebuild, case-service",
+            "/api/approvals, case-service",
+            "/api/approvals/a-5/approval, case-service",
             "/api/referrals, referral-service",
             "/api/referrals/r-3, referral-service",
             "/api/transnational-referrals/t-1, referral-service",
