@@ -25,7 +25,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * professionals of three organisations: a police first-line unit, a social welfare centre (case
  * manager) and the identification authority.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// steps are taken at once here; ApprovalApiTest holds them for approval, as an installation does by default
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "nrm.approvals.required=")
 abstract class ApiTest {
 
     static final String POLICE = "0f6a3c1e-1111-4a2b-9c3d-000000000001";

@@ -102,7 +102,14 @@ class CaseAuthorizationTest extends ApiTest {
             new AccessRule("POST", "/api/action-plans/{planId}/indicators/{indicatorId}/values", COORDINATORS,
                     () -> Map.of("period", "2026-Q1", "value", 3)),
             new AccessRule("POST", "/api/action-plans/{planId}/progress-reports", COORDINATORS,
-                    () -> Map.of("period", "2026-Q1", "narrative", "On schedule")));
+                    () -> Map.of("period", "2026-Q1", "narrative", "On schedule")),
+            new AccessRule("GET", "/api/approvals", EnumSet.of(Role.APPROVER, Role.CASE_MANAGER,
+                    Role.IDENTIFICATION_AUTHORITY), null),
+            new AccessRule("GET", "/api/approvals/{approvalId}", EnumSet.of(Role.APPROVER, Role.CASE_MANAGER,
+                    Role.IDENTIFICATION_AUTHORITY), null),
+            new AccessRule("POST", "/api/approvals/{approvalId}/approval", EnumSet.of(Role.APPROVER), Map::of),
+            new AccessRule("POST", "/api/approvals/{approvalId}/rejection", EnumSet.of(Role.APPROVER),
+                    () -> Map.of("reason", "the closure reason does not fit the case")));
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -215,6 +222,7 @@ class CaseAuthorizationTest extends ApiTest {
         String path = endpoint.path().replace("{caseId}", caseId.toString()).replace("{id}", "labour-v1")
                 .replace("{flagId}", UUID.randomUUID().toString())
                 .replace("{planId}", UUID.randomUUID().toString()).replace("{indicatorId}", UUID.randomUUID().toString())
+                .replace("{approvalId}", UUID.randomUUID().toString())
                 // a projection that cannot be rebuilt (409), so that this table starts no rebuild
                 .replace("{name}", "case-referral-index");
         if (path.endsWith("/audit-export") && client != anonymous) {

@@ -71,6 +71,8 @@ class CaseFoldPropertyTest {
         EmbeddedStore.register((name, value) -> properties.put(name, value.get()));
         TestTokens.register((name, value) -> properties.put(name, value.get()));
         properties.put("server.port", 0);
+        // the histories take their steps at once: nothing held for approval (ApprovalApiTest)
+        properties.put("nrm.approvals.required", "");
         // as arguments: above the application's own configuration, as a test's dynamic properties are
         service = new SpringApplicationBuilder(CaseServiceApplication.class).run(properties.entrySet().stream()
                 .map(property -> "--" + property.getKey() + "=" + property.getValue()).toArray(String[]::new));

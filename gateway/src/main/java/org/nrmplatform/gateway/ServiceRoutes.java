@@ -41,6 +41,7 @@ class ServiceRoutes {
                                 "/api/statistics", "/api/statistics/**",
                                 "/api/audit/**",
                                 "/api/action-plans", "/api/action-plans/**",
+                                "/api/approvals", "/api/approvals/**",
                                 // case-service's projections; other services' come under their own prefixes
                                 "/api/admin/projections", "/api/admin/projections/**")
                         .uri(services.caseService()))

@@ -69,6 +69,8 @@ class GatewayRoutingTest {
             "/api/action-plans, case-service",
             "/api/action-plans/p-1/report, case-service",
             "/api/admin/projections/case-views/rebuild, case-service",
+            "/api/approvals, case-service",
+            "/api/approvals/a-5/approval, case-service",
             "/api/referrals, referral-service",
             "/api/referrals/r-3, referral-service",
             "/api/transnational-referrals/t-1, referral-service",

@@ -102,6 +102,24 @@ class IdentityApiRefusalTest extends IdentityServiceTest {
                 "clientId", "nrm-cli", "roles", List.of("service-provider"))), 409);
     }
 
+    /** Four eyes are two people's: the approver role is a person's, never an API client's. */
+    @Test
+    void anApiClientIsNeverGivenTheApproverRole() {
+        ApiClient admin = as(Role.ADMINISTRATOR);
+        Answer registered = admin.post("/api/identity/clients", Map.of("organisationId", DEMO_SOCIAL_WELFARE,
+                "clientId", "approving-system-" + UUID.randomUUID().toString().substring(0, 8),
+                "roles", List.of("case-manager", "approver")));
+        assertProblem(registered, 422);
+        assertThat(fields(registered)).containsExactly("roles");
+        assertThat(registered.body().get("detail").asString()).contains("people only");
+        Answer granted = admin.post("/api/identity/clients/demo-case-manager/roles", Map.of("role", "approver"));
+        assertProblem(granted, 422);
+        assertThat(fields(granted)).containsExactly("role");
+        assertThat(admin.post("/api/identity/users", user(null, DEMO_SOCIAL_WELFARE,
+                "approver." + UUID.randomUUID().toString().substring(0, 8), List.of("case-manager", "approver")))
+                .status()).as("a person may hold it").isEqualTo(201);
+    }
+
     @Test
     void concurrentCreationsOfOneUsernameCreateOneAccount() throws Exception {
         String username = "race." + UUID.randomUUID().toString().substring(0, 8);

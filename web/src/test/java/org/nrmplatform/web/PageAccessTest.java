@@ -214,7 +214,7 @@ class PageAccessTest {
     // --- the prosecutor's, the monitor's, the operator's and the administrator's pages ---
 
     static final List<String> ROLES = List.of("first-line", "identification-authority", "case-manager",
-            "service-provider", "prosecutor", "monitor", "operator", "administrator");
+            "service-provider", "prosecutor", "monitor", "operator", "administrator", "approver");
     static final String A_CASE = "5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d";
     static final Map<String, List<String>> OVERSIGHT_PAGES = Map.of(
             "prosecutor", List.of("/prosecution", "/prosecution/cases/" + A_CASE, "/prosecution/exports/" + A_CASE,
@@ -457,5 +457,37 @@ class PageAccessTest {
             pages.perform(get(page)).andExpect(status().isFound())
                     .andExpect(redirectedUrl("/oauth2/authorization/nrm"));
         }
+    }
+    /** The approvals waiting for an organisation, and their forms: the approver's only, beside any work role. */
+    @ParameterizedTest
+    @MethodSource("everyRole")
+    void theApprovalsPageIsTheApproversOnly(String role) throws Exception {
+        boolean approves = role.equals("approver");
+        pages.perform(get("/approvals").with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_" + role))))
+                .andExpect(approves ? status().isServiceUnavailable() : status().isForbidden());
+        pages.perform(post("/approvals/" + A_FLAG + "/approval").with(csrf())
+                        .with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_" + role))))
+                .andExpect(approves ? status().isServiceUnavailable() : status().isForbidden());
+        pages.perform(post("/approvals/" + A_FLAG + "/rejection").param("reason", "no").with(csrf())
+                        .with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_" + role))))
+                .andExpect(approves ? status().isServiceUnavailable() : status().isForbidden());
+    }
+
+    @Test
+    void aPersonWhoOnlyApprovesLandsOnTheApprovalsAndACaseManagerWhoAlsoApprovesOnTheWorklist() throws Exception {
+        pages.perform(get("/").with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_approver"))))
+                .andExpect(redirectedUrl("/approvals"));
+        pages.perform(get("/").with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_case-manager"),
+                        new SimpleGrantedAuthority("ROLE_approver"))))
+                .andExpect(redirectedUrl("/worklist"));
+    }
+
+    @Test
+    void signedOutTheApprovalsLeadToTheSignInAndAFormWithoutItsCsrfTokenIsRefused() throws Exception {
+        pages.perform(get("/approvals")).andExpect(status().isFound())
+                .andExpect(redirectedUrl("/oauth2/authorization/nrm"));
+        pages.perform(post("/approvals/" + A_FLAG + "/approval")
+                        .with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_approver"))))
+                .andExpect(status().isForbidden());
     }
 }

@@ -9,6 +9,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.nrmplatform.caseservice.projections.ProjectionVersions;
 import org.nrmplatform.caseservice.projections.RebuildableProjection;
+import org.nrmplatform.contracts.approvals.ApprovalEvents.ApprovalRequested;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralRequested;
 import org.nrmplatform.contracts.tasks.TaskEvents.TaskAssigned;
 import org.springframework.data.annotation.Id;
@@ -16,7 +17,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Which referrals and tasks belong to which case, from referral-service's events in the shared stream, so that
+ * Which referrals, tasks and approvals belong to which case, from referral-service's events in the shared stream, so that
  * a case's history and court export can include their events (a task's record has {@code type} Task; a
  * referral's has none, as before tasks existed). Owns {@value #COLLECTION} (version 1; see
  * {@link ProjectionVersions}). Only the history reads it, never a write, so it is rebuildable while serving
@@ -55,7 +56,12 @@ class ReferralIndex extends RebuildableProjection {
         mongo.save(new CaseReferral(event.taskId().toString(), event.caseId().toString(), "Task"), target());
     }
 
-    /** The referrals' and tasks' records of the case. */
+    @EventHandler
+    void on(ApprovalRequested event) {
+        mongo.save(new CaseReferral(event.approvalId().toString(), event.caseId().toString(), "Approval"), target());
+    }
+
+    /** The referrals', tasks' and approvals' records of the case. */
     List<CaseReferral> recordsOf(UUID caseId) {
         return mongo.find(query(where("caseId").is(caseId.toString())), CaseReferral.class, collection().current());
     }

@@ -163,6 +163,9 @@ public class Case {
             throw RuleViolation.ruleNotMet("typesOfExploitation",
                     "an identified victim's decision names at least one type of exploitation");
         }
+        if (checkOnly(metaData)) {
+            return status();
+        }
         apply(new IdentificationDecided(caseId, command.outcome(),
                 personalData.seal(caseId, PersonalField.IDENTIFICATION_REASONS, command.reasons()),
                 List.copyOf(command.typesOfExploitation()), List.copyOf(command.methodsOfControl())));
@@ -239,6 +242,9 @@ public class Case {
         requireVisibleTo(metaData);
         requireOpen();
         codeLists.requireCode("closure-reason", command.reason(), "reason");
+        if (checkOnly(metaData)) {
+            return status();
+        }
         apply(new CaseClosed(caseId, command.reason(), personalData.seal(caseId, PersonalField.CLOSURE_NOTE,
                 command.note()), file.stage()));
         return status();
@@ -304,6 +310,9 @@ public class Case {
         if (file.erased()) {
             throw RuleViolation.stateDoesNotAllow("the personal data of case " + caseId + " is already erased");
         }
+        if (checkOnly(metaData)) {
+            return status();
+        }
         apply(new SubjectErased(caseId, command.legalBasis()));
         return status();
     }
@@ -321,6 +330,11 @@ public class Case {
         if (!file.access().visibleTo(Actor.fromMetadata(metaData).orElse(null))) {
             throw new AggregateNotFoundException(caseId.toString(), "No case " + caseId);
         }
+    }
+
+    /** A step checked before it is held for approval ({@link CaseCommands#CHECK_ONLY}): nothing is recorded. */
+    private static boolean checkOnly(MetaData metaData) {
+        return Boolean.TRUE.equals(metaData.get(CaseCommands.CHECK_ONLY));
     }
 
     private void requireOpen() {

@@ -21,6 +21,12 @@ import org.nrmplatform.contracts.cases.ScreeningLocation;
  */
 public final class CaseCommands {
 
+    /**
+     * Metadata of a command sent only to be checked against the case's rules, records nothing: a step the
+     * installation holds for approval is checked so before it is held (and again when it is approved).
+     */
+    public static final String CHECK_ONLY = "checkOnly";
+
     private CaseCommands() {
     }
 

@@ -11,7 +11,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.nrmplatform.caseservice.approvals.ApprovalRequests;
+import org.nrmplatform.contracts.approvals.ApprovedAction;
 import org.nrmplatform.contracts.cases.AgeCategory;
 import org.nrmplatform.caseservice.cases.CaseCommands.AppointGuardian;
 import org.nrmplatform.caseservice.cases.CaseCommands.CloseCase;
@@ -114,14 +120,21 @@ class CaseController {
     record ClosureRequest(@NotBlank String reason, @Size(max = 4000) String note) {
     }
 
+    /** What a held step's 202 says (OpenAPI). */
+    static final String HELD = "held for a second person's approval (nrm.approvals.required): nothing is changed "
+            + "until an approver of the caller's organisation approves; Location names the approval to follow";
+
     private final CommandGateway commands;
     private final CaseOpening opening;
     private final KnownOrganisations organisations;
+    private final ApprovalRequests approvals;
 
-    CaseController(CommandGateway commands, CaseOpening opening, KnownOrganisations organisations) {
+    CaseController(CommandGateway commands, CaseOpening opening, KnownOrganisations organisations,
+                   ApprovalRequests approvals) {
         this.commands = commands;
         this.opening = opening;
         this.organisations = organisations;
+        this.approvals = approvals;
     }
 
     @PostMapping
@@ -171,11 +184,20 @@ class CaseController {
 
     @PostMapping("/{caseId}/identification-decision")
     @PreAuthorize("hasAnyRole('IDENTIFICATION_AUTHORITY')")
-    ResponseEntity<CaseStatus> decide(@PathVariable UUID caseId,
-                                      @Valid @RequestBody IdentificationDecisionRequest request,
-                                      @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return answer(commands.sendAndWait(new DecideIdentification(caseId, request.outcome(), request.reasons(),
-                orEmpty(request.typesOfExploitation()), orEmpty(request.methodsOfControl()), version(ifMatch))));
+    @Operation(summary = "The identification decision (held for approval where the installation says so)",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "decided: the case's stage and version"),
+                    @ApiResponse(responseCode = "202", description = HELD, content = @Content(
+                            schema = @Schema(implementation = ApprovalRequests.Held.class)))})
+    ResponseEntity<?> decide(@PathVariable UUID caseId,
+                             @Valid @RequestBody IdentificationDecisionRequest request,
+                             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        DecideIdentification decision = new DecideIdentification(caseId, request.outcome(), request.reasons(),
+                orEmpty(request.typesOfExploitation()), orEmpty(request.methodsOfControl()), version(ifMatch));
+        if (approvals.required(ApprovedAction.IDENTIFICATION_DECISION)) {
+            return held(approvals.hold(ApprovedAction.IDENTIFICATION_DECISION, caseId, decision));
+        }
+        return answer(commands.sendAndWait(decision));
     }
 
     /** By the case manager, or by the identification authority, whose decision on a child's case needs one. */
@@ -214,9 +236,23 @@ class CaseController {
 
     @PostMapping("/{caseId}/closure")
     @PreAuthorize("hasAnyRole('CASE_MANAGER')")
-    ResponseEntity<CaseStatus> close(@PathVariable UUID caseId, @Valid @RequestBody ClosureRequest request,
-                                     @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return answer(commands.sendAndWait(new CloseCase(caseId, request.reason(), request.note(), version(ifMatch))));
+    @Operation(summary = "Closes the case (held for approval where the installation says so)",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "closed: the case's stage and version"),
+                    @ApiResponse(responseCode = "202", description = HELD, content = @Content(
+                            schema = @Schema(implementation = ApprovalRequests.Held.class)))})
+    ResponseEntity<?> close(@PathVariable UUID caseId, @Valid @RequestBody ClosureRequest request,
+                            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        CloseCase closure = new CloseCase(caseId, request.reason(), request.note(), version(ifMatch));
+        if (approvals.required(ApprovedAction.CASE_CLOSURE)) {
+            return held(approvals.hold(ApprovedAction.CASE_CLOSURE, caseId, closure));
+        }
+        return answer(commands.sendAndWait(closure));
+    }
+
+    /** A step held for approval: 202 with where to follow the approval. */
+    static ResponseEntity<ApprovalRequests.Held> held(ApprovalRequests.Held held) {
+        return ResponseEntity.accepted().location(held.location()).body(held);
     }
 
     /** What a consent given must say for it to cover anything, refused before it is stored. */

@@ -821,6 +821,37 @@ class CaseTest {
                 .expectResultMessagePayload(status(CaseStage.POTENTIAL_VICTIM, true, 1));
     }
 
+    /** A step checked before it is held for approval: judged as it would be, nothing recorded. */
+    @Test
+    void aClosureCheckedOnlyRecordsNothing() {
+        Map<String, Object> checkOnly = new java.util.HashMap<>(CASEWORKER);
+        checkOnly.put(CaseCommands.CHECK_ONLY, true);
+        fixture.given(adultOpened())
+                .when(new CloseCase(CASE_ID, "LOST_CONTACT", null, null), checkOnly)
+                .expectNoEvents()
+                .expectResultMessagePayload(status(CaseStage.POTENTIAL_VICTIM, false, 0));
+        fixture.given(adultOpened(), closed())
+                .when(new CloseCase(CASE_ID, "LOST_CONTACT", null, null), checkOnly)
+                .expectNoEvents()
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage(containsString("is closed"));
+    }
+
+    @Test
+    void aDecisionAndAnErasureCheckedOnlyRecordNothing() {
+        Map<String, Object> checkOnly = new java.util.HashMap<>(CASEWORKER);
+        checkOnly.put(CaseCommands.CHECK_ONLY, true);
+        fixture.given(adultOpened(), labourAssessed(), presumed())
+                .when(new DecideIdentification(CASE_ID, IdentificationOutcome.IDENTIFIED, "forced labour",
+                        List.of("ForcedLabour"), List.of(), null), checkOnly)
+                .expectNoEvents()
+                .expectResultMessagePayload(status(CaseStage.PRESUMED_VICTIM, false, 2));
+        fixture.given(adultOpened())
+                .when(new EraseSubject(CASE_ID, new LegalBasis("GDPR Art. 17", "the data subject")), checkOnly)
+                .expectNoEvents()
+                .expectResultMessagePayload(status(CaseStage.POTENTIAL_VICTIM, false, 0));
+    }
+
     @Test
     void aCaseCannotBeClosedForAnUnknownReason() {
         fixture.given(adultOpened())

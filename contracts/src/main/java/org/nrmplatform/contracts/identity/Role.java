@@ -15,7 +15,12 @@ public enum Role {
     PROSECUTOR("prosecutor"),
     MONITOR("monitor"),
     OPERATOR("operator"),
-    ADMINISTRATOR("administrator");
+    ADMINISTRATOR("administrator"),
+    /**
+     * Approves or rejects the steps its organisation's people request where the installation needs a second
+     * person (four eyes); held beside a person's work role, never by an API client.
+     */
+    APPROVER("approver");
 
     private final String code;
 

@@ -24,6 +24,8 @@ public enum PersonalField {
     TASK_DESCRIPTION("TaskAssigned", "description"),
     TASK_DONE_REASON("TaskDone", "reason"),
     TASK_CANCELLATION_REASON("TaskCancelled", "reason"),
+    APPROVAL_REQUEST("ApprovalRequested", "request"),
+    APPROVAL_REJECTION_REASON("ApprovalRejected", "reason"),
     REFERRAL_NOTE("ReferralRequested", "note"),
     ACCEPTANCE_NOTE("ReferralAccepted", "note"),
     DECLINE_NOTE("ReferralDeclined", "note"),

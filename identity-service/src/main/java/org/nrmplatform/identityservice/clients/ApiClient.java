@@ -55,6 +55,9 @@ public class ApiClient {
             throw RuleViolation.ruleNotMet("organisationId", "no organisation " + command.organisationId()
                     + " is registered");
         }
+        if (command.roles().contains(Role.APPROVER)) {
+            throw noApprover("roles");
+        }
         apply(new ApiClientRegistered(command.apiClientId(), command.clientId(), command.organisationId(),
                 ordered(command.roles())));
     }
@@ -62,11 +65,20 @@ public class ApiClient {
     @CommandHandler
     public ClientStatus handle(GrantClientRole command) {
         requireActive();
+        if (command.role() == Role.APPROVER) {
+            throw noApprover("role");
+        }
         if (roles.contains(command.role())) {
             throw RuleViolation.stateDoesNotAllow("the client already holds the role " + command.role().code());
         }
         apply(new ApiClientRoleGranted(apiClientId, clientId, organisationId, command.role()));
         return status();
+    }
+
+    /** Four eyes are two people: a system may request an approval where it may act, never give one. */
+    private static RuleViolation noApprover(String field) {
+        return RuleViolation.ruleNotMet(field, "the role approver is held by people only; an API client cannot "
+                + "approve");
     }
 
     @CommandHandler

@@ -31,7 +31,11 @@ public class RequestMetadata implements MessageDispatchInterceptor<CommandMessag
             Map<String, Object> request = new HashMap<>();
             CorrelationId.current().ifPresent(id -> request.put(CorrelationId.METADATA_KEY, id));
             currentTraceId.get().ifPresent(id -> request.put(CausalMetadata.TRACE_ID, id));
-            Actor.current().ifPresent(actor -> request.putAll(actor.toMetadata()));
+            // a command that names its actor already (an approved step carried out as its requester's) keeps it
+            // whole: the approver's user id must not fill in for a requester that was an API client
+            if (!command.getMetaData().containsKey(Actor.ORGANISATION_ID)) {
+                Actor.current().ifPresent(actor -> request.putAll(actor.toMetadata()));
+            }
             request.keySet().removeAll(command.getMetaData().keySet());
             return request.isEmpty() ? command : command.andMetaData(request);
         };

@@ -32,7 +32,7 @@ class AdministrationController {
 
     /** The platform's roles (identity-service's role codes), in the order the forms offer them. */
     static final List<String> ROLES = List.of("first-line", "identification-authority", "case-manager",
-            "service-provider", "prosecutor", "monitor", "operator", "administrator");
+            "service-provider", "prosecutor", "monitor", "operator", "administrator", "approver");
     static final int PAGE_SIZE = 50;
 
     private final PlatformApi api;

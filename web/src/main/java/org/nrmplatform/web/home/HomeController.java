@@ -35,6 +35,9 @@ class HomeController {
         if (has(person, Roles.ADMINISTRATOR)) {
             return "redirect:/administration";
         }
+        if (has(person, Roles.APPROVER)) {
+            return "redirect:/approvals";
+        }
         return "home";
     }
 

@@ -60,7 +60,9 @@ public final class Submission {
         try {
             Map<String, Object> stored = api.post(path, request, variables);
             redirect.addFlashAttribute("written", stored == null ? null : versionOf(stored));
-            redirect.addFlashAttribute("done", done);
+            // a step the installation holds for a second person's approval (202): said so, not as done
+            redirect.addFlashAttribute("done", stored != null && stored.containsKey("approvalId")
+                    && "PENDING".equals(stored.get("status")) ? "approvals.sent" : done);
             return next.apply(stored == null ? Map.of() : stored);
         } catch (RefusedAction refused) {
             model.addAttribute("refused", refused);

@@ -11,6 +11,8 @@ public final class Roles {
     public static final String MONITOR = "monitor";
     public static final String OPERATOR = "operator";
     public static final String ADMINISTRATOR = "administrator";
+    /** Held beside a work role: decides on the steps its organisation's people ask for (four eyes). */
+    public static final String APPROVER = "approver";
 
     private Roles() {
     }

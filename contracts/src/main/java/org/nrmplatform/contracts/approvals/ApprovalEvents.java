@@ -1,0 +1,34 @@
+package org.nrmplatform.contracts.approvals;
+
+import java.util.UUID;
+import org.nrmplatform.contracts.privacy.Sealed;
+
+/**
+ * What happened to a step held for approval: requested (the step itself, {@code request}, sealed with the case's
+ * key, as the requester sent it), then approved or rejected by another person of {@code organisationId} with the
+ * approver role. An approved step is carried out at once as its requester's; should the case's rules refuse it
+ * then, {@link ApprovedActionRefused} says why and the case is unchanged. Who requested and who decided is in
+ * each event's metadata.
+ */
+public final class ApprovalEvents {
+
+    private ApprovalEvents() {
+    }
+
+    /** {@code request}: the step's fields as JSON text; {@code organisationId}: the requester's, whose approvers decide. */
+    public record ApprovalRequested(UUID approvalId, UUID caseId, ApprovedAction action, Sealed request,
+                                    String organisationId) {
+    }
+
+    /** Approved; the step was carried out in the same write, unless {@link ApprovedActionRefused} follows. */
+    public record ApprovalGranted(UUID approvalId, UUID caseId, ApprovedAction action) {
+    }
+
+    /** The approver said no; {@code reason} (sealed) says why. The step was never carried out. */
+    public record ApprovalRejected(UUID approvalId, UUID caseId, ApprovedAction action, Sealed reason) {
+    }
+
+    /** Approved, but the case's rules refused the step when it was carried out ({@code reason}, the rule's words). */
+    public record ApprovedActionRefused(UUID approvalId, UUID caseId, ApprovedAction action, String reason) {
+    }
+}
