@@ -33,6 +33,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class RestartTest {
 
+    /** The demo NRM's organisations, users and clients (the approver, a person, has no client). */
+    private static final long DEMO_EVENTS = 13 + 9 + 8;
+
     private final String suffix = UUID.randomUUID().toString().substring(0, 8);
 
     @Test
@@ -40,8 +43,8 @@ class RestartTest {
         String token;
         String firstKid;
         try (ConfigurableApplicationContext first = start("events_" + suffix, "service_" + suffix, true)) {
-            assertThat(demoEvents(first)).as("one event per demo organisation, user and client")
-                    .isEqualTo(13 + 8 + 8);
+            assertThat(demoEvents(first)).as("one event per demo organisation, user and client (the approver, a "
+                    + "person, has no client)").isEqualTo(DEMO_EVENTS);
             OAuthClient oauth = new OAuthClient(url(first));
             assertThat(oauth.get("/actuator/health", Map.of()).body().get("status").asString()).isEqualTo("UP");
             OAuthClient.Answer issued = oauth.clientCredentials("demo-administrator", "demo-administrator-secret");
@@ -51,7 +54,7 @@ class RestartTest {
         }
 
         try (ConfigurableApplicationContext second = start("events_" + suffix, "service_" + suffix, true)) {
-            assertThat(demoEvents(second)).as("a restart seeds nothing again").isEqualTo(13 + 8 + 8);
+            assertThat(demoEvents(second)).as("a restart seeds nothing again").isEqualTo(DEMO_EVENTS);
             OAuthClient oauth = new OAuthClient(url(second));
             assertThat(publishedKids(oauth)).containsExactly(firstKid);
             ApiClient admin = new ApiClient(url(second)).as(token);

@@ -10,15 +10,12 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.nrmplatform.contracts.identity.Revocations;
 import org.nrmplatform.contracts.identity.Role;
@@ -32,7 +29,6 @@ import org.nrmplatform.shared.testing.ApiClient.Answer;
  */
 class TokenTest extends IdentityServiceTest {
 
-    private static final String CALLBACK = "http://127.0.0.1:8765/callback";
     @Test
     void aRegisteredClientGetsAShortLivedJwtWithThePlatformClaimsVerifiableWithThePublishedKeys() throws Exception {
         String clientId = "agency-" + UUID.randomUUID().toString().substring(0, 8);
@@ -313,47 +309,6 @@ class TokenTest extends IdentityServiceTest {
     }
 
     private static final String WEB_CALLBACK = "http://127.0.0.1:8080/web/login/oauth2/code/nrm";
-
-    private static String authorize(String clientId, String callback, String challenge) {
-        return "/oauth2/authorize?response_type=code&client_id=" + clientId + "&redirect_uri="
-                + OAuthClient.urlEncode(callback) + "&state=xyz&code_challenge=" + challenge
-                + "&code_challenge_method=S256";
-    }
-
-    /** Drives authorize → sign-in form → authorize → callback, and answers the authorization code. */
-    private String signIn(String username, String password, String challenge) {
-        return signIn(new OAuthClient(baseUrl()), "nrm-cli", CALLBACK, username, password, challenge);
-    }
-
-    private String signIn(OAuthClient browser, String clientId, String callbackUri, String username, String password,
-                          String challenge) {
-        String authorize = authorize(clientId, callbackUri, challenge);
-        OAuthClient.Answer toLogin = browser.get(authorize, Map.of("Accept", "text/html"));
-        assertThat(toLogin.status()).isEqualTo(302);
-        assertThat(toLogin.header("Location")).endsWith("/login");
-        String back = login(browser, username, password);
-        assertThat(back).contains("/oauth2/authorize");
-        OAuthClient.Answer toCallback = browser.get(back, Map.of("Accept", "text/html"));
-        assertThat(toCallback.status()).isEqualTo(302);
-        String callback = toCallback.header("Location");
-        assertThat(callback).startsWith(callbackUri + "?code=").contains("state=xyz");
-        Matcher code = Pattern.compile("code=([^&]+)").matcher(callback);
-        assertThat(code.find()).isTrue();
-        return URLDecoder.decode(code.group(1), StandardCharsets.UTF_8);
-    }
-
-    /** Fills in Spring's sign-in form; answers where the server redirects afterwards. */
-    private static String login(OAuthClient browser, String username, String password) {
-        OAuthClient.Answer page = browser.get("/login", Map.of("Accept", "text/html"));
-        assertThat(page.status()).isEqualTo(200);
-        assertThat(browser.get("/default-ui.css", Map.of()).status()).as("the form's stylesheet").isEqualTo(200);
-        String csrf = OAuthClient.csrfToken(page.raw().body());
-        assertThat(csrf).as("the sign-in form carries a CSRF token").isNotNull();
-        OAuthClient.Answer submitted = browser.postForm("/login", Map.of("username", username, "password", password,
-                "_csrf", csrf), Map.of("Accept", "text/html"));
-        assertThat(submitted.status()).isEqualTo(302);
-        return submitted.header("Location");
-    }
 
     private String register(String clientId, String organisationId, List<String> roles) {
         Answer registered = as(Role.ADMINISTRATOR).post("/api/identity/clients", Map.of("organisationId",
