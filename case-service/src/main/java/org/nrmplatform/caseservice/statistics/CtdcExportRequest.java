@@ -1,11 +1,11 @@
 package org.nrmplatform.caseservice.statistics;
 
+import static org.nrmplatform.caseservice.statistics.QueryParameters.invalid;
+import static org.nrmplatform.caseservice.statistics.QueryParameters.single;
+
 import java.util.List;
 import java.util.Set;
-import org.nrmplatform.shared.web.ProblemResponses.FieldProblem;
-import org.springframework.http.HttpStatus;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * A question to the CTDC export: the years of registration to include (both ends included, either open) and
@@ -56,19 +56,5 @@ record CtdcExportRequest(Integer from, Integer to, boolean csv) {
             throw invalid(name, "'" + value + "' is not a year (four digits, e.g. 2025)");
         }
         return Integer.valueOf(value);
-    }
-
-    private static String single(String name, List<String> values) {
-        if (values.size() != 1 || values.get(0).isBlank()) {
-            throw invalid(name, "give exactly one value");
-        }
-        return values.get(0).strip();
-    }
-
-    private static ResponseStatusException invalid(String parameter, String message) {
-        ResponseStatusException invalid = new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                "'" + parameter + "': " + message);
-        invalid.getBody().setProperty("errors", List.of(new FieldProblem(parameter, message)));
-        return invalid;
     }
 }

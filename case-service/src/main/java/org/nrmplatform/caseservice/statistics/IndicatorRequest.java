@@ -1,13 +1,12 @@
 package org.nrmplatform.caseservice.statistics;
 
+import static org.nrmplatform.caseservice.statistics.QueryParameters.invalid;
+import static org.nrmplatform.caseservice.statistics.QueryParameters.single;
+
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.nrmplatform.shared.web.ProblemResponses.FieldProblem;
-import org.springframework.http.HttpStatus;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * A question to the performance indicators: one period, optionally broken down by region or detecting sector,
@@ -80,19 +79,5 @@ record IndicatorRequest(ReportingPeriod period, Breakdown by, String group, bool
     /** The request of the report of a whole period, as the metrics ask it. */
     static IndicatorRequest of(ReportingPeriod period) {
         return new IndicatorRequest(period, null, null, false);
-    }
-
-    private static String single(String name, List<String> values) {
-        if (values == null || values.size() != 1 || values.get(0).isBlank()) {
-            throw invalid(name, "give exactly one value");
-        }
-        return values.get(0).strip();
-    }
-
-    private static ResponseStatusException invalid(String parameter, String message) {
-        ResponseStatusException invalid = new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                "'" + parameter + "': " + message);
-        invalid.getBody().setProperty("errors", List.of(new FieldProblem(parameter, message)));
-        return invalid;
     }
 }

@@ -1,14 +1,14 @@
 package org.nrmplatform.caseservice.statistics;
 
+import static org.nrmplatform.caseservice.statistics.QueryParameters.invalid;
+import static org.nrmplatform.caseservice.statistics.QueryParameters.single;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.nrmplatform.shared.web.ProblemResponses.FieldProblem;
-import org.springframework.http.HttpStatus;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * A question to the statistics: the dimensions to count by, and filters, each on a dimension also counted
@@ -66,19 +66,5 @@ record StatisticsRequest(List<Dimension> groupBy, Map<Dimension, String> filters
             filters.put(dimension, value);
         }
         return new StatisticsRequest(List.copyOf(groupBy), filters, csv);
-    }
-
-    private static String single(String name, List<String> values) {
-        if (values.size() != 1 || values.get(0).isBlank()) {
-            throw invalid(name, "give exactly one value");
-        }
-        return values.get(0).strip();
-    }
-
-    private static ResponseStatusException invalid(String parameter, String message) {
-        ResponseStatusException invalid = new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                "'" + parameter + "': " + message);
-        invalid.getBody().setProperty("errors", List.of(new FieldProblem(parameter, message)));
-        return invalid;
     }
 }
