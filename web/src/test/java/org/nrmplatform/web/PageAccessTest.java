@@ -222,14 +222,16 @@ class PageAccessTest {
             "monitor", List.of("/statistics", "/statistics/csv?groupBy=stage", "/statistics/indicators",
                     "/statistics/indicators?period=2026-Q4&by=region", "/statistics/indicators/csv?period=2026",
                     "/statistics/ctdc"),
-            "operator", List.of("/projections", "/projections/table", "/projections/managed-cases/rebuild"),
+            "operator", List.of("/projections", "/projections/table", "/projections/managed-cases/rebuild",
+                    "/store-verifications", "/store-verifications/" + A_CASE,
+                    "/store-verifications/" + A_CASE + "/progress"),
             "administrator", List.of("/administration", "/administration/organisations/" + A_CASE,
                     "/administration/users/" + A_CASE, "/administration/clients/demo-monitor",
                     "/administration/users/" + A_CASE + "/deactivation"));
     static final Map<String, List<String>> OVERSIGHT_FORMS = Map.of(
             "prosecutor", List.of("/prosecution/cases/" + A_CASE + "/legal-basis",
                     "/prosecution/cases/" + A_CASE + "/exports"),
-            "operator", List.of("/projections/managed-cases/rebuild"),
+            "operator", List.of("/projections/managed-cases/rebuild", "/store-verifications"),
             "administrator", List.of("/administration/organisations",
                     "/administration/organisations/" + A_CASE + "/users",
                     "/administration/organisations/" + A_CASE + "/clients",

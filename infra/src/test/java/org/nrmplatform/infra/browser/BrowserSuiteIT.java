@@ -1035,6 +1035,27 @@ class BrowserSuiteIT {
         signOut();
     }
 
+    /** The operator verifies every stream of the store and sees it intact, with what was checked. */
+    @Test
+    @Order(24)
+    void theOperatorVerifiesTheWholeStoreAndSeesItIntact() throws Exception {
+        signIn("operator");
+        until(ExpectedConditions.urlContains("/web/projections"));
+        browser.findElement(By.id("nav-store-verification")).click();
+        until(ExpectedConditions.visibilityOfElementLocated(By.id("store-verification-form")));
+        checkAccessibility("store verification");
+        browser.findElement(By.id("store-verification-start")).click();
+        // the section follows the verification by itself (htmx polling) until it is done
+        WebElement status = until(ExpectedConditions.visibilityOfElementLocated(By.id("store-verification-status")));
+        assertThat(status.getText()).startsWith("Intact");
+        assertThat(browser.findElement(By.id("store-verification-summary")).getText())
+                .containsPattern("\\d+ events in \\d+ streams are intact");
+        checkAccessibility("store verification, done");
+        screenshot("operator-store-verification");
+        assertNoSidewaysScrollingAt768("store verification");
+        signOut();
+    }
+
     /**
      * The administrator creates an account in the police directorate, which can sign in; deactivates it (asked to
      * confirm first); and the account's next sign-in is refused.
