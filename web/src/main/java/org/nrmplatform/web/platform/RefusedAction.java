@@ -77,8 +77,9 @@ public class RefusedAction extends RuntimeException {
 
     /** The platform did not answer at all (the gateway down or unreachable). */
     static RefusedAction unreachable(String why) {
+        // the page's own message says it all: no words of the platform to show beside it
         return new RefusedAction(503, "Service unavailable", "The platform cannot be reached at the moment (" + why
-                + "): try again in a moment.", Map.of(), true);
+                + "): try again in a moment.", Map.of(), false);
     }
 
     /** A field of a form the page itself refuses before asking the API, its message in the person's language. */
