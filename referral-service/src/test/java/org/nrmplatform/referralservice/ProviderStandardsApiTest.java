@@ -1,6 +1,8 @@
 package org.nrmplatform.referralservice;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
@@ -23,6 +25,7 @@ import org.nrmplatform.shared.testing.ApiClient;
 import org.nrmplatform.shared.testing.ApiClient.Answer;
 import org.nrmplatform.shared.testing.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -40,6 +43,8 @@ class ProviderStandardsApiTest extends ApiTest {
     EventStorageEngine events;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    MongoTemplate mongo;
 
     private ApiClient administrator;
     private ApiClient monitor;
@@ -64,6 +69,29 @@ class ProviderStandardsApiTest extends ApiTest {
         assertThat(events.readEvents(ProviderEvents.streamOf(UUID.fromString(CLINIC))).asStream()
                 .filter(event -> event.getPayload() instanceof LicenceExpiryAlerted).count()).isEqualTo(1);
         awaitProcessing().until(() -> meters.find("nrm.provider.licences.expiring").gauge().value() >= 1);
+    }
+
+    @Test
+    void aRenewalCancelsTheAlertOfTheExpiryItReplacesAndAlertsForTheNewOne() {
+        LocalDate far = LocalDate.now(ZoneOffset.UTC).plusYears(2);
+        LocalDate near = LocalDate.now(ZoneOffset.UTC).plusDays(20);
+        String licenceId = UUID.randomUUID().toString();
+        Map<String, Object> licence = new java.util.HashMap<>(Map.of("licenceId", licenceId, "kind", "ACCREDITATION",
+                "reference", "ACC-9/2026", "issuedBy", "Accreditation Body", "expiresOn", far.toString()));
+        assertThat(administrator.post("/api/providers/" + SHELTER + "/licences", licence).status()).isEqualTo(201);
+        String first = "licence_expiry:" + licenceId + ":" + far;
+        eventually(() -> mongo.exists(query(where("_id").is(first).and("state").is("PENDING")), "referral_deadlines"));
+
+        licence.put("expiresOn", near.toString());
+        assertThat(administrator.post("/api/providers/" + SHELTER + "/licences", licence).status()).isEqualTo(201);
+        eventually(() -> mongo.exists(query(where("_id").is(first).and("state").is("CANCELLED")), "referral_deadlines"));
+        eventually(() -> events.readEvents(ProviderEvents.streamOf(UUID.fromString(SHELTER))).asStream()
+                .anyMatch(event -> event.getPayload() instanceof LicenceExpiryAlerted alerted
+                        && alerted.licenceId().toString().equals(licenceId) && alerted.expiresOn().equals(near)));
+        assertThat(events.readEvents(ProviderEvents.streamOf(UUID.fromString(SHELTER))).asStream()
+                .filter(event -> event.getPayload() instanceof LicenceExpiryAlerted alerted
+                        && alerted.licenceId().toString().equals(licenceId)).count())
+                .as("no alert for the expiry replaced").isEqualTo(1);
     }
 
     @Test

@@ -66,7 +66,7 @@ class PageAccessTest {
             "identification-authority, /inbox", "case-manager, /inbox", "monitor, /inbox",
             "first-line, /inbox/referrals/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d",
             "case-manager, /providers", "service-provider, /providers/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d",
-            "operator, /providers/resources", "first-line, /providers/resources.csv"})
+            "operator, /providers/resources", "first-line, /providers/resources.csv", "monitor, /inbox/standards"})
     void aRolesPagesAreRefusedToTheOtherRoles(String role, String page) throws Exception {
         pages.perform(get(page).with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_" + role))))
                 .andExpect(status().isForbidden());

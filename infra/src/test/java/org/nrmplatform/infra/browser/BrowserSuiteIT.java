@@ -1398,13 +1398,13 @@ class BrowserSuiteIT {
      * The administrator records the demo shelter's safe accommodation with its capacity and a licence expiring within
      * the alert period; the monitor records a visit with a finding not met and raises a corrective action; the case
      * manager sees the shelter's compliance beside it when choosing where to refer; the resource report shows the
-     * capacity.
+     * capacity; the shelter records its corrective action done on its own page and is compliant again.
      */
     @Test
     @Order(96)
     void providersStandardsAndCapacityReachTheReferralFormAndTheResourceReport() throws Exception {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        String region = "Vojvodina " + UUID.randomUUID().toString().substring(0, 4);
+        String region = "Vojvodina";
         signIn("administrator");
         until(ExpectedConditions.elementToBeClickable(By.id("nav-providers"))).click();
         until(ExpectedConditions.elementToBeClickable(By.linkText("Demo Shelter Novi Sad"))).click();
@@ -1468,6 +1468,19 @@ class BrowserSuiteIT {
                         + "/following-sibling::span[contains(@class,'compliance')]")));
         assertThat(compliance.getText()).isEqualTo("Partly compliant");
         checkAccessibility("case, referral form with compliance");
+        signOut();
+
+        // the shelter records its corrective action done on its own page: compliant again
+        signIn("service-provider");
+        until(ExpectedConditions.elementToBeClickable(By.id("own-standards"))).click();
+        WebElement open = until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                "//table[@id='action-list']//tr[td[.=\"Contract an interpreters' service\"]]")));
+        open.findElement(By.tagName("input")).sendKeys("Contract signed with the interpreters' association");
+        checkAccessibility("provider's own standards");
+        open.findElement(By.tagName("button")).click();
+        until(driver -> driver.findElement(By.id("compliance")).getText().contains("Compliant")
+                && !driver.findElement(By.id("compliance")).getText().contains("Partly") ? Boolean.TRUE
+                : refreshed(driver));
         signOut();
     }
 

@@ -33,12 +33,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/providers")
 class ProvidersController {
 
-    static final List<String> RATINGS = List.of("MET", "PARTLY_MET", "NOT_MET");
-
     private final PlatformApi api;
+    private final ProviderPage page;
 
-    ProvidersController(PlatformApi api) {
+    ProvidersController(PlatformApi api, ProviderPage page) {
         this.api = api;
+        this.page = page;
     }
 
     @GetMapping
@@ -54,23 +54,7 @@ class ProvidersController {
 
     @GetMapping("/{organisationId}")
     String provider(@PathVariable UUID organisationId, Model model) {
-        Map<String, Object> provider = api.list("/api/providers").stream()
-                .filter(p -> organisationId.toString().equals(p.get("id"))).findFirst()
-                .orElseGet(() -> Map.of("id", organisationId.toString(), "name", organisationId.toString(),
-                        "servicesOffered", List.of()));
-        model.addAttribute("provider", provider);
-        model.addAttribute("standing", api.get("/api/providers/{id}/standing", organisationId));
-        List<Map<String, Object>> versions = api.list("/api/providers/standards");
-        Map<String, Object> checklist = versions.isEmpty() ? Map.of("items", List.of())
-                : versions.get(versions.size() - 1);
-        Map<String, Object> itemLabels = new LinkedHashMap<>();
-        versions.forEach(version -> ((List<?>) version.get("items")).forEach(item -> {
-            Map<?, ?> entry = (Map<?, ?>) item;
-            itemLabels.put(String.valueOf(entry.get("code")), entry.get("label"));
-        }));
-        model.addAttribute("checklist", checklist);
-        model.addAttribute("itemLabels", itemLabels);
-        model.addAttribute("ratings", RATINGS);
+        page.show(organisationId, model);
         return "providers/provider";
     }
 
