@@ -1475,9 +1475,10 @@ class BrowserSuiteIT {
         until(ExpectedConditions.elementToBeClickable(By.id("own-standards"))).click();
         WebElement open = until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
                 "//table[@id='action-list']//tr[td[.=\"Contract an interpreters' service\"]]")));
-        open.findElement(By.tagName("input")).sendKeys("Contract signed with the interpreters' association");
+        // the row's form: its CSRF token is a hidden input before the note
+        open.findElement(By.cssSelector("input[name='note']")).sendKeys("Contract signed with the interpreters' association");
         checkAccessibility("provider's own standards");
-        open.findElement(By.tagName("button")).click();
+        open.findElement(By.cssSelector("button[type='submit']")).click();
         until(driver -> driver.findElement(By.id("compliance")).getText().contains("Compliant")
                 && !driver.findElement(By.id("compliance")).getText().contains("Partly") ? Boolean.TRUE
                 : refreshed(driver));
