@@ -32,6 +32,9 @@ class ReferralAuthorizationTest extends ApiTest {
     private static final Set<Role> ALL = EnumSet.allOf(Role.class);
     private static final Set<Role> REFERRERS = EnumSet.of(Role.FIRST_LINE, Role.CASE_MANAGER);
     private static final Set<Role> PROVIDERS = EnumSet.of(Role.SERVICE_PROVIDER);
+    private static final Set<Role> ADMINISTRATOR = EnumSet.of(Role.ADMINISTRATOR);
+    /** Those who coordinate the NRM and oversee its providers. */
+    private static final Set<Role> COORDINATORS = EnumSet.of(Role.ADMINISTRATOR, Role.MONITOR);
     /** Those who owe tasks and record them done: every role that works a case. */
     private static final Set<Role> WORKERS = EnumSet.of(Role.FIRST_LINE, Role.CASE_MANAGER,
             Role.IDENTIFICATION_AUTHORITY, Role.SERVICE_PROVIDER);
@@ -64,6 +67,26 @@ class ReferralAuthorizationTest extends ApiTest {
             new AccessRule("GET", "/api/tasks/colleagues", REFERRERS, null),
             new AccessRule("GET", "/api/tasks/{taskId}", WORKERS, null),
             new AccessRule("GET", "/api/providers", ALL, null),
+            new AccessRule("GET", "/api/providers/standards", ALL, null),
+            new AccessRule("POST", "/api/providers/{organisationId}/services", ADMINISTRATOR, () -> Map.of(
+                    "serviceType", "SAFE_ACCOMMODATION", "region", "Vojvodina", "places", 12, "staff", 7)),
+            new AccessRule("POST", "/api/providers/{organisationId}/licences", ADMINISTRATOR, () -> Map.of(
+                    "kind", "LICENCE", "reference", "SOC-1", "issuedBy", "Ministry", "expiresOn", "2030-01-31")),
+            new AccessRule("POST", "/api/providers/{organisationId}/funding", ADMINISTRATOR, () -> Map.of(
+                    "amount", "100", "currency", "EUR", "periodFrom", "2026-01-01", "periodTo", "2026-12-31",
+                    "funder", "Ministry")),
+            new AccessRule("POST", "/api/providers/{organisationId}/monitoring-visits", EnumSet.of(Role.MONITOR),
+                    () -> Map.of("visitedOn", "2026-11-02", "findings",
+                            List.of(Map.of("item", "SAFE_PREMISES", "rating", "MET")))),
+            new AccessRule("POST", "/api/providers/{organisationId}/corrective-actions", EnumSet.of(Role.MONITOR),
+                    () -> Map.of("visitId", UUID.randomUUID().toString(), "item", "SAFE_PREMISES",
+                            "description", "Fit a lock", "dueOn", "2030-01-31")),
+            new AccessRule("POST", "/api/providers/{organisationId}/corrective-actions/{actionId}/completion",
+                    EnumSet.of(Role.MONITOR, Role.SERVICE_PROVIDER), () -> Map.of("note", "Lock fitted")),
+            new AccessRule("GET", "/api/providers/{organisationId}/standing",
+                    EnumSet.of(Role.ADMINISTRATOR, Role.MONITOR, Role.SERVICE_PROVIDER), null),
+            new AccessRule("GET", "/api/providers/licences/expiring", COORDINATORS, null),
+            new AccessRule("GET", "/api/providers/resource-report", COORDINATORS, null),
             new AccessRule("GET", "/api/transnational-referrals/keys", ALL, null),
             new AccessRule("POST", "/api/transnational-referrals", REFERRERS, () -> Map.of(
                     "caseId", UUID.randomUUID().toString(), "toInstallationId", "AL-NRM",

@@ -64,7 +64,9 @@ class PageAccessTest {
             "service-provider, /identification/cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d",
             "identification-authority, /worklist", "identification-authority, /screening",
             "identification-authority, /inbox", "case-manager, /inbox", "monitor, /inbox",
-            "first-line, /inbox/referrals/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d"})
+            "first-line, /inbox/referrals/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d",
+            "case-manager, /providers", "service-provider, /providers/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d",
+            "operator, /providers/resources", "first-line, /providers/resources.csv", "monitor, /inbox/standards"})
     void aRolesPagesAreRefusedToTheOtherRoles(String role, String page) throws Exception {
         pages.perform(get(page).with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_" + role))))
                 .andExpect(status().isForbidden());
@@ -78,7 +80,10 @@ class PageAccessTest {
             "case-manager, /identification/cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/guardian",
             "first-line, /identification/cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/guardian",
             "case-manager, /inbox/referrals/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/acceptance",
-            "identification-authority, /inbox/referrals/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/decline"})
+            "identification-authority, /inbox/referrals/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/decline",
+            "case-manager, /providers/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/visits",
+            "service-provider, /providers/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/corrective-actions/9a1d4c55-0c7e-4a55-9d55-5f0c2b1e7d4e/done",
+            "prosecutor, /providers/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/licences"})
     void aRolesFormsAreRefusedToTheOtherRoles(String role, String form) throws Exception {
         pages.perform(post(form).param("reason", "NO_CAPACITY").with(csrf())
                         .with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_" + role))))

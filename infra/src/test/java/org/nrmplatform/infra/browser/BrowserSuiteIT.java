@@ -1445,6 +1445,97 @@ class BrowserSuiteIT {
         signOut();
     }
 
+    /**
+     * The administrator records the demo shelter's safe accommodation with its capacity and a licence expiring within
+     * the alert period; the monitor records a visit with a finding not met and raises a corrective action; the case
+     * manager sees the shelter's compliance beside it when choosing where to refer; the resource report shows the
+     * capacity; the shelter records its corrective action done on its own page and is compliant again.
+     */
+    @Test
+    @Order(96)
+    void providersStandardsAndCapacityReachTheReferralFormAndTheResourceReport() throws Exception {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String region = "Vojvodina";
+        signIn("administrator");
+        until(ExpectedConditions.elementToBeClickable(By.id("nav-providers"))).click();
+        until(ExpectedConditions.elementToBeClickable(By.linkText("Demo Shelter Novi Sad"))).click();
+        until(ExpectedConditions.visibilityOfElementLocated(By.id("service-form")));
+        new Select(browser.findElement(By.id("service-type"))).selectByValue("SAFE_ACCOMMODATION");
+        browser.findElement(By.id("service-region")).sendKeys(region);
+        browser.findElement(By.id("service-places")).sendKeys("12");
+        browser.findElement(By.id("service-staff")).sendKeys("7");
+        browser.findElement(By.id("service-submit")).click();
+        untilShownAfterTheWrite(By.xpath("//table[@id='capacity']//td[.='" + region + "']"));
+        browser.findElement(By.id("licence-reference")).sendKeys("SOC-112/2024");
+        browser.findElement(By.id("licence-issued-by")).sendKeys("Ministry of Labour and Social Affairs");
+        setValue("licence-expires", today.plusDays(30).toString());
+        browser.findElement(By.id("licence-submit")).click();
+        untilShownAfterTheWrite(By.xpath("//table[@id='licence-list']//td[.='SOC-112/2024']"));
+        checkAccessibility("provider, administrator");
+        signOut();
+
+        signIn("monitor");
+        until(ExpectedConditions.elementToBeClickable(By.id("nav-providers"))).click();
+        // the licence expires within the alert period: listed as expiring, alerted by the deadline scheduler
+        untilListed(By.xpath("//table[@id='expiring']//td[.='SOC-112/2024']"));
+        browser.findElement(By.linkText("Demo Shelter Novi Sad")).click();
+        until(ExpectedConditions.visibilityOfElementLocated(By.id("visit-form")));
+        setValue("visit-on", today.toString());
+        new Select(browser.findElement(By.id("rating-SAFE_PREMISES"))).selectByValue("MET");
+        new Select(browser.findElement(By.id("rating-INTERPRETATION"))).selectByValue("NOT_MET");
+        browser.findElement(By.id("note-INTERPRETATION")).sendKeys("No budget for interpreters");
+        browser.findElement(By.id("visit-submit")).click();
+        untilShownAfterTheWrite(By.xpath("//table[contains(@class,'visit')]//td[.='No budget for interpreters']"));
+        new Select(browser.findElement(By.id("action-item"))).selectByValue("INTERPRETATION");
+        browser.findElement(By.id("action-description")).sendKeys("Contract an interpreters' service");
+        setValue("action-due", today.plusDays(30).toString());
+        browser.findElement(By.id("action-submit")).click();
+        untilShownAfterTheWrite(By.xpath("//table[@id='action-list']//td[.=\"Contract an interpreters' service\"]"));
+        until(driver -> driver.findElement(By.id("compliance")).getText().contains("Partly compliant")
+                ? Boolean.TRUE : refreshed(driver));
+        checkAccessibility("provider, monitor");
+        screenshot("monitor-provider-standards");
+        assertNoSidewaysScrollingAt768("provider, monitor");
+
+        browser.findElement(By.linkText("All providers")).click();
+        until(ExpectedConditions.elementToBeClickable(By.id("resource-report"))).click();
+        WebElement capacity = untilListed(By.xpath("//table[@id='resources']//tr[th[.='" + region + "']]"));
+        assertThat(capacity.getText()).contains("Safe accommodation", "12", "7");
+        checkAccessibility("resource report");
+        screenshot("monitor-resource-report");
+        HttpResponse<byte[]> csv = download(browser.findElement(By.id("resources-csv")).getDomAttribute("href"));
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(new String(csv.body(), StandardCharsets.UTF_8)).contains(region + ",SAFE_ACCOMMODATION,1,12,7,");
+        signOut();
+
+        // the case manager chooses where to refer: the shelter's compliance stands beside it
+        String handedOver = caseHandedOverByThePolice("Standards");
+        signIn("case-manager");
+        until(ExpectedConditions.urlContains("/web/worklist"));
+        browser.get(gateway + "/web/cases/" + handedOver);
+        new Select(until(ExpectedConditions.elementToBeClickable(By.id("service")))).selectByValue("SAFE_ACCOMMODATION");
+        WebElement compliance = until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                "//form[@id='referral-form']//label[starts-with(normalize-space(.), 'Demo Shelter Novi Sad')]"
+                        + "/following-sibling::span[contains(@class,'compliance')]")));
+        assertThat(compliance.getText()).isEqualTo("Partly compliant");
+        checkAccessibility("case, referral form with compliance");
+        signOut();
+
+        // the shelter records its corrective action done on its own page: compliant again
+        signIn("service-provider");
+        until(ExpectedConditions.elementToBeClickable(By.id("own-standards"))).click();
+        WebElement open = until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                "//table[@id='action-list']//tr[td[.=\"Contract an interpreters' service\"]]")));
+        // the row's form: its CSRF token is a hidden input before the note
+        open.findElement(By.cssSelector("input[name='note']")).sendKeys("Contract signed with the interpreters' association");
+        checkAccessibility("provider's own standards");
+        open.findElement(By.cssSelector("button[type='submit']")).click();
+        until(driver -> driver.findElement(By.id("compliance")).getText().contains("Compliant")
+                && !driver.findElement(By.id("compliance")).getText().contains("Partly") ? Boolean.TRUE
+                : refreshed(driver));
+        signOut();
+    }
+
     private void setValue(String id, String value) {
         ((JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).value = arguments[1];",
                 id, value);

@@ -9,10 +9,11 @@ import java.util.UUID;
  * from those), a task's reminder or its due date ({@link Kind}; {@code target} the task). A deadline is
  * {@link State#PENDING} until due; then one instance claims it ({@link State#FIRING}, with itself as owner
  * until {@code leaseUntil}), escalates the referral and marks it {@link State#DONE}. A claim whose owner died
- * lapses with its lease and is claimed again.
+ * lapses with its lease and is claimed again. A licence's expiry alert ({@link Kind#LICENCE_EXPIRY}) has the
+ * organisation as {@code target}, and {@code licence} and {@code expiresOn} (an ISO date) name the expiry it warns of.
  */
 record Deadline(String id, Instant dueAt, State state, String owner, Instant leaseUntil, Instant firedAt,
-                Kind kind, String target) {
+                Kind kind, String target, String licence, String expiresOn) {
 
     static final String COLLECTION = "referral_deadlines";
 
@@ -23,7 +24,9 @@ record Deadline(String id, Instant dueAt, State state, String owner, Instant lea
         /** A task's reminder to the organisation that owes it. */
         TASK_REMINDER,
         /** A task still open when due: escalated to the organisation that assigned it. */
-        TASK_DUE
+        TASK_DUE,
+        /** A provider's licence expires soon: the alert before it. */
+        LICENCE_EXPIRY
     }
 
     /** A referral's deadline stored before kinds existed is a response deadline. */

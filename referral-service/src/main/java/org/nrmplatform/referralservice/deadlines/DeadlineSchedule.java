@@ -4,9 +4,12 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.nrmplatform.contracts.providers.ProviderEvents.LicenceRecorded;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralAccepted;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralCancelled;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralDeclined;
@@ -15,6 +18,7 @@ import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralWithdrawn;
 import org.nrmplatform.contracts.tasks.TaskEvents.TaskAssigned;
 import org.nrmplatform.contracts.tasks.TaskEvents.TaskCancelled;
 import org.nrmplatform.contracts.tasks.TaskEvents.TaskDone;
+import org.nrmplatform.referralservice.standards.StandardsProperties;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -23,7 +27,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Schedules a deadline for each requested referral and cancels it once the provider answers or the referral
- * ends; likewise a task's reminder and due date, cancelled once the task is done or cancelled. Driven by the event stream, so a deadline survives anything that happens between the request being
+ * ends; likewise a task's reminder and due date, cancelled once the task is done or cancelled, and the alert before
+ * a provider's licence expires. Driven by the event stream, so a deadline survives anything that happens between the request being
  * recorded and the schedule being written: the event is delivered again until it is. Both writes are
  * idempotent.
  */
@@ -32,9 +37,11 @@ import org.springframework.stereotype.Component;
 class DeadlineSchedule {
 
     private final MongoTemplate mongo;
+    private final StandardsProperties standards;
 
-    DeadlineSchedule(MongoTemplate mongo) {
+    DeadlineSchedule(MongoTemplate mongo, StandardsProperties standards) {
         this.mongo = mongo;
+        this.standards = standards;
         mongo.indexOps(Deadline.COLLECTION).createIndex(new Index().on("state", Sort.Direction.ASC)
                 .on("dueAt", Sort.Direction.ASC));
     }
@@ -103,6 +110,32 @@ class DeadlineSchedule {
     private void cancelTask(UUID taskId) {
         cancel(taskDeadline(Deadline.Kind.TASK_DUE, taskId));
         cancel(taskDeadline(Deadline.Kind.TASK_REMINDER, taskId));
+    }
+
+    /**
+     * A licence's alert, due the configured lead time before the start of its expiry day (UTC); a renewal (the same
+     * licence with another expiry) cancels the alert of the expiry it replaces. Due at once if the licence is
+     * recorded already within the lead time, or expired.
+     */
+    @EventHandler
+    void on(LicenceRecorded event) {
+        String id = licenceDeadline(event.licenceId(), event.expiresOn());
+        mongo.updateMulti(query(where("kind").is(Deadline.Kind.LICENCE_EXPIRY).and("licence")
+                        .is(event.licenceId().toString()).and("_id").ne(id).and("state").is(Deadline.State.PENDING)),
+                new Update().set("state", Deadline.State.CANCELLED), Deadline.COLLECTION);
+        Instant dueAt = event.expiresOn().atStartOfDay(ZoneOffset.UTC).toInstant()
+                .minus(standards.licenceAlertBefore());
+        mongo.upsert(query(where("_id").is(id)),
+                new Update().setOnInsert("dueAt", dueAt).setOnInsert("state", Deadline.State.PENDING)
+                        .setOnInsert("kind", Deadline.Kind.LICENCE_EXPIRY)
+                        .setOnInsert("target", event.organisationId().toString())
+                        .setOnInsert("licence", event.licenceId().toString())
+                        .setOnInsert("expiresOn", event.expiresOn().toString()),
+                Deadline.COLLECTION);
+    }
+
+    static String licenceDeadline(UUID licenceId, LocalDate expiresOn) {
+        return Deadline.Kind.LICENCE_EXPIRY.name().toLowerCase() + ":" + licenceId + ":" + expiresOn;
     }
 
     private void cancel(String deadlineId) {

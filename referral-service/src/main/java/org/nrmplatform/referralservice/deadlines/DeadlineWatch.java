@@ -1,6 +1,7 @@
 package org.nrmplatform.referralservice.deadlines;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -9,7 +10,9 @@ import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.nrmplatform.contracts.providers.ProviderEvents;
 import org.nrmplatform.referralservice.referrals.ReferralCommands.EscalateReferral;
+import org.nrmplatform.referralservice.standards.ServiceProviderCommands.WarnOfLicenceExpiry;
 import org.nrmplatform.referralservice.tasks.TaskCommands.EscalateTask;
 import org.nrmplatform.referralservice.tasks.TaskCommands.RemindTask;
 import org.slf4j.Logger;
@@ -21,7 +24,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Fires due deadlines: every poll interval it claims each due deadline in turn and sends its command (escalates
- * a referral; reminds of a task or escalates it). Runs in every instance; the claim makes sure one instance fires
+ * a referral; reminds of a task or escalates it; alerts that a provider's licence expires soon). Runs in every instance; the claim makes sure one instance fires
  * each deadline, and each command is idempotent in its aggregate, so a deadline fired again after a lapsed lease
  * still acts once.
  */
@@ -66,6 +69,8 @@ class DeadlineWatch implements SmartLifecycle {
             case REFERRAL_RESPONSE -> new EscalateReferral(deadline.targetId());
             case TASK_REMINDER -> new RemindTask(deadline.targetId());
             case TASK_DUE -> new EscalateTask(deadline.targetId());
+            case LICENCE_EXPIRY -> new WarnOfLicenceExpiry(ProviderEvents.streamOf(deadline.targetId()),
+                    UUID.fromString(deadline.licence()), LocalDate.parse(deadline.expiresOn()));
         };
     }
 

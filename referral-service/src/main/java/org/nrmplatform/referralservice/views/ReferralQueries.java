@@ -25,4 +25,15 @@ public final class ReferralQueries {
     /** How many active referrals a provider has: its current load. */
     public record ActiveReferralsTo(String providerOrganisationId) {
     }
+
+    /** Per provider and service type, the referrals made, those active and those declined for lack of capacity. */
+    public record ReferralFigures() {
+    }
+
+    public record ReferralFigure(String providerOrganisationId, String serviceType, long made, long active,
+                                 long declinedForCapacity) {
+    }
+
+    public record FigureList(java.util.List<ReferralFigure> items) {
+    }
 }

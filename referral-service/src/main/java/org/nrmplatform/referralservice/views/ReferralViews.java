@@ -144,6 +144,30 @@ public class ReferralViews {
         return mongo.getConverter().read(ReferralView.class, view);
     }
 
+    /** Counts only: no case, no person; the decline reason NO_CAPACITY is the code list's (decline-reason). */
+    @QueryHandler
+    ReferralQueries.FigureList handle(ReferralQueries.ReferralFigures query) {
+        Query fields = new Query();
+        fields.fields().include("providerOrganisationId", "serviceType", "status", "ended");
+        Map<List<String>, long[]> counts = new java.util.TreeMap<>(java.util.Comparator
+                .comparing((List<String> key) -> key.get(0)).thenComparing(key -> key.get(1)));
+        for (Document referral : mongo.find(fields, Document.class, ReferralView.COLLECTION)) {
+            long[] figure = counts.computeIfAbsent(List.of(referral.getString("providerOrganisationId"),
+                    referral.getString("serviceType")), key -> new long[3]);
+            figure[0]++;
+            String status = referral.getString("status");
+            if (ReferralStatus.ACTIVE.stream().anyMatch(active -> active.name().equals(status))) {
+                figure[1]++;
+            }
+            if (ReferralStatus.DECLINED.name().equals(status) && "NO_CAPACITY".equals(referral.getString("ended"))) {
+                figure[2]++;
+            }
+        }
+        return new ReferralQueries.FigureList(counts.entrySet().stream().map(entry -> new ReferralQueries.ReferralFigure(
+                entry.getKey().get(0), entry.getKey().get(1), entry.getValue()[0], entry.getValue()[1],
+                entry.getValue()[2])).toList());
+    }
+
     /** Active referrals per provider: its current load. */
     public long activeReferralsTo(String providerOrganisationId) {
         return mongo.count(new Query(where("providerOrganisationId").is(providerOrganisationId)

@@ -39,7 +39,7 @@ class DueDeadlinesTest {
     }
 
     private void pending(String id, Instant dueAt) {
-        mongo.insert(new Deadline(id, dueAt, Deadline.State.PENDING, null, null, null, null, null), Deadline.COLLECTION);
+        mongo.insert(new Deadline(id, dueAt, Deadline.State.PENDING, null, null, null, null, null, null, null), Deadline.COLLECTION);
     }
 
     @Test

@@ -52,8 +52,10 @@ class SignIn {
                         .requestMatchers("/statistics", "/statistics/**").hasRole(Roles.MONITOR)
                         .requestMatchers("/action-plans", "/action-plans/**").hasAnyRole(Roles.MONITOR,
                                 Roles.ADMINISTRATOR)
-                        .requestMatchers("/projections", "/projections/**", "/store-verifications", "/store-verifications/**")
-                        .hasRole(Roles.OPERATOR)
+                        .requestMatchers("/providers", "/providers/**").hasAnyRole(Roles.MONITOR,
+                                Roles.ADMINISTRATOR)
+                        .requestMatchers("/projections", "/projections/**", "/store-verifications",
+                                "/store-verifications/**").hasRole(Roles.OPERATOR)
                         .requestMatchers("/administration", "/administration/**").hasRole(Roles.ADMINISTRATOR)
                         .requestMatchers("/approvals", "/approvals/**").hasRole(Roles.APPROVER)
                         .anyRequest().authenticated())
