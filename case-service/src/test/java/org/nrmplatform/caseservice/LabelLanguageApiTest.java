@@ -33,7 +33,8 @@ class LabelLanguageApiTest extends ApiTest {
 
     @ParameterizedTest(name = "Accept-Language: {0}")
     @CsvSource(delimiter = '|', nullValues = "none", value = {
-            "mk | mk | Полиција | Албанија", "sq-AL | sq | Policia | Shqipëri", "sr | sr-Cyrl | Полиција | Албанија",
+            "mk | mk | Полиција | Албанија", "sq-AL | sq | Policia | Shqipëri",
+            "sr | sr-Cyrl | Полиција | Албанија",
             "sr-Latn-RS | sr-Latn | Policija | Albanija", "hr-HR | hr | Policija | Albanija",
             "bs | bs | Policija | Albanija", "cnr | cnr | Policija | Albanija",
             "de, sq;q=0.8, mk;q=0.5 | sq | Policia | Shqipëri", "fr | en | Police | Albania",
@@ -93,11 +94,13 @@ class LabelLanguageApiTest extends ApiTest {
         JsonNode first = croatian.body().get("indicators").get(0);
         assertThat(first.get("code").asString()).isEqualTo("LAB-01");
         assertThat(first.get("strength").asString()).isEqualTo("STRONG");
-        assertThat(first.get("text").asString()).isEqualTo("Posao, plaća ili uvjeti rada bitno se razlikuju od obećanih");
+        assertThat(first.get("text").asString())
+                .isEqualTo("Posao, plaća ili uvjeti rada bitno se razlikuju od obećanih");
 
         Answer fallback = get("/api/indicator-sets/labour-v1", "fr-FR, de;q=0.5");
         assertThat(fallback.header("Content-Language")).isEqualTo("en");
-        assertThat(fallback.body().get("title").asString()).isEqualTo("Indicators of trafficking for labour exploitation");
+        assertThat(fallback.body().get("title").asString())
+                .isEqualTo("Indicators of trafficking for labour exploitation");
         assertThat(get("/api/indicator-sets/labour-v1", ";;;q=x,").status()).isEqualTo(200);
     }
 }

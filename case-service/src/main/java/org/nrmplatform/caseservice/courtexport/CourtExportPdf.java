@@ -6,12 +6,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.text.MessageFormat;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ResourceBundle;
-import java.text.MessageFormat;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
@@ -76,7 +77,7 @@ class CourtExportPdf {
         }
 
         String say(String key, Object... values) {
-            Object[] texts = java.util.Arrays.stream(values).map(String::valueOf).toArray(); // no number formats
+            Object[] texts = Arrays.stream(values).map(String::valueOf).toArray(); // no number formats
             return new MessageFormat(bundle.getString(key), bundle.getLocale()).format(texts);
         }
     }

@@ -47,7 +47,8 @@ public class IndicatorCatalogue {
             sets.values().forEach(set -> {
                 JsonNode words = labels.path(set.id());
                 Map<String, String> texts = new LinkedHashMap<>();
-                words.path("indicators").properties().forEach(text -> texts.put(text.getKey(), text.getValue().asString()));
+                words.path("indicators").properties()
+                        .forEach(text -> texts.put(text.getKey(), text.getValue().asString()));
                 inLanguage.put(set.id(), set.worded(words.path("title").asString(null), texts));
             });
             worded.put(language, Map.copyOf(inLanguage));
