@@ -349,9 +349,61 @@ class AuditApiTest extends ApiTest {
     }
 
     private HttpResponse<byte[]> download(UUID caseId, String format) throws IOException, InterruptedException {
+        return download(caseId, format, "en");
+    }
+
+    private HttpResponse<byte[]> download(UUID caseId, String format, String acceptLanguage)
+            throws IOException, InterruptedException {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                         + "/api/cases/" + caseId + "/audit-export?format=" + format))
                 .header("Authorization", "Bearer " + TestTokens.get().forRole(Role.PROSECUTOR, PROSECUTORS))
+                .header("Accept-Language", acceptLanguage)
                 .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Test
+    void aPdfInMacedonianOrSerbianCyrillicHasCyrillicHeadingsAndCarriesTheSameVerifiableEvents() throws Exception {
+        Scenario scenario = caseWithReferral();
+        prosecutor().post("/api/cases/" + scenario.caseId() + "/legal-basis", CaseRequests.legalBasis());
+        Answer key = caseManager.get("/api/audit/public-key");
+        Path keyFile = files.resolve("key.pem");
+        Files.writeString(keyFile, key.body().get("publicKey").asString());
+        JsonNode english = JSON.readTree(attached(download(scenario.caseId(), "pdf", "fr;q=0.9, *;q=0.1")));
+
+        record Expected(String acceptLanguage, String contentLanguage, String title, String verification,
+                        String footer) {
+        }
+        for (Expected expected : List.of(
+                new Expected("mk-MK, en;q=0.5", "mk", "Извоз за суд на предметот ", "Верификација: INTACT",
+                        "SHA-256 на JSON извозот: "),
+                new Expected("sr-Cyrl", "sr-Cyrl", "Извоз за суд предмета ", "Провера: INTACT",
+                        "SHA-256 JSON извоза: "))) {
+            HttpResponse<byte[]> pdf = download(scenario.caseId(), "pdf", expected.acceptLanguage());
+            assertThat(pdf.statusCode()).isEqualTo(200);
+            assertThat(pdf.headers().firstValue("Content-Language")).contains(expected.contentLanguage());
+            assertThat(pdf.headers().firstValue("Vary").orElse("")).contains("Accept-Language");
+            try (PDDocument document = Loader.loadPDF(pdf.body())) {
+                String text = new PDFTextStripper().getText(document);
+                assertThat(text).contains(expected.title() + scenario.caseId(), expected.verification(),
+                        expected.footer()).doesNotContain("Court export of case", "Who: organisation");
+                byte[] json = attached(pdf);
+                assertThat(text).contains(EventHash.sha256(json));
+                // the evidence is the same whatever the language: the same events with the same hashes, intact
+                JsonNode export = JSON.readTree(json);
+                assertThat(export.get("events").valueStream().map(event -> event.get("hash").asString()).toList())
+                        .isEqualTo(english.get("events").valueStream().map(event -> event.get("hash").asString())
+                                .toList());
+                Path exportFile = files.resolve(expected.contentLanguage() + ".json");
+                Files.write(exportFile, json);
+                assertThat(verifyOffline(exportFile, keyFile).exitCode()).isEqualTo(ExportVerifier.INTACT);
+            }
+        }
+    }
+
+    private static byte[] attached(HttpResponse<byte[]> pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            return document.getDocumentCatalog().getNames().getEmbeddedFiles().getNames().get("export.json")
+                    .getEmbeddedFile().toByteArray();
+        }
     }
 }

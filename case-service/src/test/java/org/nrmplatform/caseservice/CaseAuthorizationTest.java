@@ -74,6 +74,8 @@ class CaseAuthorizationTest extends ApiTest {
             new AccessRule("GET", "/api/statistics/ctdc", EnumSet.of(Role.MONITOR), null),
             new AccessRule("GET", "/api/indicator-sets", ALL, null),
             new AccessRule("GET", "/api/indicator-sets/{id}", ALL, null),
+            new AccessRule("GET", "/api/code-lists", ALL, null),
+            new AccessRule("GET", "/api/code-lists/{listId}", ALL, null),
             new AccessRule("GET", "/api/admin/projections", EnumSet.of(Role.OPERATOR), null),
             new AccessRule("POST", "/api/admin/projections/{name}/rebuild", EnumSet.of(Role.OPERATOR), Map::of),
             new AccessRule("POST", "/api/cases/{caseId}/legal-basis", EnumSet.of(Role.PROSECUTOR),
@@ -222,7 +224,7 @@ class CaseAuthorizationTest extends ApiTest {
     }
 
     private Answer call(ApiClient client, AccessRule endpoint, UUID caseId) {
-        String path = endpoint.path().replace("{caseId}", caseId.toString()).replace("{id}", "labour-v1")
+        String path = endpoint.path().replace("{caseId}", caseId.toString()).replace("{id}", "labour-v1").replace("{listId}", "service-type")
                 .replace("{flagId}", UUID.randomUUID().toString())
                 .replace("{planId}", UUID.randomUUID().toString()).replace("{indicatorId}", UUID.randomUUID().toString())
                 .replace("{approvalId}", UUID.randomUUID().toString())

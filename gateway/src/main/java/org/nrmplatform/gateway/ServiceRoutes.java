@@ -38,6 +38,7 @@ class ServiceRoutes {
                 .route(CASE_SERVICE, route -> route
                         .path("/api/cases", "/api/cases/**",
                                 "/api/indicator-sets", "/api/indicator-sets/**",
+                                "/api/code-lists", "/api/code-lists/**",
                                 "/api/statistics", "/api/statistics/**",
                                 "/api/audit/**",
                                 "/api/action-plans", "/api/action-plans/**",

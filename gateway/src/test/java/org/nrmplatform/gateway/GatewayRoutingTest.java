@@ -63,6 +63,8 @@ class GatewayRoutingTest {
             "/api/cases, case-service",
             "/api/cases/c-17, case-service",
             "/api/indicator-sets/2024, case-service",
+            "/api/code-lists, case-service",
+            "/api/code-lists/service-type, case-service",
             "/api/statistics, case-service",
             "/api/audit/c-17, case-service",
             "/api/admin/projections, case-service",

@@ -7,6 +7,7 @@ import org.nrmplatform.caseservice.audit.CaseEvidence;
 import org.nrmplatform.caseservice.audit.CaseEvidence.RecordedLegalBasis;
 import org.nrmplatform.evidence.AuditExport;
 import org.nrmplatform.evidence.EventHash;
+import org.nrmplatform.shared.codelists.LabelLanguage;
 import org.nrmplatform.shared.privacy.PersonalDataReads;
 import org.nrmplatform.shared.security.Actor;
 import org.springframework.http.ContentDisposition;
@@ -21,6 +22,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
@@ -46,12 +48,15 @@ class CourtExportController {
 
     /**
      * The court export of a case, as JSON or as a PDF timeline, for a prosecutor whose office recorded a legal
-     * basis for it ({@code POST /api/cases/{caseId}/legal-basis}); the latest one, or {@code legalBasisId}.
+     * basis for it ({@code POST /api/cases/{caseId}/legal-basis}); the latest one, or {@code legalBasisId}. The
+     * PDF's headings and labels are in the language {@code Accept-Language} asks for (see LabelLanguage).
      */
     @GetMapping("/api/cases/{caseId}/audit-export")
     @PreAuthorize("hasRole('PROSECUTOR')")
     ResponseEntity<byte[]> export(@PathVariable UUID caseId, @RequestParam(defaultValue = "json") String format,
                                   @RequestParam(required = false) UUID legalBasisId,
+                                  @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false)
+                                  String acceptLanguage,
                                   @AuthenticationPrincipal Jwt token) {
         if (!format.equals("json") && !format.equals("pdf")) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "format must be json or pdf, not " + format);
@@ -87,9 +92,12 @@ class CourtExportController {
                     .filename("case-" + caseId + "-export.json").build());
             return new ResponseEntity<>(json, headers, HttpStatus.OK);
         }
+        // the PDF's words in the reader's language; the JSON export, which the PDF carries, is the same in all
+        LabelLanguage language = LabelLanguage.negotiate(acceptLanguage);
+        headers.addAll(language.headers());
         headers.setContentType(MediaType.APPLICATION_PDF);
         headers.setContentDisposition(ContentDisposition.attachment()
                 .filename("case-" + caseId + "-export.pdf").build());
-        return new ResponseEntity<>(pdf.render(export, json, digest), headers, HttpStatus.OK);
+        return new ResponseEntity<>(pdf.render(export, json, digest, language), headers, HttpStatus.OK);
     }
 }

@@ -6,10 +6,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.text.MessageFormat;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ResourceBundle;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
@@ -23,6 +26,8 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.nrmplatform.evidence.AuditExport;
 import org.nrmplatform.evidence.EventSummary;
 import org.nrmplatform.evidence.VerificationReport;
+import org.nrmplatform.shared.codelists.CodeLists;
+import org.nrmplatform.shared.codelists.LabelLanguage;
 import org.nrmplatform.shared.store.EventJson;
 import org.springframework.stereotype.Component;
 
@@ -32,6 +37,9 @@ import org.springframework.stereotype.Component;
  * system) and why, and its hash. Every page carries the SHA-256 of the JSON export, which is attached to
  * the PDF as {@code export.json}, so the printed timeline can be tied to the verifiable export. Text is set
  * in DejaVu Sans Condensed (bundled), which covers the Latin, Cyrillic and Greek scripts of names.
+ * The PDF's own words and the code-list labels are in the reader's {@link LabelLanguage}
+ * ({@code courtexport/headings*.properties}); the attached export, and so all that is verified, is the same in every
+ * language (the verification's summary and findings are the evidence module's, in English).
  */
 @Component
 class CourtExportPdf {
@@ -54,18 +62,39 @@ class CourtExportPdf {
         }
     }
 
-    byte[] render(AuditExport export, byte[] json, String digest) {
+    private final CodeLists codeLists;
+
+    CourtExportPdf(CodeLists codeLists) {
+        this.codeLists = codeLists;
+    }
+
+    /** The words of the PDF in one language: a pattern of {@code headings*.properties} filled in. */
+    private record Words(ResourceBundle bundle) {
+
+        static Words in(LabelLanguage language) {
+            return new Words(ResourceBundle.getBundle("courtexport.headings", language.locale(),
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
+        }
+
+        String say(String key, Object... values) {
+            Object[] texts = Arrays.stream(values).map(String::valueOf).toArray(); // no number formats
+            return new MessageFormat(bundle.getString(key), bundle.getLocale()).format(texts);
+        }
+    }
+
+    byte[] render(AuditExport export, byte[] json, String digest, LabelLanguage language) {
+        Words words = Words.in(language);
         try (PDDocument document = new PDDocument()) {
             PDType0Font font = PDType0Font.load(document, new ByteArrayInputStream(FONT));
             Layout layout = new Layout(document, font);
-            header(layout, export);
-            timeline(layout, export);
+            header(layout, export, words);
+            timeline(layout, export, words, language);
             layout.close();
-            footers(document, font, digest);
+            footers(document, font, digest, words);
             attach(document, json);
             PDDocumentInformation info = document.getDocumentInformation();
-            info.setTitle("Court export of case " + export.caseId());
-            info.setSubject("SHA-256 of the JSON export: " + digest);
+            info.setTitle(words.say("title", export.caseId()));
+            info.setSubject(words.say("subject", digest));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             document.save(out);
             return out.toByteArray();
@@ -74,72 +103,71 @@ class CourtExportPdf {
         }
     }
 
-    private static void header(Layout layout, AuditExport export) throws IOException {
-        layout.line("Court export of case " + export.caseId(), TITLE);
+    private static void header(Layout layout, AuditExport export, Words words) throws IOException {
+        layout.line(words.say("title", export.caseId()), TITLE);
         layout.gap(4);
-        layout.line("Exported " + export.exportedAt() + " by organisation " + export.exportedBy().get("organisationId")
-                + person(export.exportedBy()), BODY);
+        layout.line(words.say("exported", export.exportedAt(), export.exportedBy().get("organisationId"),
+                person(export.exportedBy(), words)), BODY);
         Map<String, Object> basis = export.legalBasis();
-        layout.line("Legal basis: " + basis.get("reference") + ", requested by " + basis.get("requestedBy")
-                + "; recorded " + basis.get("recordedAt") + " by organisation " + basis.get("recordedByOrganisationId")
-                + " (legal basis " + basis.get("legalBasisId") + ")", BODY);
+        layout.line(words.say("legalBasis", basis.get("reference"), basis.get("requestedBy"), basis.get("recordedAt"),
+                basis.get("recordedByOrganisationId"), basis.get("legalBasisId")), BODY);
         VerificationReport report = export.verification();
-        layout.line("Verification: " + report.status() + " - " + report.summary(), BODY);
+        layout.line(words.say("verification", report.status(), report.summary()), BODY);
         for (VerificationReport.Finding finding : report.findings()) {
             layout.line("  " + finding.problem() + " " + finding.aggregateType() + " " + finding.aggregateIdentifier()
-                    + (finding.sequenceNumber() == null ? "" : " sequence " + finding.sequenceNumber()) + ": "
+                    + (finding.sequenceNumber() == null ? "" : words.say("sequence", finding.sequenceNumber())) + ": "
                     + finding.detail(), BODY);
         }
         if (export.checkpoint() != null) {
-            layout.line("Checkpoint " + export.checkpoint().number() + " of " + export.checkpoint().createdAt()
-                    + " covers global index " + export.checkpoint().globalIndex() + " (" + export.checkpoint().streams()
-                    + " streams, root " + export.checkpoint().root() + "), signed with Ed25519 key "
-                    + export.checkpoint().keyId(), SMALL);
+            layout.line(words.say("checkpoint", export.checkpoint().number(), export.checkpoint().createdAt(),
+                    export.checkpoint().globalIndex(), export.checkpoint().streams(), export.checkpoint().root(),
+                    export.checkpoint().keyId()), SMALL);
         } else {
-            layout.line("No checkpoint covers these events yet.", SMALL);
+            layout.line(words.say("noCheckpoint"), SMALL);
         }
-        layout.line(export.events().size() + " events in " + export.streams().size()
-                + " records, in the order they were stored. Check the attached export.json with the offline "
-                + "verifier and the platform's public key.", SMALL);
+        layout.line(words.say("events", export.events().size(), export.streams().size()), SMALL);
         layout.gap(8);
     }
 
     /** The opened payload as one line of JSON: the record as it was made, personal fields in clear. */
     private static final ObjectMapper READABLE = EventJson.mapper();
 
-    private static void timeline(Layout layout, AuditExport export) throws IOException {
+    private void timeline(Layout layout, AuditExport export, Words words, LabelLanguage language)
+            throws IOException {
         int number = 1;
         for (AuditExport.Event event : export.events()) {
             EventSummary summary = event.summary();
             layout.keepTogether(4);
             layout.line(number++ + ".  " + event.timestamp() + "   " + summary.what() + "   (" + event.aggregateType()
-                    + " " + event.aggregateIdentifier() + ", sequence " + event.sequenceNumber() + ")", BODY);
-            layout.line("Who: organisation " + summary.organisationId()
-                    + (summary.organisationType() == null ? "" : " (" + summary.organisationType() + ")")
-                    + ", roles " + String.join(", ", summary.roles())
-                    + (summary.userId() != null ? ", user " + summary.userId() : "")
-                    + (summary.clientId() != null ? ", system " + summary.clientId() : ""), BODY);
+                    + " " + event.aggregateIdentifier() + "," + words.say("sequence", event.sequenceNumber()) + ")",
+                    BODY);
+            layout.line(words.say("who", summary.organisationId())
+                    + (summary.organisationType() == null ? "" : " ("
+                    + codeLists.label("nrm-organisation-type", summary.organisationType(), language) + ")")
+                    + words.say("roles", String.join(", ", summary.roles()))
+                    + (summary.userId() != null ? words.say("user", summary.userId()) : "")
+                    + (summary.clientId() != null ? words.say("system", summary.clientId()) : ""), BODY);
             if (!summary.why().isEmpty()) {
-                layout.line("Why: " + summary.why(), BODY);
+                layout.line(words.say("why", summary.why()), BODY);
             }
             if (event.erased()) {
-                layout.line("Personal data: erased (the data subject's key was destroyed)", BODY);
+                layout.line(words.say("erased"), BODY);
             } else if (event.readable() != null) {
-                layout.line("Recorded: " + READABLE.writeValueAsString(event.readable()), BODY);
+                layout.line(words.say("recorded", READABLE.writeValueAsString(event.readable())), BODY);
             }
-            layout.line("hash " + event.hash() + "  previous " + event.previousHash() + "  correlation "
-                    + summary.correlationId(), SMALL);
+            layout.line(words.say("hashes", event.hash(), event.previousHash(), summary.correlationId()), SMALL);
             layout.gap(4);
         }
     }
 
-    private static String person(Map<String, Object> actor) {
+    private static String person(Map<String, Object> actor, Words words) {
         Object user = actor.get("userId");
         Object client = actor.get("clientId");
-        return (user != null ? ", user " + user : "") + (client != null ? ", system " + client : "");
+        return (user != null ? words.say("user", user) : "") + (client != null ? words.say("system", client) : "");
     }
 
-    private static void footers(PDDocument document, PDType0Font font, String digest) throws IOException {
+    private static void footers(PDDocument document, PDType0Font font, String digest, Words words)
+            throws IOException {
         int pages = document.getNumberOfPages();
         for (int i = 0; i < pages; i++) {
             PDPage page = document.getPage(i);
@@ -148,7 +176,7 @@ class CourtExportPdf {
                 content.beginText();
                 content.setFont(font, SMALL);
                 content.newLineAtOffset(MARGIN, MARGIN / 2);
-                content.showText("SHA-256 of the JSON export: " + digest + "    page " + (i + 1) + " of " + pages);
+                content.showText(words.say("footer", digest, i + 1, pages));
                 content.endText();
             }
         }

@@ -32,6 +32,15 @@ public record IndicatorSet(String id, String family, int version, String title, 
     public record HtcdsValue(String field, String value) {
     }
 
+    /** This set worded in another language: the title and each indicator's text; codes and scoring unchanged. */
+    IndicatorSet worded(String otherTitle, Map<String, String> texts) {
+        List<Indicator> reworded = indicators.stream().map(indicator -> new Indicator(indicator.code(),
+                indicator.category(), indicator.strength(), texts.getOrDefault(indicator.code(), indicator.text()),
+                indicator.htcds())).toList();
+        return new IndicatorSet(id, family, version, otherTitle == null ? title : otherTitle, appliesTo, publishedOn,
+                sources, reasonableGrounds, reworded);
+    }
+
     public boolean appliesTo(AgeCategory ageCategory) {
         return appliesTo == AppliesTo.ANY || ageCategory == AgeCategory.CHILD;
     }

@@ -1000,6 +1000,21 @@ class BrowserSuiteIT {
         signOut();
     }
 
+    /** A form's code-list labels in the page's language: the screening form in Albanian, then back in English. */
+    @Test
+    @Order(92)
+    void theScreeningFormOffersItsCodeListLabelsInAlbanian() throws Exception {
+        signIn("first-line");
+        browser.get(gateway + "/web/screening/new?lang=sq");
+        WebElement sectors = until(ExpectedConditions.visibilityOfElementLocated(By.id("detectingSector")));
+        assertThat(sectors.findElements(By.tagName("option"))).extracting(WebElement::getText)
+                .contains("Policia", "Inspektorati i punës").doesNotContain("Police");
+        checkAccessibility("the screening form in Albanian");
+        browser.get(gateway + "/web/screening/new?lang=en"); // the person's language is remembered: back to English
+        until(ExpectedConditions.textToBePresentInElementLocated(By.id("detectingSector"), "Police"));
+        signOut();
+    }
+
     /** The operator rebuilds the monitor's statistics (asked to confirm first) and sees it finish on the page. */
     @Test
     @Order(22)

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,16 +16,22 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import org.nrmplatform.shared.web.JsonInput;
 
-/** The code lists shipped as data files under {@code code-lists/}, loaded once. */
+/**
+ * The code lists shipped as data files under {@code code-lists/}, loaded once, with their labels in every
+ * {@link LabelLanguage}: English in the lists themselves, the others in {@code code-lists/labels/<tag>.json}
+ * (list id → code → label). A label missing from a language's file is given in English.
+ */
 public class CodeLists {
 
     private static final String DIRECTORY = "code-lists/";
     private static final Set<String> VALUE_FIELDS = Set.of("code", "label");
 
     private final Map<String, CodeList> lists;
+    private final Map<LabelLanguage, Map<String, CodeList>> translated;
 
-    private CodeLists(Map<String, CodeList> lists) {
+    private CodeLists(Map<String, CodeList> lists, Map<LabelLanguage, Map<String, CodeList>> translated) {
         this.lists = lists;
+        this.translated = translated;
     }
 
     public static CodeLists load() {
@@ -33,7 +41,25 @@ public class CodeLists {
             CodeList list = toCodeList(read(mapper, file.asString()));
             lists.put(list.id(), list);
         }
-        return new CodeLists(Map.copyOf(lists));
+        Map<LabelLanguage, Map<String, CodeList>> translated = new EnumMap<>(LabelLanguage.class);
+        for (LabelLanguage language : LabelLanguage.values()) {
+            if (language == LabelLanguage.EN) {
+                continue;
+            }
+            JsonNode labels = read(mapper, "labels/" + language.tag() + ".json").get("labels");
+            Map<String, CodeList> inLanguage = new LinkedHashMap<>();
+            lists.values().forEach(list -> inLanguage.put(list.id(), translate(list, labels.path(list.id()))));
+            translated.put(language, Map.copyOf(inLanguage));
+        }
+        return new CodeLists(Map.copyOf(lists), translated);
+    }
+
+    private static CodeList translate(CodeList list, JsonNode labels) {
+        List<CodeList.Value> values = list.values().stream().map(value -> {
+            JsonNode label = labels.get(value.code());
+            return label == null ? value : new CodeList.Value(value.code(), label.asString(), value.attributes());
+        }).toList();
+        return new CodeList(list.id(), list.version(), list.source(), list.htcdsField(), values);
     }
 
     private static CodeList toCodeList(JsonNode node) {
@@ -66,6 +92,24 @@ public class CodeLists {
 
     public Optional<CodeList> find(String id) {
         return Optional.ofNullable(lists.get(id));
+    }
+
+    /** The lists with their labels in this language. */
+    public Collection<CodeList> all(LabelLanguage language) {
+        return (language == LabelLanguage.EN ? lists : translated.get(language)).values().stream()
+                .sorted(Comparator.comparing(CodeList::id)).toList();
+    }
+
+    /** A list with its labels in this language. */
+    public Optional<CodeList> find(String id, LabelLanguage language) {
+        return language == LabelLanguage.EN ? find(id) : Optional.ofNullable(translated.get(language).get(id));
+    }
+
+    /** The label of a code in this language; the code itself when the list does not have it. */
+    public String label(String listId, String code, LabelLanguage language) {
+        return find(listId, language).flatMap(list -> list.values().stream()
+                .filter(value -> value.code().equals(code)).findFirst())
+                .map(CodeList.Value::label).orElse(code);
     }
 
     public CodeList get(String id) {

@@ -8,8 +8,10 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.nrmplatform.web.WebProperties;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -59,6 +61,15 @@ public class PlatformApi {
         calls.setReadTimeout(properties.apiTimeout());
         this.api = RestClient.builder().baseUrl(properties.api().toString()).requestFactory(calls)
                 .requestInterceptor(token)
+                // the page's language, for the labels the API answers (code lists, indicator sets, the court export)
+                .requestInterceptor((request, body, execution) -> {
+                    if (!request.getHeaders().containsHeader(HttpHeaders.ACCEPT_LANGUAGE)
+                            && LocaleContextHolder.getLocaleContext() != null) {
+                        request.getHeaders().set(HttpHeaders.ACCEPT_LANGUAGE,
+                                LocaleContextHolder.getLocale().toLanguageTag());
+                    }
+                    return execution.execute(request, body);
+                })
                 // the gateway not answering at all is a 503 for the person, as the gateway's own 503 would be
                 .requestInterceptor((request, body, execution) -> {
                     try {
@@ -178,7 +189,7 @@ public class PlatformApi {
         if (client == null) {
             throw new IllegalStateException("nobody is signed in on this request");
         }
-        return new LaterCalls(client.getAccessToken().getTokenValue());
+        return new LaterCalls(client.getAccessToken().getTokenValue(), LocaleContextHolder.getLocale());
     }
 
     /** The calls {@link #later()} gives: each carries the token it was made with. */
@@ -187,14 +198,20 @@ public class PlatformApi {
         private static final int CHUNK = 16 * 1024;
 
         private final String token;
+        private final String language;
 
-        private LaterCalls(String token) {
+        /** Made on the page's request, so that calls on another thread still ask in the page's language. */
+        private LaterCalls(String token, Locale locale) {
             this.token = token;
+            this.language = locale.toLanguageTag();
         }
 
         /** A file, reporting the bytes received as they arrive and the length announced ({@code -1}: none). */
         public Download download(String path, Progress progress, Object... variables) {
-            return api.get().uri(path, variables).headers(headers -> headers.setBearerAuth(token))
+            return api.get().uri(path, variables).headers(headers -> {
+                        headers.setBearerAuth(token);
+                        headers.set(HttpHeaders.ACCEPT_LANGUAGE, language);
+                    })
                     .exchange((request, response) -> {
                         if (response.getStatusCode().isError()) {
                             throw RefusedAction.from(response.getStatusCode().value(),

@@ -10,12 +10,14 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nrmplatform.web.WebProperties;
+import org.springframework.context.i18n.LocaleContextHolder;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -43,6 +45,14 @@ class PlatformApiTest {
             exchange.getResponseBody().write(bytes);
             exchange.close();
         });
+        gateway.createContext("/api/language", exchange -> {
+            String language = exchange.getRequestHeaders().getFirst("Accept-Language");
+            byte[] bytes = ("{\"asked\":\"" + language + "\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
         gateway.createContext("/api/hung", exchange -> {
             // answers nothing: a call that hangs
         });
@@ -67,6 +77,18 @@ class PlatformApiTest {
                 Map.of("answers", Map.of()), "c1"))).isEqualTo(3);
         assertThat(Submission.versionOf(Map.of("caseId", "c1", "version", 7))).isEqualTo(7);
         assertThat(Submission.versionOf(Map.of("items", List.of()))).isNull();
+    }
+
+    @Test
+    void theApiIsAskedInThePagesLanguage() {
+        try {
+            LocaleContextHolder.setLocale(Locale.forLanguageTag("sr-Cyrl"));
+            assertThat(api.get("/api/language")).containsEntry("asked", "sr-Cyrl");
+            LocaleContextHolder.setLocale(Locale.forLanguageTag("sq"));
+            assertThat(api.get("/api/language")).containsEntry("asked", "sq");
+        } finally {
+            LocaleContextHolder.resetLocaleContext();
+        }
     }
 
     @Test
