@@ -104,6 +104,8 @@ class SealingMigrationTest {
                         .until(() -> get(port, "/api/cases/" + CASE, caseManager),
                                 found -> found.path("erased").asBoolean());
                 assertThat(erased.at("/dataSubject/givenName").isNull()).isTrue();
+                assertThat(get(port, "/api/cases/" + CASE + "/history", caseManager).toString())
+                        .doesNotContain("Forced labour established", "Ana", "Petrović");
 
                 List<Document> events = client.getDatabase(eventDatabase).getCollection("events").find()
                         .into(new ArrayList<>());
