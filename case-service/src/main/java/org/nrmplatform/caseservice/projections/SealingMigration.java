@@ -124,6 +124,7 @@ public class SealingMigration {
         }
         Plan started = migrate();
         log.info("Sealing the personal data held in clear: rebuilding {}{}", started.rebuildsStarted(),
-                started.notRebuildable().isEmpty() ? "" : "; not rebuildable, reset needed: " + started.notRebuildable());
+                started.notRebuildable().isEmpty() ? ""
+                        : "; not rebuildable, reset needed: " + started.notRebuildable());
     }
 }

@@ -40,9 +40,7 @@ class EventRevisionsTest {
     @Test
     void everyEventTypeOfTheContractsCarriesARevision() throws IOException, URISyntaxException {
         List<Class<?>> records = contractsRecords();
-        Set<Class<?>> contained = new HashSet<>();
-        records.forEach(record -> Stream.of(record.getRecordComponents()).map(RecordComponent::getGenericType)
-                .forEach(type -> collect(type, contained)));
+        Set<Class<?>> contained = containedIn(records);
 
         List<Class<?>> events = records.stream().filter(record -> !contained.contains(record))
                 .filter(record -> !VALUES_NOT_STORED_AS_EVENTS.contains(record)).toList();
@@ -56,14 +54,19 @@ class EventRevisionsTest {
 
     @Test
     void noValueRecordCarriesARevision() throws IOException, URISyntaxException {
-        List<Class<?>> records = contractsRecords();
-        Set<Class<?>> contained = new HashSet<>();
-        records.forEach(record -> Stream.of(record.getRecordComponents()).map(RecordComponent::getGenericType)
-                .forEach(type -> collect(type, contained)));
+        Set<Class<?>> contained = containedIn(contractsRecords());
 
         // a revision on a value would suggest it is upcast on its own; a value changes with its event's revision
         assertThat(contained).isNotEmpty().allSatisfy(value -> assertThat(value.getAnnotation(Revision.class))
                 .as("no @Revision on %s, which an event contains", value.getName()).isNull());
+    }
+
+    /** The records that a component of one of {@code records} holds, at any depth. */
+    private static Set<Class<?>> containedIn(List<Class<?>> records) {
+        Set<Class<?>> contained = new HashSet<>();
+        records.forEach(record -> Stream.of(record.getRecordComponents()).map(RecordComponent::getGenericType)
+                .forEach(type -> collect(type, contained)));
+        return contained;
     }
 
     private static void collect(Type type, Set<Class<?>> into) {
