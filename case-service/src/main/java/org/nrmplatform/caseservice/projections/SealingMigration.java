@@ -1,12 +1,17 @@
 package org.nrmplatform.caseservice.projections;
 
 import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.bson.Document;
 import org.nrmplatform.shared.privacy.ClearPersonalData;
 import org.nrmplatform.shared.store.StoreProperties;
 import org.slf4j.Logger;
@@ -29,6 +34,10 @@ import org.springframework.stereotype.Component;
 public class SealingMigration {
 
     private static final Logger log = LoggerFactory.getLogger(SealingMigration.class);
+
+    /** Where the service database remembers that nothing is left to seal, so that a start does not look again. */
+    static final String MIGRATIONS = "migrations";
+    private static final String NAME = "seal-clear-personal-data";
 
     private final MongoClient client;
     private final StoreProperties store;
@@ -108,8 +117,16 @@ public class SealingMigration {
     @EventListener(ApplicationReadyEvent.class)
     @Order(100)
     void migrateWhenReady() {
+        MongoCollection<Document> migrations = client.getDatabase(store.serviceDatabase()).getCollection(MIGRATIONS);
+        if (migrations.find(Filters.eq("_id", NAME)).first() != null) {
+            return;
+        }
         Plan plan = plan();
         if (plan.projections().isEmpty() && plan.notRebuildable().isEmpty()) {
+            // every rebuild from now on reads the events through ClearPersonalFields: nothing can bring clear text back
+            migrations.replaceOne(Filters.eq("_id", NAME), new Document("_id", NAME).append("doneAt", new Date())
+                    .append("eventsInClear", plan.eventsInClear().values().stream().mapToLong(Long::longValue).sum())
+                    .append("cases", plan.cases()), new ReplaceOptions().upsert(true));
             if (!plan.eventsInClear().isEmpty()) {
                 log.info("{} events of {} cases recorded before personal data was sealed hold it in clear (they stay "
                         + "so: their hashes cover them); no projection does", plan.eventsInClear().values().stream()
