@@ -16,9 +16,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ProjectionController {
 
     private final ProjectionRebuilds rebuilds;
+    private final SealingMigration sealing;
 
-    ProjectionController(ProjectionRebuilds rebuilds) {
+    ProjectionController(ProjectionRebuilds rebuilds, SealingMigration sealing) {
         this.rebuilds = rebuilds;
+        this.sealing = sealing;
     }
 
     @GetMapping
@@ -33,5 +35,20 @@ class ProjectionController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     ProjectionStatus rebuild(@PathVariable String name) {
         return rebuilds.rebuild(name);
+    }
+
+    /** The sealing migration's dry run: what holds personal data in clear, and what would be rebuilt. */
+    @GetMapping("/sealing-migration")
+    @PreAuthorize("hasRole('OPERATOR')")
+    SealingMigration.Plan sealingPlan() {
+        return sealing.plan();
+    }
+
+    /** Starts the sealing migration's rebuilds and answers at once; their progress shows in the list. */
+    @PostMapping("/sealing-migration")
+    @PreAuthorize("hasRole('OPERATOR')")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    SealingMigration.Plan migrate() {
+        return sealing.migrate();
     }
 }

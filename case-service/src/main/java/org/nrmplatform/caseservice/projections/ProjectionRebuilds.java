@@ -41,6 +41,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -111,8 +112,12 @@ public class ProjectionRebuilds {
         this.errorPolicy = errorPolicy;
     }
 
-    /** Registers the gauges and resumes a rebuild that a restart interrupted (its token is in the store). */
+    /**
+     * Registers the gauges and resumes a rebuild that a restart interrupted (its token is in the store); before
+     * anything else starts one ({@link SealingMigration}).
+     */
     @EventListener(ApplicationReadyEvent.class)
+    @Order(0)
     void ready() {
         for (String name : processorNames()) {
             Gauge.builder("nrm.projection.lag.events", () -> orNaN(lag(name))).tag("projection", name)

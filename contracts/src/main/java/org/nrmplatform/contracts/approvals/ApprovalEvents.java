@@ -1,6 +1,7 @@
 package org.nrmplatform.contracts.approvals;
 
 import java.util.UUID;
+import org.axonframework.serialization.Revision;
 import org.nrmplatform.contracts.privacy.Sealed;
 
 /**
@@ -16,19 +17,23 @@ public final class ApprovalEvents {
     }
 
     /** {@code request}: the step's fields as JSON text; {@code organisationId}: the requester's, whose approvers decide. */
+    @Revision("1")
     public record ApprovalRequested(UUID approvalId, UUID caseId, ApprovedAction action, Sealed request,
                                     String organisationId) {
     }
 
     /** Approved; the step was carried out in the same write, unless {@link ApprovedActionRefused} follows. */
+    @Revision("1")
     public record ApprovalGranted(UUID approvalId, UUID caseId, ApprovedAction action) {
     }
 
     /** The approver said no; {@code reason} (sealed) says why. The step was never carried out. */
+    @Revision("1")
     public record ApprovalRejected(UUID approvalId, UUID caseId, ApprovedAction action, Sealed reason) {
     }
 
     /** Approved, but the case's rules refused the step when it was carried out ({@code reason}, the rule's words). */
+    @Revision("1")
     public record ApprovedActionRefused(UUID approvalId, UUID caseId, ApprovedAction action, String reason) {
     }
 }

@@ -1,6 +1,7 @@
 package org.nrmplatform.contracts.audit;
 
 import java.util.UUID;
+import org.axonframework.serialization.Revision;
 import org.nrmplatform.contracts.cases.LegalBasis;
 
 public final class AuditEvents {
@@ -13,6 +14,7 @@ public final class AuditEvents {
      * it (the event's metadata: the office is the organisation of the actor). Kept in a stream of its own per
      * case ({@link #legalBasesOf}), so that recording it does not change the case's version.
      */
+    @Revision("1")
     public record LegalBasisRecorded(UUID caseId, UUID legalBasisId, LegalBasis legalBasis) {
     }
 

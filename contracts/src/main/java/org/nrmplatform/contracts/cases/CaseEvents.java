@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.axonframework.serialization.Revision;
 import org.nrmplatform.contracts.privacy.Sealed;
 
 /**
@@ -17,38 +18,47 @@ public final class CaseEvents {
     private CaseEvents() {
     }
 
+    @Revision("1")
     public record CaseOpened(UUID caseId, String detectingSector, Instant screenedAt, ScreeningLocation location,
                              SealedDataSubject dataSubject, String openingOrganisationId) {
     }
 
+    @Revision("1")
     public record IndicatorAssessmentRecorded(UUID caseId, UUID assessmentId, String indicatorSetId,
                                               Map<String, IndicatorAnswer> answers, Instant assessedAt,
                                               AssessmentResult result) {
     }
 
+    @Revision("1")
     public record PresumedVictimFlagged(UUID caseId, Sealed grounds, String responsibleOrganisationId) {
     }
 
+    @Revision("1")
     public record IdentificationDecided(UUID caseId, IdentificationOutcome outcome, Sealed reasons,
                                         List<String> typesOfExploitation, List<String> methodsOfControl) {
     }
 
+    @Revision("1")
     public record GuardianAppointed(UUID caseId, Sealed guardianName, String guardianOrganisation,
                                     LocalDate appointedOn) {
     }
 
     /** {@code serviceTypes} empty means consent to every service of the purposes given. */
+    @Revision("1")
     public record ConsentGiven(UUID caseId, UUID consentId, ConsentGiver givenBy, List<String> purposes,
                                List<String> serviceTypes, String recipientOrganisationId, Sealed note) {
     }
 
+    @Revision("1")
     public record ConsentWithdrawn(UUID caseId, UUID consentId, Sealed note) {
     }
 
+    @Revision("1")
     public record ReflectionPeriodStarted(UUID caseId, LocalDate startDate, LocalDate legalEndDate,
                                           String legalBasis) {
     }
 
+    @Revision("1")
     public record CaseClosed(UUID caseId, String reason, Sealed note, CaseStage finalStage) {
     }
 
@@ -57,11 +67,13 @@ public final class CaseEvents {
      * {@code category} from the code list flag-category, {@code reason} sealed (it tells about the person);
      * {@code raisedByOrganisationId} is whom to ask about it. Stays until {@link CaseFlagLifted}.
      */
+    @Revision("1")
     public record CaseFlagRaised(UUID caseId, UUID flagId, String category, Sealed reason,
                                  String raisedByOrganisationId) {
     }
 
     /** The flag no longer applies; {@code reason} (sealed) says why. */
+    @Revision("1")
     public record CaseFlagLifted(UUID caseId, UUID flagId, Sealed reason) {
     }
 
@@ -70,6 +82,7 @@ public final class CaseEvents {
      * after this event is stored, so every sealed value of the case (and of its referrals) opens as erased.
      * Who erased it is in the event's metadata.
      */
+    @Revision("1")
     public record SubjectErased(UUID caseId, LegalBasis legalBasis) {
     }
 }

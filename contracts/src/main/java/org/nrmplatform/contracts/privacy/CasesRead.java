@@ -3,6 +3,7 @@ package org.nrmplatform.contracts.privacy;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.axonframework.serialization.Revision;
 
 /**
  * One answer that showed the personal data of one or more cases (a single case, or every case on a list page):
@@ -13,6 +14,7 @@ import java.util.UUID;
  * index). Stored in the event store like every event, so the hash chain covers it. Reads recorded before this
  * event existed are {@link PersonalDataRead} events in the case's own stream.
  */
+@Revision("1")
 public record CasesRead(List<UUID> caseIds, String view, String userId, String clientId, String organisationId,
                         List<String> roles, Instant readAt) {
 

@@ -2,6 +2,7 @@ package org.nrmplatform.contracts.tasks;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.axonframework.serialization.Revision;
 import org.nrmplatform.contracts.privacy.Sealed;
 
 /**
@@ -19,23 +20,28 @@ public final class TaskEvents {
      * {@code owedByUserId}: the person there it is for (a colleague of the assigner), or null. Tasks assigned before
      * persons could be named have none.
      */
+    @Revision("1")
     public record TaskAssigned(UUID taskId, UUID caseId, String assignedByOrganisationId,
                                String owedByOrganisationId, String owedByRole, Sealed description, Instant dueAt,
                                Instant remindAt, String owedByUserId) {
     }
 
     /** The reminder came due with the task still open. */
+    @Revision("1")
     public record TaskReminded(UUID taskId, UUID caseId, String owedByOrganisationId, Instant dueAt) {
     }
 
     /** The task was not done by {@code dueAt}: the organisation that assigned it is told. */
+    @Revision("1")
     public record TaskEscalated(UUID taskId, UUID caseId, String assignedByOrganisationId,
                                 String owedByOrganisationId, Instant dueAt) {
     }
 
+    @Revision("1")
     public record TaskDone(UUID taskId, UUID caseId, String owedByOrganisationId, Sealed reason) {
     }
 
+    @Revision("1")
     public record TaskCancelled(UUID taskId, UUID caseId, String owedByOrganisationId, Sealed reason) {
     }
 }

@@ -2,6 +2,7 @@ package org.nrmplatform.contracts.transnational;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.axonframework.serialization.Revision;
 import org.nrmplatform.contracts.privacy.Sealed;
 import org.nrmplatform.contracts.referrals.Urgency;
 
@@ -18,45 +19,53 @@ public final class TransnationalEvents {
     }
 
     /** Sending side: the referral left as a signed packet, under the consent {@code consentId}. */
+    @Revision("1")
     public record TransnationalReferralSent(UUID transnationalReferralId, UUID caseId, String referringOrganisationId,
                                             String peerInstallationId, UUID consentId, String serviceType,
                                             Urgency urgency, Instant respondBy, UUID packetId, Sealed packet) {
     }
 
     /** Receiving side: a verified referral packet imported by {@code importingOrganisationId}. */
+    @Revision("1")
     public record TransnationalReferralReceived(UUID transnationalReferralId, String peerInstallationId,
                                                 String importingOrganisationId, String serviceType, Urgency urgency,
                                                 Instant respondBy, UUID packetId, Sealed packet) {
     }
 
     /** Receiving side: the acknowledgement packet issued on import, to travel back to the sender. */
+    @Revision("1")
     public record TransnationalReferralAcknowledged(UUID transnationalReferralId, String peerInstallationId,
                                                     Instant receivedAt, UUID packetId, String packet) {
     }
 
     /** Receiving side: this NRM accepted the referral; the acceptance packet travels back. */
+    @Revision("1")
     public record TransnationalReferralAccepted(UUID transnationalReferralId, String peerInstallationId,
                                                 Sealed note, UUID packetId, Sealed packet) {
     }
 
     /** Receiving side: this NRM declined the referral; the decline packet travels back. */
+    @Revision("1")
     public record TransnationalReferralDeclined(UUID transnationalReferralId, String peerInstallationId,
                                                 String reason, Sealed note, UUID packetId, Sealed packet) {
     }
 
     /** Sending side: the receiving NRM's acknowledgement packet was imported. */
+    @Revision("1")
     public record TransnationalReferralAcknowledgedByPeer(UUID transnationalReferralId, UUID caseId,
                                                           String peerInstallationId, Instant receivedAt,
                                                           UUID packetId, String packet) {
     }
 
     /** Sending side: the receiving NRM's acceptance packet was imported. */
+    @Revision("1")
     public record TransnationalReferralAcceptedByPeer(UUID transnationalReferralId, UUID caseId,
                                                       String peerInstallationId, Sealed note, UUID packetId,
                                                       Sealed packet) {
     }
 
     /** Sending side: the receiving NRM's decline packet was imported. */
+    @Revision("1")
     public record TransnationalReferralDeclinedByPeer(UUID transnationalReferralId, UUID caseId,
                                                       String peerInstallationId, String reason, Sealed note,
                                                       UUID packetId, Sealed packet) {

@@ -162,12 +162,43 @@ public class PersonalData {
          * An event's payload as a JSON tree (maps and lists), with each sealed value at a path that
          * {@link PersonalField} lists for the event type replaced by its clear text (null when erased).
          *
+         * A personal field an event recorded before sealing holds in clear (README, "Upgrading") is left as it
+         * is, and null once its subject is erased.
+         *
          * @throws IllegalStateException for a sealed value at a path no personal field names
          */
         public OpenedPayload openPayload(String eventType, Map<String, Object> payload) {
-            return openTree(payload, path -> PersonalField.at(eventType, path)
+            OpenedPayload opened = openTree(payload, path -> PersonalField.at(eventType, path)
                     .orElseThrow(() -> new IllegalStateException("a sealed value at " + eventType + "." + path
                             + ", which no PersonalField names")));
+            return withClearFieldsOfErasedSubjects(eventType, payload, opened);
+        }
+
+        @SuppressWarnings("unchecked")
+        private OpenedPayload withClearFieldsOfErasedSubjects(String eventType, Map<String, Object> stored,
+                                                              OpenedPayload opened) {
+            Object subject = stored.get("caseId") instanceof String caseId ? caseId
+                    : stored.get("transnationalReferralId");
+            boolean erasedHere = opened.erased();
+            for (PersonalField field : ClearPersonalFields.fieldsOf(eventType)) {
+                String[] steps = field.path().split("\\.");
+                Object storedParent = stored;
+                Object openedParent = opened.payload();
+                for (int i = 0; i < steps.length - 1; i++) {
+                    storedParent = storedParent instanceof Map<?, ?> map ? map.get(steps[i]) : null;
+                    openedParent = openedParent instanceof Map<?, ?> map ? map.get(steps[i]) : null;
+                }
+                String name = steps[steps.length - 1];
+                if (storedParent instanceof Map<?, ?> map && map.get(name) instanceof String
+                        && subject instanceof String subjectId
+                        && keys.find(subjectId) instanceof SubjectKeys.KeyLookup.Destroyed
+                        && openedParent instanceof Map<?, ?> readable) {
+                    ((Map<String, Object>) readable).put(name, null);
+                    erasedHere = true;
+                }
+            }
+            erased = erased || erasedHere;
+            return erasedHere == opened.erased() ? opened : new OpenedPayload(opened.payload(), true);
         }
 
         /**

@@ -26,6 +26,12 @@ public class PrivacyConfiguration {
         return new PersonalData(keys);
     }
 
+    /** Events recorded before sealing read in today's shape (README, "Upgrading"). */
+    @Bean
+    ClearPersonalFields clearPersonalFields(PersonalData personalData) {
+        return new ClearPersonalFields(personalData);
+    }
+
     @Bean
     PersonalDataReads personalDataReads(EventStorageEngine events, Clock clock) {
         return new PersonalDataReads(events, clock);

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.common.transaction.TransactionManager;
@@ -28,6 +29,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.data.mongodb.MongoTransactionManager;
 
@@ -100,6 +102,22 @@ public class EventStoreConfiguration {
         return new RenamedHolders();
     }
 
+    /** Events stored before event types carried a revision (README, "Upgrading"). */
+    @Bean
+    FirstRevision firstRevision() {
+        return new FirstRevision();
+    }
+
+    /**
+     * The upcasters in the order they apply (each one's {@link org.springframework.core.Ordered order}, the
+     * per-type upcasters of later changes last, README "Upgrading"), as one of Axon's chains.
+     */
+    public static EventUpcasterChain upcasterChain(List<? extends EventUpcaster> upcasters) {
+        List<EventUpcaster> ordered = new ArrayList<>(upcasters);
+        AnnotationAwareOrderComparator.sort(ordered);
+        return new EventUpcasterChain(ordered);
+    }
+
     @Bean
     EventStorageEngine eventStorageEngine(MongoClient client, MongoDatabaseFactory factory,
                                           StoreCapabilities capabilities, StoreProperties properties,
@@ -115,7 +133,7 @@ public class EventStoreConfiguration {
                 .streamHeadCacheSize(evidence.streamHeadCacheSize())
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(serializer)
-                .upcasterChain(new EventUpcasterChain(upcasters))
+                .upcasterChain(upcasterChain(upcasters))
                 .build();
         engine.ensureSchema();
         return engine;

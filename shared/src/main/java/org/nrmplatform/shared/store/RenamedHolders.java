@@ -7,6 +7,7 @@ import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 import org.nrmplatform.contracts.cases.CaseEvents;
+import org.springframework.core.Ordered;
 
 /**
  * Reads events stored under a renamed holder class as its current nested types. A stored payload type is the
@@ -16,11 +17,17 @@ import org.nrmplatform.contracts.cases.CaseEvents;
  * the current name is given as they are read, the payload untouched. Only events are stored with class
  * names: commands are not stored, and no deadline or saga state names a holder's types.
  */
-public final class RenamedHolders extends SingleEventUpcaster {
+public final class RenamedHolders extends SingleEventUpcaster implements Ordered {
 
     /** A former holder's binary name and the holder that now has its nested types. */
     static final Map<String, Class<?>> FORMER_NAMES =
             Map.of("org.nrmplatform.contracts.cases.Events", CaseEvents.class);
+
+    /** First in the chain: every other upcaster matches on the current names. */
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
 
     @Override
     protected boolean canUpcast(IntermediateEventRepresentation representation) {

@@ -92,4 +92,25 @@ class PersonalDataTest {
         assertThat(erased.erased()).isTrue();
         assertThat(erased.payload()).extracting("dataSubject").extracting("givenName").isNull();
     }
+
+    @Test
+    void aFieldRecordedInClearBeforeSealingReadsAsStoredUntilItsSubjectIsErased() {
+        personalData.seal(caseId, PersonalField.GIVEN_NAME, "a key exists"); // as after the sealing migration
+        Map<String, Object> subject = new LinkedHashMap<>();
+        subject.put("givenName", "Ana");
+        subject.put("sex", "Feminine");
+        Map<String, Object> payload = Map.of("caseId", caseId.toString(), "dataSubject", subject);
+
+        PersonalData.OpenedPayload before = personalData.reading().openPayload("CaseOpened", payload);
+        assertThat(before.erased()).isFalse();
+        assertThat(before.payload()).extracting("dataSubject").extracting("givenName").isEqualTo("Ana");
+
+        keys.destroy(caseId.toString());
+        PersonalData.Reading reading = personalData.reading();
+        PersonalData.OpenedPayload erased = reading.openPayload("CaseOpened", payload);
+        assertThat(erased.erased()).isTrue();
+        assertThat(reading.erased()).isTrue();
+        assertThat(erased.payload()).extracting("dataSubject").extracting("givenName").isNull();
+        assertThat(erased.payload()).extracting("dataSubject").extracting("sex").isEqualTo("Feminine");
+    }
 }

@@ -109,7 +109,8 @@ class RenamedHoldersTest {
     /** The engine as the services have it: every upcaster bean of the configuration in its chain. */
     private EventStorageEngine engine() {
         return configuration.eventStorageEngine(client, factory, capabilities, properties,
-                EvidenceStoreTest.evidence(null), serializer, serializer, List.of(configuration.renamedHolders()));
+                EvidenceStoreTest.evidence(null), serializer, serializer,
+                List.of(configuration.renamedHolders(), new FirstRevision()));
     }
 
     private static List<Document> fixture() throws IOException {
