@@ -2,15 +2,22 @@ package org.nrmplatform.caseservice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.client.MongoClient;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.nrmplatform.contracts.identity.IdentityEvents.OrganisationRegistered;
 import org.nrmplatform.contracts.identity.Role;
+import org.nrmplatform.shared.store.StoreProperties;
 import org.nrmplatform.shared.testing.ApiClient;
 import org.nrmplatform.shared.testing.ApiClient.Answer;
+import org.nrmplatform.shared.testing.ClearTextScan;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,6 +31,21 @@ class ConferenceApiTest extends ApiTest {
     private static final String NOTE = "conferencemarker She fears the recruiter's brother, who lives in Novi Sad";
     private static final String DECISIONS = "Move her to a shelter in another town; a psychologist weekly";
     private static final String WHAT = "Arrange the move and a first session with the psychologist";
+
+    @Autowired
+    MongoClient client;
+    @Autowired
+    StoreProperties store;
+
+    @BeforeEach
+    void theCentreIsRegistered() {
+        if (!organisations.contains(SOCIAL_WELFARE)) { // the chair, as identity-service records it
+            eventStore.publish(new GenericDomainEventMessage<>("Organisation", SOCIAL_WELFARE, 0,
+                    new OrganisationRegistered(UUID.fromString(SOCIAL_WELFARE), "Centre for Social Work",
+                            "social-welfare", "RS", List.of())));
+            awaitProcessing().until(() -> organisations.contains(SOCIAL_WELFARE));
+        }
+    }
 
     @Test
     void aConferenceIsReadByThoseAtTheTableAndItsNoteOnlyByTheCaseManagers() {
@@ -87,6 +109,10 @@ class ConferenceApiTest extends ApiTest {
         JsonNode reads = prosecutor.get("/api/cases/" + caseId + "/read-log").body().get("reads");
         assertThat(reads.valueStream().map(read -> read.get("view").asString()).toList())
                 .contains("conference-list", "conference");
+
+        // sealed wherever stored: the event, the conference list, the history's index
+        assertThat(ClearTextScan.find(client, List.of(store.eventDatabase(), store.serviceDatabase()),
+                List.of("conferencemarker", "psychologist weekly", "first session with the psychologist"))).isEmpty();
     }
 
     @Test
@@ -110,7 +136,7 @@ class ConferenceApiTest extends ApiTest {
         assertProblem(caseManager.post(conferences, conference(REGISTERED_SHELTER, "a-shelter-worker", due)), 422,
                 "actionItems[0].owedByUserId");
         assertProblem(caseManager.post(conferences, with(good, "heldAt", Instant.now().plus(1, ChronoUnit.DAYS)
-                .toString())), 422, "heldAt");
+                .toString())), 400, "heldAt");
 
         UUID conferenceId = UUID.randomUUID();
         assertThat(caseManager.post(conferences, with(good, "conferenceId", conferenceId.toString())).status())

@@ -64,16 +64,23 @@ class ConferenceTasksTest extends ApiTest {
         append("Conference", conferenceId.toString(), conference);
         TrackingEventProcessor processor = processing.eventProcessor("conference-action-items",
                 TrackingEventProcessor.class).orElseThrow();
+        long head = eventStore.createHeadToken().position().orElseThrow();
+        eventually(() -> position(processor) >= head);
         processor.shutDown();
         processor.resetTokens();
         processor.start();
-        // replaying until it passes where it was reset: every conference event of the stream handled again
-        eventually(() -> !processor.processingStatus().isEmpty() && processor.processingStatus().values().stream()
-                .allMatch(status -> status.isCaughtUp() && !status.isReplaying()));
+        // replayed from the start of the stream up to where it was: every conference event handled again
+        eventually(() -> position(processor) >= head);
         assertThat(assignments(moveTask)).isEqualTo(1);
         assertThat(assignments(checkTask)).isEqualTo(1);
         assertThat(caseManager.get("/api/tasks?assigned=true&caseId=" + caseId).body().get("total").asLong())
                 .isEqualTo(2);
+    }
+
+    /** How far the processor has read the stream (-1 before it has read anything). */
+    private static long position(TrackingEventProcessor processor) {
+        return processor.processingStatus().values().stream()
+                .mapToLong(status -> status.getCurrentPosition().orElse(-1)).max().orElse(-1);
     }
 
     private long assignments(UUID taskId) {
