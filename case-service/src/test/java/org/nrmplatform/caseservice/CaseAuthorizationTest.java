@@ -58,6 +58,14 @@ class CaseAuthorizationTest extends ApiTest {
             new AccessRule("POST", "/api/cases/{caseId}/flags/{flagId}/lifting",
                     EnumSet.of(Role.FIRST_LINE, Role.CASE_MANAGER, Role.IDENTIFICATION_AUTHORITY),
                     () -> Map.of("reason", "no longer applies")),
+            new AccessRule("POST", "/api/cases/{caseId}/conferences",
+                    EnumSet.of(Role.FIRST_LINE, Role.CASE_MANAGER, Role.IDENTIFICATION_AUTHORITY),
+                    () -> Map.of("heldAt", "2026-01-05T10:00:00Z", "note", "discussed her safety",
+                            "participants", List.of(Map.of("organisationId", REGISTERED_SHELTER, "role", "SHELTER")))),
+            new AccessRule("GET", "/api/cases/{caseId}/conferences", EnumSet.of(Role.FIRST_LINE,
+                    Role.IDENTIFICATION_AUTHORITY, Role.CASE_MANAGER, Role.SERVICE_PROVIDER), null),
+            new AccessRule("GET", "/api/cases/{caseId}/conferences/{conferenceId}", EnumSet.of(Role.FIRST_LINE,
+                    Role.IDENTIFICATION_AUTHORITY, Role.CASE_MANAGER, Role.SERVICE_PROVIDER), null),
             new AccessRule("GET", "/api/cases", EnumSet.of(Role.FIRST_LINE, Role.IDENTIFICATION_AUTHORITY,
                     Role.CASE_MANAGER, Role.SERVICE_PROVIDER), null),
             new AccessRule("GET", "/api/cases/{caseId}", EnumSet.of(Role.FIRST_LINE, Role.IDENTIFICATION_AUTHORITY,
@@ -228,6 +236,7 @@ class CaseAuthorizationTest extends ApiTest {
                 .replace("{flagId}", UUID.randomUUID().toString())
                 .replace("{planId}", UUID.randomUUID().toString()).replace("{indicatorId}", UUID.randomUUID().toString())
                 .replace("{approvalId}", UUID.randomUUID().toString())
+                .replace("{conferenceId}", UUID.randomUUID().toString())
                 // a projection that cannot be rebuilt (409), so that this table starts no rebuild
                 .replace("{name}", "case-referral-index");
         if (path.endsWith("/audit-export") && client != anonymous) {

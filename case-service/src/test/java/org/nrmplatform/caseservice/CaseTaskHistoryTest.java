@@ -38,7 +38,7 @@ class CaseTaskHistoryTest extends ApiTest {
         events.appendEvents(new GenericDomainEventMessage<>("Task", taskId.toString(), 0,
                         new TaskAssigned(taskId, caseId, SOCIAL_WELFARE, REGISTERED_SHELTER, null,
                                 personalData.seal(caseId, PersonalField.TASK_DESCRIPTION, "Find a bed for tonight"),
-                                Instant.now().plus(1, ChronoUnit.DAYS), null, null)),
+                                Instant.now().plus(1, ChronoUnit.DAYS), null, null, null)),
                 new GenericDomainEventMessage<>("Task", taskId.toString(), 1, new TaskDone(taskId, caseId,
                         REGISTERED_SHELTER, personalData.seal(caseId, PersonalField.TASK_DONE_REASON, "Admitted"))));
 

@@ -83,7 +83,8 @@ class PageAccessTest {
             "identification-authority, /inbox/referrals/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/decline",
             "case-manager, /providers/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/visits",
             "service-provider, /providers/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/corrective-actions/9a1d4c55-0c7e-4a55-9d55-5f0c2b1e7d4e/done",
-            "prosecutor, /providers/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/licences"})
+            "prosecutor, /providers/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/licences",
+            "service-provider, /cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/conferences"})
     void aRolesFormsAreRefusedToTheOtherRoles(String role, String form) throws Exception {
         pages.perform(post(form).param("reason", "NO_CAPACITY").with(csrf())
                         .with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_" + role))))
@@ -97,7 +98,9 @@ class PageAccessTest {
             "service-provider, /cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/providers?service=SAFE_ACCOMMODATION",
             "identification-authority, /cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/erasure?reference=a&requestedBy=b",
             "monitor, /cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/erasure?reference=a&requestedBy=b",
-            "first-line, /worklist?stage=PRESUMED_VICTIM&overdue=true"})
+            "first-line, /worklist?stage=PRESUMED_VICTIM&overdue=true",
+            "service-provider, /cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/conferences",
+            "first-line, /cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/conferences/9a1b2c3d-0000-4000-8000-000000000001"})
     void theCaseManagersCasePagesAreRefusedToTheOtherRoles(String role, String page) throws Exception {
         pages.perform(get(page).with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_" + role))))
                 .andExpect(status().isForbidden());

@@ -71,6 +71,11 @@ public class CaseEvidence {
         return history.accessTo(caseId).isPresent();
     }
 
+    /** Who may see the case, from its own events; empty when there is no such case. */
+    public Optional<CaseAccess> accessTo(UUID caseId) {
+        return history.accessTo(caseId);
+    }
+
     /** The legal bases the actor's organisation recorded for the case, latest last. */
     public List<RecordedLegalBasis> legalBasesOf(UUID caseId, Actor actor) {
         return history.stream(AuditEvents.legalBasesOf(caseId)).stream()
@@ -132,6 +137,15 @@ public class CaseEvidence {
         return export.withEvents(export.events().stream().map(event -> readable(event, reading)).toList());
     }
 
+    /**
+     * Personal fields a court export never opens, by event type: what the agencies assisting the person said among
+     * themselves at a case conference is not evidence for the prosecution by default (assistance does not depend
+     * on co-operating with it, Council of Europe Convention art. 12(6)); the ciphertext stays in the stored payload,
+     * so the chain verifies, and the readable payload says {@value #WITHHELD}.
+     */
+    private static final Map<String, String> WITHHELD_FIELDS = Map.of("ConferenceRecorded", "note");
+    static final String WITHHELD = "withheld: a case conference's note is read by the case's case managers";
+
     /** The event with its sealed personal fields opened (null when erased); unchanged when it has none. */
     private static AuditExport.Event readable(AuditExport.Event event, PersonalData.Reading reading) {
         Map<String, Object> stored;
@@ -142,7 +156,13 @@ public class CaseEvidence {
         }
         String type = event.payloadType().substring(Math.max(event.payloadType().lastIndexOf('.'),
                 event.payloadType().lastIndexOf('$')) + 1);
-        PersonalData.OpenedPayload opened = reading.openPayload(type, stored);
+        Map<String, Object> shown = stored;
+        String withheld = WITHHELD_FIELDS.get(type);
+        if (withheld != null && stored.get(withheld) != null) {
+            shown = new LinkedHashMap<>(stored);
+            shown.put(withheld, WITHHELD);
+        }
+        PersonalData.OpenedPayload opened = reading.openPayload(type, shown);
         return opened.payload().equals(stored) ? event : event.withReadable(opened.payload(), opened.erased());
     }
 

@@ -10,6 +10,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.nrmplatform.caseservice.projections.ProjectionVersions;
 import org.nrmplatform.caseservice.projections.RebuildableProjection;
 import org.nrmplatform.contracts.approvals.ApprovalEvents.ApprovalRequested;
+import org.nrmplatform.contracts.conferences.ConferenceEvents.ConferenceRecorded;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralRequested;
 import org.nrmplatform.contracts.tasks.TaskEvents.TaskAssigned;
 import org.springframework.data.annotation.Id;
@@ -17,7 +18,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Which referrals, tasks and approvals belong to which case, from referral-service's events in the shared stream, so that
+ * Which referrals, tasks, approvals and conferences belong to which case, from referral-service's events in the shared stream, so that
  * a case's history and court export can include their events (a task's record has {@code type} Task; a
  * referral's has none, as before tasks existed). Owns {@value #COLLECTION} (version 1; see
  * {@link ProjectionVersions}). Only the history reads it, never a write, so it is rebuildable while serving
@@ -61,7 +62,13 @@ class ReferralIndex extends RebuildableProjection {
         mongo.save(new CaseReferral(event.approvalId().toString(), event.caseId().toString(), "Approval"), target());
     }
 
-    /** The referrals', tasks' and approvals' records of the case. */
+    @EventHandler
+    void on(ConferenceRecorded event) {
+        mongo.save(new CaseReferral(event.conferenceId().toString(), event.caseId().toString(), "Conference"),
+                target());
+    }
+
+    /** The referrals', tasks', approvals' and conferences' records of the case. */
     List<CaseReferral> recordsOf(UUID caseId) {
         return mongo.find(query(where("caseId").is(caseId.toString())), CaseReferral.class, collection().current());
     }

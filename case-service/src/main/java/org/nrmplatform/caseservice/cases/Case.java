@@ -35,6 +35,7 @@ import org.nrmplatform.caseservice.cases.CaseCommands.RaiseFlag;
 import org.nrmplatform.caseservice.cases.CaseCommands.OpenCase;
 import org.nrmplatform.caseservice.cases.CaseCommands.RecordConsent;
 import org.nrmplatform.caseservice.cases.CaseCommands.RecordIndicatorAssessment;
+import org.nrmplatform.caseservice.cases.CaseCommands.RequireWorkable;
 import org.nrmplatform.caseservice.cases.CaseCommands.StartReflectionPeriod;
 import org.nrmplatform.contracts.cases.ConsentDecision;
 import org.nrmplatform.contracts.cases.ConsentGiver;
@@ -284,6 +285,14 @@ public class Case {
         requireReason(command.reason());
         apply(new CaseFlagLifted(caseId, command.flagId(),
                 personalData.seal(caseId, PersonalField.FLAG_LIFTING_REASON, command.reason())));
+        return status();
+    }
+
+    /** A case conference is recorded on a case the caller works while it is open; nothing changes here. */
+    @CommandHandler
+    public CaseStatus handle(RequireWorkable command, MetaData metaData) {
+        requireVisibleTo(metaData);
+        requireOpen();
         return status();
     }
 

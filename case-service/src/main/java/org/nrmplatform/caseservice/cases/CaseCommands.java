@@ -80,6 +80,13 @@ public final class CaseCommands {
                            @TargetAggregateVersion Long expectedVersion) {
     }
 
+    /**
+     * Asked of the case before a step is recorded on a record of its own (a case conference): whether the caller
+     * works the case (in scope) and it is open. Records nothing.
+     */
+    public record RequireWorkable(@TargetAggregateIdentifier UUID caseId) {
+    }
+
     /** Erases the data subject's personal data, on a legal basis the caller states (both parts required). */
     public record EraseSubject(@TargetAggregateIdentifier UUID caseId, LegalBasis legalBasis) {
     }

@@ -18,12 +18,13 @@ public final class TaskEvents {
     /**
      * {@code owedByRole}: the token role (e.g. {@code case-manager}) the task is for, or null for anyone there;
      * {@code owedByUserId}: the person there it is for (a colleague of the assigner), or null. Tasks assigned before
-     * persons could be named have none.
+     * persons could be named have none; {@code conferenceId}: the case conference whose action item the task is,
+     * or null for a task assigned on its own.
      */
     @Revision("1")
     public record TaskAssigned(UUID taskId, UUID caseId, String assignedByOrganisationId,
                                String owedByOrganisationId, String owedByRole, Sealed description, Instant dueAt,
-                               Instant remindAt, String owedByUserId) {
+                               Instant remindAt, String owedByUserId, UUID conferenceId) {
     }
 
     /** The reminder came due with the task still open. */

@@ -1245,6 +1245,51 @@ class BrowserSuiteIT {
     }
 
     /**
+     * A case conference: the case manager records one on a case (when, the centre chairing and the shelter at the
+     * table, what was discussed, the decision) with an action item owed by the shelter; the conference's page shows
+     * the item beside the task it became, and the shelter finds that task among its organisation's tasks.
+     */
+    @Test
+    @Order(63)
+    void aConferenceTheCaseManagerRecordsGivesTheShelterATask() throws Exception {
+        String caseId = caseHandedOverByThePolice("Conference-");
+        String item = "Keep a room on the ground floor free - " + UUID.randomUUID().toString().substring(0, 6);
+        signIn("case-manager");
+        browser.get(gateway + "/web/cases/" + caseId);
+        untilListed(By.id("conferences-link")).click();
+        until(ExpectedConditions.visibilityOfElementLocated(By.id("conference-form")));
+        setValue("heldAt", LocalDate.now().minusDays(1) + "T10:00");
+        new Select(browser.findElement(By.id("participant-0"))).selectByVisibleText("Demo Centre for Social Work");
+        new Select(browser.findElement(By.id("participant-role-0"))).selectByVisibleText("Chair");
+        new Select(browser.findElement(By.id("participant-1"))).selectByVisibleText("Demo Shelter Novi Sad");
+        new Select(browser.findElement(By.id("participant-role-1"))).selectByVisibleText("Shelter");
+        browser.findElement(By.id("note")).sendKeys("She cannot climb stairs since the accident at the farm");
+        browser.findElement(By.id("decisions")).sendKeys("She stays at the shelter in Novi Sad");
+        browser.findElement(By.id("item-0")).sendKeys(item);
+        new Select(browser.findElement(By.id("item-owedBy-0"))).selectByVisibleText("Demo Shelter Novi Sad");
+        setValue("item-dueAt-0", LocalDate.now().plusDays(2) + "T12:00");
+        checkAccessibility("record a case conference, case manager");
+        browser.findElement(By.id("conference-submit")).click();
+        // the conference's view and the task follow the write moments later: shown again until they do
+        untilListed(By.xpath("//table[@id='conference-items']//tr[contains(., '" + item + "')]"));
+        until(driver -> driver.findElement(By.xpath("//table[@id='conference-items']//tr[contains(., '" + item
+                + "')]")).getText().contains("Open") ? Boolean.TRUE : refreshed(driver));
+        assertThat(browser.findElement(By.id("conference-note")).getText()).contains("cannot climb stairs");
+        assertThat(browser.findElement(By.id("conference-participants")).getText())
+                .contains("Demo Shelter Novi Sad: Shelter");
+        checkAccessibility("case conference, case manager");
+        screenshot("case-manager-conference");
+        signOut();
+
+        signIn("service-provider");
+        browser.findElement(By.id("nav-tasks")).click();
+        WebElement task = untilListed(By.xpath("//ul[@id='owed-tasks']/li[contains(., '" + item + "')]"));
+        assertThat(task.getText()).contains("Demo Centre for Social Work", "From a case conference",
+                LocalDate.now().plusDays(2).toString());
+        signOut();
+    }
+
+    /**
      * Four eyes on a closure (the demo NRM holds closures for approval): the case manager closes a case and is told it
      * was sent for approval, the case staying open; the demo approver of the same centre finds it among the approvals
      * waiting for the organisation, with the reason and note asked for, and approves it; the case is then closed, and

@@ -67,7 +67,7 @@ class TaskAssignments {
         commands.sendAndWait(new AssignTask(assignment.taskId(), assignment.caseId(), actor.organisationId(),
                 assignment.owedByOrganisationId(), assignment.owedByRole(), assignment.owedByUserId(),
                 assignment.description(),
-                assignment.dueAt(), assignment.remindAt()));
+                assignment.dueAt(), assignment.remindAt(), null));
         return new TaskState(assignment.taskId(), TaskStatus.OPEN, 0);
     }
 }

@@ -10,10 +10,14 @@ public final class TaskCommands {
     private TaskCommands() {
     }
 
-    /** Checked against the case and the organisation before it is sent ({@link TaskAssignments}). */
+    /**
+     * Checked against the case and the organisation before it is sent ({@link TaskAssignments}), or, for an action
+     * item of a case conference ({@code conferenceId}), by case-service when the conference was recorded
+     * ({@link ConferenceActionItems}).
+     */
     public record AssignTask(@TargetAggregateIdentifier UUID taskId, UUID caseId, String assignedByOrganisationId,
                              String owedByOrganisationId, String owedByRole, String owedByUserId, String description, Instant dueAt,
-                             Instant remindAt) {
+                             Instant remindAt, UUID conferenceId) {
     }
 
     public record RecordTaskDone(@TargetAggregateIdentifier UUID taskId, String reason) {

@@ -48,7 +48,8 @@ class TaskProjection {
                 .append("owedByUserId", event.owedByUserId())
                 .append("description", sealed(event.description())).append("dueAt", event.dueAt())
                 .append("remindAt", event.remindAt()).append("status", TaskStatus.OPEN.name())
-                .append("assignedAt", at).append("version", 0L);
+                .append("assignedAt", at).append("version", 0L)
+                .append("conferenceId", event.conferenceId() == null ? null : event.conferenceId().toString());
         Update insert = new Update();
         task.forEach(insert::setOnInsert);
         mongo.upsert(query(where("_id").is(event.taskId().toString())), insert, TaskView.COLLECTION);

@@ -77,7 +77,7 @@ class TaskTest {
                 .when(assign(null, DUE, DUE.plusSeconds(1)), actor(WELFARE, Role.CASE_MANAGER))
                 .expectNoEvents().expectException(violation(Kind.RULE_NOT_MET, "remindAt"));
         fixture.givenNoPriorActivity()
-                .when(new AssignTask(TASK_ID, CASE_ID, WELFARE, HEALTH, null, null, " ", DUE, null),
+                .when(new AssignTask(TASK_ID, CASE_ID, WELFARE, HEALTH, null, null, " ", DUE, null, null),
                         actor(WELFARE, Role.CASE_MANAGER))
                 .expectNoEvents().expectException(violation(Kind.RULE_NOT_MET, "description"));
     }
@@ -103,10 +103,21 @@ class TaskTest {
     }
 
     @Test
+    void aConferencesActionItemMadeAfterItsDueDateIsStillMadeAndReferToItsConference() {
+        UUID conference = UUID.randomUUID();
+        Instant past = NOW.minus(1, ChronoUnit.DAYS);
+        fixture.givenNoPriorActivity()
+                .when(new AssignTask(TASK_ID, CASE_ID, WELFARE, HEALTH, null, null, WHAT, past, null, conference),
+                        actor(WELFARE, Role.CASE_MANAGER))
+                .expectEvents(new TaskAssigned(TASK_ID, CASE_ID, WELFARE, HEALTH, null,
+                        seal(PersonalField.TASK_DESCRIPTION, WHAT), past, null, null, conference));
+    }
+
+    @Test
     void aTaskForAPersonIsDoneOnlyByThatPerson() {
         String person = UUID.randomUUID().toString();
         TaskAssigned forThePerson = new TaskAssigned(TASK_ID, CASE_ID, WELFARE, WELFARE, null,
-                seal(PersonalField.TASK_DESCRIPTION, WHAT), DUE, null, person);
+                seal(PersonalField.TASK_DESCRIPTION, WHAT), DUE, null, person, null);
         fixture.given(forThePerson)
                 .when(new RecordTaskDone(TASK_ID, "done"), actor(WELFARE, Role.CASE_MANAGER))
                 .expectNoEvents().expectException(AggregateNotFoundException.class);
@@ -186,12 +197,12 @@ class TaskTest {
     }
 
     private static AssignTask assign(String role, Instant dueAt, Instant remindAt) {
-        return new AssignTask(TASK_ID, CASE_ID, WELFARE, HEALTH, role, null, WHAT, dueAt, remindAt);
+        return new AssignTask(TASK_ID, CASE_ID, WELFARE, HEALTH, role, null, WHAT, dueAt, remindAt, null);
     }
 
     private static TaskAssigned assigned(String role, Instant remindAt) {
         return new TaskAssigned(TASK_ID, CASE_ID, WELFARE, HEALTH, role, seal(PersonalField.TASK_DESCRIPTION, WHAT),
-                DUE, remindAt, null);
+                DUE, remindAt, null, null);
     }
 
     private static Sealed seal(PersonalField field, String clear) {
