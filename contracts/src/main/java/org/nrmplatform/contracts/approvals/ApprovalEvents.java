@@ -31,4 +31,8 @@ public final class ApprovalEvents {
     /** Approved, but the case's rules refused the step when it was carried out ({@code reason}, the rule's words). */
     public record ApprovedActionRefused(UUID approvalId, UUID caseId, ApprovedAction action, String reason) {
     }
+
+    /** The requester took the request back before anyone decided on it; the step is never carried out. */
+    public record ApprovalWithdrawn(UUID approvalId, UUID caseId, ApprovedAction action) {
+    }
 }
