@@ -54,6 +54,9 @@ class SignIn {
                                 Roles.ADMINISTRATOR)
                         .requestMatchers("/projections", "/projections/**").hasRole(Roles.OPERATOR)
                         .requestMatchers("/administration", "/administration/**").hasRole(Roles.ADMINISTRATOR)
+                        // whoever may ask for a held step follows and withdraws their own requests
+                        .requestMatchers("/approvals/mine", "/approvals/*/withdrawal").hasAnyRole(Roles.FIRST_LINE,
+                                Roles.CASE_MANAGER, Roles.IDENTIFICATION_AUTHORITY, Roles.APPROVER)
                         .requestMatchers("/approvals", "/approvals/**").hasRole(Roles.APPROVER)
                         .anyRequest().authenticated())
                 .oauth2Login(login -> login
