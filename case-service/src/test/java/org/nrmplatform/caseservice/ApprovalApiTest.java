@@ -2,15 +2,28 @@ package org.nrmplatform.caseservice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.junit.jupiter.api.Test;
+import org.nrmplatform.contracts.identity.IdentityEvents.UserAccountCreated;
 import org.nrmplatform.contracts.identity.Role;
 import org.nrmplatform.contracts.identity.TokenClaims;
+import org.nrmplatform.contracts.privacy.PersonalField;
+import org.nrmplatform.contracts.referrals.Urgency;
+import org.nrmplatform.contracts.transnational.TransnationalEvents.TransnationalReferralHeld;
+import org.nrmplatform.contracts.transnational.TransnationalEvents.TransnationalReferralNotSent;
+import org.nrmplatform.shared.privacy.PersonalData;
+import org.nrmplatform.shared.security.Actor;
 import org.nrmplatform.shared.testing.ApiClient;
 import org.nrmplatform.shared.testing.ApiClient.Answer;
 import org.nrmplatform.shared.testing.TestTokens;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import tools.jackson.databind.JsonNode;
 
@@ -22,8 +35,11 @@ import tools.jackson.databind.JsonNode;
  * request, API clients and approvers of other organisations never approve, and every step is in the case's history.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "nrm.approvals.required=CASE_CLOSURE,IDENTIFICATION_DECISION,SUBJECT_ERASURE")
+        properties = "nrm.approvals.required=CASE_CLOSURE,IDENTIFICATION_DECISION,SUBJECT_ERASURE,TRANSNATIONAL_REFERRAL")
 class ApprovalApiTest extends ApiTest {
+
+    @Autowired
+    PersonalData personalData;
 
     @Test
     void aClosureWaitsForAnotherPersonsApprovalAndIsThenTakenAsTheRequesters() {
@@ -187,6 +203,142 @@ class ApprovalApiTest extends ApiTest {
         JsonNode view = awaitProcessing().until(() -> caseManager.get("/api/cases/" + caseId).body(),
                 shown -> shown.get("erased").asBoolean());
         assertThat(view.at("/dataSubject/familyName").isNull()).isTrue();
+    }
+
+    @Test
+    void anIdentificationDecisionApprovedIsTaken() {
+        UUID caseId = presumedVictim();
+        Answer held = authority.post("/api/cases/" + caseId + "/identification-decision", CaseRequests.identified());
+        assertThat(held.status()).isEqualTo(202);
+        assertThat(authority.get("/api/cases/" + caseId).body().get("stage").asString()).isEqualTo("PRESUMED_VICTIM");
+        Answer approved = person(AUTHORITY, Role.APPROVER)
+                .post("/api/approvals/" + held.body().get("approvalId").asString() + "/approval", Map.of());
+        assertThat(approved.body().get("status").asString()).isEqualTo("EXECUTED");
+        awaitProcessing().until(() -> authority.get("/api/cases/" + caseId).body().get("stage").asString()
+                .equals("IDENTIFIED_VICTIM"));
+    }
+
+    /**
+     * A transnational referral held by referral-service (its event appended here as referral-service appends it,
+     * with the requester's actor) becomes an approval of the requester's organisation, decided here as any other;
+     * should referral-service's rules refuse it once approved, the refusal is recorded on the approval.
+     */
+    @Test
+    void aTransnationalReferralHeldByReferralServiceIsApprovedHere() {
+        UUID caseId = presumedVictim();
+        UUID approvalId = UUID.randomUUID();
+        String requesterId = UUID.randomUUID().toString();
+        ApiClient requester = person(SOCIAL_WELFARE, requesterId, Role.CASE_MANAGER, Role.APPROVER);
+        heldTransnationalReferral(caseId, approvalId, requesterId);
+
+        JsonNode mine = awaitProcessing().until(() -> requester.get("/api/approvals?requestedBy=me").body()
+                .get("items"), items -> items.size() == 1);
+        assertThat(mine.at("/0/approvalId").asString()).isEqualTo(approvalId.toString());
+        assertThat(mine.at("/0/action").asString()).isEqualTo("TRANSNATIONAL_REFERRAL");
+        assertThat(mine.at("/0/request/toInstallationId").asString()).isEqualTo("AL-NRM");
+        assertThat(mine.at("/0/request/note").asString()).isEqualTo("Returns home on Friday");
+        String approval = "/api/approvals/" + approvalId + "/approval";
+        assertThat(requester.post(approval, Map.of()).status()).as("their own").isEqualTo(409);
+        ApiClient machine = anonymous.as(TestTokens.get().sign(TestTokens.get()
+                .claims(SOCIAL_WELFARE, List.of(Role.APPROVER)).claim(TokenClaims.USER_ID, null).build()));
+        assertThat(machine.post(approval, Map.of()).status()).isEqualTo(403);
+
+        Answer approved = person(SOCIAL_WELFARE, Role.APPROVER).post(approval, Map.of());
+        assertThat(approved.status()).as(approved.raw().body()).isEqualTo(200);
+        assertThat(approved.body().get("status").asString()).isEqualTo("EXECUTED");
+        assertThat(eventStore.readEvents(approvalId.toString()).asStream().map(e -> e.getPayloadType().getSimpleName()))
+                .containsExactly("ApprovalRequested", "ApprovalGranted");
+
+        eventStore.publish(new GenericDomainEventMessage<>("TransnationalReferral", referralOf(approvalId), 1,
+                new TransnationalReferralNotSent(UUID.fromString(referralOf(approvalId)), caseId, approvalId,
+                        "no active consent covering transnational referral")));
+        JsonNode refused = awaitProcessing().until(() -> requester.get("/api/approvals/" + approvalId).body(),
+                shown -> shown.get("status").asString().equals("REFUSED"));
+        assertThat(refused.get("refusal").asString()).contains("no active consent");
+    }
+
+    @Test
+    void theRequesterFollowsTheirRequestsAndWithdrawsOneNobodyDecided() {
+        UUID caseId = presumedVictim();
+        String requesterId = UUID.randomUUID().toString();
+        String approverId = UUID.randomUUID().toString();
+        account(requesterId, "Jelena Marković");
+        account(approverId, "Milan Jovanović");
+        ApiClient requester = person(SOCIAL_WELFARE, requesterId, Role.CASE_MANAGER);
+        ApiClient approver = person(SOCIAL_WELFARE, approverId, Role.APPROVER);
+        String closure = "/api/cases/" + caseId + "/closure";
+        String first = requester.post(closure, CaseRequests.closure()).body().get("approvalId").asString();
+        String second = requester.post(closure, CaseRequests.closure()).body().get("approvalId").asString();
+        assertThat(approver.post("/api/approvals/" + first + "/rejection", Map.of("reason", "Not yet")).status())
+                .isEqualTo(200);
+
+        JsonNode mine = awaitProcessing().until(() -> requester.get("/api/approvals?requestedBy=me").body()
+                .get("items"), items -> items.size() == 2 && items.at("/1/status").asString().equals("REJECTED"));
+        assertThat(mine.valueStream().map(item -> item.get("approvalId").asString())).as("the latest first")
+                .containsExactly(second, first);
+        assertThat(mine.at("/1/requestedByName").asString()).isEqualTo("Jelena Marković");
+        assertThat(mine.at("/1/decidedByName").asString()).isEqualTo("Milan Jovanović");
+        assertThat(caseManager.get("/api/approvals?requestedBy=me").body().get("items").size())
+                .as("another person's requests are not mine").isZero();
+
+        String withdrawal = "/api/approvals/" + second + "/withdrawal";
+        Answer byAnother = caseManager.post(withdrawal, Map.of());
+        assertThat(byAnother.status()).isEqualTo(409);
+        assertThat(byAnother.body().get("detail").asString()).contains("only who requested this step");
+        assertThat(as(Role.CASE_MANAGER, POLICE).post(withdrawal, Map.of()).status()).as("another organisation's")
+                .isEqualTo(404);
+        assertThat(firstLine.post(withdrawal, Map.of()).status()).isEqualTo(404);
+        Answer withdrawn = requester.post(withdrawal, Map.of());
+        assertThat(withdrawn.status()).as(withdrawn.raw().body()).isEqualTo(200);
+        assertThat(withdrawn.body().get("status").asString()).isEqualTo("WITHDRAWN");
+        assertThat(requester.post(withdrawal, Map.of()).status()).as("once").isEqualTo(409);
+        assertThat(approver.post("/api/approvals/" + second + "/approval", Map.of()).status()).isEqualTo(409);
+        assertThat(requester.post("/api/approvals/" + first + "/withdrawal", Map.of()).status())
+                .as("decided already").isEqualTo(409);
+        awaitProcessing().until(() -> requester.get("/api/approvals?requestedBy=me&status=WITHDRAWN").body()
+                .get("items").size() == 1);
+        assertThat(caseManager.get("/api/cases/" + caseId).body().get("closed").asBoolean()).isFalse();
+        assertThat(event(caseManager.get("/api/cases/" + caseId + "/history").body().get("events"),
+                "ApprovalWithdrawn").at("/metadata/userId").asString()).isEqualTo(requesterId);
+
+        assertThat(firstLine.get("/api/approvals").status()).as("the organisation's: not a first-line's")
+                .isEqualTo(403);
+        assertThat(firstLine.get("/api/approvals?requestedBy=me").status()).isEqualTo(200);
+        assertThat(as(Role.SERVICE_PROVIDER, SOCIAL_WELFARE).get("/api/approvals?requestedBy=me").status())
+                .isEqualTo(403);
+        Answer someoneElse = requester.get("/api/approvals?requestedBy=" + approverId);
+        assertThat(someoneElse.status()).isEqualTo(400);
+        assertThat(someoneElse.contentType()).startsWith("application/problem+json");
+    }
+
+    private void heldTransnationalReferral(UUID caseId, UUID approvalId, String requesterId) {
+        String referralId = UUID.randomUUID().toString();
+        referrals.put(approvalId, referralId);
+        Actor actor = new Actor(requesterId, "web", SOCIAL_WELFARE, "test", "RS", Set.of(Role.CASE_MANAGER));
+        String request = "{\"transnationalReferralId\":\"" + referralId + "\",\"caseId\":\"" + caseId
+                + "\",\"toInstallationId\":\"AL-NRM\",\"serviceType\":\"SAFE_ACCOMMODATION\","
+                + "\"urgency\":\"URGENT\",\"note\":\"Returns home on Friday\"}";
+        eventStore.publish(new GenericDomainEventMessage<>("TransnationalReferral", referralId, 0,
+                new TransnationalReferralHeld(UUID.fromString(referralId), caseId, approvalId, SOCIAL_WELFARE,
+                        "AL-NRM", "SAFE_ACCOMMODATION", Urgency.URGENT, Instant.now().plus(3, ChronoUnit.DAYS),
+                        personalData.seal(caseId, PersonalField.HELD_TRANSNATIONAL_REQUEST, request)),
+                actor.toMetadata()));
+    }
+
+    private final Map<UUID, String> referrals = new HashMap<>();
+
+    private String referralOf(UUID approvalId) {
+        return referrals.get(approvalId);
+    }
+
+    private void account(String userId, String name) {
+        eventStore.publish(new GenericDomainEventMessage<>("UserAccount", userId, 0, new UserAccountCreated(
+                UUID.fromString(userId), UUID.fromString(SOCIAL_WELFARE), "user-" + userId, name, List.of())));
+    }
+
+    private ApiClient person(String organisationId, String userId, Role... roles) {
+        return anonymous.as(TestTokens.get().sign(TestTokens.get().claims(organisationId, List.of(roles))
+                .subject(userId).claim(TokenClaims.USER_ID, userId).build()));
     }
 
     @Test

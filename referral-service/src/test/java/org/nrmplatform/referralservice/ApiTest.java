@@ -47,7 +47,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * event store directly, as they would append it, and referral-service learns it from the stream.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "nrm.referral.deadlines.poll-interval=200ms"})
+        "nrm.referral.deadlines.poll-interval=200ms",
+        // steps taken at once, as an installation that holds none: HeldTransnationalReferralApiTest holds them
+        "nrm.approvals.required="})
 public abstract class ApiTest {
 
     public static final String POLICE = "0f6a3c1e-1111-4a2b-9c3d-000000000001";

@@ -528,6 +528,18 @@ class PageAccessTest {
                 .andExpect(approves ? status().isServiceUnavailable() : status().isForbidden());
     }
 
+    /** My requests, and withdrawing one: whoever may ask for a held step, no one else. */
+    @ParameterizedTest
+    @MethodSource("everyRole")
+    void myRequestsAreTheRequestersAndTheApprovers(String role) throws Exception {
+        boolean asks = List.of("first-line", "case-manager", "identification-authority", "approver").contains(role);
+        pages.perform(get("/approvals/mine").with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_" + role))))
+                .andExpect(asks ? status().isServiceUnavailable() : status().isForbidden());
+        pages.perform(post("/approvals/" + A_FLAG + "/withdrawal").with(csrf())
+                        .with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_" + role))))
+                .andExpect(asks ? status().isServiceUnavailable() : status().isForbidden());
+    }
+
     @Test
     void aPersonWhoOnlyApprovesLandsOnTheApprovalsAndACaseManagerWhoAlsoApprovesOnTheWorklist() throws Exception {
         pages.perform(get("/").with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_approver"))))

@@ -12,11 +12,14 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.nrmplatform.caseservice.approvals.ApprovalCommands.ApprovalDecided;
 import org.nrmplatform.caseservice.approvals.ApprovalCommands.GrantApproval;
+import org.nrmplatform.caseservice.approvals.ApprovalCommands.RecordRefusalElsewhere;
 import org.nrmplatform.caseservice.approvals.ApprovalCommands.RejectApproval;
 import org.nrmplatform.caseservice.approvals.ApprovalCommands.RequestApproval;
+import org.nrmplatform.caseservice.approvals.ApprovalCommands.WithdrawApproval;
 import org.nrmplatform.contracts.approvals.ApprovalEvents.ApprovalGranted;
 import org.nrmplatform.contracts.approvals.ApprovalEvents.ApprovalRejected;
 import org.nrmplatform.contracts.approvals.ApprovalEvents.ApprovalRequested;
+import org.nrmplatform.contracts.approvals.ApprovalEvents.ApprovalWithdrawn;
 import org.nrmplatform.contracts.approvals.ApprovalEvents.ApprovedActionRefused;
 import org.nrmplatform.contracts.approvals.ApprovedAction;
 import org.nrmplatform.contracts.identity.Role;
@@ -82,6 +85,40 @@ public class Approval {
         return decided(null);
     }
 
+    /** Only who asked takes a request back (a person, or the API client that asked), and only while it waits. */
+    @CommandHandler
+    public ApprovalDecided handle(WithdrawApproval command, MetaData metaData) {
+        Actor caller = Actor.fromMetadata(metaData).orElse(null);
+        if (caller == null || !organisationId.equals(caller.organisationId())) {
+            throw new AggregateNotFoundException(approvalId.toString(), "No approval " + approvalId);
+        }
+        if (!requestedBy(caller)) {
+            throw RuleViolation.stateDoesNotAllow("only who requested this step withdraws it");
+        }
+        if (status != ApprovalStatus.PENDING) {
+            throw RuleViolation.stateDoesNotAllow("this approval was decided already: " + status);
+        }
+        apply(new ApprovalWithdrawn(approvalId, caseId, action));
+        return decided(null);
+    }
+
+    /** Recorded once, and only on an approval carried out elsewhere; a repeated report changes nothing. */
+    @CommandHandler
+    public void handle(RecordRefusalElsewhere command) {
+        if (status == ApprovalStatus.EXECUTED && action == ApprovedAction.TRANSNATIONAL_REFERRAL) {
+            apply(new ApprovedActionRefused(approvalId, caseId, action, command.reason()));
+        }
+    }
+
+    private boolean requestedBy(Actor caller) {
+        if (requester == null) {
+            return false;
+        }
+        return requester.userId() != null ? requester.userId().equals(caller.userId())
+                : caller.userId() == null && requester.clientId() != null
+                        && requester.clientId().equals(caller.clientId());
+    }
+
     /**
      * An approval of another organisation, or asked about by someone who is not an approver, does not exist for
      * them (404, as a case out of scope); a system, the requester and a decided approval are refused.
@@ -132,5 +169,10 @@ public class Approval {
     @EventSourcingHandler
     void on(ApprovalRejected event) {
         status = ApprovalStatus.REJECTED;
+    }
+
+    @EventSourcingHandler
+    void on(ApprovalWithdrawn event) {
+        status = ApprovalStatus.WITHDRAWN;
     }
 }

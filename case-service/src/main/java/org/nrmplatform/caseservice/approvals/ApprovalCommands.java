@@ -21,6 +21,17 @@ public final class ApprovalCommands {
     public record RejectApproval(@TargetAggregateIdentifier UUID approvalId, String reason) {
     }
 
+    /** Sent by the requester (the same person, or the same API client) while nobody has decided. */
+    public record WithdrawApproval(@TargetAggregateIdentifier UUID approvalId) {
+    }
+
+    /**
+     * An approved step that another service carries out (a transnational referral) was refused by its rules there:
+     * {@code reason} in the rule's words.
+     */
+    public record RecordRefusalElsewhere(@TargetAggregateIdentifier UUID approvalId, String reason) {
+    }
+
     /** What an approval's decision came to: {@code refusal} says why the case's rules refused an approved step. */
     public record ApprovalDecided(UUID approvalId, UUID caseId, ApprovedAction action, ApprovalStatus status,
                                   String refusal) {

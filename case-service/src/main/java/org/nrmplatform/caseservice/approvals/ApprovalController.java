@@ -7,14 +7,17 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.nrmplatform.caseservice.approvals.ApprovalCommands.ApprovalDecided;
 import org.nrmplatform.caseservice.approvals.ApprovalCommands.GrantApproval;
 import org.nrmplatform.caseservice.approvals.ApprovalCommands.RejectApproval;
+import org.nrmplatform.caseservice.approvals.ApprovalCommands.WithdrawApproval;
 import org.nrmplatform.caseservice.approvals.ApprovalList.ApprovalView;
 import org.nrmplatform.contracts.approvals.ApprovedAction;
+import org.nrmplatform.contracts.identity.Role;
 import org.nrmplatform.shared.privacy.PersonalDataReads;
 import org.nrmplatform.shared.privacy.SubjectKeys;
 import org.nrmplatform.shared.security.Actor;
@@ -34,7 +37,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Approvals over HTTP. An organisation's approvals are listed to its approvers and to the roles that request
- * them (to follow their own); only a person with the approver role decides, never an API client (403), never on
+ * them; whoever asks follows and may withdraw their own requests (first-line professionals only these); only a person with the approver role decides, never an API client (403), never on
  * their own request (409). Every answer opens the held step's personal fields, so it is logged as a read of the
  * case first.
  */
@@ -44,6 +47,9 @@ import org.springframework.web.server.ResponseStatusException;
 class ApprovalController {
 
     private static final String READERS = "hasAnyRole('APPROVER', 'CASE_MANAGER', 'IDENTIFICATION_AUTHORITY')";
+    /** Who may ask for a held step follows their own requests: first-line professionals send transnational referrals. */
+    private static final String REQUESTERS = "hasAnyRole('APPROVER', 'CASE_MANAGER', 'IDENTIFICATION_AUTHORITY', "
+            + "'FIRST_LINE')";
 
     record RejectionRequest(@NotBlank @Size(max = 2000) String reason) {
     }
@@ -61,28 +67,43 @@ class ApprovalController {
     }
 
     @GetMapping
-    @PreAuthorize(READERS)
-    @Operation(summary = "The caller's organisation's approvals (approvals waiting for my organisation)",
-            description = "Pending ones by default, the longest waiting first; `status` EXECUTED, REFUSED or "
-                    + "REJECTED for decided ones. Each names the case, the step (`action`) and its fields as "
-                    + "requested (`request`), who asked and when.")
-    ApprovalList.Page list(@RequestParam(defaultValue = "PENDING") ApprovalStatus status,
+    @PreAuthorize(REQUESTERS)
+    @Operation(summary = "The caller's organisation's approvals (approvals waiting for my organisation), or with "
+            + "requestedBy=me the caller's own requests (my requests)",
+            description = "Pending ones by default, the longest waiting first; `status` EXECUTED, REFUSED, "
+                    + "REJECTED or WITHDRAWN for decided ones. With `requestedBy=me`: what the caller asked for, "
+                    + "in every state unless `status` is given, the latest first (first-line professionals read "
+                    + "only these). Each names the case, the step (`action`) and its fields as requested "
+                    + "(`request`), who asked and decided (with their names) and when.")
+    ApprovalList.Page list(@RequestParam(required = false) ApprovalStatus status,
+                           @RequestParam(required = false) @Pattern(regexp = "me",
+                                   message = "only 'me' (the caller's own requests)") String requestedBy,
                            @RequestParam(defaultValue = "0") @Min(0) int page,
                            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size,
                            @AuthenticationPrincipal Jwt token) {
         Actor actor = Actor.from(token);
-        ApprovalList.Page answer = approvals.list(actor.organisationId(), status, page, size);
+        ApprovalList.Page answer;
+        if (requestedBy != null) {
+            answer = approvals.requestedBy(actor, status, page, size);
+        } else if (readsTheOrganisations(actor)) {
+            answer = approvals.list(actor.organisationId(), status == null ? ApprovalStatus.PENDING : status, page,
+                    size);
+        } else {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "a first-line professional reads only their "
+                    + "own requests: requestedBy=me");
+        }
         reads.record(answer.items().stream().map(approval -> UUID.fromString(approval.caseId())).distinct()
                 .toList(), "approval-list", actor);
         return answer;
     }
 
     @GetMapping("/{approvalId}")
-    @PreAuthorize(READERS)
-    @Operation(summary = "One approval of the caller's organisation (else 404)")
+    @PreAuthorize(REQUESTERS)
+    @Operation(summary = "One approval of the caller's organisation (else 404); a first-line professional's own only")
     ApprovalView get(@PathVariable UUID approvalId, @AuthenticationPrincipal Jwt token) {
         Actor actor = Actor.from(token);
         ApprovalView approval = approvals.find(approvalId, actor.organisationId())
+                .filter(found -> readsTheOrganisations(actor) || requestedBy(found, actor))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No approval " + approvalId));
         reads.record(UUID.fromString(approval.caseId()), "approval", actor);
         return approval;
@@ -129,6 +150,29 @@ class ApprovalController {
                            @AuthenticationPrincipal Jwt token) {
         requirePerson(token);
         return commands.sendAndWait(new RejectApproval(approvalId, request.reason()));
+    }
+
+    @PostMapping("/{approvalId}/withdrawal")
+    @PreAuthorize(REQUESTERS)
+    @Operation(summary = "Withdraw one's own request while nobody has decided; the step is never carried out",
+            description = "By whoever asked: the same person, or the same API client for a system's request.",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "WITHDRAWN"),
+                    @ApiResponse(responseCode = "404", description = "no such approval in the caller's organisation",
+                            content = @Content(mediaType = "application/problem+json")),
+                    @ApiResponse(responseCode = "409", description = "someone else's request, or decided already",
+                            content = @Content(mediaType = "application/problem+json"))})
+    ApprovalDecided withdraw(@PathVariable UUID approvalId) {
+        return commands.sendAndWait(new WithdrawApproval(approvalId));
+    }
+
+    private static boolean readsTheOrganisations(Actor actor) {
+        return actor.has(Role.APPROVER) || actor.has(Role.CASE_MANAGER) || actor.has(Role.IDENTIFICATION_AUTHORITY);
+    }
+
+    private static boolean requestedBy(ApprovalView approval, Actor actor) {
+        return actor.userId() != null ? actor.userId().equals(approval.requestedByUserId())
+                : approval.requestedByUserId() == null && actor.clientId().equals(approval.requestedByClientId());
     }
 
     /** Four eyes are two people's: a token without a user (client credentials) never decides. */

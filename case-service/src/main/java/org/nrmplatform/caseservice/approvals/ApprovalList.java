@@ -3,10 +3,12 @@ package org.nrmplatform.caseservice.approvals;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -18,6 +20,7 @@ import org.nrmplatform.caseservice.projections.RebuildableProjection;
 import org.nrmplatform.contracts.approvals.ApprovalEvents.ApprovalGranted;
 import org.nrmplatform.contracts.approvals.ApprovalEvents.ApprovalRejected;
 import org.nrmplatform.contracts.approvals.ApprovalEvents.ApprovalRequested;
+import org.nrmplatform.contracts.approvals.ApprovalEvents.ApprovalWithdrawn;
 import org.nrmplatform.contracts.approvals.ApprovalEvents.ApprovedActionRefused;
 import org.nrmplatform.contracts.privacy.PersonalField;
 import org.nrmplatform.shared.privacy.PersonalData;
@@ -45,8 +48,15 @@ class ApprovalList extends RebuildableProjection {
     /** An approval as answered: the held step's fields ({@code request}) opened, null where erased. */
     record ApprovalView(String approvalId, String caseId, String action, String status, String organisationId,
                         Map<String, Object> request, String requestedByUserId, String requestedByClientId,
-                        Instant requestedAt, String decidedByUserId, Instant decidedAt, String rejectionReason,
-                        String refusal, boolean erased) {
+                        String requestedByName, Instant requestedAt, String decidedByUserId, String decidedByName,
+                        Instant decidedAt, String rejectionReason, String refusal, boolean erased) {
+
+        ApprovalView named(Map<String, String> names) {
+            return new ApprovalView(approvalId, caseId, action, status, organisationId, request, requestedByUserId,
+                    requestedByClientId, requestedByUserId == null ? null : names.get(requestedByUserId), requestedAt,
+                    decidedByUserId, decidedByUserId == null ? null : names.get(decidedByUserId), decidedAt,
+                    rejectionReason, refusal, erased);
+        }
     }
 
     record Page(List<ApprovalView> items, int page, int size, long total) {
@@ -54,11 +64,13 @@ class ApprovalList extends RebuildableProjection {
 
     private final MongoTemplate mongo;
     private final PersonalData personalData;
+    private final ApprovalPeople people;
 
-    ApprovalList(MongoTemplate mongo, ProjectionVersions versions, PersonalData personalData) {
+    ApprovalList(MongoTemplate mongo, ProjectionVersions versions, PersonalData personalData, ApprovalPeople people) {
         super(mongo, versions, COLLECTION);
         this.mongo = mongo;
         this.personalData = personalData;
+        this.people = people;
     }
 
     @EventHandler
@@ -91,6 +103,13 @@ class ApprovalList extends RebuildableProjection {
     }
 
     @EventHandler
+    void on(ApprovalWithdrawn event, MetaData metaData, @SequenceNumber long sequence, @Timestamp Instant at) {
+        // the requester decided: their own name is shown as who withdrew it
+        decided(event.approvalId(), sequence, new Update().set("status", ApprovalStatus.WITHDRAWN.name())
+                .set("decidedByUserId", metaData.get(Actor.USER_ID)).set("decidedAt", at));
+    }
+
+    @EventHandler
     void on(ApprovalRejected event, MetaData metaData, @SequenceNumber long sequence, @Timestamp Instant at) {
         decided(event.approvalId(), sequence, new Update().set("status", ApprovalStatus.REJECTED.name())
                 .set("decidedByUserId", metaData.get(Actor.USER_ID)).set("decidedAt", at)
@@ -110,20 +129,43 @@ class ApprovalList extends RebuildableProjection {
     /** The approvals of {@code organisationId} in {@code status}, oldest request first (the longest waiting). */
     Page list(String organisationId, ApprovalStatus status, int page, int size) {
         Criteria criteria = where("organisationId").is(organisationId).and("status").is(status.name());
+        return page(criteria, Sort.by("requestedAt", "_id"), page, size);
+    }
+
+    /**
+     * What {@code requester} asked for (a person's requests by their user id, an API client's by its client id),
+     * in any state or in {@code status}, the latest first.
+     */
+    Page requestedBy(Actor requester, ApprovalStatus status, int page, int size) {
+        Criteria criteria = where("organisationId").is(requester.organisationId());
+        criteria = requester.userId() != null ? criteria.and("requestedByUserId").is(requester.userId())
+                : criteria.and("requestedByUserId").is(null).and("requestedByClientId").is(requester.clientId());
+        if (status != null) {
+            criteria = criteria.and("status").is(status.name());
+        }
+        return page(criteria, Sort.by(Sort.Direction.DESC, "requestedAt", "_id"), page, size);
+    }
+
+    private Page page(Criteria criteria, Sort order, int page, int size) {
         String collection = collection().current();
         long total = mongo.count(new Query(criteria), collection);
-        Query query = new Query(criteria).with(Sort.by("requestedAt", "_id")).skip((long) page * size).limit(size);
+        Query query = new Query(criteria).with(order).skip((long) page * size).limit(size);
         PersonalData.Reading reading = personalData.reading();
-        List<ApprovalView> items = mongo.find(query, Document.class, collection).stream()
+        List<ApprovalView> opened = mongo.find(query, Document.class, collection).stream()
                 .map(stored -> open(stored, reading)).toList();
-        return new Page(items, page, size, total);
+        Map<String, String> names = people.names(opened.stream()
+                .flatMap(view -> Stream.of(view.requestedByUserId(), view.decidedByUserId()))
+                .toList());
+        return new Page(opened.stream().map(view -> view.named(names)).toList(), page, size, total);
     }
 
     /** The approval, if it is {@code organisationId}'s. */
     Optional<ApprovalView> find(UUID approvalId, String organisationId) {
         return Optional.ofNullable(mongo.findById(approvalId.toString(), Document.class, collection().current()))
                 .filter(stored -> organisationId.equals(stored.getString("organisationId")))
-                .map(stored -> open(stored, personalData.reading()));
+                .map(stored -> open(stored, personalData.reading()))
+                .map(view -> view.named(people.names(Arrays.asList(view.requestedByUserId(),
+                        view.decidedByUserId()))));
     }
 
     private static ApprovalView open(Document stored, PersonalData.Reading reading) {
@@ -136,8 +178,8 @@ class ApprovalList extends RebuildableProjection {
         return new ApprovalView(text(approval, "_id"), text(approval, "caseId"), text(approval, "action"),
                 text(approval, "status"), text(approval, "organisationId"),
                 HeldSteps.fields(text(approval, "request")), text(approval, "requestedByUserId"),
-                text(approval, "requestedByClientId"), instant(approval.get("requestedAt")),
-                text(approval, "decidedByUserId"), instant(approval.get("decidedAt")),
+                text(approval, "requestedByClientId"), null, instant(approval.get("requestedAt")),
+                text(approval, "decidedByUserId"), null, instant(approval.get("decidedAt")),
                 text(approval, "rejectionReason"), text(approval, "refusal"), opened.erased());
     }
 

@@ -8,6 +8,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.nrmplatform.caseservice.approvals.ApprovalCommands.RequestApproval;
 import org.nrmplatform.caseservice.cases.CaseCommands;
 import org.nrmplatform.contracts.approvals.ApprovedAction;
+import org.nrmplatform.shared.approvals.ApprovalProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 

@@ -9,5 +9,7 @@ public enum ApprovalStatus {
     /** Approved, but the case's rules refused the step when it was carried out; the case is unchanged. */
     REFUSED,
     /** Rejected by an approver, with a reason; never carried out. */
-    REJECTED
+    REJECTED,
+    /** Taken back by its requester before anyone decided; never carried out. */
+    WITHDRAWN
 }

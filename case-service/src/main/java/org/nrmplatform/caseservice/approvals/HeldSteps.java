@@ -2,12 +2,9 @@ package org.nrmplatform.caseservice.approvals;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.nrmplatform.caseservice.cases.CaseCommands.CloseCase;
@@ -60,15 +57,14 @@ public class HeldSteps {
 
     /** The step carried out as {@code requester}'s; empty when done, else why the case refused it. */
     Optional<String> carryOut(UUID caseId, ApprovedAction action, String held, Actor requester) {
+        if (action == ApprovedAction.TRANSNATIONAL_REFERRAL) {
+            // referral-service sends it on ApprovalGranted, rules checked again there (TransnationalReferralNotSent
+            // says when they refuse it): a command crosses no service
+            return Optional.empty();
+        }
         Object command = command(action, held);
         try {
-            // a message made within the approval's unit of work carries its correlation data, the approver among
-            // them: the approver's actor is replaced whole (no user id of theirs left beside a system requester's)
-            CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command);
-            Map<String, Object> metaData = new HashMap<>(message.getMetaData());
-            metaData.keySet().removeAll(Actor.METADATA_KEYS);
-            metaData.putAll(requester.toMetadata());
-            commands.sendAndWait(message.withMetaData(metaData));
+            commands.sendAndWait(requester.command(command));
             return Optional.empty();
         } catch (RuleViolation refused) {
             return Optional.of(refused.getMessage());
@@ -96,7 +92,7 @@ public class HeldSteps {
             case IDENTIFICATION_DECISION -> DecideIdentification.class;
             case SUBJECT_ERASURE -> EraseSubject.class;
             case TRANSNATIONAL_REFERRAL -> throw new IllegalArgumentException(
-                    "a transnational referral is held by referral-service, not by case-service");
+                    "a transnational referral is sent by referral-service, not by case-service");
         };
         try {
             return JSON.readValue(held, type);

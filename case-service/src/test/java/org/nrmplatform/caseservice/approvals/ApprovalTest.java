@@ -14,11 +14,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nrmplatform.caseservice.approvals.ApprovalCommands.ApprovalDecided;
 import org.nrmplatform.caseservice.approvals.ApprovalCommands.GrantApproval;
+import org.nrmplatform.caseservice.approvals.ApprovalCommands.RecordRefusalElsewhere;
 import org.nrmplatform.caseservice.approvals.ApprovalCommands.RejectApproval;
 import org.nrmplatform.caseservice.approvals.ApprovalCommands.RequestApproval;
+import org.nrmplatform.caseservice.approvals.ApprovalCommands.WithdrawApproval;
 import org.nrmplatform.contracts.approvals.ApprovalEvents.ApprovalGranted;
 import org.nrmplatform.contracts.approvals.ApprovalEvents.ApprovalRejected;
 import org.nrmplatform.contracts.approvals.ApprovalEvents.ApprovalRequested;
+import org.nrmplatform.contracts.approvals.ApprovalEvents.ApprovalWithdrawn;
 import org.nrmplatform.contracts.approvals.ApprovalEvents.ApprovedActionRefused;
 import org.nrmplatform.contracts.approvals.ApprovedAction;
 import org.nrmplatform.contracts.identity.Role;
@@ -125,6 +128,75 @@ class ApprovalTest {
                 .expectNoEvents()
                 .expectException(RuleViolation.class)
                 .expectExceptionMessage(containsString("decided already: REJECTED"));
+    }
+
+    @Test
+    void onlyTheRequesterWithdrawsAndOnlyWhileNobodyDecided() {
+        fixture.given(requested())
+                .when(new WithdrawApproval(APPROVAL_ID), APPROVER)
+                .expectNoEvents()
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage(containsString("only who requested this step withdraws it"));
+        fixture.given(requested())
+                .when(new WithdrawApproval(APPROVAL_ID), person("user-1", "another-centre", Role.CASE_MANAGER))
+                .expectNoEvents()
+                .expectException(AggregateNotFoundException.class);
+        fixture.given(requested())
+                .when(new WithdrawApproval(APPROVAL_ID), REQUESTER)
+                .expectEvents(new ApprovalWithdrawn(APPROVAL_ID, CASE_ID, ApprovedAction.CASE_CLOSURE))
+                .expectResultMessagePayload(new ApprovalDecided(APPROVAL_ID, CASE_ID, ApprovedAction.CASE_CLOSURE,
+                        ApprovalStatus.WITHDRAWN, null));
+        fixture.given(requested(), new ApprovalWithdrawn(APPROVAL_ID, CASE_ID, ApprovedAction.CASE_CLOSURE))
+                .when(new GrantApproval(APPROVAL_ID), APPROVER)
+                .expectNoEvents()
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage(containsString("decided already: WITHDRAWN"));
+        fixture.given(requested(), new ApprovalGranted(APPROVAL_ID, CASE_ID, ApprovedAction.CASE_CLOSURE))
+                .when(new WithdrawApproval(APPROVAL_ID), REQUESTER)
+                .expectNoEvents()
+                .expectException(RuleViolation.class);
+    }
+
+    @Test
+    void anApiClientsRequestIsWithdrawnByThatClientOnly() {
+        Map<String, Object> system = new Actor(null, "centre-system", CENTRE, "social-welfare", "RS",
+                Set.of(Role.CASE_MANAGER)).toMetadata();
+        GenericDomainEventMessage<ApprovalRequested> bySystem = new GenericDomainEventMessage<>("Approval",
+                APPROVAL_ID.toString(), 0, new ApprovalRequested(APPROVAL_ID, CASE_ID, ApprovedAction.CASE_CLOSURE,
+                personalData.seal(CASE_ID, PersonalField.APPROVAL_REQUEST, CLOSURE), CENTRE)).andMetaData(system);
+        fixture.given(bySystem)
+                .when(new WithdrawApproval(APPROVAL_ID), person("user-5", CENTRE, Role.CASE_MANAGER))
+                .expectNoEvents()
+                .expectException(RuleViolation.class);
+        fixture.given(bySystem)
+                .when(new WithdrawApproval(APPROVAL_ID), system)
+                .expectEvents(new ApprovalWithdrawn(APPROVAL_ID, CASE_ID, ApprovedAction.CASE_CLOSURE));
+    }
+
+    /** referral-service carries out an approved transnational referral; its refusal comes back to the approval. */
+    @Test
+    void aTransnationalReferralApprovedIsLeftToReferralServiceAndItsRefusalRecordedOnce() {
+        GenericDomainEventMessage<ApprovalRequested> transnational = new GenericDomainEventMessage<>("Approval",
+                APPROVAL_ID.toString(), 0, new ApprovalRequested(APPROVAL_ID, CASE_ID,
+                ApprovedAction.TRANSNATIONAL_REFERRAL, personalData.seal(CASE_ID, PersonalField.APPROVAL_REQUEST,
+                "{\"toInstallationId\":\"AL-NRM\"}"), CENTRE)).andMetaData(REQUESTER);
+        fixture.given(transnational)
+                .when(new GrantApproval(APPROVAL_ID), APPROVER)
+                .expectEvents(new ApprovalGranted(APPROVAL_ID, CASE_ID, ApprovedAction.TRANSNATIONAL_REFERRAL))
+                .expectResultMessagePayload(new ApprovalDecided(APPROVAL_ID, CASE_ID,
+                        ApprovedAction.TRANSNATIONAL_REFERRAL, ApprovalStatus.EXECUTED, null));
+        ApprovalGranted granted = new ApprovalGranted(APPROVAL_ID, CASE_ID, ApprovedAction.TRANSNATIONAL_REFERRAL);
+        ApprovedActionRefused refused = new ApprovedActionRefused(APPROVAL_ID, CASE_ID,
+                ApprovedAction.TRANSNATIONAL_REFERRAL, "the case is closed");
+        fixture.given(transnational, granted)
+                .when(new RecordRefusalElsewhere(APPROVAL_ID, "the case is closed"))
+                .expectEvents(refused);
+        fixture.given(transnational, granted, refused)
+                .when(new RecordRefusalElsewhere(APPROVAL_ID, "the case is closed"))
+                .expectNoEvents();
+        fixture.given(transnational)
+                .when(new RecordRefusalElsewhere(APPROVAL_ID, "withdrawn by its requester"))
+                .expectNoEvents();
     }
 
     @Test

@@ -36,4 +36,8 @@ public final class ApprovalEvents {
     @Revision("1")
     public record ApprovedActionRefused(UUID approvalId, UUID caseId, ApprovedAction action, String reason) {
     }
+
+    /** The requester took the request back before anyone decided on it; the step is never carried out. */
+    public record ApprovalWithdrawn(UUID approvalId, UUID caseId, ApprovedAction action) {
+    }
 }

@@ -37,6 +37,7 @@ public enum PersonalField {
     STEP_OUTCOME("AssistanceStepRecorded", "outcome"),
     COMPLETION_OUTCOME("ReferralCompleted", "outcome"),
     SENT_PACKET("TransnationalReferralSent", "packet"),
+    HELD_TRANSNATIONAL_REQUEST("TransnationalReferralHeld", "request"),
     RECEIVED_PACKET("TransnationalReferralReceived", "packet"),
     TRANSNATIONAL_ACCEPTANCE_NOTE("TransnationalReferralAccepted", "note"),
     TRANSNATIONAL_ACCEPTANCE_PACKET("TransnationalReferralAccepted", "packet"),

@@ -25,6 +25,24 @@ public final class TransnationalEvents {
                                             Urgency urgency, Instant respondBy, UUID packetId, Sealed packet) {
     }
 
+    /**
+     * Sending side: the referral waits for a second person's approval ({@code approvalId}, recorded by case-service
+     * from this event) and nothing is sent yet; {@code request} is what was asked (JSON), sealed with the case's key.
+     */
+    public record TransnationalReferralHeld(UUID transnationalReferralId, UUID caseId, UUID approvalId,
+                                            String referringOrganisationId, String peerInstallationId,
+                                            String serviceType, Urgency urgency, Instant respondBy,
+                                            Sealed request) {
+    }
+
+    /**
+     * Sending side: a held referral that will never be sent: its approval was rejected or withdrawn, or the rules
+     * refused it when it was approved ({@code reason}, in words).
+     */
+    public record TransnationalReferralNotSent(UUID transnationalReferralId, UUID caseId, UUID approvalId,
+                                               String reason) {
+    }
+
     /** Receiving side: a verified referral packet imported by {@code importingOrganisationId}. */
     @Revision("1")
     public record TransnationalReferralReceived(UUID transnationalReferralId, String peerInstallationId,

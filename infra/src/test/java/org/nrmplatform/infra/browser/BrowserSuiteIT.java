@@ -1337,6 +1337,48 @@ class BrowserSuiteIT {
         signOut();
     }
 
+    /**
+     * The case manager follows a closure they asked for in "my requests" (waiting, asked by them by name and
+     * organisation), the approver sees who asked by name, approves it, and the case manager's page then names the
+     * approver. (A transnational referral cannot be requested from the web application yet, nor does the demo NRM
+     * configure a peer installation; its hold is shown over HTTP in HeldTransnationalReferralApiTest.)
+     */
+    @Test
+    @Order(82)
+    void theRequesterFollowsTheirRequestAndTheApprovalsNameWhoAskedAndWhoDecided() throws Exception {
+        String caseId = caseHandedOverByThePolice("Requested-");
+        String note = "Moved to the town where her sister lives - " + UUID.randomUUID().toString().substring(0, 6);
+        signIn("case-manager");
+        browser.get(gateway + "/web/cases/" + caseId);
+        untilListed(By.id("closure-form"));
+        new Select(browser.findElement(By.id("reason"))).selectByVisibleText("Reintegrated");
+        browser.findElement(By.id("closure-note")).sendKeys(note);
+        browser.findElement(By.id("closure-submit")).click();
+        until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".done")));
+        until(ExpectedConditions.elementToBeClickable(By.id("nav-my-requests"))).click();
+        WebElement mine = untilListed(By.xpath("//ul[@id='my-requests']/li[contains(., '" + note + "')]"));
+        assertThat(mine.getText()).contains("Closure of a case", "Waiting", "Demo Case Manager",
+                "Demo Centre for Social Work");
+        checkAccessibility("my requests, case manager");
+        signOut();
+
+        signIn("approver");
+        WebElement approval = untilListed(By.xpath("//ul[@id='approvals']/li[contains(., '" + note + "')]"));
+        assertThat(approval.getText()).contains("asked by Demo Case Manager (Demo Centre for Social Work)");
+        approval.findElement(By.cssSelector("form[id^='approve-form-'] button")).click();
+        assertThat(until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".done"))).getText())
+                .startsWith("Approved: the step is taken");
+        signOut();
+
+        signIn("case-manager");
+        browser.get(gateway + "/web/approvals/mine");
+        By decided = By.xpath("//ul[@id='my-requests']/li[contains(., '" + note + "')]");
+        until(driver -> driver.findElement(decided).getText().contains("Decided by Demo Approver") ? Boolean.TRUE
+                : refreshed(driver));
+        assertThat(browser.findElement(decided).getText()).contains("Approved and taken");
+        signOut();
+    }
+
     /** A page's link fetched outside the browser with the browser's session cookie, as the browser would. */
     private HttpResponse<byte[]> download(String href) throws Exception {
         String session = browser.manage().getCookieNamed("NRM_WEB_SESSION").getValue();

@@ -1,7 +1,9 @@
 package org.nrmplatform.referralservice.transnational;
 
+import java.time.Instant;
 import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.nrmplatform.contracts.referrals.Urgency;
 
 /** Commands on a transnational referral; only referral-service sends them, after its checks. */
 final class TransnationalCommands {
@@ -9,10 +11,24 @@ final class TransnationalCommands {
     private TransnationalCommands() {
     }
 
-    /** Sent once the case, the caller, the consent and the peer are checked; {@code body} is what is disclosed. */
+    /**
+     * Sent once the case, the caller, the consent and the peer are checked; {@code body} is what is disclosed.
+     * {@code approvalId}: the approval of a held referral, once granted (null for one never held).
+     */
     record SendTransnationalReferral(@TargetAggregateIdentifier UUID transnationalReferralId, UUID caseId,
                                      String referringOrganisationId, String peerInstallationId,
-                                     Packet.Body body) {
+                                     Packet.Body body, UUID approvalId) {
+    }
+
+    /** As {@link SendTransnationalReferral}, checked alike, but held for {@code approvalId}; {@code request} as JSON. */
+    record HoldTransnationalReferral(@TargetAggregateIdentifier UUID transnationalReferralId, UUID caseId,
+                                     UUID approvalId, String referringOrganisationId, String peerInstallationId,
+                                     String serviceType, Urgency urgency, Instant respondBy, String request) {
+    }
+
+    /** A held referral that will never be sent: its approval was rejected or withdrawn, or the rules refused it. */
+    record DropHeldTransnationalReferral(@TargetAggregateIdentifier UUID transnationalReferralId, UUID approvalId,
+                                         String reason) {
     }
 
     /** A verified REFERRAL packet from a peer; {@code json} is the packet as it arrived. */

@@ -1,13 +1,14 @@
 package org.nrmplatform.referralservice.transnational;
 
 import java.time.Clock;
+import org.nrmplatform.shared.approvals.ApprovalProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 @Configuration
-@EnableConfigurationProperties(TransnationalProperties.class)
+@EnableConfigurationProperties({TransnationalProperties.class, ApprovalProperties.class})
 class TransnationalConfiguration {
 
     @Bean

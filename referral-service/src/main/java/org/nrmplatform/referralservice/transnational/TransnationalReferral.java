@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.nrmplatform.contracts.transnational.TransnationalEvents.TransnationalReferralAccepted;
 import org.nrmplatform.contracts.transnational.TransnationalEvents.TransnationalReferralAcceptedByPeer;
@@ -15,10 +17,14 @@ import org.nrmplatform.contracts.transnational.TransnationalEvents.Transnational
 import org.nrmplatform.contracts.transnational.TransnationalEvents.TransnationalReferralAcknowledgedByPeer;
 import org.nrmplatform.contracts.transnational.TransnationalEvents.TransnationalReferralDeclined;
 import org.nrmplatform.contracts.transnational.TransnationalEvents.TransnationalReferralDeclinedByPeer;
+import org.nrmplatform.contracts.transnational.TransnationalEvents.TransnationalReferralHeld;
+import org.nrmplatform.contracts.transnational.TransnationalEvents.TransnationalReferralNotSent;
 import org.nrmplatform.contracts.transnational.TransnationalEvents.TransnationalReferralReceived;
 import org.nrmplatform.contracts.transnational.TransnationalEvents.TransnationalReferralSent;
 import org.nrmplatform.referralservice.transnational.TransnationalCommands.AcceptTransnationalReferral;
 import org.nrmplatform.referralservice.transnational.TransnationalCommands.DeclineTransnationalReferral;
+import org.nrmplatform.referralservice.transnational.TransnationalCommands.DropHeldTransnationalReferral;
+import org.nrmplatform.referralservice.transnational.TransnationalCommands.HoldTransnationalReferral;
 import org.nrmplatform.referralservice.transnational.TransnationalCommands.ReceiveTransnationalReferral;
 import org.nrmplatform.referralservice.transnational.TransnationalCommands.RecordPeerAnswer;
 import org.nrmplatform.referralservice.transnational.TransnationalCommands.SendTransnationalReferral;
@@ -45,6 +51,10 @@ public class TransnationalReferral {
     }
 
     public enum Status {
+        /** OUTGOING: waiting for a second person's approval; nothing was sent. */
+        HELD,
+        /** OUTGOING: held, then rejected, withdrawn or refused by the rules when approved; never sent. */
+        NOT_SENT,
         /** OUTGOING: the packet was issued; the peer has not answered yet. */
         SENT,
         /** INCOMING: imported and acknowledged; this installation has not answered yet. */
@@ -64,14 +74,35 @@ public class TransnationalReferral {
     private String peerInstallationId;
     private Status status;
     private boolean acknowledged;
+    private UUID heldFor;
 
     protected TransnationalReferral() {
         // required by Axon to rebuild the referral from its events
     }
 
     @CommandHandler
-    public TransnationalReferral(SendTransnationalReferral command, Installation installation,
-                                 PersonalData personalData, Clock clock) {
+    public TransnationalReferral(HoldTransnationalReferral command, PersonalData personalData, Clock clock) {
+        if (!command.respondBy().isAfter(clock.instant())) {
+            throw RuleViolation.ruleNotMet("respondBy", "the respond-by instant must be in the future");
+        }
+        apply(new TransnationalReferralHeld(command.transnationalReferralId(), command.caseId(), command.approvalId(),
+                command.referringOrganisationId(), command.peerInstallationId(), command.serviceType(),
+                command.urgency(), command.respondBy(), personalData.seal(command.caseId(),
+                        PersonalField.HELD_TRANSNATIONAL_REQUEST, command.request())));
+    }
+
+    /**
+     * A new referral, or a held one whose approval was granted: sent once. A held referral is sent only for its own
+     * approval, so a repeated approval's event, or a second request with its id, sends nothing more.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public State handle(SendTransnationalReferral command, Installation installation, PersonalData personalData,
+                        Clock clock) {
+        if (status != null && (status != Status.HELD || !heldFor.equals(command.approvalId()))) {
+            throw RuleViolation.stateDoesNotAllow("transnational referral " + command.transnationalReferralId()
+                    + " exists already: " + status);
+        }
         Packet.Body body = command.body();
         if (!body.respondBy().isAfter(clock.instant())) {
             throw RuleViolation.ruleNotMet("respondBy", "the respond-by instant must be in the future");
@@ -82,6 +113,17 @@ public class TransnationalReferral {
                 command.referringOrganisationId(), command.peerInstallationId(), body.consent().consentId(),
                 body.serviceType(), body.urgency(), body.respondBy(), packet.packetId(),
                 personalData.seal(command.caseId(), PersonalField.SENT_PACKET, packet.json())));
+        return state();
+    }
+
+    @CommandHandler
+    public State handle(DropHeldTransnationalReferral command) {
+        if (status != Status.HELD || !heldFor.equals(command.approvalId())) {
+            throw RuleViolation.stateDoesNotAllow("transnational referral " + transnationalReferralId
+                    + " is not held for approval " + command.approvalId() + ": " + status);
+        }
+        apply(new TransnationalReferralNotSent(transnationalReferralId, caseId, heldFor, command.reason()));
+        return state();
     }
 
     @CommandHandler
@@ -190,6 +232,21 @@ public class TransnationalReferral {
 
     private State state() {
         return new State(transnationalReferralId, direction, status, acknowledged);
+    }
+
+    @EventSourcingHandler
+    void on(TransnationalReferralHeld event) {
+        transnationalReferralId = event.transnationalReferralId();
+        caseId = event.caseId();
+        direction = Direction.OUTGOING;
+        peerInstallationId = event.peerInstallationId();
+        status = Status.HELD;
+        heldFor = event.approvalId();
+    }
+
+    @EventSourcingHandler
+    void on(TransnationalReferralNotSent event) {
+        status = Status.NOT_SENT;
     }
 
     @EventSourcingHandler

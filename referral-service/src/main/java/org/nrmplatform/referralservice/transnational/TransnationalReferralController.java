@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.nrmplatform.contracts.approvals.ApprovedAction;
 import org.nrmplatform.contracts.referrals.Urgency;
 import org.nrmplatform.referralservice.transnational.TransnationalCommands.AcceptTransnationalReferral;
 import org.nrmplatform.referralservice.transnational.TransnationalCommands.DeclineTransnationalReferral;
@@ -73,14 +74,25 @@ class TransnationalReferralController {
         return installation.publicKey();
     }
 
+    /** A referral held for approval: the approval to follow (case-service lists it once it has read the hold). */
+    record Held(UUID approvalId, UUID transnationalReferralId, UUID caseId, ApprovedAction action, String status) {
+    }
+
+    /** Sent at once (201), or held for a second person's approval where the installation says so (202). */
     @PostMapping(consumes = "application/json")
     @PreAuthorize("hasAnyRole('FIRST_LINE', 'CASE_MANAGER')")
-    ResponseEntity<State> send(@Valid @RequestBody TransnationalReferralRequest request,
-                               @AuthenticationPrincipal Jwt token) {
+    ResponseEntity<?> send(@Valid @RequestBody TransnationalReferralRequest request,
+                           @AuthenticationPrincipal Jwt token) {
         UUID id = request.transnationalReferralId() != null ? request.transnationalReferralId() : UUID.randomUUID();
-        State state = outgoing.send(new OutgoingReferrals.Request(id, request.caseId(), request.toInstallationId(),
-                request.serviceType(), request.urgency(), request.respondBy(), request.note()), Actor.from(token));
-        return ResponseEntity.created(URI.create("/api/transnational-referrals/" + id)).body(state);
+        OutgoingReferrals.Outcome outcome = outgoing.request(new OutgoingReferrals.Request(id, request.caseId(),
+                request.toInstallationId(), request.serviceType(), request.urgency(), request.respondBy(),
+                request.note()), Actor.from(token));
+        if (outcome.approvalId() != null) {
+            return ResponseEntity.accepted().location(URI.create("/api/approvals/" + outcome.approvalId()))
+                    .body(new Held(outcome.approvalId(), id, request.caseId(), ApprovedAction.TRANSNATIONAL_REFERRAL,
+                            "PENDING"));
+        }
+        return ResponseEntity.created(URI.create("/api/transnational-referrals/" + id)).body(outcome.state());
     }
 
     /** The body is the packet exactly as the peer issued it: its signature covers this text's content. */

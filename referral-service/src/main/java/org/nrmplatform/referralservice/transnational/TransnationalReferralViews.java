@@ -17,6 +17,8 @@ import org.nrmplatform.contracts.transnational.TransnationalEvents.Transnational
 import org.nrmplatform.contracts.transnational.TransnationalEvents.TransnationalReferralAcknowledgedByPeer;
 import org.nrmplatform.contracts.transnational.TransnationalEvents.TransnationalReferralDeclined;
 import org.nrmplatform.contracts.transnational.TransnationalEvents.TransnationalReferralDeclinedByPeer;
+import org.nrmplatform.contracts.transnational.TransnationalEvents.TransnationalReferralHeld;
+import org.nrmplatform.contracts.transnational.TransnationalEvents.TransnationalReferralNotSent;
 import org.nrmplatform.contracts.transnational.TransnationalEvents.TransnationalReferralReceived;
 import org.nrmplatform.contracts.transnational.TransnationalEvents.TransnationalReferralSent;
 import org.nrmplatform.referralservice.transnational.TransnationalReferral.Direction;
@@ -93,7 +95,16 @@ class TransnationalReferralViews {
         List<JsonNode> issued = new ArrayList<>();
         PersonalData.Reading reading = personalData.reading();
         TransnationalReferralView view;
-        if (first.getPayload() instanceof TransnationalReferralSent sent) {
+        if (first.getPayload() instanceof TransnationalReferralHeld held) {
+            if (!(actor.has(Role.CASE_MANAGER) || actor.has(Role.FIRST_LINE))
+                    || !actor.organisationId().equals(held.referringOrganisationId())) {
+                throw notFound(id);
+            }
+            view = new TransnationalReferralView(id, Direction.OUTGOING, held.caseId(), held.peerInstallationId(),
+                    Status.HELD, false, held.serviceType(), held.urgency(), held.respondBy(), null, null, steps,
+                    false);
+            steps.add(new Step("HELD_FOR_APPROVAL", first.getTimestamp(), null, null, null));
+        } else if (first.getPayload() instanceof TransnationalReferralSent sent) {
             if (!(actor.has(Role.CASE_MANAGER) || actor.has(Role.FIRST_LINE))
                     || !actor.organisationId().equals(sent.referringOrganisationId())) {
                 throw notFound(id);
@@ -116,12 +127,21 @@ class TransnationalReferralViews {
             throw notFound(id);
         }
         Status status = view.status();
+        UUID consentId = view.consentId();
         boolean acknowledged = false;
         while (stream.hasNext()) {
             DomainEventMessage<?> event = stream.next();
             Instant at = event.getTimestamp();
             Object payload = event.getPayload();
-            if (payload instanceof TransnationalReferralAcknowledged e) {
+            if (payload instanceof TransnationalReferralSent sent) {
+                status = Status.SENT;
+                consentId = sent.consentId();
+                steps.add(new Step("SENT", at, sent.packetId(), null, null));
+                issue(issued, reading.open(sent.packet(), PersonalField.SENT_PACKET));
+            } else if (payload instanceof TransnationalReferralNotSent e) {
+                status = Status.NOT_SENT;
+                steps.add(new Step("NOT_SENT", at, null, e.reason(), null));
+            } else if (payload instanceof TransnationalReferralAcknowledged e) {
                 acknowledged = true;
                 steps.add(new Step("ACKNOWLEDGED", at, e.packetId(), null, null));
                 issued.add(Packet.JSON.readTree(e.packet()));
@@ -149,7 +169,7 @@ class TransnationalReferralViews {
             }
         }
         return new Read(new TransnationalReferralView(id, view.direction(), view.caseId(), view.peerInstallationId(),
-                status, acknowledged, view.serviceType(), view.urgency(), view.respondBy(), view.consentId(),
+                status, acknowledged, view.serviceType(), view.urgency(), view.respondBy(), consentId,
                 view.disclosed(), List.copyOf(steps), reading.erased()), List.copyOf(issued));
     }
 

@@ -29,10 +29,14 @@ import org.nrmplatform.contracts.transnational.TransnationalEvents.Transnational
 import org.nrmplatform.contracts.transnational.TransnationalEvents.TransnationalReferralAcknowledgedByPeer;
 import org.nrmplatform.contracts.transnational.TransnationalEvents.TransnationalReferralDeclined;
 import org.nrmplatform.contracts.transnational.TransnationalEvents.TransnationalReferralDeclinedByPeer;
+import org.nrmplatform.contracts.transnational.TransnationalEvents.TransnationalReferralHeld;
+import org.nrmplatform.contracts.transnational.TransnationalEvents.TransnationalReferralNotSent;
 import org.nrmplatform.contracts.transnational.TransnationalEvents.TransnationalReferralReceived;
 import org.nrmplatform.contracts.transnational.TransnationalEvents.TransnationalReferralSent;
 import org.nrmplatform.referralservice.transnational.TransnationalCommands.AcceptTransnationalReferral;
 import org.nrmplatform.referralservice.transnational.TransnationalCommands.DeclineTransnationalReferral;
+import org.nrmplatform.referralservice.transnational.TransnationalCommands.DropHeldTransnationalReferral;
+import org.nrmplatform.referralservice.transnational.TransnationalCommands.HoldTransnationalReferral;
 import org.nrmplatform.referralservice.transnational.TransnationalCommands.ReceiveTransnationalReferral;
 import org.nrmplatform.referralservice.transnational.TransnationalCommands.RecordPeerAnswer;
 import org.nrmplatform.referralservice.transnational.TransnationalCommands.SendTransnationalReferral;
@@ -127,7 +131,7 @@ class TransnationalReferralTest {
     @Test
     void aReferralIsSentToThePeerAsAPacketSignedHere() {
         fixture.givenNoPriorActivity()
-                .when(new SendTransnationalReferral(REFERRAL_ID, CASE_ID, WELFARE, PEER, REFERRAL_BODY))
+                .when(new SendTransnationalReferral(REFERRAL_ID, CASE_ID, WELFARE, PEER, REFERRAL_BODY, null))
                 .expectSuccessfulHandlerExecution()
                 .expectEventsMatching(payloadsMatching(exactSequenceOf(
                         event(TransnationalReferralSent.class, sent -> {
@@ -143,13 +147,76 @@ class TransnationalReferralTest {
                         andNoMore())));
     }
 
+    // --- held for approval (four eyes) ---------------------------------------------------------------------
+
+    private static final UUID APPROVAL_ID = UUID.fromString("a0000000-0000-4000-8000-000000000001");
+    private static final TransnationalReferralHeld HELD = new TransnationalReferralHeld(REFERRAL_ID, CASE_ID,
+            APPROVAL_ID, WELFARE, PEER, "SAFE_ACCOMMODATION", Urgency.URGENT, RESPOND_BY,
+            seal(CASE_ID, PersonalField.HELD_TRANSNATIONAL_REQUEST, "{\"note\":\"Returns on Friday's flight\"}"));
+
+    @Test
+    void aHeldReferralIsRecordedSealedAndNothingIsSent() {
+        fixture.givenNoPriorActivity()
+                .when(new HoldTransnationalReferral(REFERRAL_ID, CASE_ID, APPROVAL_ID, WELFARE, PEER,
+                        "SAFE_ACCOMMODATION", Urgency.URGENT, RESPOND_BY,
+                        "{\"note\":\"Returns on Friday's flight\"}"))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(HELD);
+    }
+
+    @Test
+    void aHeldReferralIsSentOnceForItsApproval() {
+        fixture.given(HELD)
+                .when(new SendTransnationalReferral(REFERRAL_ID, CASE_ID, WELFARE, PEER, REFERRAL_BODY, APPROVAL_ID))
+                .expectSuccessfulHandlerExecution()
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                        event(TransnationalReferralSent.class, sent -> assertThat(sent.peerInstallationId())
+                                .isEqualTo(PEER)),
+                        andNoMore())))
+                .expectResultMessagePayload(new State(REFERRAL_ID, Direction.OUTGOING, Status.SENT, false));
+        fixture.given(HELD, SENT)
+                .when(new SendTransnationalReferral(REFERRAL_ID, CASE_ID, WELFARE, PEER, REFERRAL_BODY, APPROVAL_ID))
+                .expectException(refused(RuleViolation.Kind.STATE_DOES_NOT_ALLOW, null, "exists already: SENT"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aHeldReferralIsNotSentWithoutItsApproval() {
+        fixture.given(HELD)
+                .when(new SendTransnationalReferral(REFERRAL_ID, CASE_ID, WELFARE, PEER, REFERRAL_BODY, null))
+                .expectException(refused(RuleViolation.Kind.STATE_DOES_NOT_ALLOW, null, "exists already: HELD"))
+                .expectNoEvents();
+        fixture.given(HELD)
+                .when(new SendTransnationalReferral(REFERRAL_ID, CASE_ID, WELFARE, PEER, REFERRAL_BODY,
+                        UUID.randomUUID()))
+                .expectException(RuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRejectedOrWithdrawnReferralIsNeverSent() {
+        fixture.given(HELD)
+                .when(new DropHeldTransnationalReferral(REFERRAL_ID, APPROVAL_ID, "rejected by an approver"))
+                .expectEvents(new TransnationalReferralNotSent(REFERRAL_ID, CASE_ID, APPROVAL_ID,
+                        "rejected by an approver"))
+                .expectResultMessagePayload(new State(REFERRAL_ID, Direction.OUTGOING, Status.NOT_SENT, false));
+        fixture.given(HELD, new TransnationalReferralNotSent(REFERRAL_ID, CASE_ID, APPROVAL_ID, "withdrawn"))
+                .when(new SendTransnationalReferral(REFERRAL_ID, CASE_ID, WELFARE, PEER, REFERRAL_BODY, APPROVAL_ID))
+                .expectException(refused(RuleViolation.Kind.STATE_DOES_NOT_ALLOW, null, "NOT_SENT"))
+                .expectNoEvents();
+        fixture.given(HELD, SENT)
+                .when(new DropHeldTransnationalReferral(REFERRAL_ID, APPROVAL_ID, "withdrawn by its requester"))
+                .expectException(RuleViolation.class)
+                .expectNoEvents();
+    }
+
     @Test
     void aRespondByThatIsNotInTheFutureIsRefused() {
         Packet.Body overdue = new Packet.Body(AgeCategory.ADULT, "Feminine", List.of("AL"), 1998,
                 "SAFE_ACCOMMODATION", Urgency.URGENT, Instant.now().minusSeconds(60), null,
                 new Packet.Consent(CONSENT_ID, List.of("TRANSNATIONAL_REFERRAL")), null, null);
         fixture.givenNoPriorActivity()
-                .when(new SendTransnationalReferral(REFERRAL_ID, CASE_ID, WELFARE, PEER, overdue))
+                .when(new SendTransnationalReferral(REFERRAL_ID, CASE_ID, WELFARE, PEER, overdue, null))
                 .expectException(refused(RuleViolation.Kind.RULE_NOT_MET, "respondBy", "must be in the future"))
                 .expectNoEvents();
     }

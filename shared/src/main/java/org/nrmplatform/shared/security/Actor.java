@@ -2,12 +2,15 @@ package org.nrmplatform.shared.security;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.nrmplatform.contracts.identity.Role;
 import org.nrmplatform.contracts.identity.TokenClaims;
 import org.springframework.security.core.Authentication;
@@ -84,6 +87,19 @@ public record Actor(String userId, String clientId, String organisationId, Strin
         metadata.put(COUNTRY, country);
         metadata.put(ROLES, roles.stream().map(Role::code).sorted().toList());
         return metadata;
+    }
+
+    /**
+     * {@code command} as this actor's, wherever it is sent from. A message made within another message's unit of
+     * work inherits that message's correlation data, its actor among them (an approver's, for a step carried out
+     * as its requester's): the actor's keys are replaced whole, so no user id of another is left beside a system's.
+     */
+    public CommandMessage<?> command(Object command) {
+        CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command);
+        Map<String, Object> metadata = new HashMap<>(message.getMetaData());
+        metadata.keySet().removeAll(METADATA_KEYS);
+        metadata.putAll(toMetadata());
+        return message.withMetaData(metadata);
     }
 
     private static Set<Role> roles(Collection<String> codes) {

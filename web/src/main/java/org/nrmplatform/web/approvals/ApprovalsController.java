@@ -25,22 +25,25 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The approver's page: the steps the people of their organisation asked for and the installation holds for a
- * second person (a closure, an identification decision, an erasure), the longest waiting first, each with what was
- * asked, by whom and when, and the forms that approve it (it is then taken at once, the case's rules checked again)
- * or reject it with a reason. The API refuses a person's own request; the refusal is shown beside the approval.
+ * second person (a closure, an identification decision, an erasure, a transnational referral), the longest waiting
+ * first, each with what was asked, by whom (name and organisation) and when, and the forms that approve it (it is
+ * then taken at once, the rules checked again) or reject it with a reason. The API refuses a person's own request;
+ * the refusal is shown beside the approval. Beside it, "my requests": what the person asked for and where each
+ * stands, and the withdrawal of one nobody has decided yet.
  */
 @Controller
 @RequestMapping("/approvals")
 class ApprovalsController {
 
     static final int PAGE_SIZE = 50;
-    private static final List<String> STATUSES = List.of("PENDING", "EXECUTED", "REFUSED", "REJECTED");
+    private static final List<String> STATUSES = List.of("PENDING", "EXECUTED", "REFUSED", "REJECTED", "WITHDRAWN");
     /** Fields of a held step that the page shows otherwise (the case) or that mean nothing to a person. */
-    private static final Set<String> SHOWN_ELSEWHERE = Set.of("caseId", "expectedVersion");
+    private static final Set<String> SHOWN_ELSEWHERE = Set.of("caseId", "expectedVersion", "transnationalReferralId");
 
     /** Fields of a held step that hold codes, and their code lists: shown by their labels. */
     private static final Map<String, String> CODED = Map.of("reason", "closure-reason",
-            "typesOfExploitation", "type-of-exploitation", "methodsOfControl", "method-of-control");
+            "typesOfExploitation", "type-of-exploitation", "methodsOfControl", "method-of-control",
+            "serviceType", "service-type");
 
     private final PlatformApi api;
     private final CodeLists codeLists;
@@ -54,6 +57,27 @@ class ApprovalsController {
     String approvals(@RequestParam(defaultValue = "PENDING") String status, Model model) {
         show(STATUSES.contains(status) ? status : "PENDING", model);
         return "approvals/approvals";
+    }
+
+    /** My requests: what the person asked for, in every state, the latest first, with a withdrawal while waiting. */
+    @GetMapping("/mine")
+    String mine(Model model) {
+        show(api.get("/api/approvals?requestedBy=me&size={size}", PAGE_SIZE), model);
+        return "approvals/mine";
+    }
+
+    /** Withdrawn: the step will never be taken. The API refuses anyone but the requester; shown beside it. */
+    @PostMapping("/{approvalId}/withdrawal")
+    String withdraw(@PathVariable UUID approvalId, Model model, RedirectAttributes next) {
+        try {
+            api.post("/api/approvals/{id}/withdrawal", Map.of(), approvalId);
+            next.addFlashAttribute("done", "approvals.withdrawn");
+            return "redirect:/approvals/mine";
+        } catch (RefusedAction refused) {
+            model.addAttribute("refused", refused);
+            model.addAttribute("refusedApproval", approvalId.toString());
+            return mine(model);
+        }
     }
 
     /** Approved: taken now as the requester's; should the case's rules refuse it, the page says why. */
@@ -92,8 +116,13 @@ class ApprovalsController {
 
     private void show(String status, Model model) {
         model.addAttribute("status", status);
-        Map<String, Object> approvals = api.get("/api/approvals?status={status}&size={size}", status, PAGE_SIZE);
+        show(api.get("/api/approvals?status={status}&size={size}", status, PAGE_SIZE), model);
+    }
+
+    /** The approvals, what each asked field by field, and the organisations' names (who asked and decided). */
+    private void show(Map<String, Object> approvals, Model model) {
         model.addAttribute("approvals", approvals);
+        model.addAttribute("organisationNames", api.organisationNames());
         Map<Object, List<Map.Entry<String, String>>> asked = new LinkedHashMap<>();
         if (approvals.get("items") instanceof List<?> items) {
             items.stream().filter(Map.class::isInstance).map(Map.class::cast).forEach(approval ->

@@ -57,6 +57,9 @@ class SignIn {
                         .requestMatchers("/projections", "/projections/**", "/store-verifications",
                                 "/store-verifications/**").hasRole(Roles.OPERATOR)
                         .requestMatchers("/administration", "/administration/**").hasRole(Roles.ADMINISTRATOR)
+                        // whoever may ask for a held step follows and withdraws their own requests
+                        .requestMatchers("/approvals/mine", "/approvals/*/withdrawal").hasAnyRole(Roles.FIRST_LINE,
+                                Roles.CASE_MANAGER, Roles.IDENTIFICATION_AUTHORITY, Roles.APPROVER)
                         .requestMatchers("/approvals", "/approvals/**").hasRole(Roles.APPROVER)
                         .anyRequest().authenticated())
                 .oauth2Login(login -> login

@@ -1,4 +1,4 @@
-package org.nrmplatform.caseservice.approvals;
+package org.nrmplatform.shared.approvals;
 
 import jakarta.validation.constraints.NotNull;
 import java.util.EnumSet;
@@ -12,7 +12,7 @@ import org.springframework.validation.annotation.Validated;
  * @param required the steps this installation holds for a second person's approval (env
  *                 {@code NRM_APPROVALS_REQUIRED}, comma-separated; empty for none). By default the four whose
  *                 consequences cannot be taken back: a case's closure, the identification decision, the erasure
- *                 of the data subject and a transnational referral (the last one is referral-service's to hold)
+ *                 of the data subject and a transnational referral (case-service holds the first three, referral-service the last)
  */
 @Validated
 @ConfigurationProperties("nrm.approvals")
