@@ -38,6 +38,7 @@ public final class ApprovalEvents {
     }
 
     /** The requester took the request back before anyone decided on it; the step is never carried out. */
+    @Revision("1")
     public record ApprovalWithdrawn(UUID approvalId, UUID caseId, ApprovedAction action) {
     }
 }

@@ -1,5 +1,6 @@
 package org.nrmplatform.contracts.conferences;
 
+import org.axonframework.serialization.Revision;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -29,6 +30,7 @@ public final class ConferenceEvents {
     }
 
     /** {@code recordedByOrganisationId}: the organisation of the professional who recorded it. */
+    @Revision("1")
     public record ConferenceRecorded(UUID conferenceId, UUID caseId, Instant heldAt, String recordedByOrganisationId,
                                      List<Participant> participants, Sealed note, Sealed decisions,
                                      List<ActionItem> actionItems) {

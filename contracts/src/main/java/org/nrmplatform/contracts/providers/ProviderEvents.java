@@ -1,5 +1,6 @@
 package org.nrmplatform.contracts.providers;
 
+import org.axonframework.serialization.Revision;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -20,16 +21,19 @@ public final class ProviderEvents {
     }
 
     /** A service the organisation offers, where and how much of it: the complete value, replacing an earlier one. */
+    @Revision("1")
     public record ServiceCapacityRecorded(UUID organisationId, String serviceType, String region, int places,
                                           int staff) {
     }
 
     /** A licence or accreditation; recorded again with the same id, it is renewed (a new expiry). */
+    @Revision("1")
     public record LicenceRecorded(UUID organisationId, UUID licenceId, LicenceKind kind, String reference,
                                   String issuedBy, LocalDate expiresOn) {
     }
 
     /** The platform's alert that a licence expires soon (or has expired), once per expiry date. */
+    @Revision("1")
     public record LicenceExpiryAlerted(UUID organisationId, UUID licenceId, LocalDate expiresOn) {
     }
 
@@ -37,6 +41,7 @@ public final class ProviderEvents {
      * A monitoring visit, assessed against a version of the minimum service standards, with a finding per item
      * looked at.
      */
+    @Revision("1")
     public record MonitoringVisitRecorded(UUID organisationId, UUID visitId, LocalDate visitedOn,
                                           String standardsId, int standardsVersion, List<Finding> findings) {
     }
@@ -46,15 +51,18 @@ public final class ProviderEvents {
     }
 
     /** What the provider must put right after a visit's finding on an item, by a day. */
+    @Revision("1")
     public record CorrectiveActionRaised(UUID organisationId, UUID actionId, UUID visitId, String item,
                                          String description, LocalDate dueOn) {
     }
 
     /** The corrective action was carried out (recorded by the provider itself or by the monitor). */
+    @Revision("1")
     public record CorrectiveActionDone(UUID organisationId, UUID actionId, String note) {
     }
 
     /** Public funding the provider received for a period, from a funder (a ministry, a municipality, a donor). */
+    @Revision("1")
     public record FundingRecorded(UUID organisationId, UUID fundingId, BigDecimal amount, String currency,
                                   LocalDate periodFrom, LocalDate periodTo, String funder) {
     }

@@ -29,6 +29,7 @@ public final class TransnationalEvents {
      * Sending side: the referral waits for a second person's approval ({@code approvalId}, recorded by case-service
      * from this event) and nothing is sent yet; {@code request} is what was asked (JSON), sealed with the case's key.
      */
+    @Revision("1")
     public record TransnationalReferralHeld(UUID transnationalReferralId, UUID caseId, UUID approvalId,
                                             String referringOrganisationId, String peerInstallationId,
                                             String serviceType, Urgency urgency, Instant respondBy,
@@ -39,6 +40,7 @@ public final class TransnationalEvents {
      * Sending side: a held referral that will never be sent: its approval was rejected or withdrawn, or the rules
      * refused it when it was approved ({@code reason}, in words).
      */
+    @Revision("1")
     public record TransnationalReferralNotSent(UUID transnationalReferralId, UUID caseId, UUID approvalId,
                                                String reason) {
     }
