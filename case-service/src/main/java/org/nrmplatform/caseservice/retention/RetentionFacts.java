@@ -45,9 +45,13 @@ class RetentionFacts {
      * One case. {@code actingOrganisationId}: whom the run erases for, the responsible organisation (the opening
      * one before a case manager took the case on); {@code approvalStatus}: of the run's last approval asked for.
      */
-    record RetentionCase(String id, String actingOrganisationId, boolean identified, Instant closedAt,
-                         boolean erased, List<String> openLegalBases, Instant lastProceedingsEndedAt,
+    record RetentionCase(String id, String actingOrganisationId, Boolean identified, Instant closedAt,
+                         Boolean erased, List<String> openLegalBases, Instant lastProceedingsEndedAt,
                          String approvalId, String approvalStatus) {
+
+        boolean wasIdentified() {
+            return Boolean.TRUE.equals(identified);
+        }
 
         LocalDate closedOn() {
             return closedAt == null ? null : LocalDate.ofInstant(closedAt, ZoneOffset.UTC);

@@ -62,7 +62,7 @@ class RetentionPlan {
     List<PlannedErasure> on(LocalDate day) {
         boolean approvalRequired = approvalRequired();
         return facts.closedNotErased().stream()
-                .map(found -> periods.due(found.closedOn(), found.identified(), found.proceedings())
+                .map(found -> periods.due(found.closedOn(), found.wasIdentified(), found.proceedings())
                         .filter(due -> !due.dueOn().isAfter(day))
                         .map(due -> planned(found, due, approvalRequired)).orElse(null))
                 .filter(Objects::nonNull)

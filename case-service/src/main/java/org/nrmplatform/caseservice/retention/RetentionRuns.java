@@ -26,7 +26,7 @@ class RetentionRuns {
 
     /** A day's run: {@code erased} cases, approvals {@code requested}, cases {@code refused} by their rules. */
     record Run(String id, String state, String owner, Instant leaseUntil, Instant startedAt, Instant finishedAt,
-               int erased, int requested, int refused) {
+               Integer erased, Integer requested, Integer refused) {
     }
 
     private final MongoTemplate mongo;
