@@ -54,6 +54,7 @@ class SignIn {
                                 Roles.ADMINISTRATOR)
                         .requestMatchers("/projections", "/projections/**").hasRole(Roles.OPERATOR)
                         .requestMatchers("/administration", "/administration/**").hasRole(Roles.ADMINISTRATOR)
+                        .requestMatchers("/retention", "/retention/**").hasRole(Roles.ADMINISTRATOR)
                         .requestMatchers("/approvals", "/approvals/**").hasRole(Roles.APPROVER)
                         .anyRequest().authenticated())
                 .oauth2Login(login -> login
