@@ -81,6 +81,7 @@ class DailyRetentionRun implements SmartLifecycle {
         int erased = 0;
         int requested = 0;
         int refused = 0;
+        int failed = 0;
         for (PlannedErasure planned : plan.on(day)) {
             Map<String, Object> actor = actorFor(planned.organisationId());
             EraseAtRetentionEnd erasure = new EraseAtRetentionEnd(planned.caseId(), planned.due());
@@ -106,10 +107,16 @@ class DailyRetentionRun implements SmartLifecycle {
                 refused++;
             } catch (ConcurrencyException askedBefore) {
                 log.info("Retention run of {}: the approval for case {} was asked already", day, planned.caseId());
+            } catch (RuntimeException failure) {
+                // one case's failure (the store, say) does not hold up the others; the next run takes it again
+                log.warn("Retention run of {}: case {} failed; the next run takes it again", day, planned.caseId(),
+                        failure);
+                failed++;
             }
         }
-        runs.done(day, owner, clock.instant(), erased, requested, refused);
-        log.info("Retention run of {}: {} erased, {} approvals requested, {} refused", day, erased, requested, refused);
+        runs.done(day, owner, clock.instant(), erased, requested, refused, failed);
+        log.info("Retention run of {}: {} erased, {} approvals requested, {} refused, {} failed", day, erased,
+                requested, refused, failed);
         return true;
     }
 

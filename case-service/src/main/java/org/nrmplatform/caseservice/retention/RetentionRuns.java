@@ -24,9 +24,12 @@ class RetentionRuns {
 
     static final String COLLECTION = "retention_runs";
 
-    /** A day's run: {@code erased} cases, approvals {@code requested}, cases {@code refused} by their rules. */
+    /**
+     * A day's run: {@code erased} cases, approvals {@code requested}, cases {@code refused} by their rules, cases
+     * {@code failed} (taken again by the next run, which takes every case due by its day).
+     */
     record Run(String id, String state, String owner, Instant leaseUntil, Instant startedAt, Instant finishedAt,
-               Integer erased, Integer requested, Integer refused) {
+               Integer erased, Integer requested, Integer refused, Integer failed) {
     }
 
     private final MongoTemplate mongo;
@@ -46,10 +49,10 @@ class RetentionRuns {
                 COLLECTION) != null;
     }
 
-    void done(LocalDate day, String owner, Instant at, int erased, int requested, int refused) {
+    void done(LocalDate day, String owner, Instant at, int erased, int requested, int refused, int failed) {
         mongo.updateFirst(query(where("_id").is(day.toString()).and("owner").is(owner)),
                 new Update().set("state", "DONE").set("finishedAt", at).set("erased", erased)
-                        .set("requested", requested).set("refused", refused), COLLECTION);
+                        .set("requested", requested).set("refused", refused).set("failed", failed), COLLECTION);
     }
 
     List<Run> latest(int count) {
