@@ -84,6 +84,9 @@ class CaseAuthorizationTest extends ApiTest {
             new AccessRule("POST", "/api/audit/verification", EnumSet.of(Role.PROSECUTOR, Role.OPERATOR,
                     Role.FIRST_LINE, Role.IDENTIFICATION_AUTHORITY, Role.CASE_MANAGER), Map::of),
             new AccessRule("GET", "/api/audit/public-key", ALL, null),
+            // every stream of the store: an operator's (ids and sequence numbers of every case, no content)
+            new AccessRule("POST", "/api/audit/store-verifications", EnumSet.of(Role.OPERATOR), Map::of),
+            new AccessRule("GET", "/api/audit/store-verifications/{id}", EnumSet.of(Role.OPERATOR), null),
             // national action plans: the NRM's coordinators (issue 19, point 2); {planId} is a plan of none (404)
             new AccessRule("POST", "/api/action-plans", COORDINATORS, () -> Map.of("title", "Plan",
                     "startsOn", "2026-01-01", "endsOn", "2027-12-31")),

@@ -19,6 +19,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
@@ -347,6 +348,7 @@ final class WriteAheadLog implements Closeable {
             closed = true;
             monitor.notifyAll();
         }
+        LockSupport.unpark(flusher);
         try {
             flusher.join(5_000);
         } catch (InterruptedException e) {
@@ -359,33 +361,42 @@ final class WriteAheadLog implements Closeable {
         }
     }
 
-    /** Syncs what writes that did not wait for the disk left unsynced, at least every flush interval. */
+    /**
+     * Syncs what writes that did not wait for the disk left unsynced, at least every flush interval. It sleeps
+     * outside the monitor: woken by every sync's end, as the writers are, it would cost a context switch per sync
+     * for nothing (a write that did not wait is due only when its interval is up).
+     */
     private void flushContinuously() {
         while (true) {
-            long target;
-            FileChannel channel;
+            long target = 0;
+            FileChannel channel = null;
+            long sleepNanos = 0;
             synchronized (monitor) {
-                while (!closed && (syncsInFlight > 0 || appended <= durable
-                        || System.nanoTime() - lastSyncNanos < flushIntervalNanos)) {
-                    // nothing to sync (or a sync under way, which wakes it): a whole interval, which still syncs
-                    // a write made meanwhile within one; a write waiting: until its interval is up
-                    long wait = syncsInFlight > 0 || appended <= durable ? flushIntervalNanos
-                            : flushIntervalNanos - (System.nanoTime() - lastSyncNanos);
-                    try {
-                        monitor.wait(Math.max(1, Math.min(1_000, wait / 1_000_000)));
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
                 if (closed || failure != null) {
                     return;
                 }
-                syncsInFlight++;
-                target = appended;
-                syncingThrough = Math.max(syncingThrough, target);
-                channel = segment;
+                // nothing to sync, or a sync under way: a whole interval, which still syncs a write made meanwhile
+                // within one; a write waiting: until its interval is up
+                long sinceSync = System.nanoTime() - lastSyncNanos;
+                if (syncsInFlight > 0 || appended <= durable) {
+                    sleepNanos = flushIntervalNanos;
+                } else if (sinceSync < flushIntervalNanos) {
+                    sleepNanos = flushIntervalNanos - sinceSync;
+                } else {
+                    syncsInFlight++;
+                    target = appended;
+                    syncingThrough = Math.max(syncingThrough, target);
+                    channel = segment;
+                }
             }
-            sync(channel, target);
+            if (channel != null) {
+                sync(channel, target);
+            } else {
+                LockSupport.parkNanos(this, Math.max(1_000_000, Math.min(1_000_000_000, sleepNanos)));
+                if (Thread.interrupted()) {
+                    return;
+                }
+            }
         }
     }
 

@@ -30,11 +30,16 @@ public final class ChainVerification {
     private static final int REORDER_WINDOW = 32;
 
     private final List<Finding> findings = new ArrayList<>();
+    private final Checkpoint checkpoint;
+    private final boolean checkpointValid;
+    private int streams;
     private int events;
     private int chained;
     private int afterCheckpoint;
 
-    private ChainVerification() {
+    private ChainVerification(Checkpoint checkpoint, PublicKey key) {
+        this.checkpoint = checkpoint;
+        this.checkpointValid = checkpoint != null && checkpoint(checkpoint, key);
     }
 
     /**
@@ -42,12 +47,33 @@ public final class ChainVerification {
      * @param key        the platform's public key; needed when there is a checkpoint
      */
     public static VerificationReport verify(List<StreamEvidence> streams, Checkpoint checkpoint, PublicKey key) {
-        ChainVerification verification = new ChainVerification();
-        boolean checkpointValid = checkpoint != null && verification.checkpoint(checkpoint, key);
-        for (StreamEvidence stream : streams) {
-            verification.stream(stream, checkpointValid ? checkpoint : null);
-        }
-        return verification.report(streams.size(), checkpoint, checkpointValid);
+        ChainVerification verification = against(checkpoint, key);
+        streams.forEach(verification::check);
+        return verification.report();
+    }
+
+    /**
+     * A verification that takes its streams one at a time, for more streams than fit in memory at once (a whole
+     * store): {@link #check} each, then {@link #report}. The checkpoint's signature is checked here, once.
+     */
+    public static ChainVerification against(Checkpoint checkpoint, PublicKey key) {
+        return new ChainVerification(checkpoint, key);
+    }
+
+    /** Checks one stream against its chain and, if valid, the checkpoint. */
+    public void check(StreamEvidence stream) {
+        streams++;
+        stream(stream, checkpointValid ? checkpoint : null);
+    }
+
+    /** The events checked so far. */
+    public int events() {
+        return events;
+    }
+
+    /** What was found in the streams checked so far. */
+    public VerificationReport report() {
+        return report(streams, checkpoint, checkpointValid);
     }
 
     private boolean checkpoint(Checkpoint checkpoint, PublicKey key) {

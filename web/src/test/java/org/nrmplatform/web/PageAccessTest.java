@@ -206,9 +206,54 @@ class PageAccessTest {
     void theLanguageFollowsTheBrowserUnlessThePersonChoseOne() throws Exception {
         pages.perform(get("/signed-out").header("Accept-Language", "sr-Latn-RS,sr;q=0.8"))
                 .andExpect(content().string(containsString("Odjavljeni ste")))
-                .andExpect(content().string(containsString("lang=\"sr-Latn-RS\"")));
+                .andExpect(content().string(containsString("<html lang=\"sr-Latn\"")));
         pages.perform(get("/signed-out").param("lang", "en").header("Accept-Language", "sr-Latn"))
                 .andExpect(content().string(containsString("You are signed out")));
+    }
+
+    /** Each of the region's languages by the switch's link: its own texts and its BCP 47 tag on the page. */
+    @ParameterizedTest
+    @CsvSource({"en, You are signed out", "sq, Keni dalë", "mk, Одјавени сте", "sr-Latn, Odjavljeni ste",
+            "sr-Cyrl, Одјављени сте", "bs, Odjavljeni ste", "hr, Odjavljeni ste", "cnr, Odjavljeni ste"})
+    void eachLanguageOfTheSwitchShowsThePageInItself(String tag, String heading) throws Exception {
+        pages.perform(get("/signed-out").param("lang", tag))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("<html lang=\"" + tag + "\""),
+                        containsString(heading),
+                        containsString("hreflang=\"" + tag + "\" lang=\"" + tag + "\" id=\"language-" + tag
+                                + "\" aria-current=\"true\""))));
+    }
+
+    /** The switch names every language in itself and in its script, whatever the page's language. */
+    @Test
+    void theSwitchOffersTheEightLanguagesEachNamedInItself() throws Exception {
+        pages.perform(get("/signed-out").param("lang", "mk"))
+                .andExpect(content().string(allOf(containsString(">English</a>"), containsString(">Shqip</a>"),
+                        containsString(">Македонски</a>"), containsString(">Srpski (latinica)</a>"),
+                        containsString(">Српски (ћирилица)</a>"), containsString(">Bosanski</a>"),
+                        containsString(">Hrvatski</a>"), containsString(">Crnogorski</a>"))));
+    }
+
+    /**
+     * The browser's first language the pages are written in, by its language whatever its region; Serbian
+     * without a script in Cyrillic; a language not offered, or a header that is not one, leaves English.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"de, mk;q=0.8, en;q=0.5 | mk", "hr-BA | hr", "sr | sr-Cyrl",
+            "sr-Cyrl-RS | sr-Cyrl", "sq-MK,sq;q=0.9 | sq", "cnr | cnr", "bs-BA | bs", "de-AT | en",
+            "en;q=x;;, | en", "*;q=0.1 | en"})
+    void theBrowsersLanguagePicksTheFirstOfferedOne(String acceptLanguage, String shown) throws Exception {
+        pages.perform(get("/signed-out").header("Accept-Language", acceptLanguage))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<html lang=\"" + shown + "\"")));
+    }
+
+    @Test
+    void aLanguageThePagesAreNotWrittenInIsNotKept() throws Exception {
+        pages.perform(get("/signed-out").param("lang", "de").header("Accept-Language", "hr"))
+                .andExpect(status().isOk())
+                .andExpect(header().doesNotExist("Set-Cookie"))
+                .andExpect(content().string(containsString("<html lang=\"hr\"")));
     }
 
     // --- the prosecutor's, the monitor's, the operator's and the administrator's pages ---
@@ -222,14 +267,16 @@ class PageAccessTest {
             "monitor", List.of("/statistics", "/statistics/csv?groupBy=stage", "/statistics/indicators",
                     "/statistics/indicators?period=2026-Q4&by=region", "/statistics/indicators/csv?period=2026",
                     "/statistics/ctdc"),
-            "operator", List.of("/projections", "/projections/table", "/projections/managed-cases/rebuild"),
+            "operator", List.of("/projections", "/projections/table", "/projections/managed-cases/rebuild",
+                    "/store-verifications", "/store-verifications/" + A_CASE,
+                    "/store-verifications/" + A_CASE + "/progress"),
             "administrator", List.of("/administration", "/administration/organisations/" + A_CASE,
                     "/administration/users/" + A_CASE, "/administration/clients/demo-monitor",
                     "/administration/users/" + A_CASE + "/deactivation", "/retention", "/retention?on=2031-01-01"));
     static final Map<String, List<String>> OVERSIGHT_FORMS = Map.of(
             "prosecutor", List.of("/prosecution/cases/" + A_CASE + "/legal-basis",
                     "/prosecution/cases/" + A_CASE + "/exports"),
-            "operator", List.of("/projections/managed-cases/rebuild"),
+            "operator", List.of("/projections/managed-cases/rebuild", "/store-verifications"),
             "administrator", List.of("/administration/organisations",
                     "/administration/organisations/" + A_CASE + "/users",
                     "/administration/organisations/" + A_CASE + "/clients",

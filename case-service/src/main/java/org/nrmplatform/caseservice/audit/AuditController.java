@@ -1,5 +1,6 @@
 package org.nrmplatform.caseservice.audit;
 
+import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.nrmplatform.evidence.AuditExport;
@@ -14,6 +15,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -38,11 +40,36 @@ class AuditController {
     }
 
     private final CaseEvidence evidence;
+    private final StoreVerifications storeVerifications;
     private final JsonMapper json;
 
-    AuditController(CaseEvidence evidence, JsonMapper json) {
+    AuditController(CaseEvidence evidence, StoreVerifications storeVerifications, JsonMapper json) {
         this.evidence = evidence;
+        this.storeVerifications = storeVerifications;
         this.json = json;
+    }
+
+    /**
+     * Starts a verification of every stream in the store and answers at once (202, its address in
+     * {@code Location}); an operator's, since it names streams of every case (ids and sequence numbers, no
+     * content).
+     */
+    @PostMapping("/api/audit/store-verifications")
+    @PreAuthorize("hasRole('OPERATOR')")
+    ResponseEntity<StoreVerifications.Progress> verifyStore(@AuthenticationPrincipal Jwt token) {
+        Actor actor = Actor.from(token);
+        StoreVerifications.Progress started = storeVerifications.start(
+                actor.userId() != null ? actor.userId() : actor.clientId());
+        return ResponseEntity.accepted().location(URI.create("/api/audit/store-verifications/" + started.id()))
+                .body(started);
+    }
+
+    @GetMapping("/api/audit/store-verifications/{id}")
+    @PreAuthorize("hasRole('OPERATOR')")
+    StoreVerifications.Progress storeVerification(@PathVariable UUID id) {
+        return storeVerifications.progress(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "No verification of the whole store " + id + " (results are kept in memory: the service may have "
+                        + "restarted since; start another)"));
     }
 
     @GetMapping("/api/audit/public-key")

@@ -305,7 +305,7 @@ class BrowserSuiteIT {
         new Select(browser.findElement(By.id("responsibleOrganisationId"))).selectByVisibleText("Demo Centre for Social Work");
         browser.findElement(By.id("flag-submit")).click();
         assertThat(until(ExpectedConditions.visibilityOfElementLocated(By.id("grounds-error"))).getText())
-                .isEqualTo("must not be blank");
+                .isEqualTo("Fill this in.");
         browser.findElement(By.id("grounds")).sendKeys("Documents withheld by the employer");
         new Select(browser.findElement(By.id("responsibleOrganisationId"))).selectByVisibleText("Demo Centre for Social Work");
         browser.findElement(By.id("flag-submit")).click();
@@ -425,7 +425,7 @@ class BrowserSuiteIT {
                 "document.getElementById('guardianName').removeAttribute('required')");
         browser.findElement(By.id("guardian-submit")).click();
         assertThat(until(ExpectedConditions.visibilityOfElementLocated(By.id("guardianName-error"))).getText())
-                .isEqualTo("must not be blank");
+                .isEqualTo("Fill this in.");
         browser.findElement(By.id("guardianName")).sendKeys("Jelena Jovanovi\u0107");
         browser.findElement(By.id("guardianOrganisation")).sendKeys("Centre for Social Work Subotica");
         browser.findElement(By.id("guardian-submit")).click();
@@ -461,7 +461,7 @@ class BrowserSuiteIT {
         ((JavascriptExecutor) browser).executeScript("document.getElementById('reason').removeAttribute('required')");
         browser.findElement(By.id("decline-submit")).click();
         assertThat(until(ExpectedConditions.visibilityOfElementLocated(By.id("reason-error"))).getText())
-                .isEqualTo("must not be blank");
+                .isEqualTo("Fill this in.");
         browser.findElement(By.id("accept-note")).sendKeys("A room is ready");
         browser.findElement(By.id("accept-submit")).click();
         until(driver -> "Accepted".equals(driver.findElement(By.id("referral-status")).getText())
@@ -476,7 +476,7 @@ class BrowserSuiteIT {
         browser.findElement(By.id("step-outcome")).sendKeys("Room 4 given; first night in the shelter");
         browser.findElement(By.id("step-submit")).click();
         assertThat(until(ExpectedConditions.visibilityOfElementLocated(By.id("deliveredBy-error"))).getText())
-                .isEqualTo("must not be blank");
+                .isEqualTo("Fill this in.");
         assertThat(browser.findElement(By.id("step-outcome")).getDomProperty("value")).startsWith("Room 4 given");
         browser.findElement(By.id("deliveredBy")).sendKeys("Shelter duty social worker");
         browser.findElement(By.id("step-submit")).click();
@@ -551,7 +551,7 @@ class BrowserSuiteIT {
         ((JavascriptExecutor) browser).executeScript("document.getElementById('reason').removeAttribute('required')");
         browser.findElement(By.id("closure-submit")).click();
         assertThat(until(ExpectedConditions.visibilityOfElementLocated(By.id("reason-error"))).getText())
-                .isEqualTo("must not be blank");
+                .isEqualTo("Fill this in.");
         assertThat(browser.findElement(By.id("state")).getText()).isEqualTo("Open");
 
         // an erasure asks for confirmation first; going back erases nothing
@@ -768,7 +768,7 @@ class BrowserSuiteIT {
         browser.findElement(By.id("requestedBy")).sendKeys("Higher Public Prosecutor's Office, Novi Sad");
         browser.findElement(By.id("legal-basis-submit")).click();
         assertThat(until(ExpectedConditions.visibilityOfElementLocated(By.id("reference-error"))).getText())
-                .isEqualTo("must not be blank");
+                .isEqualTo("Fill this in.");
         assertThat(browser.findElement(By.id("requestedBy")).getDomProperty("value")).startsWith("Higher Public");
         browser.findElement(By.id("reference")).sendKeys("K-123/2026, Higher Court in Novi Sad");
         browser.findElement(By.id("legal-basis-submit")).click();
@@ -1035,6 +1035,27 @@ class BrowserSuiteIT {
         signOut();
     }
 
+    /** The operator verifies every stream of the store and sees it intact, with what was checked. */
+    @Test
+    @Order(24)
+    void theOperatorVerifiesTheWholeStoreAndSeesItIntact() throws Exception {
+        signIn("operator");
+        until(ExpectedConditions.urlContains("/web/projections"));
+        browser.findElement(By.id("nav-store-verification")).click();
+        until(ExpectedConditions.visibilityOfElementLocated(By.id("store-verification-form")));
+        checkAccessibility("store verification");
+        browser.findElement(By.id("store-verification-start")).click();
+        // the section follows the verification by itself (htmx polling) until it is done
+        WebElement status = until(ExpectedConditions.visibilityOfElementLocated(By.id("store-verification-status")));
+        assertThat(status.getText()).startsWith("Intact");
+        assertThat(browser.findElement(By.id("store-verification-summary")).getText())
+                .containsPattern("\\d+ events in \\d+ streams are intact");
+        checkAccessibility("store verification, done");
+        screenshot("operator-store-verification");
+        assertNoSidewaysScrollingAt768("store verification");
+        signOut();
+    }
+
     /**
      * The administrator creates an account in the police directorate, which can sign in; deactivates it (asked to
      * confirm first); and the account's next sign-in is refused.
@@ -1102,7 +1123,7 @@ class BrowserSuiteIT {
         ((JavascriptExecutor) browser).executeScript("document.getElementById('flag-reason').removeAttribute('required')");
         browser.findElement(By.id("raise-flag-submit")).click();
         assertThat(until(ExpectedConditions.visibilityOfElementLocated(By.id("flag-reason-error"))).getText())
-                .isEqualTo("must not be blank");
+                .isEqualTo("Fill this in.");
         browser.findElement(By.id("flag-reason")).sendKeys("The recruiter knows her address: meet only at the centre");
         browser.findElement(By.id("raise-flag-submit")).click();
         WebElement warning = untilShownAfterTheWrite(By.cssSelector("#flag-list .flag"));
@@ -1423,6 +1444,36 @@ class BrowserSuiteIT {
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
         assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        signOut();
+    }
+
+    /**
+     * The region's languages: the prosecutor turns a page into Macedonian with the switch at its top; its heading,
+     * the navigation and what the API refuses are then said in Macedonian.
+     */
+    @Test
+    @Order(94)
+    void theSwitchTurnsASignedInPageIntoMacedonianRefusalsIncluded() throws Exception {
+        Assumptions.assumeTrue(caseId != null, "needs the case the first-line officer opened");
+        signIn("prosecutor");
+        browser.get(gateway + "/web/prosecution/cases/" + caseId);
+        browser.findElement(By.id("language-mk")).click();
+        until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "mk"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Случај за постапка");
+        assertThat(browser.findElement(By.cssSelector("nav a[href$='/prosecution']")).getText()).isEqualTo("Извоз за суд");
+
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('reference').removeAttribute('required')");
+        browser.findElement(By.id("requestedBy")).sendKeys("Основно јавно обвинителство Скопје");
+        browser.findElement(By.id("legal-basis-submit")).click();
+        assertThat(until(ExpectedConditions.visibilityOfElementLocated(By.id("reference-error"))).getText())
+                .isEqualTo("Пополнете го ова поле.");
+        assertThat(browser.findElement(By.id("refusal")).getText())
+                .contains("Дел од внесеното не може да се прифати");
+        checkAccessibility("case, prosecutor, in Macedonian");
+        screenshot("prosecutor-macedonian");
+
+        browser.findElement(By.id("language-en")).click();
+        until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "en"));
         signOut();
     }
 

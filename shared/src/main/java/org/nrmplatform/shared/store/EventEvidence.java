@@ -3,6 +3,8 @@ package org.nrmplatform.shared.store;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.nrmplatform.evidence.Checkpoint;
 import org.nrmplatform.evidence.HeadTree;
 import org.nrmplatform.evidence.SigningKey;
@@ -43,6 +45,25 @@ public class EventEvidence {
     /** The heads of all streams that {@code checkpoint} signed, rebuilt from what the store kept of them. */
     public HeadTree headsAt(Checkpoint checkpoint) {
         return checkpoints.treeAt(checkpoint.number());
+    }
+
+    /**
+     * Every stream there is evidence of: each aggregate with a stored event, and each stream {@code tree} (a
+     * checkpoint's heads) signed, stored or not, so that a stream removed whole is found too. Sorted.
+     */
+    public SortedSet<String> streamIdentifiers(HeadTree tree) {
+        SortedSet<String> identifiers = new TreeSet<>();
+        database.outsideTransactions().getCollection(EventDocuments.EVENTS)
+                .distinct(EventDocuments.AGGREGATE_IDENTIFIER, String.class)
+                .forEach(identifier -> {
+                    if (identifier != null) { // events of no aggregate are in no stream
+                        identifiers.add(identifier);
+                    }
+                });
+        if (tree != null) {
+            tree.heads().forEach(head -> identifiers.add(head.aggregateIdentifier()));
+        }
+        return identifiers;
     }
 
     /**

@@ -17,7 +17,8 @@ import org.springframework.web.servlet.LocaleResolver;
 /**
  * The pages' language, chosen per person: the one a signed-in person last chose with the switch, on whichever
  * browser (kept in the store by the person's subject, read once per session); otherwise the one chosen on this
- * browser (a cookie, kept for a year, so it outlives sign-out); otherwise {@code Accept-Language}.
+ * browser (a cookie, kept for a year, so it outlives sign-out); otherwise {@code Accept-Language}. Only the
+ * {@link Languages#OFFERED} languages are kept or answered: {@code ?lang=de} changes nothing.
  */
 final class PersonalLanguage implements LocaleResolver {
 
@@ -47,18 +48,24 @@ final class PersonalLanguage implements LocaleResolver {
                     session.setAttribute(CHOSEN, chosen);
                 }
             }
-            if (!NONE.equals(chosen)) {
-                return Locale.forLanguageTag((String) chosen);
+            Locale offered = NONE.equals(chosen) ? null : Languages.offered(Locale.forLanguageTag((String) chosen));
+            if (offered != null) {
+                return offered;
             }
         }
-        return browser.resolveLocale(request);
+        Locale offered = Languages.offered(browser.resolveLocale(request));
+        return offered != null ? offered : Languages.forBrowser(request.getHeader("Accept-Language"));
     }
 
     @Override
-    public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+    public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale asked) {
+        Locale locale = Languages.offered(asked);
+        if (locale == null) {
+            return;
+        }
         browser.setLocale(request, response, locale);
         String person = person();
-        if (person != null && locale != null) {
+        if (person != null) {
             mongo.upsert(Query.query(Criteria.where("_id").is(person)),
                     Update.update("language", locale.toLanguageTag()), COLLECTION);
             HttpSession session = request.getSession(false);

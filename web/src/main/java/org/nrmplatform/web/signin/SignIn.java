@@ -52,7 +52,8 @@ class SignIn {
                         .requestMatchers("/statistics", "/statistics/**").hasRole(Roles.MONITOR)
                         .requestMatchers("/action-plans", "/action-plans/**").hasAnyRole(Roles.MONITOR,
                                 Roles.ADMINISTRATOR)
-                        .requestMatchers("/projections", "/projections/**").hasRole(Roles.OPERATOR)
+                        .requestMatchers("/projections", "/projections/**", "/store-verifications", "/store-verifications/**")
+                        .hasRole(Roles.OPERATOR)
                         .requestMatchers("/administration", "/administration/**").hasRole(Roles.ADMINISTRATOR)
                         .requestMatchers("/retention", "/retention/**").hasRole(Roles.ADMINISTRATOR)
                         .requestMatchers("/approvals", "/approvals/**").hasRole(Roles.APPROVER)
