@@ -122,7 +122,15 @@ class CaseAuthorizationTest extends ApiTest {
                     Role.IDENTIFICATION_AUTHORITY), null),
             new AccessRule("POST", "/api/approvals/{approvalId}/approval", EnumSet.of(Role.APPROVER), Map::of),
             new AccessRule("POST", "/api/approvals/{approvalId}/rejection", EnumSet.of(Role.APPROVER),
-                    () -> Map.of("reason", "the closure reason does not fit the case")));
+                    () -> Map.of("reason", "the closure reason does not fit the case")),
+            // retention (issue 20, point 3): a legal basis of none is 404 to a prosecutor
+            new AccessRule("POST", "/api/cases/{caseId}/legal-basis/{legalBasisId}/closure",
+                    EnumSet.of(Role.PROSECUTOR), Map::of),
+            new AccessRule("GET", "/api/retention", EnumSet.of(Role.ADMINISTRATOR, Role.IDENTIFICATION_AUTHORITY),
+                    null),
+            new AccessRule("GET", "/api/retention/dry-run",
+                    EnumSet.of(Role.ADMINISTRATOR, Role.IDENTIFICATION_AUTHORITY), null),
+            new AccessRule("POST", "/api/retention/approval", EnumSet.of(Role.APPROVER), Map::of));
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -237,6 +245,7 @@ class CaseAuthorizationTest extends ApiTest {
                 .replace("{planId}", UUID.randomUUID().toString()).replace("{indicatorId}", UUID.randomUUID().toString())
                 .replace("{approvalId}", UUID.randomUUID().toString())
                 .replace("{conferenceId}", UUID.randomUUID().toString())
+                .replace("{legalBasisId}", UUID.randomUUID().toString())
                 // a projection that cannot be rebuilt (409), so that this table starts no rebuild
                 .replace("{name}", "case-referral-index");
         if (path.endsWith("/audit-export") && client != anonymous) {

@@ -43,6 +43,7 @@ class ServiceRoutes {
                                 "/api/audit/**",
                                 "/api/action-plans", "/api/action-plans/**",
                                 "/api/approvals", "/api/approvals/**",
+                                "/api/retention", "/api/retention/**",
                                 // case-service's projections; other services' come under their own prefixes
                                 "/api/admin/projections", "/api/admin/projections/**")
                         .uri(services.caseService()))

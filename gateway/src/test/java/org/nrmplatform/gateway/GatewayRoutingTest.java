@@ -73,6 +73,7 @@ class GatewayRoutingTest {
             "/api/admin/projections/case-views/rebuild, case-service",
             "/api/approvals, case-service",
             "/api/approvals/a-5/approval, case-service",
+            "/api/retention/dry-run, case-service",
             "/api/referrals, referral-service",
             "/api/referrals/r-3, referral-service",
             "/api/transnational-referrals/t-1, referral-service",

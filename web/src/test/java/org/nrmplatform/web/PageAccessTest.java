@@ -280,7 +280,7 @@ class PageAccessTest {
                     "/store-verifications/" + A_CASE + "/progress"),
             "administrator", List.of("/administration", "/administration/organisations/" + A_CASE,
                     "/administration/users/" + A_CASE, "/administration/clients/demo-monitor",
-                    "/administration/users/" + A_CASE + "/deactivation"));
+                    "/administration/users/" + A_CASE + "/deactivation", "/retention", "/retention?on=2031-01-01"));
     static final Map<String, List<String>> OVERSIGHT_FORMS = Map.of(
             "prosecutor", List.of("/prosecution/cases/" + A_CASE + "/legal-basis",
                     "/prosecution/cases/" + A_CASE + "/exports"),
@@ -341,7 +341,7 @@ class PageAccessTest {
                 .andExpect(status().isOk()).andExpect(content().string(containsString("id=\"legal-basis-form\"")));
         for (String[] own : new String[][] {{"monitor", "/statistics"}, {"monitor", "/statistics/indicators"},
                 {"monitor", "/statistics/ctdc"}, {"operator", "/projections"},
-                {"administrator", "/administration"}}) {
+                {"administrator", "/administration"}, {"administrator", "/retention"}}) {
             pages.perform(get(own[1]).with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_" + own[0]))))
                     .andExpect(status().isServiceUnavailable())
                     .andExpect(content().string(containsString("The platform cannot be reached")));

@@ -41,10 +41,19 @@ public class ApprovalRequests {
 
     /** Checks {@code command} against the case without recording it, then holds it for approval. */
     public Held hold(ApprovedAction action, UUID caseId, Object command) {
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+        return hold(action, caseId, command, UUID.randomUUID(), Map.of());
+    }
+
+    /**
+     * As {@link #hold(ApprovedAction, UUID, Object)}, for a step the platform asks for on its own: {@code actor}
+     * is the metadata of the system actor it asks as, and {@code approvalId} one it chose, so that asking again
+     * finds the approval there and holds nothing twice.
+     */
+    public Held hold(ApprovedAction action, UUID caseId, Object command, UUID approvalId, Map<String, ?> actor) {
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(actor)
                 .andMetaData(Map.of(CaseCommands.CHECK_ONLY, true)));
-        UUID approvalId = UUID.randomUUID();
-        commands.sendAndWait(new RequestApproval(approvalId, caseId, action, steps.held(command)));
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(new RequestApproval(approvalId, caseId, action,
+                steps.held(command))).andMetaData(actor));
         return new Held(approvalId, caseId, action, ApprovalStatus.PENDING, URI.create("/api/approvals/" + approvalId));
     }
 }

@@ -9,6 +9,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.nrmplatform.caseservice.cases.CaseCommands.CloseCase;
 import org.nrmplatform.caseservice.cases.CaseCommands.DecideIdentification;
+import org.nrmplatform.caseservice.cases.CaseCommands.EraseAtRetentionEnd;
 import org.nrmplatform.caseservice.cases.CaseCommands.EraseSubject;
 import org.nrmplatform.contracts.approvals.ApprovedAction;
 import org.nrmplatform.shared.domain.RuleViolation;
@@ -43,7 +44,7 @@ public class HeldSteps {
         } else if (command instanceof DecideIdentification decide) {
             later = new DecideIdentification(decide.caseId(), decide.outcome(), decide.reasons(),
                     decide.typesOfExploitation(), decide.methodsOfControl(), null);
-        } else if (command instanceof EraseSubject) {
+        } else if (command instanceof EraseSubject || command instanceof EraseAtRetentionEnd) {
             later = command;
         } else {
             throw new IllegalArgumentException("no step is held for approval as " + command.getClass());
@@ -90,7 +91,8 @@ public class HeldSteps {
         Class<?> type = switch (action) {
             case CASE_CLOSURE -> CloseCase.class;
             case IDENTIFICATION_DECISION -> DecideIdentification.class;
-            case SUBJECT_ERASURE -> EraseSubject.class;
+            // an erasure asked for on a legal basis, or by the retention run (which names the retention that ended)
+            case SUBJECT_ERASURE -> held.contains("\"due\"") ? EraseAtRetentionEnd.class : EraseSubject.class;
             case TRANSNATIONAL_REFERRAL -> throw new IllegalArgumentException(
                     "a transnational referral is sent by referral-service, not by case-service");
         };

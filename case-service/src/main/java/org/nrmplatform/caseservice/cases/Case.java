@@ -2,6 +2,7 @@ package org.nrmplatform.caseservice.cases;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
@@ -22,12 +23,16 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.nrmplatform.caseservice.indicators.IndicatorCatalogue;
 import org.nrmplatform.caseservice.indicators.IndicatorSet;
+import org.nrmplatform.caseservice.retention.CaseProceedings;
+import org.nrmplatform.caseservice.retention.RetentionDue;
+import org.nrmplatform.caseservice.retention.RetentionPeriods;
 import org.nrmplatform.contracts.cases.AgeCategory;
 import org.nrmplatform.contracts.cases.AssessmentResult;
 import org.nrmplatform.contracts.cases.CaseStage;
 import org.nrmplatform.caseservice.cases.CaseCommands.AppointGuardian;
 import org.nrmplatform.caseservice.cases.CaseCommands.CloseCase;
 import org.nrmplatform.caseservice.cases.CaseCommands.DecideIdentification;
+import org.nrmplatform.caseservice.cases.CaseCommands.EraseAtRetentionEnd;
 import org.nrmplatform.caseservice.cases.CaseCommands.EraseSubject;
 import org.nrmplatform.caseservice.cases.CaseCommands.FlagPresumedVictim;
 import org.nrmplatform.caseservice.cases.CaseCommands.LiftFlag;
@@ -50,6 +55,7 @@ import org.nrmplatform.contracts.cases.CaseEvents.IdentificationDecided;
 import org.nrmplatform.contracts.cases.CaseEvents.IndicatorAssessmentRecorded;
 import org.nrmplatform.contracts.cases.CaseEvents.PresumedVictimFlagged;
 import org.nrmplatform.contracts.cases.CaseEvents.ReflectionPeriodStarted;
+import org.nrmplatform.contracts.cases.CaseEvents.RetentionPeriodEnded;
 import org.nrmplatform.contracts.cases.CaseEvents.SubjectErased;
 import org.nrmplatform.contracts.cases.DataSubject;
 import org.nrmplatform.contracts.cases.IdentificationOutcome;
@@ -310,6 +316,46 @@ public class Case {
      */
     @CommandHandler
     public CaseStatus handle(EraseSubject command, MetaData metaData) {
+        requireErasableBy(metaData);
+        if (checkOnly(metaData)) {
+            return status();
+        }
+        apply(new SubjectErased(caseId, command.legalBasis()));
+        return status();
+    }
+
+    /**
+     * Erases the subject because the case's retention period ended, by the same rule as a requested erasure, and
+     * records which retention rule and period ended when. The case computes the end itself, with its proceedings
+     * as they are now: never erased while open or under open proceedings, nor a day early.
+     */
+    @CommandHandler
+    public CaseStatus handle(EraseAtRetentionEnd command, RetentionPeriods periods, CaseProceedings proceedings,
+                             Clock clock, MetaData metaData) {
+        requireErasableBy(metaData);
+        LocalDate closedOn = file.closed() ? LocalDate.ofInstant(file.closure().closedAt(), ZoneOffset.UTC) : null;
+        RetentionDue due = periods.due(closedOn, file.stage() == CaseStage.IDENTIFIED_VICTIM, proceedings.of(caseId))
+                .orElseThrow(() -> RuleViolation.stateDoesNotAllow(file.closed()
+                        ? "case " + caseId + " has open proceedings: it is kept until they end"
+                        : "case " + caseId + " is open: an open case is never due for erasure"));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        if (due.dueOn().isAfter(today)) {
+            throw RuleViolation.stateDoesNotAllow("the retention of case " + caseId + " (" + due.rule() + ", "
+                    + due.period() + " from " + due.from() + ") ends on " + due.dueOn());
+        }
+        if (checkOnly(metaData)) {
+            return status();
+        }
+        apply(new RetentionPeriodEnded(caseId, due.rule(), due.period(), due.dueOn()));
+        apply(new SubjectErased(caseId, due.toLegalBasis()));
+        return status();
+    }
+
+    /**
+     * Case managers of the case, and the identification authority for any case of the installation; an erased
+     * case is not erased again.
+     */
+    private void requireErasableBy(MetaData metaData) {
         Actor actor = Actor.fromMetadata(metaData).orElse(null);
         boolean mayErase = actor != null && (actor.has(Role.IDENTIFICATION_AUTHORITY)
                 || actor.has(Role.CASE_MANAGER) && file.access().fullViewFor(actor));
@@ -319,11 +365,6 @@ public class Case {
         if (file.erased()) {
             throw RuleViolation.stateDoesNotAllow("the personal data of case " + caseId + " is already erased");
         }
-        if (checkOnly(metaData)) {
-            return status();
-        }
-        apply(new SubjectErased(caseId, command.legalBasis()));
-        return status();
     }
 
     private static SealedDataSubject seal(UUID caseId, DataSubject subject, PersonalData personalData) {

@@ -14,6 +14,7 @@ import org.nrmplatform.contracts.cases.IdentificationOutcome;
 import org.nrmplatform.contracts.cases.IndicatorAnswer;
 import org.nrmplatform.contracts.cases.LegalBasis;
 import org.nrmplatform.contracts.cases.ScreeningLocation;
+import org.nrmplatform.caseservice.retention.RetentionDue;
 
 /**
  * Commands on a case. {@code expectedVersion}, where present, is the version the caller last saw
@@ -89,5 +90,13 @@ public final class CaseCommands {
 
     /** Erases the data subject's personal data, on a legal basis the caller states (both parts required). */
     public record EraseSubject(@TargetAggregateIdentifier UUID caseId, LegalBasis legalBasis) {
+    }
+
+    /**
+     * Erases the data subject because the case's retention period ended (the daily retention run asks):
+     * {@code due} is when the run found it ended, for an approver to read; the case computes it again and erases
+     * only if it has ended by then.
+     */
+    public record EraseAtRetentionEnd(@TargetAggregateIdentifier UUID caseId, RetentionDue due) {
     }
 }

@@ -17,4 +17,8 @@ public final class AuditCommands {
     public record RecordLegalBasis(@TargetAggregateIdentifier String legalBasesId, UUID caseId, UUID legalBasisId,
                                    LegalBasis legalBasis) {
     }
+
+    /** The prosecutor's office that recorded a legal basis says its proceedings ended. */
+    public record CloseLegalBasis(@TargetAggregateIdentifier String legalBasesId, UUID caseId, UUID legalBasisId) {
+    }
 }

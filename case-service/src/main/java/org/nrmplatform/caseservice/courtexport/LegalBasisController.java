@@ -7,6 +7,7 @@ import java.net.URI;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.nrmplatform.caseservice.audit.CaseEvidence;
+import org.nrmplatform.caseservice.courtexport.AuditCommands.CloseLegalBasis;
 import org.nrmplatform.caseservice.courtexport.AuditCommands.RecordLegalBasis;
 import org.nrmplatform.contracts.audit.AuditEvents;
 import org.nrmplatform.contracts.cases.LegalBasis;
@@ -52,5 +53,19 @@ class LegalBasisController {
                 new LegalBasis(request.reference(), request.requestedBy())));
         return ResponseEntity.created(URI.create("/api/cases/" + caseId + "/audit-export?legalBasisId=" + legalBasisId))
                 .body(new Recorded(caseId, legalBasisId, request.reference(), request.requestedBy()));
+    }
+
+    record Closed(UUID caseId, UUID legalBasisId) {
+    }
+
+    /** The proceedings ended: from then the case's retention after proceedings runs (README "Retention"). */
+    @PostMapping(path = "/api/cases/{caseId}/legal-basis/{legalBasisId}/closure")
+    @PreAuthorize("hasRole('PROSECUTOR')")
+    Closed close(@PathVariable UUID caseId, @PathVariable UUID legalBasisId) {
+        if (!evidence.exists(caseId)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + caseId);
+        }
+        commands.sendAndWait(new CloseLegalBasis(AuditEvents.legalBasesOf(caseId), caseId, legalBasisId));
+        return new Closed(caseId, legalBasisId);
     }
 }

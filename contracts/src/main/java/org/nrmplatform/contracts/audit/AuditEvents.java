@@ -18,6 +18,13 @@ public final class AuditEvents {
     public record LegalBasisRecorded(UUID caseId, UUID legalBasisId, LegalBasis legalBasis) {
     }
 
+    /**
+     * The proceedings of a recorded legal basis ended (recorded by the prosecutor's office that recorded it): the
+     * case is then kept for the retention period after proceedings, and no longer for the proceedings.
+     */
+    public record LegalBasisClosed(UUID caseId, UUID legalBasisId) {
+    }
+
     /** The aggregate identifier of a case's legal bases. */
     public static String legalBasesOf(UUID caseId) {
         return "legal-bases-" + caseId;

@@ -2,6 +2,7 @@ package org.nrmplatform.contracts.cases;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -84,5 +85,13 @@ public final class CaseEvents {
      */
     @Revision("1")
     public record SubjectErased(UUID caseId, LegalBasis legalBasis) {
+    }
+
+    /**
+     * The case's retention period ended: {@code rule} kept it for {@code period} (after its closure, or after its
+     * last proceedings ended), which ended on {@code dueOn}. Recorded by the retention schedule right before the
+     * {@link SubjectErased} it leads to, whose legal basis names the same rule.
+     */
+    public record RetentionPeriodEnded(UUID caseId, RetentionRule rule, Period period, LocalDate dueOn) {
     }
 }

@@ -1334,6 +1334,38 @@ class BrowserSuiteIT {
         until(driver -> driver.findElement(By.id("timeline")).getText().contains("Sent for approval") ? Boolean.TRUE
                 : refreshed(driver));
         assertThat(browser.findElement(By.id("timeline")).getText()).contains("Approved", "Case closed");
+        closedWithApproval = caseId;
+        signOut();
+    }
+
+    /** The case step 80 closed, for the retention step (88). */
+    private String closedWithApproval;
+
+    /**
+     * Retention: the administrator opens the retention page from the menu, sees the installation's periods, and
+     * asks for a dry run on a day five years and a month ahead; the case closed in step 80 (before any identification
+     * decision) is listed as one the run would erase, by the rule for cases not identified, five years after its
+     * closure. Nothing is erased: the demo NRM erases without approval, and a dry run only shows.
+     */
+    @Test
+    @Order(88)
+    void theAdministratorsDryRunListsAClosedCaseWhoseRetentionHasEnded() throws Exception {
+        assertThat(closedWithApproval).as("the case closed in step 80").isNotNull();
+        signIn("administrator");
+        until(ExpectedConditions.elementToBeClickable(By.id("nav-retention"))).click();
+        until(ExpectedConditions.visibilityOfElementLocated(By.id("dry-run-form")));
+        assertThat(browser.findElement(By.id("period-not-identified")).getText()).isEqualTo("P5Y");
+        LocalDate closedOn = LocalDate.now(ZoneOffset.UTC);
+        setValue("on", closedOn.plusYears(5).plusMonths(1).toString());
+        browser.findElement(By.id("dry-run")).click();
+        WebElement due = until(ExpectedConditions.visibilityOfElementLocated(By.id("due-" + closedWithApproval)));
+        assertThat(due.findElement(By.cssSelector(".rule")).getText()).isEqualTo("Not identified (after closure)");
+        assertThat(due.findElement(By.cssSelector(".due-on")).getText())
+                .isIn(closedOn.plusYears(5).toString(), closedOn.minusDays(1).plusYears(5).toString());
+        assertThat(due.findElement(By.cssSelector(".step")).getText()).isEqualTo("Erases it");
+        checkAccessibility("retention, administrator");
+        assertNoSidewaysScrollingAt768("retention, administrator");
+        screenshot("administrator-retention");
         signOut();
     }
 

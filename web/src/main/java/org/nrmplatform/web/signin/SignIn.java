@@ -60,6 +60,7 @@ class SignIn {
                         // whoever may ask for a held step follows and withdraws their own requests
                         .requestMatchers("/approvals/mine", "/approvals/*/withdrawal").hasAnyRole(Roles.FIRST_LINE,
                                 Roles.CASE_MANAGER, Roles.IDENTIFICATION_AUTHORITY, Roles.APPROVER)
+                        .requestMatchers("/retention", "/retention/**").hasRole(Roles.ADMINISTRATOR)
                         .requestMatchers("/approvals", "/approvals/**").hasRole(Roles.APPROVER)
                         .anyRequest().authenticated())
                 .oauth2Login(login -> login
