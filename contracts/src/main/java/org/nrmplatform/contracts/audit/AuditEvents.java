@@ -22,6 +22,7 @@ public final class AuditEvents {
      * The proceedings of a recorded legal basis ended (recorded by the prosecutor's office that recorded it): the
      * case is then kept for the retention period after proceedings, and no longer for the proceedings.
      */
+    @Revision("1")
     public record LegalBasisClosed(UUID caseId, UUID legalBasisId) {
     }
 

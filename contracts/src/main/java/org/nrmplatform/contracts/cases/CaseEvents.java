@@ -92,6 +92,7 @@ public final class CaseEvents {
      * last proceedings ended), which ended on {@code dueOn}. Recorded by the retention schedule right before the
      * {@link SubjectErased} it leads to, whose legal basis names the same rule.
      */
+    @Revision("1")
     public record RetentionPeriodEnded(UUID caseId, RetentionRule rule, Period period, LocalDate dueOn) {
     }
 }
