@@ -59,7 +59,7 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @RestController
 @RequestMapping(path = "/api/cases", consumes = "application/json")
-class CaseController {
+public class CaseController {
 
     record OpenCaseRequest(UUID caseId, @NotBlank String detectingSector,
                            @NotNull @PlausibleTime Instant screenedAt,
@@ -291,7 +291,7 @@ class CaseController {
     }
 
     /** The version in an If-Match header ("3", W/"3" or 3), or null when the caller sent none. */
-    static Long version(String ifMatch) {
+    public static Long version(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
             return null;
         }
