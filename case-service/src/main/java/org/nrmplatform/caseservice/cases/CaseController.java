@@ -59,7 +59,7 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @RestController
 @RequestMapping(path = "/api/cases", consumes = "application/json")
-public class CaseController {
+class CaseController {
 
     record OpenCaseRequest(UUID caseId, @NotBlank String detectingSector,
                            @NotNull @PlausibleTime Instant screenedAt,
@@ -291,17 +291,8 @@ public class CaseController {
     }
 
     /** The version in an If-Match header ("3", W/"3" or 3), or null when the caller sent none. */
-    public static Long version(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
-            return null;
-        }
-        String value = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "");
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "If-Match must hold the case version from a previous answer, e.g. \"3\"");
-        }
+    static Long version(String ifMatch) {
+        return IfMatch.version(ifMatch);
     }
 
     private static List<String> orEmpty(List<String> values) {

@@ -6,8 +6,8 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.nrmplatform.caseservice.cases.CaseCommands.DismissPossibleMatch;
 import org.nrmplatform.caseservice.cases.CaseCommands.LinkSamePerson;
 import org.nrmplatform.caseservice.cases.CaseCommands.RecordMatchDecision;
-import org.nrmplatform.caseservice.cases.CaseController;
 import org.nrmplatform.caseservice.cases.CaseStatus;
+import org.nrmplatform.caseservice.cases.IfMatch;
 import org.nrmplatform.shared.security.Actor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -59,7 +59,7 @@ class PossibleMatchController {
                                     @AuthenticationPrincipal Jwt token) {
         requireCandidate(caseId, otherCaseId, Actor.from(token));
         CaseStatus status = commands.sendAndWait(new LinkSamePerson(caseId, otherCaseId,
-                CaseController.version(ifMatch)));
+                IfMatch.version(ifMatch)));
         commands.sendAndWait(new RecordMatchDecision(otherCaseId, caseId, true));
         return ResponseEntity.status(HttpStatus.CREATED).eTag("\"" + status.version() + "\"").body(status);
     }
@@ -71,7 +71,7 @@ class PossibleMatchController {
                                        @AuthenticationPrincipal Jwt token) {
         requireCandidate(caseId, otherCaseId, Actor.from(token));
         CaseStatus status = commands.sendAndWait(new DismissPossibleMatch(caseId, otherCaseId,
-                CaseController.version(ifMatch)));
+                IfMatch.version(ifMatch)));
         commands.sendAndWait(new RecordMatchDecision(otherCaseId, caseId, false));
         return ResponseEntity.status(HttpStatus.CREATED).eTag("\"" + status.version() + "\"").body(status);
     }
