@@ -83,10 +83,12 @@ public final class CaseEvents {
      * (README, "The same person across agencies") confirmed on case {@code decidedOnCaseId}. Recorded on both
      * cases, naming only the other case's id; who decided is in the event's metadata.
      */
+    @Revision("1")
     public record SamePersonLinked(UUID caseId, UUID otherCaseId, UUID decidedOnCaseId) {
     }
 
     /** A possible match with {@code otherCaseId} is not the same person, decided on {@code decidedOnCaseId}; on both cases. */
+    @Revision("1")
     public record PossibleMatchDismissed(UUID caseId, UUID otherCaseId, UUID decidedOnCaseId) {
     }
 
