@@ -96,6 +96,9 @@ class CaseAuthorizationTest extends ApiTest {
             new AccessRule("GET", "/api/audit/public-key", ALL, null),
             // every stream of the store: an operator's (ids and sequence numbers of every case, no content)
             new AccessRule("POST", "/api/audit/store-verifications", EnumSet.of(Role.OPERATOR), Map::of),
+            // the sealing migration (issue 20, point 2): nothing in this store holds clear personal data
+            new AccessRule("GET", "/api/admin/projections/sealing-migration", EnumSet.of(Role.OPERATOR), null),
+            new AccessRule("POST", "/api/admin/projections/sealing-migration", EnumSet.of(Role.OPERATOR), Map::of),
             new AccessRule("GET", "/api/audit/store-verifications/{id}", EnumSet.of(Role.OPERATOR), null),
             // national action plans: the NRM's coordinators (issue 19, point 2); {planId} is a plan of none (404)
             new AccessRule("POST", "/api/action-plans", COORDINATORS, () -> Map.of("title", "Plan",
@@ -125,8 +128,11 @@ class CaseAuthorizationTest extends ApiTest {
                     EnumSet.of(Role.IDENTIFICATION_AUTHORITY, Role.CASE_MANAGER), Map::of),
             new AccessRule("GET", "/api/approvals", EnumSet.of(Role.APPROVER, Role.CASE_MANAGER,
                     Role.IDENTIFICATION_AUTHORITY), null),
+            // a first-line professional reads its own requests only (404 for an approval of none, as here)
             new AccessRule("GET", "/api/approvals/{approvalId}", EnumSet.of(Role.APPROVER, Role.CASE_MANAGER,
-                    Role.IDENTIFICATION_AUTHORITY), null),
+                    Role.IDENTIFICATION_AUTHORITY, Role.FIRST_LINE), null),
+            new AccessRule("POST", "/api/approvals/{approvalId}/withdrawal", EnumSet.of(Role.APPROVER,
+                    Role.CASE_MANAGER, Role.IDENTIFICATION_AUTHORITY, Role.FIRST_LINE), Map::of),
             new AccessRule("POST", "/api/approvals/{approvalId}/approval", EnumSet.of(Role.APPROVER), Map::of),
             new AccessRule("POST", "/api/approvals/{approvalId}/rejection", EnumSet.of(Role.APPROVER),
                     () -> Map.of("reason", "the closure reason does not fit the case")),
