@@ -60,7 +60,7 @@ final class GatewayClient {
 
     private HttpRequest.Builder request(String path, String... headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(10))
+                .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json");
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
