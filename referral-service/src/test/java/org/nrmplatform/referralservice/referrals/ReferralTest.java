@@ -90,7 +90,7 @@ class ReferralTest {
 
     private static RequestReferral request(String serviceType, Instant respondBy) {
         return new RequestReferral(REFERRAL_ID, CASE_ID, WELFARE, SHELTER, serviceType, Urgency.URGENT, respondBy,
-                "Needs a room tonight", CONSENT_ID, AgeCategory.ADULT);
+                "Needs a room tonight", CONSENT_ID, AgeCategory.ADULT, null);
     }
 
     @Test
