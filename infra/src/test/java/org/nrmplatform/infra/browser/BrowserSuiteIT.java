@@ -1290,6 +1290,103 @@ class BrowserSuiteIT {
     }
 
     /**
+     * The individual assistance plan: on a case handed over by the police, with the person's consent to a referral to
+     * the shelter, the case manager records two needs (safety, accommodation), a goal for one of them and a service of
+     * the shelter, records the person's signed agreement, turns the service into a referral with one button, sees
+     * the service marked referred, and finds the plan's steps and the referral in the case's timeline.
+     */
+    @Test
+    @Order(64)
+    void theCaseManagerDrawsUpAnAssistancePlanAndRefersItsServiceInOneStep() throws Exception {
+        String caseId = caseHandedOverByThePolice("Plan-");
+        String caseManagerSystem = clientToken("demo-case-manager");
+        String shelterId = null;
+        for (var provider : JSON.readTree(api("GET", "/api/providers?serviceType=SAFE_ACCOMMODATION", null,
+                caseManagerSystem).body())) {
+            if ("Demo Shelter Novi Sad".equals(provider.get("name").asString())) {
+                shelterId = provider.get("id").asString();
+            }
+        }
+        assertThat(shelterId).as("the directory has the demo shelter").isNotNull();
+        HttpResponse<String> consent = api("POST", "/api/cases/" + caseId + "/consents", Map.of(
+                "consentId", UUID.randomUUID().toString(), "decision", "GIVEN", "givenBy", "DATA_SUBJECT",
+                "purposes", List.of("REFERRAL"), "serviceTypes", List.of("SAFE_ACCOMMODATION"),
+                "recipientOrganisationId", shelterId), caseManagerSystem);
+        assertThat(consent.statusCode()).as(consent.body()).isEqualTo(201);
+        String marker = UUID.randomUUID().toString().substring(0, 6);
+
+        signIn("case-manager");
+        browser.get(gateway + "/web/cases/" + caseId);
+        untilListed(By.id("plan-link")).click();
+        until(ExpectedConditions.visibilityOfElementLocated(By.id("need-form")));
+        assertThat(browser.findElement(By.id("no-plan")).getText()).isNotBlank();
+        new Select(browser.findElement(By.id("domain"))).selectByVisibleText("Safety");
+        browser.findElement(By.id("description")).sendKeys("Afraid the recruiter will find her - " + marker);
+        browser.findElement(By.id("need-submit")).click();
+        untilListed(By.xpath("//ul[@id='need-list']/li[contains(., '" + marker + "')]"));
+        new Select(browser.findElement(By.id("domain"))).selectByVisibleText("Accommodation");
+        browser.findElement(By.id("description")).sendKeys("No safe place to live");
+        browser.findElement(By.id("need-submit")).click();
+        untilListed(By.xpath("//ul[@id='need-list']/li[contains(., 'No safe place to live')]"));
+        assertThat(browser.findElements(By.cssSelector("#need-list li"))).hasSize(2);
+
+        browser.findElement(By.id("goalDescription")).sendKeys("Lives in a safe place within a month");
+        new Select(browser.findElement(By.id("goalNeedId"))).selectByIndex(2);
+        setValue("goalTargetDate", LocalDate.now().plusMonths(1).toString());
+        browser.findElement(By.id("goal-submit")).click();
+        untilListed(By.xpath("//ul[@id='goal-list']/li[contains(., 'Lives in a safe place')]"));
+
+        new Select(browser.findElement(By.id("serviceType"))).selectByValue("SAFE_ACCOMMODATION");
+        new Select(browser.findElement(By.id("providerOrganisationId"))).selectByVisibleText("Demo Shelter Novi Sad");
+        new Select(browser.findElement(By.id("serviceNeedId"))).selectByIndex(2);
+        setValue("serviceTargetDate", LocalDate.now().plusDays(7).toString());
+        browser.findElement(By.id("service-submit")).click();
+        WebElement service = untilListed(By.cssSelector("#service-table tbody tr"));
+        assertThat(service.getText()).contains("Safe accommodation", "Demo Shelter Novi Sad");
+
+        setValue("agreedOn", LocalDate.now().toString());
+        new Select(browser.findElement(By.id("agreementFormSelect"))).selectByValue("SIGNED");
+        browser.findElement(By.id("withWhom")).sendKeys("Interpreter for Romanian");
+        browser.findElement(By.id("agreement-submit")).click();
+        assertThat(untilListed(By.id("agreement-current")).getText()).contains("Signed", "Interpreter for Romanian");
+        assertThat(browser.findElement(By.id("plan-review-due")).getText()).contains("UTC");
+        checkAccessibility("assistance plan, case manager");
+
+        // one button: the referral to the shelter for the service, both from the plan; referral-service learns of
+        // the consent moments after it is stored, so a first press may be refused saying so, and is pressed again
+        boolean[] made = {false};
+        WebElement referred = until(driver -> {
+            try {
+                List<WebElement> done = driver.findElements(By.cssSelector("#service-table .referred"));
+                if (!done.isEmpty()) {
+                    return done.get(0);
+                }
+                made[0] |= !driver.findElements(By.cssSelector("main .done")).isEmpty();
+                List<WebElement> buttons = driver.findElements(By.cssSelector("#service-table .refer-service"));
+                if (!made[0] && !buttons.isEmpty()) {
+                    buttons.get(0).click();
+                } else {
+                    driver.navigate().refresh(); // made: the plan marks it moments later
+                }
+            } catch (StaleElementReferenceException pageChanged) {
+                // the next page is coming
+            }
+            return null;
+        });
+        assertThat(referred.getText()).isEqualTo("Referred");
+        screenshot("case-manager-assistance-plan");
+        assertNoSidewaysScrollingAt768("assistance plan, case manager");
+
+        browser.get(gateway + "/web/cases/" + caseId);
+        assertThat(untilListed(By.xpath("//*[contains(., 'Plan service referred')]")).isDisplayed()).isTrue();
+        String page = browser.findElement(By.tagName("main")).getText();
+        assertThat(page).contains("Need assessed", "Person agreed to the plan", "Referral made of a planned service");
+        assertThat(untilListed(By.cssSelector("#referral-list tbody tr")).getText())
+                .contains("Safe accommodation", "Demo Shelter Novi Sad");
+        signOut();
+    }
+
+    /**
      * Four eyes on a closure (the demo NRM holds closures for approval): the case manager closes a case and is told it
      * was sent for approval, the case staying open; the demo approver of the same centre finds it among the approvals
      * waiting for the organisation, with the reason and note asked for, and approves it; the case is then closed, and
