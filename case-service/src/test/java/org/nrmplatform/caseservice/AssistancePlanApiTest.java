@@ -168,6 +168,25 @@ class AssistancePlanApiTest extends ApiTest {
     }
 
     @Test
+    void theSubjectsErasureLeavesThePlansTextsUnreadable() {
+        UUID caseId = presumedVictim();
+        String plan = "/api/cases/" + caseId + "/plan";
+        assertThat(caseManager.post(plan + "/needs", Map.of("domain", "LEGAL", "description", NEED)).status())
+                .isEqualTo(201);
+        assertThat(caseManager.post("/api/cases/" + caseId + "/closure", CaseRequests.closure()).status())
+                .isEqualTo(200);
+        Answer erased = caseManager.post("/api/cases/" + caseId + "/subject-erasure", Map.of("legalBasis",
+                Map.of("reference", "GDPR Art. 17, request 26/3", "requestedBy", "the data subject")));
+        assertThat(erased.status()).as(erased.raw().body()).isEqualTo(200);
+
+        JsonNode after = awaitProcessing().until(() -> caseManager.get(plan).body(),
+                shown -> shown.get("needs").size() == 1);
+        assertThat(after.get("erased").asBoolean()).isTrue();
+        assertThat(after.at("/needs/0/domain").asString()).isEqualTo("LEGAL");
+        assertThat(after.at("/needs/0/description").isNull()).isTrue();
+    }
+
+    @Test
     void badInputIsAProblemNamingTheField() {
         UUID caseId = presumedVictim();
         String plan = "/api/cases/" + caseId + "/plan";
