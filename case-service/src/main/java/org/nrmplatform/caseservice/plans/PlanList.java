@@ -88,16 +88,13 @@ class PlanList extends RebuildableProjection {
 
     @EventHandler
     void on(AssistancePlanStarted event, @Timestamp Instant at) {
-        Document plan = new Document("_id", event.planId().toString())
-                .append("caseId", event.caseId().toString())
-                .append("organisationId", event.organisationId())
-                .append("startedAt", at)
-                .append("reviewDueAt", event.reviewDueAt())
-                .append("reviewEscalatedAt", null)
-                .append("caseClosed", false)
-                .append("needs", List.of()).append("goals", List.of()).append("services", List.of())
-                .append("providers", List.of()).append("reviews", List.of()).append("agreement", null);
-        mongo.save(plan, target());
+        // written only where absent: a repeated delivery leaves what later events added
+        mongo.upsert(byId(event.planId()), new Update().setOnInsert("caseId", event.caseId().toString())
+                .setOnInsert("organisationId", event.organisationId()).setOnInsert("startedAt", at)
+                .setOnInsert("reviewDueAt", event.reviewDueAt()).setOnInsert("reviewEscalatedAt", null)
+                .setOnInsert("caseClosed", false).setOnInsert("needs", List.of()).setOnInsert("goals", List.of())
+                .setOnInsert("services", List.of()).setOnInsert("providers", List.of())
+                .setOnInsert("reviews", List.of()).setOnInsert("agreement", null), target());
     }
 
     @EventHandler
