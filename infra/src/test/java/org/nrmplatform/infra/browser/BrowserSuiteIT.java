@@ -1374,13 +1374,8 @@ class BrowserSuiteIT {
             return null;
         });
         assertThat(referred.getText()).isEqualTo("Referred");
-        assertNoSidewaysScrollingAt768("assistance plan, case manager");
-        // the screenshot shows the plan from its needs to its agreement, in a taller window
-        Dimension before = browser.manage().window().getSize();
-        browser.manage().window().setSize(new Dimension(before.getWidth(), 2000));
-        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0);");
         screenshot("case-manager-assistance-plan");
-        browser.manage().window().setSize(before);
+        assertNoSidewaysScrollingAt768("assistance plan, case manager");
 
         browser.get(gateway + "/web/cases/" + caseId);
         assertThat(untilListed(By.xpath("//*[contains(., 'Plan service referred')]")).isDisplayed()).isTrue();
