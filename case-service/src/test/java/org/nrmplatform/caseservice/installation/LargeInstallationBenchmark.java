@@ -22,7 +22,7 @@ import org.nrmplatform.shared.store.OfflineEventStore;
 /**
  * Generates a large installation into a store whose services are stopped (infra/benchmark/large-installation.sh
  * runs it between two starts of the platform; README, "Benchmarks"). System properties: {@code benchmark.store-uri}
- * (with the platform's credentials), {@code benchmark.master-key-file} (the data directory's
+ * (with the platform's credentials; else the environment's {@code NRM_BENCHMARK_STORE_URI}), {@code benchmark.master-key-file} (the data directory's
  * {@code privacy-master-key}), {@code benchmark.cases} (10000), {@code benchmark.years} (5), {@code benchmark.seed}
  * (1), {@code benchmark.summary-file} (what was generated, as {@code key=value} lines). Skipped without a store.
  */
@@ -31,7 +31,8 @@ class LargeInstallationBenchmark {
 
     @Test
     void generateTheInstallation() throws IOException {
-        String uri = System.getProperty("benchmark.store-uri");
+        // the environment rather than the command line, where the store's password would show in the process list
+        String uri = System.getProperty("benchmark.store-uri", System.getenv("NRM_BENCHMARK_STORE_URI"));
         assumeTrue(uri != null && !uri.isBlank(), "no benchmark.store-uri: nothing to generate into");
         int cases = Integer.getInteger("benchmark.cases", 10_000);
         int years = Integer.getInteger("benchmark.years", 5);
