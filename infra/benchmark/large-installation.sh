@@ -13,7 +13,8 @@
 #     5), the whole-store verification (operator) and its result; the checkpoints case-service wrote (its log says
 #     how long each took; every NRM_BENCHMARK_CHECKPOINT_INTERVAL [30s]); an operator's rebuild of the projections
 #     named in NRM_BENCHMARK_REBUILD [managed-cases] with its progress; disk use; each JVM's resident memory;
-#     the load average beside the figures.
+#     the load average beside the figures. NRM_BENCHMARK_BATCH_SIZE sets every tracking processor's batch size (Axon's
+#     default, which the services keep, is 1: a token write per event).
 # Prints a table per size and one comparing the sizes; also written to NRM_BENCHMARK_OUT [./large-installation.txt].
 #   infra/benchmark/large-installation.sh [cases ...]
 set -euo pipefail
@@ -36,9 +37,23 @@ since() { python3 -c "print(f'{$(now) - $1:.1f}')"; }
 json() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1]))" "$1"; }
 
 echo "== building the jars and the generator (not timed)"
-(cd "$repo" && mvn -B -o -q -DskipTests package >/dev/null)
+# NRM_BENCHMARK_SKIP_PACKAGE=1: the jars are built already
+[[ "${NRM_BENCHMARK_SKIP_PACKAGE:-}" == 1 ]] || (cd "$repo" && mvn -B -o -q -DskipTests package >/dev/null)
 (cd "$repo" && mvn -B -o -q -pl case-service -am test-compile -Pbenchmark >/dev/null)
 export NRM_SKIP_BUILD=1
+
+# Spring's JSON properties giving every tracking processor of the three services the batch size $1.
+batch_sizes() {
+    python3 - "$1" "$repo" <<'PY'
+import json, re, sys
+size, repo = int(sys.argv[1]), sys.argv[2]
+names = set()
+for service in ("case-service", "referral-service", "identity-service"):
+    text = open(f"{repo}/{service}/src/main/resources/application.yml").read()
+    names |= set(re.findall(r"^      ([a-z-]+):\n        mode: tracking$", text, re.M))
+print(json.dumps({"axon": {"eventhandling": {"processors": {n: {"batch-size": size} for n in sorted(names)}}}}))
+PY
+}
 
 : >"$out"
 say() { printf '%s\n' "$*" | tee -a "$out"; }
@@ -55,11 +70,17 @@ measure_size() {
     # the benchmark's tokens send far more than a client may by default (README, "Rate limits")
     export NRM_GATEWAY_RATELIMITS_PERCLIENT_REQUESTS=100000000
     export NRM_EVIDENCE_CHECKPOINTS_INTERVAL=${NRM_BENCHMARK_CHECKPOINT_INTERVAL:-30s}
+    if [[ -n "${NRM_BENCHMARK_BATCH_SIZE:-}" ]]; then
+        # every tracking processor of the three services handles that many events per unit of work (one token
+        # write per batch instead of per event: docs/event-store.md, "Against the targets")
+        SPRING_APPLICATION_JSON=$(batch_sizes "$NRM_BENCHMARK_BATCH_SIZE")
+        export SPRING_APPLICATION_JSON
+    fi
     trap '"$nrm" down >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
     gateway="http://127.0.0.1:$NRM_GATEWAY_PORT"
 
     say ""
-    say "== $cases cases (data: $data; load average $(load))"
+    say "== $cases cases (data: $data; load average $(load); processors' batch size ${NRM_BENCHMARK_BATCH_SIZE:-1, the Axon default})"
     "$nrm" up >"$work/up-1.txt" 2>&1 || { cat "$work/up-1.txt"; return 1; }
     # the services stop, the store stays: the generator writes while no service runs
     for component in web gateway identity-service referral-service case-service; do
