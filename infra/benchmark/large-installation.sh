@@ -246,7 +246,7 @@ say ""
 say "== summary (load average at the end of each size; a loaded machine: re-run on a quiet one)"
 for key in build list.first-line list.identification-authority list.case-manager list.service-provider \
     "statistics by stage, sex, ageBand" "indicators of $(date -u +%Y)" "court export (JSON)" "court export (PDF)" \
-    checkpoint verification disk rss load; do
+    checkpoint verification $(for name in ${rebuild//,/ }; do printf 'rebuild.%s ' "$name"; done) disk rss load; do
     line=$(printf '%-45s' "$key")
     for cases in "${sizes[@]}"; do line+=" | $cases: ${figure[$cases.$key]:-}"; done
     say "$line"
