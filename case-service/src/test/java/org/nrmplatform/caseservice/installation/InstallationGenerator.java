@@ -121,7 +121,11 @@ public final class InstallationGenerator {
                           Instant from, Instant to, Duration took) {
     }
 
-    /** One planned event: built (and sealed) only when its turn comes, so that plans stay small. */
+    /**
+     * One planned event: built (and sealed) only when its turn comes, so that plans stay small. A read of the read
+     * log has no aggregate id (its read-log stream is chosen when its turn comes) and names the reading service in
+     * {@code aggregateType}.
+     */
     private record Step(Instant at, long order, CasePlan owner, Actor actor, String aggregateType,
                         String aggregateId, Function<PersonalData.Sealing, Object> payload) {
     }
