@@ -1433,7 +1433,7 @@ class BrowserSuiteIT {
                 "givenBy", "DATA_SUBJECT", "purposes", List.of("TRANSNATIONAL_REFERRAL"),
                 "serviceTypes", List.of("SAFE_ACCOMMODATION"), "recipientOrganisationId", PEER),
                 clientToken("demo-case-manager"));
-        assertThat(consent.statusCode()).as(consent.body()).isEqualTo(200);
+        assertThat(consent.statusCode()).as(consent.body()).isEqualTo(201);
         signIn("case-manager");
         browser.get(gateway + "/web/cases/" + caseId);
         untilListed(By.id("transnational-form"));
