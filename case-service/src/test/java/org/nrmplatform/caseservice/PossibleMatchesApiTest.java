@@ -81,6 +81,20 @@ class PossibleMatchesApiTest extends ApiTest {
         assertThat(link.toString()).contains(second.toString()).doesNotContain("Милена");
     }
 
+    /**
+     * Browser step 66's person: a name with "lj" and "nj" opened in Latin, then in Cyrillic ("љ", "њ"), is a possible
+     * match for the case manager signed in (a person's token, with a user id), scored as the same spelling.
+     */
+    @Test
+    void aNameWithLjAndNjInCyrillicMatchesItsLatinSpelling() {
+        UUID first = presumedVictim("Ljiljana", "Njegovanović");
+        UUID second = presumedVictim("Љиљана", "Његовановић");
+        JsonNode candidate = candidateOf(caseManager, second, first);
+        assertThat(candidate.get("score").asDouble()).as("both names agree, as in one script")
+                .isEqualTo(candidateOf(caseManager, first, second).get("score").asDouble())
+                .isGreaterThanOrEqualTo(4.0 + 3.0 + 4.0);
+    }
+
     @Test
     void aDismissedCandidateIsRecordedOnBothCasesAndNoLongerShown() {
         UUID first = presumedVictim("Jelena", "Đorđević");

@@ -16,10 +16,15 @@ import org.apache.commons.codec.language.bm.RuleType;
 final class NameForms {
 
     /**
-     * Any script to Latin (ICU's Cyrillic-Latin for Cyrillic: "ћ" to "ć", "ђ" to "đ"), then "đ" spelt "dj" as Serbian
-     * Latin without diacritics does ("Đorđević", "Djordjevic", "Ђорђевић"), then no diacritics, lower case.
+     * First the Cyrillic letters that Serbian and Macedonian Latin spell with two letters, spelt so ("Љубица" as
+     * "Ljubica", "Његош" as "Njegoš", "Џеко" as "Džeko", "Ѓорѓи" as "Gjorgji"): ICU's Cyrillic-Latin gives "ľ", "ň",
+     * "d̂", "ǵ", "ḱ", "ẑ", whose diacritics would then go, leaving "Lubica", "Negos" and "Deko", names other than
+     * their Latin spellings. Then any script to Latin (ICU's Cyrillic-Latin for the rest of Cyrillic: "ћ" to "ć",
+     * "ђ" to "đ"), "đ" spelt "dj" as Serbian Latin without diacritics does ("Đorđević", "Djordjevic", "Ђорђевић"),
+     * no diacritics, lower case.
      */
-    private static final String FOLDING = ":: Any-Latin ; đ > dj ; Đ > Dj ; :: Latin-ASCII ; :: Lower ;";
+    private static final String FOLDING = "љ > lj ; Љ > Lj ; њ > nj ; Њ > Nj ; џ > dž ; Џ > Dž ; ѓ > gj ; Ѓ > Gj ; "
+            + "ќ > kj ; Ќ > Kj ; ѕ > dz ; Ѕ > Dz ; :: Any-Latin ; đ > dj ; Đ > Dj ; :: Latin-ASCII ; :: Lower ;";
 
     /** ICU documents a transliterator as not safe for concurrent use: one per thread. */
     private static final ThreadLocal<Transliterator> FOLD = ThreadLocal.withInitial(() ->

@@ -30,6 +30,18 @@ class MatchingExamplesTest {
         assertThat(NameForms.folded("Jovanović-Šarić")).containsExactly("jovanovic", "saric");
     }
 
+    /** Letters one Cyrillic letter stands for are the two the Latin spelling writes, not one letter of the two. */
+    @Test
+    void cyrillicLettersWrittenAsTwoInLatinFoldToThoseTwo() {
+        assertThat(NameForms.folded("Љиљана Његовановић")).containsExactly("ljiljana", "njegovanovic");
+        assertThat(NameForms.folded("ЉИЉАНА")).isEqualTo(NameForms.folded("Ljiljana"));
+        assertThat(NameForms.folded("Џеко")).isEqualTo(NameForms.folded("Džeko")).containsExactly("dzeko");
+        assertThat(NameForms.folded("Ѓорѓи Ќосевски")).isEqualTo(NameForms.folded("Gjorgji Kjosevski"));
+        assertThat(NameForms.folded("Ѕвездана")).isEqualTo(NameForms.folded("Dzvezdana"));
+        assertThat(MatchScore.of(ana("Љиљана", "Његовановић"), ana("Ljiljana", "Njegovanović")))
+                .isEqualTo(MatchScore.of(ana("Ljiljana", "Njegovanović"), ana("Ljiljana", "Njegovanović")));
+    }
+
     @Test
     void theSamePersonInAnyScriptOrSpellingIsAPossibleMatch() {
         BlindIndex first = ana("Ana", "Petrović");
