@@ -133,6 +133,13 @@ class CaseAuthorizationTest extends ApiTest {
                     () -> Map.of("period", "2026-Q1", "value", 3)),
             new AccessRule("POST", "/api/action-plans/{planId}/progress-reports", COORDINATORS,
                     () -> Map.of("period", "2026-Q1", "narrative", "On schedule")),
+            // possible matches of the person: {otherCaseId} is no candidate (404 for the roles that may call)
+            new AccessRule("GET", "/api/cases/{caseId}/possible-matches",
+                    EnumSet.of(Role.IDENTIFICATION_AUTHORITY, Role.CASE_MANAGER), null),
+            new AccessRule("POST", "/api/cases/{caseId}/possible-matches/{otherCaseId}/link",
+                    EnumSet.of(Role.IDENTIFICATION_AUTHORITY, Role.CASE_MANAGER), Map::of),
+            new AccessRule("POST", "/api/cases/{caseId}/possible-matches/{otherCaseId}/dismiss",
+                    EnumSet.of(Role.IDENTIFICATION_AUTHORITY, Role.CASE_MANAGER), Map::of),
             new AccessRule("GET", "/api/approvals", EnumSet.of(Role.APPROVER, Role.CASE_MANAGER,
                     Role.IDENTIFICATION_AUTHORITY), null),
             // a first-line professional reads its own requests only (404 for an approval of none, as here)
@@ -266,6 +273,7 @@ class CaseAuthorizationTest extends ApiTest {
                 .replace("{approvalId}", UUID.randomUUID().toString())
                 .replace("{conferenceId}", UUID.randomUUID().toString())
                 .replace("{legalBasisId}", UUID.randomUUID().toString())
+                .replace("{otherCaseId}", UUID.randomUUID().toString())
                 // a projection that cannot be rebuilt (409), so that this table starts no rebuild
                 .replace("{name}", "case-referral-index");
         if (path.endsWith("/audit-export") && client != anonymous) {

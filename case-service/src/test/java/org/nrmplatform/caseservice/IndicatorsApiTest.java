@@ -29,6 +29,7 @@ import org.nrmplatform.contracts.audit.AuditEvents;
 import org.nrmplatform.contracts.audit.AuditEvents.LegalBasisRecorded;
 import org.nrmplatform.contracts.cases.AgeCategory;
 import org.nrmplatform.contracts.cases.CaseEvents.CaseClosed;
+import org.nrmplatform.contracts.cases.CaseEvents.SamePersonLinked;
 import org.nrmplatform.contracts.cases.CaseEvents.CaseOpened;
 import org.nrmplatform.contracts.cases.CaseEvents.GuardianAppointed;
 import org.nrmplatform.contracts.cases.CaseEvents.IdentificationDecided;
@@ -67,7 +68,8 @@ import tools.jackson.databind.JsonNode;
  * <li>B: 10 boys (CHILD, RS) screened in Sombor by the police on 1 April, flagged a day later, not identified five
  * days after screening, a guardian appointed 0 to 3 days after the screening day;</li>
  * <li>C: 10 men (ADULT, UA) screened in Subotica by health workers on 1 May, flagged after 3 days, not identified
- * after 10, closed as returned to their country of origin;</li>
+ * after 10, closed as returned to their country of origin; each screened again by the police in Subotica on
+ * 1 November, the new case linked to the closed one as the same person on 5 November (re-trafficking);</li>
  * <li>E: 2 women (ADULT, AL) screened in Zrenjanin by the police on 1 June, flagged after 2 days;</li>
  * <li>3 transnational referrals received from another NRM in July.</li>
  * </ul>
@@ -149,6 +151,11 @@ class IndicatorsApiTest extends ApiTest {
             append(caseId, 2, may.plus(Duration.ofDays(10)), decide(caseId, IdentificationOutcome.NOT_IDENTIFIED, List.of()));
             append(caseId, 3, may.plus(Duration.ofDays(30)), new CaseClosed(caseId, "RETURNED_TO_COUNTRY_OF_ORIGIN",
                     null, CaseStage.NOT_IDENTIFIED));
+            Instant november = Instant.parse("2019-11-01T10:00:00Z");
+            UUID again = open(november, "POLICE", "Subotica", "Masculine", AgeCategory.ADULT, "UA");
+            Instant linked = Instant.parse("2019-11-05T10:00:00Z");
+            append(again, 1, linked, new SamePersonLinked(again, caseId, again));
+            append(caseId, 4, linked, new SamePersonLinked(caseId, again, again));
         }
         Instant june = Instant.parse("2019-06-01T10:00:00Z");
         for (int i = 1; i <= 2; i++) {
@@ -240,6 +247,16 @@ class IndicatorsApiTest extends ApiTest {
                 .containsEntry("All/LEGAL_AID", "0 of 12 = 0.0%");
         assertThat(year.get("guardianTargetDays").asInt()).as("the default").isEqualTo(3);
         assertThat(figures(year, "childrenWithGuardianInTarget")).containsExactly(Map.entry("All", "10 of 10 = 100.0%"));
+    }
+
+    @Test
+    void personsIdentifiedAgainAfterAClosedCaseAreCountedOnceByTheirNewCase() {
+        assertThat(figures(monitor.get(INDICATORS + "?period=2019").body(), "identifiedAgainAfterClosedCase"))
+                .containsExactly(Map.entry("All", "10"));
+        assertThat(figures(monitor.get(INDICATORS + "?period=2019-Q4").body(), "identifiedAgainAfterClosedCase"))
+                .containsExactly(Map.entry("All", "10"));
+        assertThat(figures(monitor.get(INDICATORS + "?period=2019-Q2").body(), "identifiedAgainAfterClosedCase"))
+                .isEmpty();
     }
 
     @Test

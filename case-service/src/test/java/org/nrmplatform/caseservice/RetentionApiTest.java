@@ -21,7 +21,8 @@ import tools.jackson.databind.JsonNode;
  * Retention over HTTP on an installation that erases without approval (as ApiTest's): the dry run lists the
  * cases whose retention ended by a day, with their rule, period and due date, and erases nothing; the daily run,
  * driven by the test clock, erases each on its day and not before, once, with the rule as the erasure's legal
- * basis. Periods: the defaults (not identified 5 years, identified 10, proceedings 1 year after they end).
+ * basis, the erased person leaving the blind index of possible matches. Periods: the defaults (not identified 5
+ * years, identified 10, proceedings 1 year after they end).
  */
 @Import(RetentionApiTest.TestClock.class)
 @TestPropertySource(properties = "nrm.retention.poll-interval=100ms")
@@ -87,6 +88,8 @@ class RetentionApiTest extends ApiTest {
         JsonNode planned = awaitPlanned(administrator, LocalDate.now(ZoneOffset.UTC).plusYears(20), caseId);
         assertThat(planned.get("rule").asString()).as("closed before any decision").isEqualTo("NOT_IDENTIFIED");
         LocalDate dueOn = LocalDate.parse(planned.get("dueOn").asString());
+        String matches = "/api/cases/" + caseId + "/possible-matches";
+        awaitProcessing().until(() -> caseManager.get(matches).status() == 200); // the person is in the blind index
 
         clock.set(dueOn.minusDays(1).atTime(3, 0).toInstant(ZoneOffset.UTC));
         awaitRunDone(administrator, dueOn.minusDays(1));
@@ -99,6 +102,7 @@ class RetentionApiTest extends ApiTest {
         JsonNode view = caseManager.get("/api/cases/" + caseId).body();
         assertThat(view.get("erased").asBoolean()).isTrue();
         assertThat(view.at("/dataSubject/familyName").isNull()).isTrue();
+        awaitProcessing().until(() -> caseManager.get(matches).status() == 404); // and left it, as on any erasure
 
         JsonNode history = caseManager.get("/api/cases/" + caseId + "/history").body().get("events");
         JsonNode ended = event(history, "RetentionPeriodEnded");

@@ -31,6 +31,9 @@ import org.nrmplatform.contracts.cases.AssessmentResult;
 import org.nrmplatform.contracts.cases.CaseStage;
 import org.nrmplatform.caseservice.cases.CaseCommands.AppointGuardian;
 import org.nrmplatform.caseservice.cases.CaseCommands.CloseCase;
+import org.nrmplatform.caseservice.cases.CaseCommands.DismissPossibleMatch;
+import org.nrmplatform.caseservice.cases.CaseCommands.LinkSamePerson;
+import org.nrmplatform.caseservice.cases.CaseCommands.RecordMatchDecision;
 import org.nrmplatform.caseservice.cases.CaseCommands.DecideIdentification;
 import org.nrmplatform.caseservice.cases.CaseCommands.EraseAtRetentionEnd;
 import org.nrmplatform.caseservice.cases.CaseCommands.EraseSubject;
@@ -53,7 +56,9 @@ import org.nrmplatform.contracts.cases.CaseEvents.ConsentWithdrawn;
 import org.nrmplatform.contracts.cases.CaseEvents.GuardianAppointed;
 import org.nrmplatform.contracts.cases.CaseEvents.IdentificationDecided;
 import org.nrmplatform.contracts.cases.CaseEvents.IndicatorAssessmentRecorded;
+import org.nrmplatform.contracts.cases.CaseEvents.PossibleMatchDismissed;
 import org.nrmplatform.contracts.cases.CaseEvents.PresumedVictimFlagged;
+import org.nrmplatform.contracts.cases.CaseEvents.SamePersonLinked;
 import org.nrmplatform.contracts.cases.CaseEvents.ReflectionPeriodStarted;
 import org.nrmplatform.contracts.cases.CaseEvents.RetentionPeriodEnded;
 import org.nrmplatform.contracts.cases.CaseEvents.SubjectErased;
@@ -84,6 +89,9 @@ public class Case {
     private CaseFile file;
     /** Flags lifted: the file keeps only the active ones, and a lifted flag's id is not raised again. */
     private final Set<UUID> liftedFlags = new HashSet<>();
+    /** Cases decided to be this case's person, and possible matches decided not to be. */
+    private final Set<UUID> samePerson = new HashSet<>();
+    private final Set<UUID> notSamePerson = new HashSet<>();
 
     protected Case() {
         // required by Axon to rebuild the case from its events
@@ -302,6 +310,66 @@ public class Case {
         return status();
     }
 
+    /**
+     * Links a possible match as the same person. Decided by the identification authority or the case manager
+     * of this case (docs/need-to-know.md); whether {@code otherCaseId} is a possible match is the endpoint's to
+     * check, which sends {@link RecordMatchDecision} to the other case next. Closed cases too: re-trafficking is
+     * often noticed late.
+     */
+    @CommandHandler
+    public CaseStatus handle(LinkSamePerson command, MetaData metaData) {
+        requireMatchDecider(metaData);
+        requireOtherCase(command.otherCaseId());
+        if (samePerson.contains(command.otherCaseId())) {
+            throw RuleViolation.stateDoesNotAllow("case " + command.otherCaseId() + " is already linked to this case");
+        }
+        apply(new SamePersonLinked(caseId, command.otherCaseId(), caseId));
+        return status();
+    }
+
+    /** Dismisses a possible match: another person. Who may: as {@link LinkSamePerson}. */
+    @CommandHandler
+    public CaseStatus handle(DismissPossibleMatch command, MetaData metaData) {
+        requireMatchDecider(metaData);
+        requireOtherCase(command.otherCaseId());
+        if (samePerson.contains(command.otherCaseId())) {
+            throw RuleViolation.stateDoesNotAllow("case " + command.otherCaseId() + " is linked to this case as the "
+                    + "same person; a link is not dismissed");
+        }
+        if (notSamePerson.contains(command.otherCaseId())) {
+            throw RuleViolation.stateDoesNotAllow("the possible match " + command.otherCaseId() + " is already dismissed");
+        }
+        apply(new PossibleMatchDismissed(caseId, command.otherCaseId(), caseId));
+        return status();
+    }
+
+    /** The decision taken on the other case, recorded here once: a repeat (a retried request) records nothing. */
+    @CommandHandler
+    public CaseStatus handle(RecordMatchDecision command) {
+        UUID other = command.decidedOnCaseId();
+        requireOtherCase(other);
+        if (command.samePerson() && !samePerson.contains(other)) {
+            apply(new SamePersonLinked(caseId, other, other));
+        } else if (!command.samePerson() && !notSamePerson.contains(other) && !samePerson.contains(other)) {
+            apply(new PossibleMatchDismissed(caseId, other, other));
+        }
+        return status();
+    }
+
+    private void requireMatchDecider(MetaData metaData) {
+        Actor actor = Actor.fromMetadata(metaData).orElse(null);
+        if (!file.access().grants(Role.IDENTIFICATION_AUTHORITY, actor)
+                && !file.access().grants(Role.CASE_MANAGER, actor)) {
+            throw new AggregateNotFoundException(caseId.toString(), "No case " + caseId);
+        }
+    }
+
+    private void requireOtherCase(UUID otherCaseId) {
+        if (otherCaseId == null || otherCaseId.equals(caseId)) {
+            throw RuleViolation.ruleNotMet("otherCaseId", "name another case than this one");
+        }
+    }
+
     private static void requireReason(String reason) {
         if (reason == null || reason.isBlank()) {
             throw RuleViolation.ruleNotMet("reason", "say why, for those who read the case after you");
@@ -407,6 +475,10 @@ public class Case {
         file = CaseFile.fold(file, event, new CaseFile.EventMeta(sequence, at));
         if (event instanceof CaseFlagLifted lifted) {
             liftedFlags.add(lifted.flagId());
+        } else if (event instanceof SamePersonLinked linked) {
+            samePerson.add(linked.otherCaseId());
+        } else if (event instanceof PossibleMatchDismissed dismissed) {
+            notSamePerson.add(dismissed.otherCaseId());
         }
         caseId = UUID.fromString(file.id());
     }

@@ -99,4 +99,22 @@ public final class CaseCommands {
      */
     public record EraseAtRetentionEnd(@TargetAggregateIdentifier UUID caseId, RetentionDue due) {
     }
+
+    /** The person of {@code otherCaseId}, a possible match of this case, is this case's person. */
+    public record LinkSamePerson(@TargetAggregateIdentifier UUID caseId, UUID otherCaseId,
+                                 @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    /** The possible match {@code otherCaseId} is another person. */
+    public record DismissPossibleMatch(@TargetAggregateIdentifier UUID caseId, UUID otherCaseId,
+                                       @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    /**
+     * The other side of a link or dismissal decided on {@code decidedOnCaseId}, recorded on the other case by the
+     * endpoint that took the decision (whose caller need not see this case). Sent by no API directly.
+     */
+    public record RecordMatchDecision(@TargetAggregateIdentifier UUID caseId, UUID decidedOnCaseId,
+                                      boolean samePerson) {
+    }
 }

@@ -292,16 +292,7 @@ class CaseController {
 
     /** The version in an If-Match header ("3", W/"3" or 3), or null when the caller sent none. */
     static Long version(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
-            return null;
-        }
-        String value = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "");
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "If-Match must hold the case version from a previous answer, e.g. \"3\"");
-        }
+        return IfMatch.version(ifMatch);
     }
 
     private static List<String> orEmpty(List<String> values) {

@@ -22,7 +22,9 @@ import org.nrmplatform.contracts.cases.CaseEvents.ConsentWithdrawn;
 import org.nrmplatform.contracts.cases.CaseEvents.GuardianAppointed;
 import org.nrmplatform.contracts.cases.CaseEvents.IdentificationDecided;
 import org.nrmplatform.contracts.cases.CaseEvents.IndicatorAssessmentRecorded;
+import org.nrmplatform.contracts.cases.CaseEvents.PossibleMatchDismissed;
 import org.nrmplatform.contracts.cases.CaseEvents.PresumedVictimFlagged;
+import org.nrmplatform.contracts.cases.CaseEvents.SamePersonLinked;
 import org.nrmplatform.contracts.cases.CaseEvents.ReflectionPeriodStarted;
 import org.nrmplatform.contracts.cases.CaseEvents.SubjectErased;
 import org.nrmplatform.contracts.cases.IdentificationOutcome;
@@ -170,6 +172,9 @@ public record CaseFile(String id, long version, String openingOrganisationId, St
             next.flags = more;
         } else if (event instanceof CaseFlagLifted e) {
             next.flags = flags.stream().filter(flag -> !flag.flagId().equals(e.flagId().toString())).toList();
+        } else if (event instanceof SamePersonLinked || event instanceof PossibleMatchDismissed) {
+            // the case's own events: its version moves on; the decisions are the blind index's (PersonIndex)
+            return next.build(meta);
         } else {
             return this;
         }

@@ -23,6 +23,7 @@ import org.nrmplatform.contracts.cases.CaseEvents.CaseOpened;
 import org.nrmplatform.contracts.cases.CaseEvents.GuardianAppointed;
 import org.nrmplatform.contracts.cases.CaseEvents.IdentificationDecided;
 import org.nrmplatform.contracts.cases.CaseEvents.PresumedVictimFlagged;
+import org.nrmplatform.contracts.cases.CaseEvents.SamePersonLinked;
 import org.nrmplatform.contracts.cases.CaseEvents.ReflectionPeriodStarted;
 import org.nrmplatform.contracts.cases.CaseEvents.SubjectErased;
 import org.nrmplatform.contracts.cases.IdentificationOutcome;
@@ -147,6 +148,20 @@ class CaseIndicatorsProjection extends RebuildableProjection {
 
     private static Instant day(LocalDate date) {
         return date == null ? null : date.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    /**
+     * Re-trafficking: the person of this case is linked as the same as that of an earlier case (screened before
+     * it), closed by then. The link is recorded on both cases; only the later case's event counts.
+     */
+    @EventHandler
+    void on(SamePersonLinked event, @Timestamp Instant at) {
+        IndicatorFacts self = mongo.findById(hash(event.caseId()), IndicatorFacts.class, target());
+        IndicatorFacts other = mongo.findById(hash(event.otherCaseId()), IndicatorFacts.class, target());
+        if (self != null && other != null && self.screenedAt() != null && other.screenedAt() != null
+                && other.closedAt() != null && other.screenedAt().isBefore(self.screenedAt())) {
+            update(hash(event.caseId()), new Update().min("identifiedAgainAt", at));
+        }
     }
 
     @EventHandler

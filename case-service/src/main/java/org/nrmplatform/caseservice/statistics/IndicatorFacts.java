@@ -18,6 +18,8 @@ import org.springframework.data.annotation.Id;
  * @param legalBasisRecordedAt     when a prosecutor's office first recorded a legal basis (proceedings) for the case
  * @param referrals                national referrals, keyed by a hash of the referral id
  * @param transnationalReferrals   transnational referrals sent for the case, keyed by a hash of their id
+ * @param identifiedAgainAt        when the case's person was first linked as the same person as an earlier case
+ *                                 that was closed by then (re-trafficking); null when not
  */
 record IndicatorFacts(@Id String key, Boolean incoming, CaseStage stage, String sex, String ageBand,
                       String ageCategory, List<String> citizenship, List<String> typesOfExploitation,
@@ -27,7 +29,7 @@ record IndicatorFacts(@Id String key, Boolean incoming, CaseStage stage, String 
                       String closureReason, Instant closedAt, List<String> servicesReceived,
                       Instant legalBasisRecordedAt, Map<String, Referral> referrals,
                       Map<String, TransnationalReferral> transnationalReferrals, Instant receivedAt,
-                      String serviceType) {
+                      String serviceType, Instant identifiedAgainAt) {
 
     static final String COLLECTION = "case_indicators";
 

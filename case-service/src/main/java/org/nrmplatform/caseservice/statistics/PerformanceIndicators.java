@@ -190,6 +190,11 @@ class PerformanceIndicators {
                         f.transnationalReferralsOrNone().values().stream().filter(t -> ASSISTED_RETURN.equals(
                                 t.serviceType()) && period.contains(t.sentAt()))
                                 .map(t -> new Item(group.apply(f), "transnational"))))));
+        indicators.add(table.count("identifiedAgainAfterClosedCase", null,
+                "cases linked in the period as the same person as an earlier case that was closed by then: persons "
+                        + "identified again (re-trafficking), found by the blind index and confirmed by a professional",
+                cases.stream().filter(f -> period.contains(f.identifiedAgainAt()))
+                        .map(f -> new Item(group.apply(f), null))));
         indicators.add(table.count("criminalProceedingsOpened", null,
                 "cases for which a prosecutor's office first recorded a legal basis (proceedings) in the period",
                 cases.stream().filter(f -> period.contains(f.legalBasisRecordedAt()))

@@ -30,7 +30,9 @@ import org.nrmplatform.contracts.cases.CaseEvents.ConsentWithdrawn;
 import org.nrmplatform.contracts.cases.CaseEvents.GuardianAppointed;
 import org.nrmplatform.contracts.cases.CaseEvents.IdentificationDecided;
 import org.nrmplatform.contracts.cases.CaseEvents.IndicatorAssessmentRecorded;
+import org.nrmplatform.contracts.cases.CaseEvents.PossibleMatchDismissed;
 import org.nrmplatform.contracts.cases.CaseEvents.PresumedVictimFlagged;
+import org.nrmplatform.contracts.cases.CaseEvents.SamePersonLinked;
 import org.nrmplatform.contracts.cases.CaseEvents.ReflectionPeriodStarted;
 import org.nrmplatform.contracts.cases.CaseEvents.SubjectErased;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralCancelled;
@@ -150,6 +152,17 @@ abstract class HandledCaseProjection extends RebuildableProjection {
 
     @EventHandler
     void on(CaseFlagLifted event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        fold(event.caseId(), event, sequence, at);
+    }
+
+    // a match decision changes no field of a view, only the case's version (If-Match)
+    @EventHandler
+    void on(SamePersonLinked event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        fold(event.caseId(), event, sequence, at);
+    }
+
+    @EventHandler
+    void on(PossibleMatchDismissed event, @SequenceNumber long sequence, @Timestamp Instant at) {
         fold(event.caseId(), event, sequence, at);
     }
 

@@ -79,6 +79,20 @@ public final class CaseEvents {
     }
 
     /**
+     * The person of this case and of {@code otherCaseId} is the same: a possible match of the blind index
+     * (README, "The same person across agencies") confirmed on case {@code decidedOnCaseId}. Recorded on both
+     * cases, naming only the other case's id; who decided is in the event's metadata.
+     */
+    @Revision("1")
+    public record SamePersonLinked(UUID caseId, UUID otherCaseId, UUID decidedOnCaseId) {
+    }
+
+    /** A possible match with {@code otherCaseId} is not the same person, decided on {@code decidedOnCaseId}; on both cases. */
+    @Revision("1")
+    public record PossibleMatchDismissed(UUID caseId, UUID otherCaseId, UUID decidedOnCaseId) {
+    }
+
+    /**
      * The data subject's personal data was erased on {@code legalBasis}: the case's key is destroyed
      * after this event is stored, so every sealed value of the case (and of its referrals) opens as erased.
      * Who erased it is in the event's metadata.

@@ -1393,6 +1393,78 @@ class BrowserSuiteIT {
         signOut();
     }
 
+     * The same person across agencies: a police system opens a case for a woman in Latin script, and another police
+     * station opens a second one for her in Cyrillic script (both handed to the social welfare centre); the case
+     * manager finds the first case among the second one's possible matches, named only by its number, stage,
+     * organisation and dates, and links them; the timeline says so.
+     */
+    @Test
+    @Order(66)
+    void theCaseManagerLinksASecondCaseInCyrillicToTheFirstCaseOfThePerson() throws Exception {
+        // a family name of this run's own, of Serbian letters only, so that its Cyrillic spelling is the clerk's;
+        // always with "lj" and "nj", each one Cyrillic letter (љ, њ), which once folded to "l" and "n" and missed
+        String[] syllables = {"ra", "do", "vi", "ka", "lju", "mi", "nje", "še", "to", "ža", "đu", "če"};
+        StringBuilder family = new StringBuilder();
+        java.util.Random random = new java.util.Random();
+        for (int i = 0; i < 4; i++) {
+            family.append(syllables[random.nextInt(syllables.length)]);
+        }
+        String latin = "Lju" + family + "njić";
+        String born = LocalDate.of(1970, 1, 1).plusDays(random.nextInt(12_000)).toString();
+        String first = openedByThePolice("Milena", latin, born);
+        String second = openedByThePolice("Милена", cyrillic(latin), born);
+
+        signIn("case-manager");
+        browser.get(gateway + "/web/cases/" + second);
+        until(driver -> driver.findElements(By.id("match-" + first)).isEmpty() ? refreshed(driver) : Boolean.TRUE);
+        WebElement match = browser.findElement(By.id("match-" + first));
+        assertThat(match.getText()).contains(first, "Presumed victim", "Demo Centre for Social Work")
+                .doesNotContain("Milena").doesNotContain(latin).doesNotContain(born);
+        checkAccessibility("possible matches, case manager");
+        screenshot("case-manager-possible-matches");
+        browser.findElement(By.id("link-" + first)).click();
+        until(driver -> driver.findElements(By.cssSelector("#match-" + first + " .linked")).isEmpty()
+                ? refreshed(driver) : Boolean.TRUE);
+        assertThat(browser.findElement(By.id("timeline")).getText())
+                .contains("Linked as the same person as another case");
+        signOut();
+    }
+
+    /** Opened by the police's system through the API, flagged and handed to the social welfare centre. */
+    private String openedByThePolice(String givenName, String familyName, String dateOfBirth) throws Exception {
+        String policeSystem = clientToken("demo-first-line");
+        String socialWelfare = JSON.readTree(api("GET", "/api/identity/organisations?type=social-welfare", null,
+                policeSystem).body()).at("/items/0/id").asString();
+        HttpResponse<String> opened = api("POST", "/api/cases", Map.of("detectingSector", "POLICE",
+                "screenedAt", Instant.now().minus(Duration.ofHours(2)).toString(),
+                "location", Map.of("country", "RS", "municipality", "Niš"),
+                "dataSubject", Map.of("givenName", givenName, "familyName", familyName, "dateOfBirth", dateOfBirth,
+                        "ageCategory", "ADULT", "sex", "Feminine", "citizenship", List.of("RS"))), policeSystem);
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        String caseId = JSON.readTree(opened.body()).path("caseId").asString();
+        assertThat(api("POST", "/api/cases/" + caseId + "/indicator-assessments", Map.of("indicatorSetId",
+                "labour-v1", "answers", Map.of("LAB-01", "PRESENT", "LAB-02", "PRESENT"),
+                "assessedAt", Instant.now().minus(Duration.ofHours(1)).toString()), policeSystem).statusCode())
+                .isEqualTo(201);
+        assertThat(api("POST", "/api/cases/" + caseId + "/presumed-victim", Map.of("grounds",
+                "Found at a construction site without documents", "responsibleOrganisationId", socialWelfare),
+                policeSystem).statusCode()).isEqualTo(200);
+        return caseId;
+    }
+
+    /** Serbian Latin letters to Cyrillic, as a clerk writes a name (digraphs first). */
+    private static String cyrillic(String latin) {
+        String[][] letters = {{"lj", "љ"}, {"nj", "њ"}, {"dž", "џ"}, {"a", "а"}, {"b", "б"}, {"v", "в"},
+                {"g", "г"}, {"d", "д"}, {"đ", "ђ"}, {"e", "е"}, {"ž", "ж"}, {"z", "з"}, {"i", "и"}, {"j", "ј"},
+                {"k", "к"}, {"l", "л"}, {"m", "м"}, {"n", "н"}, {"o", "о"}, {"p", "п"}, {"r", "р"}, {"s", "с"},
+                {"t", "т"}, {"ć", "ћ"}, {"u", "у"}, {"f", "ф"}, {"h", "х"}, {"c", "ц"}, {"č", "ч"}, {"š", "ш"}};
+        String lower = latin.toLowerCase(java.util.Locale.ROOT);
+        for (String[] letter : letters) {
+            lower = lower.replace(letter[0], letter[1]);
+        }
+        return lower.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + lower.substring(1);
+    }
+
     /**
      * Four eyes on a closure (the demo NRM holds closures for approval): the case manager closes a case and is told it
      * was sent for approval, the case staying open; the demo approver of the same centre finds it among the approvals

@@ -174,7 +174,8 @@ class PlatformEndToEndIT {
                     .into(new java.util.ArrayList<>());
             assertThat(keys).isNotEmpty().allSatisfy(key -> assertThat(key.getString("jwk")).startsWith("aes-gcm:"));
         }
-        for (String secret : List.of("store-password", "identity-key-encryption-key", "privacy-master-key")) {
+        for (String secret : List.of("store-password", "identity-key-encryption-key", "privacy-master-key",
+                "matching-key")) {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(
                     platform.dataDirectory().resolve(secret)))).as(secret).isEqualTo("rw-------");
         }

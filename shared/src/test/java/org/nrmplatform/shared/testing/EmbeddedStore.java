@@ -39,6 +39,9 @@ public final class EmbeddedStore {
     /** A fixed master key for the subject key store of tests (base64 of 32 bytes); never used outside tests. */
     public static final String TEST_MASTER_KEY = "dGVzdC1tYXN0ZXIta2V5LTMyLWJ5dGVzLWxvbmchISE=";
 
+    /** A fixed key of the blind index of persons (base64 of 32 bytes); never used outside tests. */
+    public static final String TEST_MATCHING_KEY = "dGVzdC1ibGluZC1pbmRleC1rZXktMzItYnl0ZXMhISE=";
+
     /** A fixed key-encryption key for identity-service's signing keys (base64 of 32 bytes); never used outside tests. */
     public static final String TEST_KEY_ENCRYPTION_KEY = "dGVzdC1rZXktZW5jcnlwdGlvbi1rZXktMzItYnl0ZSE=";
 
@@ -62,5 +65,6 @@ public final class EmbeddedStore {
         registry.add("nrm.privacy.key-database", () -> "keys_" + suffix);
         registry.add("nrm.privacy.master-key", () -> TEST_MASTER_KEY);
         registry.add("nrm.identity.key-encryption-key", () -> TEST_KEY_ENCRYPTION_KEY);
+        registry.add("nrm.matching.key", () -> TEST_MATCHING_KEY);
     }
 }

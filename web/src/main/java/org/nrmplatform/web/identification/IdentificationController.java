@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.nrmplatform.web.matching.PossibleMatches;
 import org.nrmplatform.web.platform.PlatformApi;
 import org.nrmplatform.web.platform.Submission;
 import org.springframework.stereotype.Controller;
@@ -36,10 +37,12 @@ class IdentificationController {
 
     private final PlatformApi api;
     private final Clock clock;
+    private final PossibleMatches matches;
 
-    IdentificationController(PlatformApi api, Clock clock) {
+    IdentificationController(PlatformApi api, Clock clock, PossibleMatches matches) {
         this.api = api;
         this.clock = clock;
+        this.matches = matches;
     }
 
     /**
@@ -126,7 +129,22 @@ class IdentificationController {
                 });
     }
 
+    /** A possible match is the same person (link) or another (dismiss): recorded on both cases. */
+    @PostMapping("/cases/{caseId}/possible-matches/{otherCaseId}/{decision:link|dismiss}")
+    String decideMatch(@PathVariable UUID caseId, @PathVariable UUID otherCaseId, @PathVariable String decision,
+                       Model model, RedirectAttributes next) {
+        return api.submit("/api/cases/{id}/possible-matches/{other}/" + decision, Map.of(), caseId, otherCaseId)
+                .then(decision.equals("link") ? "matches.linked.done" : "matches.dismissed.done",
+                        stored -> "redirect:/identification/cases/" + caseId + "#possible-matches")
+                .answer(model, next, () -> {
+                    show(caseId, model);
+                    return "identification/case";
+                });
+    }
+
     private void show(UUID caseId, Model model) {
+        model.addAttribute("possibleMatches", matches.of(caseId));
+        model.addAttribute("matchesAt", "/identification/cases/" + caseId + "/possible-matches");
         model.addAttribute("caseFile", api.shown(model, "/api/cases/{id}", caseId));
         model.addAttribute("flagsAt", "/identification/cases/" + caseId + "/flags");
         model.addAttribute("newFlagId", UUID.randomUUID().toString());

@@ -43,7 +43,8 @@ class IndicatorsController {
     private static final List<String> SHARES = List.of("identificationDecisionsPositive", "reflectionPeriodGranted",
             "referralsAnsweredInTime", "referralsAccepted", "referralsCompleted", "childrenWithGuardianInTarget");
     private static final List<String> COUNTS = List.of("transnationalReferralsSent", "transnationalReferralsReceived",
-            "returns", "assistedReturnReferrals", "criminalProceedingsOpened", "casesInCriminalProceedings");
+            "returns", "assistedReturnReferrals", "identifiedAgainAfterClosedCase", "criminalProceedingsOpened",
+            "casesInCriminalProceedings");
     private static final Map<String, String> CODE_LISTS = Map.of("sex", "sex",
             "typeOfExploitation", "type-of-exploitation", "detectingSector", "detecting-sector",
             "serviceType", "service-type");

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.nrmplatform.web.matching.PossibleMatches;
 import org.nrmplatform.web.platform.PlatformApi;
 import org.nrmplatform.web.platform.Submission;
 import org.springframework.stereotype.Controller;
@@ -40,10 +41,12 @@ class CaseFileController {
 
     private final PlatformApi api;
     private final Clock clock;
+    private final PossibleMatches matches;
 
-    CaseFileController(PlatformApi api, Clock clock) {
+    CaseFileController(PlatformApi api, Clock clock, PossibleMatches matches) {
         this.api = api;
         this.clock = clock;
+        this.matches = matches;
     }
 
     @GetMapping
@@ -101,6 +104,23 @@ class CaseFileController {
                       @RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes next) {
         return api.submit("/api/tasks/{id}/cancellation", Submission.typedFields(form, "reason"), taskId)
                 .then("tasks.cancelled", stored -> "redirect:/cases/" + caseId + "#tasks")
+                .answer(model, next, () -> again(caseId, null, model));
+    }
+
+    /** A possible match is the same person: linked on both cases. */
+    @PostMapping("/possible-matches/{otherCaseId}/link")
+    String linkMatch(@PathVariable UUID caseId, @PathVariable UUID otherCaseId, Model model, RedirectAttributes next) {
+        return api.submit("/api/cases/{id}/possible-matches/{other}/link", Map.of(), caseId, otherCaseId)
+                .then("matches.linked.done", stored -> "redirect:/cases/" + caseId + "#possible-matches")
+                .answer(model, next, () -> again(caseId, null, model));
+    }
+
+    /** A possible match is another person: dismissed on both cases. */
+    @PostMapping("/possible-matches/{otherCaseId}/dismiss")
+    String dismissMatch(@PathVariable UUID caseId, @PathVariable UUID otherCaseId, Model model,
+                        RedirectAttributes next) {
+        return api.submit("/api/cases/{id}/possible-matches/{other}/dismiss", Map.of(), caseId, otherCaseId)
+                .then("matches.dismissed.done", stored -> "redirect:/cases/" + caseId + "#possible-matches")
                 .answer(model, next, () -> again(caseId, null, model));
     }
 
@@ -249,6 +269,8 @@ class CaseFileController {
         model.addAttribute("caseFile", caseFile);
         model.addAttribute("flagsAt", "/cases/" + caseId + "/flags");
         model.addAttribute("newFlagId", UUID.randomUUID().toString());
+        model.addAttribute("possibleMatches", matches.of(caseId));
+        model.addAttribute("matchesAt", "/cases/" + caseId + "/possible-matches");
         model.addAttribute("caseTasks", api.items("/api/tasks?assigned=true&caseId={id}&size=200", caseId));
         model.addAttribute("newTaskId", UUID.randomUUID().toString());
         model.addAttribute("colleagues", api.list("/api/tasks/colleagues"));
