@@ -17,6 +17,7 @@ import org.nrmplatform.contracts.cases.CaseEvents.CaseClosed;
 import org.nrmplatform.contracts.cases.CaseEvents.CaseFlagLifted;
 import org.nrmplatform.contracts.cases.CaseEvents.CaseFlagRaised;
 import org.nrmplatform.contracts.cases.CaseEvents.CaseOpened;
+import org.nrmplatform.contracts.cases.CaseEvents.CaseRegisteredInEmergency;
 import org.nrmplatform.contracts.cases.CaseEvents.ConsentGiven;
 import org.nrmplatform.contracts.cases.CaseEvents.ConsentWithdrawn;
 import org.nrmplatform.contracts.cases.CaseEvents.GuardianAppointed;
@@ -170,6 +171,8 @@ public record CaseFile(String id, long version, String openingOrganisationId, St
             next.flags = more;
         } else if (event instanceof CaseFlagLifted e) {
             next.flags = flags.stream().filter(flag -> !flag.flagId().equals(e.flagId().toString())).toList();
+        } else if (event instanceof CaseRegisteredInEmergency) {
+            // the link to the situation is kept by the situation's list (emergencies); the case's version moves
         } else {
             return this;
         }
