@@ -139,12 +139,16 @@ public class CaseEvidence {
 
     /**
      * Personal fields a court export never opens, by event type: what the agencies assisting the person said among
-     * themselves at a case conference is not evidence for the prosecution by default (assistance does not depend
-     * on co-operating with it, Council of Europe Convention art. 12(6)); the ciphertext stays in the stored payload,
-     * so the chain verifies, and the readable payload says {@value #WITHHELD}.
+     * themselves at a case conference, and the person's needs, goals and what they said agreeing to or reviewing
+     * their assistance plan, are not evidence for the prosecution by default (assistance does not depend on
+     * co-operating with it, Council of Europe Convention art. 12(6)); the ciphertext stays in the stored payload, so
+     * the chain verifies, and the readable payload says why it is withheld ({@value #WITHHELD}, {@value #PLAN_WITHHELD}).
      */
-    private static final Map<String, String> WITHHELD_FIELDS = Map.of("ConferenceRecorded", "note");
+    private static final Map<String, List<String>> WITHHELD_FIELDS = Map.of("ConferenceRecorded", List.of("note"),
+            "NeedAssessed", List.of("description"), "PlanGoalSet", List.of("description"),
+            "PlanAgreed", List.of("withWhom", "note"), "PlanReviewed", List.of("note"));
     static final String WITHHELD = "withheld: a case conference's note is read by the case's case managers";
+    static final String PLAN_WITHHELD = "withheld: the assistance plan's texts are read by the case's case managers";
 
     /** The event with its sealed personal fields opened (null when erased); unchanged when it has none. */
     private static AuditExport.Event readable(AuditExport.Event event, PersonalData.Reading reading) {
@@ -157,10 +161,11 @@ public class CaseEvidence {
         String type = event.payloadType().substring(Math.max(event.payloadType().lastIndexOf('.'),
                 event.payloadType().lastIndexOf('$')) + 1);
         Map<String, Object> shown = stored;
-        String withheld = WITHHELD_FIELDS.get(type);
-        if (withheld != null && stored.get(withheld) != null) {
-            shown = new LinkedHashMap<>(stored);
-            shown.put(withheld, WITHHELD);
+        for (String withheld : WITHHELD_FIELDS.getOrDefault(type, List.of())) {
+            if (stored.get(withheld) != null) {
+                shown = shown == stored ? new LinkedHashMap<>(stored) : shown;
+                shown.put(withheld, type.equals("ConferenceRecorded") ? WITHHELD : PLAN_WITHHELD);
+            }
         }
         PersonalData.OpenedPayload opened = reading.openPayload(type, shown);
         return opened.payload().equals(stored) ? event : event.withReadable(opened.payload(), opened.erased());
