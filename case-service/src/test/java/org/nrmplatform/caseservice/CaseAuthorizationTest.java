@@ -66,6 +66,24 @@ class CaseAuthorizationTest extends ApiTest {
                     Role.IDENTIFICATION_AUTHORITY, Role.CASE_MANAGER, Role.SERVICE_PROVIDER), null),
             new AccessRule("GET", "/api/cases/{caseId}/conferences/{conferenceId}", EnumSet.of(Role.FIRST_LINE,
                     Role.IDENTIFICATION_AUTHORITY, Role.CASE_MANAGER, Role.SERVICE_PROVIDER), null),
+            new AccessRule("POST", "/api/emergency-situations", EnumSet.of(Role.FIRST_LINE, Role.CASE_MANAGER),
+                    () -> Map.of("kind", "RAID", "country", "RS", "municipality", "Subotica",
+                            "startedOn", "2026-01-05")),
+            new AccessRule("GET", "/api/emergency-situations", EnumSet.of(Role.FIRST_LINE, Role.CASE_MANAGER,
+                    Role.IDENTIFICATION_AUTHORITY, Role.MONITOR), null),
+            new AccessRule("GET", "/api/emergency-situations/{situationId}", EnumSet.of(Role.FIRST_LINE,
+                    Role.CASE_MANAGER, Role.IDENTIFICATION_AUTHORITY, Role.MONITOR), null),
+            new AccessRule("GET", "/api/emergency-situations/{situationId}/history", EnumSet.of(Role.FIRST_LINE,
+                    Role.CASE_MANAGER, Role.IDENTIFICATION_AUTHORITY, Role.MONITOR), null),
+            // a situation that does not exist: a role that may register persons is answered 404
+            new AccessRule("POST", "/api/emergency-situations/{situationId}/persons",
+                    EnumSet.of(Role.FIRST_LINE, Role.CASE_MANAGER),
+                    () -> Map.of("detectingSector", "POLICE", "screenedAt", "2026-01-05T10:00:00Z",
+                            "persons", List.of(Map.of("sex", "Masculine", "ageCategory", "ADULT")))),
+            new AccessRule("GET", "/api/emergency-situations/{situationId}/cases", EnumSet.of(Role.FIRST_LINE,
+                    Role.CASE_MANAGER, Role.IDENTIFICATION_AUTHORITY), null),
+            new AccessRule("GET", "/api/emergency-situations/cases-to-complete",
+                    EnumSet.of(Role.FIRST_LINE, Role.CASE_MANAGER), null),
             // the assistance plan: written by the case's case managers, read by them and by a provider responsible
             new AccessRule("POST", "/api/cases/{caseId}/plan/needs", EnumSet.of(Role.CASE_MANAGER),
                     () -> Map.of("domain", "SAFETY", "description", "afraid of the recruiter")),
@@ -272,6 +290,7 @@ class CaseAuthorizationTest extends ApiTest {
                 .replace("{planId}", UUID.randomUUID().toString()).replace("{indicatorId}", UUID.randomUUID().toString())
                 .replace("{approvalId}", UUID.randomUUID().toString())
                 .replace("{conferenceId}", UUID.randomUUID().toString())
+                .replace("{situationId}", UUID.randomUUID().toString())
                 .replace("{legalBasisId}", UUID.randomUUID().toString())
                 .replace("{otherCaseId}", UUID.randomUUID().toString())
                 // a projection that cannot be rebuilt (409), so that this table starts no rebuild

@@ -44,6 +44,7 @@ class ServiceRoutes {
                                 "/api/action-plans", "/api/action-plans/**",
                                 "/api/approvals", "/api/approvals/**",
                                 "/api/retention", "/api/retention/**",
+                                "/api/emergency-situations", "/api/emergency-situations/**",
                                 // case-service's projections; other services' come under their own prefixes
                                 "/api/admin/projections", "/api/admin/projections/**")
                         .uri(services.caseService()))

@@ -74,6 +74,8 @@ class GatewayRoutingTest {
             "/api/approvals, case-service",
             "/api/approvals/a-5/approval, case-service",
             "/api/retention/dry-run, case-service",
+            "/api/emergency-situations, case-service",
+            "/api/emergency-situations/e-2/persons, case-service",
             "/api/referrals, referral-service",
             "/api/referrals/r-3, referral-service",
             "/api/transnational-referrals/t-1, referral-service",

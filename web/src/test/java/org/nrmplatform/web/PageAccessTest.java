@@ -66,7 +66,10 @@ class PageAccessTest {
             "identification-authority, /inbox", "case-manager, /inbox", "monitor, /inbox",
             "first-line, /inbox/referrals/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d",
             "case-manager, /providers", "service-provider, /providers/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d",
-            "operator, /providers/resources", "first-line, /providers/resources.csv", "monitor, /inbox/standards"})
+            "operator, /providers/resources", "first-line, /providers/resources.csv", "monitor, /inbox/standards",
+            "monitor, /emergencies", "service-provider, /emergencies/new", "identification-authority, /emergencies",
+            "prosecutor, /emergencies/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d",
+            "service-provider, /emergencies/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/persons"})
     void aRolesPagesAreRefusedToTheOtherRoles(String role, String page) throws Exception {
         pages.perform(get(page).with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_" + role))))
                 .andExpect(status().isForbidden());
@@ -84,7 +87,8 @@ class PageAccessTest {
             "case-manager, /providers/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/visits",
             "service-provider, /providers/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/corrective-actions/9a1d4c55-0c7e-4a55-9d55-5f0c2b1e7d4e/done",
             "prosecutor, /providers/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/licences",
-            "service-provider, /cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/conferences"})
+            "service-provider, /cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/conferences",
+            "monitor, /emergencies/new", "identification-authority, /emergencies/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/persons"})
     void aRolesFormsAreRefusedToTheOtherRoles(String role, String form) throws Exception {
         pages.perform(post(form).param("reason", "NO_CAPACITY").with(csrf())
                         .with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_" + role))))
@@ -149,7 +153,8 @@ class PageAccessTest {
     @ParameterizedTest
     @CsvSource({"/cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/erasure?reference=a&requestedBy=b",
             "/cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/providers?service=SAFE_ACCOMMODATION",
-            "/worklist?state=open", "/inbox/referrals/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d"})
+            "/worklist?state=open", "/inbox/referrals/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d", "/emergencies",
+            "/emergencies/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/persons"})
     void signedOutTheCaseManagersAndProvidersPagesLeadToTheSignIn(String page) throws Exception {
         pages.perform(get(page)).andExpect(status().isFound())
                 .andExpect(redirectedUrl("/oauth2/authorization/nrm"));

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -41,6 +42,7 @@ import org.nrmplatform.caseservice.cases.CaseCommands.FlagPresumedVictim;
 import org.nrmplatform.caseservice.cases.CaseCommands.LiftFlag;
 import org.nrmplatform.caseservice.cases.CaseCommands.RaiseFlag;
 import org.nrmplatform.caseservice.cases.CaseCommands.OpenCase;
+import org.nrmplatform.caseservice.cases.CaseCommands.OpenCaseInEmergency;
 import org.nrmplatform.caseservice.cases.CaseCommands.RecordConsent;
 import org.nrmplatform.caseservice.cases.CaseCommands.RecordIndicatorAssessment;
 import org.nrmplatform.caseservice.cases.CaseCommands.RequireWorkable;
@@ -51,6 +53,7 @@ import org.nrmplatform.contracts.cases.CaseEvents.CaseClosed;
 import org.nrmplatform.contracts.cases.CaseEvents.CaseFlagLifted;
 import org.nrmplatform.contracts.cases.CaseEvents.CaseFlagRaised;
 import org.nrmplatform.contracts.cases.CaseEvents.CaseOpened;
+import org.nrmplatform.contracts.cases.CaseEvents.CaseRegisteredInEmergency;
 import org.nrmplatform.contracts.cases.CaseEvents.ConsentGiven;
 import org.nrmplatform.contracts.cases.CaseEvents.ConsentWithdrawn;
 import org.nrmplatform.contracts.cases.CaseEvents.GuardianAppointed;
@@ -99,6 +102,61 @@ public class Case {
 
     @CommandHandler
     public Case(OpenCase command, CodeLists codeLists, PersonalData personalData) {
+        requireOpenable(command, codeLists);
+        apply(new CaseOpened(command.caseId(), command.detectingSector(), command.screenedAt(), command.location(),
+                seal(command.caseId(), command.dataSubject(), personalData), command.openingOrganisationId()));
+    }
+
+    /**
+     * One person of a group registered rapidly in an emergency situation: the case is opened as any other, linked
+     * to the situation, and the rapid indicator set's answers (if any) are its first assessment; the three events
+     * are stored together or not at all.
+     */
+    @CommandHandler
+    public Case(OpenCaseInEmergency command, CodeLists codeLists, IndicatorCatalogue catalogue,
+                PersonalData personalData) {
+        IndicatorSet rapid = requireRegistrable(command, codeLists, catalogue);
+        OpenCase opening = command.opening();
+        apply(new CaseOpened(command.caseId(), opening.detectingSector(), opening.screenedAt(), opening.location(),
+                seal(command.caseId(), opening.dataSubject(), personalData), opening.openingOrganisationId()));
+        apply(new CaseRegisteredInEmergency(command.caseId(), command.situationId(),
+                blank(command.temporaryReference()) ? null : personalData.seal(command.caseId(),
+                        PersonalField.EMERGENCY_TEMPORARY_REFERENCE, command.temporaryReference()),
+                List.copyOf(command.languages()), List.copyOf(command.immediateNeeds())));
+        if (!command.rapidAnswers().isEmpty()) {
+            apply(new IndicatorAssessmentRecorded(command.caseId(), command.assessmentId(), rapid.id(),
+                    Map.copyOf(command.rapidAnswers()), opening.screenedAt(), rapid.assess(command.rapidAnswers())));
+        }
+    }
+
+    /** The indicator set a rapid registration answers (indicator-sets/rapid-v1.json). */
+    public static final String RAPID_SET = "rapid-v1";
+
+    /**
+     * The rules a rapid registration's person is refused by, checked for every person of a group before any of
+     * them is stored (so a group with one wrong line stores none) and again by the command. Answers the rapid set.
+     */
+    public static IndicatorSet requireRegistrable(OpenCaseInEmergency command, CodeLists codeLists,
+                                                  IndicatorCatalogue catalogue) {
+        requireOpenable(command.opening(), codeLists);
+        codeLists.requireCodes("immediate-need", command.immediateNeeds(), "immediateNeeds");
+        for (String language : command.languages()) {
+            if (language == null || !language.matches("[a-z]{2,3}")) {
+                throw RuleViolation.ruleNotMet("languages", "'" + language + "' is not an ISO 639 language code "
+                        + "(two or three small letters, e.g. ro, uk, tl)");
+            }
+        }
+        IndicatorSet rapid = catalogue.find(RAPID_SET).orElseThrow(() ->
+                new IllegalStateException("the rapid indicator set " + RAPID_SET + " is shipped with the service"));
+        rapid.assess(command.rapidAnswers()); // refuses a code not in the set
+        return rapid;
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    private static void requireOpenable(OpenCase command, CodeLists codeLists) {
         codeLists.requireCode("detecting-sector", command.detectingSector(), "detectingSector");
         codeLists.requireCode("sex", command.dataSubject().sex(), "dataSubject.sex");
         Countries.require(command.location().country(), "location.country");
@@ -117,8 +175,6 @@ public class Case {
                         "the date of birth makes the data subject a child at screening; record ageCategory CHILD");
             }
         }
-        apply(new CaseOpened(command.caseId(), command.detectingSector(), command.screenedAt(), command.location(),
-                seal(command.caseId(), command.dataSubject(), personalData), command.openingOrganisationId()));
     }
 
     @CommandHandler

@@ -36,6 +36,17 @@ public final class CaseCommands {
                            ScreeningLocation location, DataSubject dataSubject, String openingOrganisationId) {
     }
 
+    /**
+     * Opens a case for one person of a group found together in an emergency situation, with what was recordable on
+     * site: the opening as {@link OpenCase} has it, the link to the situation, the person's temporary reference,
+     * languages and immediate needs, and the answers to the rapid indicator set (none: not asked yet).
+     */
+    public record OpenCaseInEmergency(@TargetAggregateIdentifier UUID caseId, OpenCase opening, UUID situationId,
+                                      String temporaryReference, List<String> languages,
+                                      List<String> immediateNeeds, UUID assessmentId,
+                                      Map<String, IndicatorAnswer> rapidAnswers) {
+    }
+
     public record RecordIndicatorAssessment(@TargetAggregateIdentifier UUID caseId, UUID assessmentId,
                                             String indicatorSetId, Map<String, IndicatorAnswer> answers,
                                             Instant assessedAt, @TargetAggregateVersion Long expectedVersion) {

@@ -17,6 +17,7 @@ import org.nrmplatform.contracts.cases.CaseEvents.CaseClosed;
 import org.nrmplatform.contracts.cases.CaseEvents.CaseFlagLifted;
 import org.nrmplatform.contracts.cases.CaseEvents.CaseFlagRaised;
 import org.nrmplatform.contracts.cases.CaseEvents.CaseOpened;
+import org.nrmplatform.contracts.cases.CaseEvents.CaseRegisteredInEmergency;
 import org.nrmplatform.contracts.cases.CaseEvents.ConsentGiven;
 import org.nrmplatform.contracts.cases.CaseEvents.ConsentWithdrawn;
 import org.nrmplatform.contracts.cases.CaseEvents.GuardianAppointed;
@@ -175,6 +176,8 @@ public record CaseFile(String id, long version, String openingOrganisationId, St
         } else if (event instanceof SamePersonLinked || event instanceof PossibleMatchDismissed) {
             // the case's own events: its version moves on; the decisions are the blind index's (PersonIndex)
             return next.build(meta);
+        } else if (event instanceof CaseRegisteredInEmergency) {
+            // the link to the situation is kept by the situation's list (emergencies); the case's version moves
         } else {
             return this;
         }

@@ -12,11 +12,14 @@ import org.springframework.data.annotation.Id;
  * repeated event update the same document.
  *
  * @param referrals referral times, keyed by a hash of the referral id
+ * @param emergencySituationId the emergency situation the case was registered in, if any (a situation is about
+ *                             no person: its id reveals none)
  */
 record CaseFacts(@Id String key, CaseStage stage, Boolean closed, String sex, String ageBand,
                  List<String> typesOfExploitation, List<String> methodsOfControl, List<String> citizenship,
                  String country, String detectingSector, Integer year, Instant screenedAt,
-                 Instant identificationDecidedAt, Map<String, ReferralTimes> referrals) {
+                 Instant identificationDecidedAt, Map<String, ReferralTimes> referrals,
+                 String emergencySituationId) {
 
     static final String COLLECTION = "case_statistics";
 

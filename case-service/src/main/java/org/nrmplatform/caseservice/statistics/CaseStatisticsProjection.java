@@ -22,6 +22,7 @@ import org.nrmplatform.caseservice.projections.RebuildableProjection;
 import org.nrmplatform.caseservice.projections.StoredCaseFiles;
 import org.nrmplatform.contracts.cases.CaseEvents.CaseClosed;
 import org.nrmplatform.contracts.cases.CaseEvents.CaseOpened;
+import org.nrmplatform.contracts.cases.CaseEvents.CaseRegisteredInEmergency;
 import org.nrmplatform.contracts.cases.CaseEvents.IdentificationDecided;
 import org.nrmplatform.contracts.cases.CaseEvents.PresumedVictimFlagged;
 import org.nrmplatform.contracts.cases.CaseEvents.SubjectErased;
@@ -72,6 +73,11 @@ class CaseStatisticsProjection extends RebuildableProjection {
                 .set("screenedAt", file.screenedAt());
         factsOf(file).forEach(update::set);
         update(event.caseId(), update);
+    }
+
+    @EventHandler
+    void on(CaseRegisteredInEmergency event) {
+        update(event.caseId(), new Update().set("emergencySituationId", event.situationId().toString()));
     }
 
     @EventHandler

@@ -24,10 +24,16 @@ enum Dimension {
     // CountryOfExploitation
     COUNTRY("country", "countryOfScreening", false, facts -> one(facts.country())),
     DETECTING_SECTOR("detectingSector", "detectingSector", false, facts -> one(facts.detectingSector())),
-    YEAR("year", "yearOfRegistration", false, facts -> one(facts.year() == null ? null : facts.year().toString()));
+    YEAR("year", "yearOfRegistration", false, facts -> one(facts.year() == null ? null : facts.year().toString())),
+    // the emergency situation a case was registered in (its id), NONE for a case screened on its own
+    EMERGENCY_SITUATION("emergencySituation", "emergencySituation", false,
+            facts -> List.of(facts.emergencySituationId() == null ? Dimension.NONE : facts.emergencySituationId()));
 
     /** The value of a case that has none recorded (no decision yet, no citizenship given). */
     static final String UNKNOWN = "Unknown";
+
+    /** The value of a case registered in no emergency situation. */
+    static final String NONE = "None";
 
     private final String parameter;
     private final String column;

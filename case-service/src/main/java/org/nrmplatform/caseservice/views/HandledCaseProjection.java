@@ -25,6 +25,7 @@ import org.nrmplatform.contracts.cases.CaseEvents.CaseClosed;
 import org.nrmplatform.contracts.cases.CaseEvents.CaseFlagLifted;
 import org.nrmplatform.contracts.cases.CaseEvents.CaseFlagRaised;
 import org.nrmplatform.contracts.cases.CaseEvents.CaseOpened;
+import org.nrmplatform.contracts.cases.CaseEvents.CaseRegisteredInEmergency;
 import org.nrmplatform.contracts.cases.CaseEvents.ConsentGiven;
 import org.nrmplatform.contracts.cases.CaseEvents.ConsentWithdrawn;
 import org.nrmplatform.contracts.cases.CaseEvents.GuardianAppointed;
@@ -102,6 +103,12 @@ abstract class HandledCaseProjection extends RebuildableProjection {
 
     @EventHandler
     void on(IndicatorAssessmentRecorded event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        fold(event.caseId(), event, sequence, at);
+    }
+
+    /** Changes no field of a view, only the case's version (If-Match). */
+    @EventHandler
+    void on(CaseRegisteredInEmergency event, @SequenceNumber long sequence, @Timestamp Instant at) {
         fold(event.caseId(), event, sequence, at);
     }
 

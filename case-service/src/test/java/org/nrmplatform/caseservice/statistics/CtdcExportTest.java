@@ -196,6 +196,6 @@ class CtdcExportTest {
                                    List<String> types, List<String> methods, int year) {
         return new CaseFacts(Integer.toHexString(System.identityHashCode(new Object())), stage, false, sex, ageBand,
                 types, methods, citizenship, "RS", "POLICE", year, Instant.parse(year + "-03-01T10:00:00Z"), null,
-                Map.of());
+                Map.of(), null);
     }
 }

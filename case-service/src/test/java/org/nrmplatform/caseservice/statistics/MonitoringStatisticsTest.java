@@ -232,6 +232,6 @@ class MonitoringStatisticsTest {
         return new CaseFacts(UUID.randomUUID().toString(), profile.stage(), false, profile.sex(),
                 AgeBand.of(profile.dateOfBirth(), screenedAt, profile.category()),
                 profile.stage() == CaseStage.IDENTIFIED_VICTIM ? List.of("ForcedLabour") : List.of(), profile.control(),
-                profile.citizenship(), "RS", "LABOUR_INSPECTION", profile.year(), screenedAt, decidedAt, referrals);
+                profile.citizenship(), "RS", "LABOUR_INSPECTION", profile.year(), screenedAt, decidedAt, referrals, null);
     }
 }

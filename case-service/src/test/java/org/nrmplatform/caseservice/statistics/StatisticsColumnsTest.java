@@ -35,7 +35,8 @@ class StatisticsColumnsTest {
             // where the case was screened, not CTDC's CountryOfExploitation
             Dimension.COUNTRY, new Origin(Source.PLATFORM, null),
             Dimension.DETECTING_SECTOR, new Origin(Source.PLATFORM, null),
-            Dimension.YEAR, new Origin(Source.CTDC, null));
+            Dimension.YEAR, new Origin(Source.CTDC, null),
+            Dimension.EMERGENCY_SITUATION, new Origin(Source.PLATFORM, null));
 
     @Test
     void everyColumnIsNamedAfterItsSource() throws IOException {

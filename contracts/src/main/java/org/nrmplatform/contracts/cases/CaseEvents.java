@@ -24,6 +24,17 @@ public final class CaseEvents {
                              SealedDataSubject dataSubject, String openingOrganisationId) {
     }
 
+    /**
+     * The case was opened in a rapid registration of a group found together in an emergency situation: what was
+     * recordable on site besides the opening. {@code temporaryReference}: the number the professionals gave the
+     * person there (a wristband, a list's line), sealed as it points to one person; {@code languages}: ISO 639-1
+     * codes of the languages the person speaks; {@code immediateNeeds}: code list {@code immediate-need}.
+     */
+    @Revision("1")
+    public record CaseRegisteredInEmergency(UUID caseId, UUID situationId, Sealed temporaryReference,
+                                            List<String> languages, List<String> immediateNeeds) {
+    }
+
     @Revision("1")
     public record IndicatorAssessmentRecorded(UUID caseId, UUID assessmentId, String indicatorSetId,
                                               Map<String, IndicatorAnswer> answers, Instant assessedAt,

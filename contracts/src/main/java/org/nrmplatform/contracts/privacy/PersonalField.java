@@ -13,6 +13,7 @@ public enum PersonalField {
     GIVEN_NAME("CaseOpened", "dataSubject.givenName"),
     FAMILY_NAME("CaseOpened", "dataSubject.familyName"),
     DATE_OF_BIRTH("CaseOpened", "dataSubject.dateOfBirth"),
+    EMERGENCY_TEMPORARY_REFERENCE("CaseRegisteredInEmergency", "temporaryReference"),
     PRESUMED_VICTIM_GROUNDS("PresumedVictimFlagged", "grounds"),
     IDENTIFICATION_REASONS("IdentificationDecided", "reasons"),
     GUARDIAN_NAME("GuardianAppointed", "guardianName"),

@@ -1297,6 +1297,83 @@ class BrowserSuiteIT {
     }
 
     /**
+     * An emergency situation (decision 46): a first-line officer registers a raid and, on the rapid form at a phone's
+     * width, three of the persons found there with the little known on site; the situation's page lists three cases to
+     * complete, and so does the officer's screening page. The monitor then counts the cases of that situation alone:
+     * three are fewer than the threshold, so the count is shown suppressed.
+     */
+    @Test
+    @Order(68)
+    void aRaidsPersonsRegisteredRapidlyAreThreeCasesToCompleteAndCountedByTheSituation() throws Exception {
+        String town = "Subotica-" + UUID.randomUUID().toString().substring(0, 6);
+        signIn("first-line");
+        browser.findElement(By.id("nav-emergencies")).click();
+        until(ExpectedConditions.visibilityOfElementLocated(By.id("register-situation"))).click();
+        until(ExpectedConditions.visibilityOfElementLocated(By.id("situation-form")));
+        new Select(browser.findElement(By.id("kind"))).selectByVisibleText("Raid or inspection");
+        browser.findElement(By.id("municipality")).sendKeys(town);
+        browser.findElement(By.id("description")).sendKeys("Dawn raid on a greenhouse complex, workers in containers");
+        checkAccessibility("register an emergency situation, first-line");
+        browser.findElement(By.id("situation-submit")).click();
+
+        until(ExpectedConditions.visibilityOfElementLocated(By.id("group-form")));
+        new Select(browser.findElement(By.id("detectingSector"))).selectByVisibleText("Police");
+        String[][] persons = {{"W-01", "Male"}, {"W-02", "Female"}, {"W-03", "Male"}};
+        for (int i = 0; i < persons.length; i++) {
+            browser.findElement(By.id("p" + i + ".temporaryReference")).sendKeys(persons[i][0]);
+            new Select(browser.findElement(By.id("p" + i + ".sex"))).selectByVisibleText(persons[i][1]);
+            browser.findElement(By.id("p" + i + ".languages")).sendKeys("pa");
+        }
+        browser.findElement(By.id("need-0-MEDICAL")).click();
+        checkAccessibility("rapid group form, first-line");
+        Dimension before = browser.manage().window().getSize();
+        browser.manage().window().setSize(new Dimension(390, 844));
+        try {
+            Object overflow = ((JavascriptExecutor) browser).executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertThat(((Number) overflow).longValue()).as("the rapid form at a phone's width").isLessThanOrEqualTo(0);
+            screenshot("first-line-emergency-group-phone");
+        } finally {
+            browser.manage().window().setSize(before);
+        }
+        browser.findElement(By.id("group-submit")).click();
+
+        assertThat(until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".done"))).getText())
+                .startsWith("The persons are registered");
+        // the situation's cases follow the write moments later: shown again until the three are listed
+        until(driver -> driver.findElements(By.cssSelector("tr.situation-case")).size() == 3 ? Boolean.TRUE
+                : refreshed(driver));
+        assertThat(browser.findElement(By.id("situation-case-table")).getText()).contains("W-01", "W-02", "W-03",
+                "Medical attention", "To complete");
+        assertThat(browser.findElement(By.id("to-complete-count")).getText()).startsWith("3 cases you may see, 3 of them");
+        checkAccessibility("emergency situation, first-line");
+        screenshot("first-line-emergency-situation");
+
+        browser.findElement(By.linkText("Screening")).click();
+        until(driver -> driver.findElements(By.xpath("//section[@id='to-complete']//li[contains(., 'W-0')]"))
+                .size() >= 3 ? Boolean.TRUE : refreshed(driver));
+        signOut();
+
+        signIn("monitor");
+        until(ExpectedConditions.urlContains("/web/statistics"));
+        // the situation reaches the monitor's list moments after it is stored: shown again until it does
+        String situation = until(driver -> {
+            for (WebElement option : driver.findElements(By.xpath("//select[@id='emergencySituation']/option"))) {
+                if (option.getText().contains(town)) {
+                    return option.getText();
+                }
+            }
+            driver.navigate().refresh();
+            return null;
+        });
+        new Select(browser.findElement(By.id("emergencySituation"))).selectByVisibleText(situation);
+        browser.findElement(By.id("count")).click();
+        until(driver -> driver.findElement(By.id("count-table")).getText().contains(town) ? Boolean.TRUE
+                : refreshed(driver));
+        assertThat(browser.findElement(By.id("count-table")).getText()).as("three cases: below the threshold")
+                .contains(situation, "suppressed").doesNotContain("No emergency situation");
+        checkAccessibility("statistics by emergency situation");
+        screenshot("monitor-statistics-emergency");
      * The individual assistance plan: on a case handed over by the police, with the person's consent to a referral to
      * the shelter, the case manager records two needs (safety, accommodation), a goal for one of them and a service of
      * the shelter, records the person's signed agreement, turns the service into a referral with one button, sees

@@ -32,7 +32,7 @@ class StatisticsController {
 
     /** The API's dimensions, in the order the form offers them. */
     static final List<String> DIMENSIONS = List.of("stage", "sex", "ageBand", "typeOfExploitation",
-            "methodOfControl", "citizenship", "country", "detectingSector", "year");
+            "methodOfControl", "citizenship", "country", "detectingSector", "year", "emergencySituation");
 
     /** Which code list names the values of a dimension, where one does. */
     private static final Map<String, String> CODE_LISTS = Map.of("sex", "sex",
@@ -50,16 +50,24 @@ class StatisticsController {
     }
 
     @GetMapping
-    String statistics(@RequestParam(name = "groupBy", required = false) List<String> groupBy, Model model,
+    String statistics(@RequestParam(name = "groupBy", required = false) List<String> groupBy,
+                      @RequestParam(name = "emergencySituation", required = false) String situation, Model model,
                       Locale locale) {
-        List<String> chosen = chosen(groupBy);
+        String only = situation == null || situation.isBlank() ? null : situation.strip();
+        List<String> chosen = chosen(groupBy, only);
+        List<Map<String, Object>> situations = api.list("/api/emergency-situations");
         model.addAttribute("dimensions", DIMENSIONS);
         model.addAttribute("chosen", chosen);
+        model.addAttribute("situations", situations);
+        model.addAttribute("situation", only);
         try {
-            Map<String, Object> table = api.get("/api/statistics?groupBy={groupBy}", String.join(",", chosen));
+            Map<String, Object> table = only == null
+                    ? api.get("/api/statistics?groupBy={groupBy}", String.join(",", chosen))
+                    : api.get("/api/statistics?groupBy={groupBy}&emergencySituation={id}", String.join(",", chosen),
+                    only);
             model.addAttribute("table", table);
             model.addAttribute("chart", StatisticsChart.of(cells(table), chosen,
-                    (dimension, value) -> label(dimension, value, locale),
+                    (dimension, value) -> label(dimension, value, locale, situations),
                     messages.getMessage("statistics.allCases", null, locale)));
         } catch (RefusedAction refused) {
             if (refused.status() != 400) {
@@ -72,8 +80,12 @@ class StatisticsController {
 
     /** The same answer as the API's CSV (HTCDS/CTDC column names), downloaded through this application. */
     @GetMapping("/csv")
-    ResponseEntity<byte[]> csv(@RequestParam(name = "groupBy", required = false) List<String> groupBy) {
-        Download csv = api.download("/api/statistics?groupBy={groupBy}&format=csv", String.join(",", chosen(groupBy)));
+    ResponseEntity<byte[]> csv(@RequestParam(name = "groupBy", required = false) List<String> groupBy,
+                               @RequestParam(name = "emergencySituation", required = false) String situation) {
+        String only = situation == null || situation.isBlank() ? null : situation.strip();
+        String grouped = String.join(",", chosen(groupBy, only));
+        Download csv = only == null ? api.download("/api/statistics?groupBy={groupBy}&format=csv", grouped)
+                : api.download("/api/statistics?groupBy={groupBy}&emergencySituation={id}&format=csv", grouped, only);
         MediaType type = csv.headers().getContentType();
         return ResponseEntity.ok().contentType(type != null ? type : new MediaType("text", "csv"))
                 .header(HttpHeaders.CONTENT_DISPOSITION,
@@ -97,9 +109,12 @@ class StatisticsController {
                 .body(csv.body());
     }
 
-    private String label(String dimension, String value, Locale locale) {
+    private String label(String dimension, String value, Locale locale, List<Map<String, Object>> situations) {
         if ("Unknown".equals(value)) {
             return messages.getMessage("statistics.unknown", null, value, locale);
+        }
+        if (dimension.equals("emergencySituation")) {
+            return situationLabel(value, locale, situations);
         }
         if (dimension.equals("stage")) {
             return messages.getMessage("stage." + value, null, value, locale);
@@ -108,13 +123,36 @@ class StatisticsController {
         return list == null ? value : codeLists.label(list, value);
     }
 
-    /** The dimensions chosen, blanks left out, in order; the first time the page opens, by stage. */
-    private static List<String> chosen(List<String> groupBy) {
-        if (groupBy == null) {
-            return List.of("stage");
+    /** A situation's kind, place and start, as the monitor chose it; "None" for the cases of no situation. */
+    private String situationLabel(String value, Locale locale, List<Map<String, Object>> situations) {
+        if ("None".equals(value)) {
+            return messages.getMessage("statistics.noSituation", null, value, locale);
         }
+        return situations.stream().filter(one -> value.equals(one.get("situationId"))).findFirst()
+                .map(one -> codeLists.label("emergency-kind", String.valueOf(one.get("kind"))) + ", "
+                        + one.get("municipality") + ", " + one.get("startedOn"))
+                .orElse(value);
+    }
+
+    /**
+     * The dimensions chosen, blanks left out, in order; the first time the page opens, by stage. Counting only the
+     * cases of one emergency situation counts by situation too (the API's filter selects cells of a table grouped by
+     * it): added last, or in place of the third.
+     */
+    static List<String> chosen(List<String> groupBy, String situation) {
         List<String> chosen = new ArrayList<>();
-        groupBy.stream().filter(name -> name != null && !name.isBlank()).map(String::strip).forEach(chosen::add);
+        if (groupBy == null) {
+            chosen.add("stage");
+        } else {
+            groupBy.stream().filter(name -> name != null && !name.isBlank()).map(String::strip).forEach(chosen::add);
+        }
+        if (situation != null && !chosen.contains("emergencySituation")) {
+            if (chosen.size() >= 3) {
+                chosen.set(2, "emergencySituation");
+            } else {
+                chosen.add("emergencySituation");
+            }
+        }
         return chosen;
     }
 

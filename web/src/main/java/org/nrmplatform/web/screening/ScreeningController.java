@@ -44,6 +44,8 @@ class ScreeningController {
     @GetMapping
     String cases(@RequestParam(defaultValue = "0") int page, Model model) {
         model.addAttribute("cases", api.get("/api/cases?page={page}&size=20", Math.max(page, 0)));
+        // persons registered rapidly in an emergency situation, whose cases are completed here
+        model.addAttribute("toComplete", api.list("/api/emergency-situations/cases-to-complete"));
         return "screening/cases";
     }
 

@@ -42,6 +42,9 @@ class SignIn {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/screening", "/screening/**").hasRole(Roles.FIRST_LINE)
                         .requestMatchers("/worklist", "/worklist/**", "/cases/**").hasRole(Roles.CASE_MANAGER)
+                        // the professionals who open cases register situations and their persons
+                        .requestMatchers("/emergencies", "/emergencies/**").hasAnyRole(Roles.FIRST_LINE,
+                                Roles.CASE_MANAGER)
                         .requestMatchers("/identification", "/identification/**")
                         .hasRole(Roles.IDENTIFICATION_AUTHORITY)
                         .requestMatchers("/inbox", "/inbox/**").hasRole(Roles.SERVICE_PROVIDER)
