@@ -4,17 +4,14 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.nrmplatform.caseservice.plans.PlanCommands.EscalateReview;
+import org.nrmplatform.shared.scheduling.Polling;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,7 +23,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @EnableConfigurationProperties(PlanProperties.class)
-class PlanReviewWatch implements SmartLifecycle {
+class PlanReviewWatch extends Polling {
 
     private static final Logger LOG = LoggerFactory.getLogger(PlanReviewWatch.class);
     /** Recorded in the escalation's metadata: the platform, not a person, escalated. */
@@ -37,10 +34,10 @@ class PlanReviewWatch implements SmartLifecycle {
     private final PlanProperties properties;
     private final Clock clock;
     private final Counter escalated;
-    private ScheduledExecutorService executor;
 
     PlanReviewWatch(PlanList plans, CommandGateway commands, PlanProperties properties, Clock clock,
                     MeterRegistry meters) {
+        super("plan-reviews", properties.pollInterval());
         this.plans = plans;
         this.commands = commands;
         this.properties = properties;
@@ -63,41 +60,13 @@ class PlanReviewWatch implements SmartLifecycle {
         return count;
     }
 
-    private void poll() {
+    @Override
+    protected void poll() {
         try {
             escalateOverdue();
         } catch (RuntimeException e) {
             // the review stays overdue and unescalated in the view: the next poll tries again
             LOG.warn("Escalating overdue plan reviews failed; retrying in {}", properties.pollInterval(), e);
         }
-    }
-
-    @Override
-    public synchronized void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "plan-reviews"));
-        long interval = properties.pollInterval().toMillis();
-        executor.scheduleWithFixedDelay(this::poll, interval, interval, TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        executor = null;
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return executor != null;
-    }
-
-    /** Stops before Axon's command bus and event processors shut down (they stop in later phases). */
-    @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE - 1;
     }
 }

@@ -7,9 +7,6 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -22,9 +19,9 @@ import org.nrmplatform.contracts.identity.Role;
 import org.nrmplatform.shared.domain.RuleViolation;
 import org.nrmplatform.shared.privacy.SubjectKeys;
 import org.nrmplatform.shared.security.Actor;
+import org.nrmplatform.shared.scheduling.Polling;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,7 +35,7 @@ import org.springframework.stereotype.Component;
  * for the case, with the case manager's right to erase it; the approval is that organisation's to decide.
  */
 @Component
-class DailyRetentionRun implements SmartLifecycle {
+class DailyRetentionRun extends Polling {
 
     static final String CLIENT_ID = "nrm-retention";
 
@@ -52,10 +49,10 @@ class DailyRetentionRun implements SmartLifecycle {
     private final RetentionProperties properties;
     private final Clock clock;
     private final String owner = "case-service-" + UUID.randomUUID();
-    private ScheduledExecutorService executor;
 
     DailyRetentionRun(RetentionPlan plan, RetentionRuns runs, CommandGateway commands, ApprovalRequests approvals,
                       SubjectKeys keys, RetentionPeriods periods, Clock clock) {
+        super("retention-run", periods.properties().pollInterval());
         this.plan = plan;
         this.runs = runs;
         this.commands = commands;
@@ -124,41 +121,13 @@ class DailyRetentionRun implements SmartLifecycle {
         return new Actor(null, CLIENT_ID, organisationId, null, null, Set.of(Role.CASE_MANAGER)).toMetadata();
     }
 
-    private void poll() {
+    @Override
+    protected void poll() {
         try {
             runOwed();
         } catch (RuntimeException e) {
             // the claim lapses with its lease and the day is run again then
             log.warn("The retention run failed; it is run again once its lease of {} lapses", properties.lease(), e);
         }
-    }
-
-    @Override
-    public synchronized void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "retention-run"));
-        long interval = properties.pollInterval().toMillis();
-        executor.scheduleWithFixedDelay(this::poll, interval, interval, TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        executor = null;
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return executor != null;
-    }
-
-    /** Stops before Axon's command bus and event processors shut down (they stop in later phases). */
-    @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE - 1;
     }
 }

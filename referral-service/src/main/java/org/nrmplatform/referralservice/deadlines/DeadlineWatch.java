@@ -4,9 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
@@ -15,10 +12,10 @@ import org.nrmplatform.referralservice.referrals.ReferralCommands.EscalateReferr
 import org.nrmplatform.referralservice.standards.ServiceProviderCommands.WarnOfLicenceExpiry;
 import org.nrmplatform.referralservice.tasks.TaskCommands.EscalateTask;
 import org.nrmplatform.referralservice.tasks.TaskCommands.RemindTask;
+import org.nrmplatform.shared.scheduling.Polling;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -30,7 +27,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @EnableConfigurationProperties(DeadlineProperties.class)
-class DeadlineWatch implements SmartLifecycle {
+class DeadlineWatch extends Polling {
 
     private static final Logger log = LoggerFactory.getLogger(DeadlineWatch.class);
     /** Recorded in the escalation's metadata: the platform, not a person, escalated. */
@@ -40,9 +37,9 @@ class DeadlineWatch implements SmartLifecycle {
     private final CommandGateway commands;
     private final DeadlineProperties properties;
     private final Clock clock;
-    private ScheduledExecutorService executor;
 
     DeadlineWatch(MongoTemplate mongo, CommandGateway commands, DeadlineProperties properties, Clock clock) {
+        super("referral-deadlines", properties.pollInterval());
         this.deadlines = new DueDeadlines(mongo, "referral-service-" + UUID.randomUUID(), properties.lease());
         this.commands = commands;
         this.properties = properties;
@@ -74,41 +71,13 @@ class DeadlineWatch implements SmartLifecycle {
         };
     }
 
-    private void poll() {
+    @Override
+    protected void poll() {
         try {
             fireDue();
         } catch (RuntimeException e) {
             // the claim lapses with its lease and the deadline is fired again then
             log.warn("Firing due referral deadlines failed; retrying after the lease of {}", properties.lease(), e);
         }
-    }
-
-    @Override
-    public synchronized void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "referral-deadlines"));
-        long interval = properties.pollInterval().toMillis();
-        executor.scheduleWithFixedDelay(this::poll, interval, interval, TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        executor = null;
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return executor != null;
-    }
-
-    /** Stops before Axon's command bus and event processors shut down (they stop in later phases). */
-    @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE - 1;
     }
 }

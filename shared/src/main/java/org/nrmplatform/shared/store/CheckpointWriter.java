@@ -11,9 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.axonframework.common.DateTimeUtils;
 import org.bson.Document;
@@ -21,9 +18,9 @@ import org.nrmplatform.evidence.Checkpoint;
 import org.nrmplatform.evidence.HeadTree;
 import org.nrmplatform.evidence.SigningKey;
 import org.nrmplatform.evidence.StreamHead;
+import org.nrmplatform.shared.scheduling.Polling;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Writes a signed checkpoint every interval (docs/evidence.md): the heads of all streams among the events
@@ -33,7 +30,7 @@ import org.springframework.context.SmartLifecycle;
  * instance wrote a checkpoint meanwhile, or took the number it wanted, it starts again from the stored heads.
  * Nothing is written when no event settled since the last checkpoint.
  */
-public class CheckpointWriter implements SmartLifecycle {
+public class CheckpointWriter extends Polling {
 
     private static final Logger log = LoggerFactory.getLogger(CheckpointWriter.class);
     private static final int PROBE = 16;
@@ -45,7 +42,6 @@ public class CheckpointWriter implements SmartLifecycle {
     private final SigningKey key;
     private final EvidenceProperties.Checkpoints settings;
     private final Clock clock;
-    private ScheduledExecutorService scheduler;
 
     /** The heads at checkpoint {@code number}, which covered events up to {@code globalIndex}. */
     private record State(long number, long globalIndex, Map<String, StreamHead> heads) {
@@ -54,6 +50,7 @@ public class CheckpointWriter implements SmartLifecycle {
     private State state;
 
     CheckpointWriter(EventDatabase database, SigningKey key, EvidenceProperties.Checkpoints settings, Clock clock) {
+        super("checkpoint-writer", settings.interval());
         this.database = database;
         this.sequence = new GlobalSequence(database.outsideTransactions());
         this.store = new CheckpointStore(database.outsideTransactions());
@@ -159,17 +156,7 @@ public class CheckpointWriter implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "checkpoint-writer");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long interval = settings.interval().toMillis();
-        scheduler.scheduleWithFixedDelay(this::writeLogged, interval, interval, TimeUnit.MILLISECONDS);
-    }
-
-    private void writeLogged() {
+    protected void poll() {
         try {
             long started = System.nanoTime();
             // the time is what an operator (and the large-installation benchmark) watches grow with the store
@@ -179,18 +166,5 @@ public class CheckpointWriter implements SmartLifecycle {
         } catch (RuntimeException e) {
             log.warn("Could not write a checkpoint; trying again in {}", settings.interval(), e);
         }
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return scheduler != null;
     }
 }
