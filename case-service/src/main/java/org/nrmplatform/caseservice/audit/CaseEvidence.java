@@ -141,10 +141,15 @@ public class CaseEvidence {
      * Personal fields a court export never opens, by event type: what the agencies assisting the person said among
      * themselves at a case conference is not evidence for the prosecution by default (assistance does not depend
      * on co-operating with it, Council of Europe Convention art. 12(6)); the ciphertext stays in the stored payload,
-     * so the chain verifies, and the readable payload says {@value #WITHHELD}.
+     * so the chain verifies, and the readable payload says {@value #WITHHELD}. Likewise the person's feedback on the
+     * assistance received (decision 45): their own words, given to improve the help and only because they are not
+     * used against them or anyone; the export shows that feedback was given, when and how, never what it said.
      */
-    private static final Map<String, String> WITHHELD_FIELDS = Map.of("ConferenceRecorded", "note");
     static final String WITHHELD = "withheld: a case conference's note is read by the case's case managers";
+    static final String WITHHELD_FEEDBACK = "withheld: the person's feedback is read by the case's case managers";
+    private static final Map<String, Map<String, String>> WITHHELD_FIELDS = Map.of(
+            "ConferenceRecorded", Map.of("note", WITHHELD),
+            "FeedbackGiven", Map.of("answers", WITHHELD_FEEDBACK, "comment", WITHHELD_FEEDBACK));
 
     /** The event with its sealed personal fields opened (null when erased); unchanged when it has none. */
     private static AuditExport.Event readable(AuditExport.Event event, PersonalData.Reading reading) {
@@ -157,10 +162,11 @@ public class CaseEvidence {
         String type = event.payloadType().substring(Math.max(event.payloadType().lastIndexOf('.'),
                 event.payloadType().lastIndexOf('$')) + 1);
         Map<String, Object> shown = stored;
-        String withheld = WITHHELD_FIELDS.get(type);
-        if (withheld != null && stored.get(withheld) != null) {
-            shown = new LinkedHashMap<>(stored);
-            shown.put(withheld, WITHHELD);
+        for (Map.Entry<String, String> withheld : WITHHELD_FIELDS.getOrDefault(type, Map.of()).entrySet()) {
+            if (stored.get(withheld.getKey()) != null) {
+                shown = shown == stored ? new LinkedHashMap<>(stored) : shown;
+                shown.put(withheld.getKey(), withheld.getValue());
+            }
         }
         PersonalData.OpenedPayload opened = reading.openPayload(type, shown);
         return opened.payload().equals(stored) ? event : event.withReadable(opened.payload(), opened.erased());

@@ -11,6 +11,8 @@ import org.nrmplatform.caseservice.projections.ProjectionVersions;
 import org.nrmplatform.caseservice.projections.RebuildableProjection;
 import org.nrmplatform.contracts.approvals.ApprovalEvents.ApprovalRequested;
 import org.nrmplatform.contracts.conferences.ConferenceEvents.ConferenceRecorded;
+import org.nrmplatform.contracts.feedback.FeedbackEvents.FeedbackGiven;
+import org.nrmplatform.contracts.feedback.FeedbackEvents.FeedbackLinkIssued;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralRequested;
 import org.nrmplatform.contracts.tasks.TaskEvents.TaskAssigned;
 import org.springframework.data.annotation.Id;
@@ -68,7 +70,18 @@ class ReferralIndex extends RebuildableProjection {
                 target());
     }
 
-    /** The referrals', tasks', approvals' and conferences' records of the case. */
+    /** A feedback request: issued as a link, or recorded at once by the case manager (then given is its first). */
+    @EventHandler
+    void on(FeedbackLinkIssued event) {
+        mongo.save(new CaseReferral(event.feedbackId().toString(), event.caseId().toString(), "Feedback"), target());
+    }
+
+    @EventHandler
+    void on(FeedbackGiven event) {
+        mongo.save(new CaseReferral(event.feedbackId().toString(), event.caseId().toString(), "Feedback"), target());
+    }
+
+    /** The referrals', tasks', approvals', conferences' and feedback requests' records of the case. */
     List<CaseReferral> recordsOf(UUID caseId) {
         return mongo.find(query(where("caseId").is(caseId.toString())), CaseReferral.class, collection().current());
     }

@@ -18,6 +18,8 @@ import org.springframework.data.annotation.Id;
  * @param legalBasisRecordedAt     when a prosecutor's office first recorded a legal basis (proceedings) for the case
  * @param referrals                national referrals, keyed by a hash of the referral id
  * @param transnationalReferrals   transnational referrals sent for the case, keyed by a hash of their id
+ * @param feedback                 the person's feedback given on the case, keyed by a hash of its id: when, and
+ *                                 the answer codes (opened when counted; none once the case was erased)
  */
 record IndicatorFacts(@Id String key, Boolean incoming, CaseStage stage, String sex, String ageBand,
                       String ageCategory, List<String> citizenship, List<String> typesOfExploitation,
@@ -27,7 +29,7 @@ record IndicatorFacts(@Id String key, Boolean incoming, CaseStage stage, String 
                       String closureReason, Instant closedAt, List<String> servicesReceived,
                       Instant legalBasisRecordedAt, Map<String, Referral> referrals,
                       Map<String, TransnationalReferral> transnationalReferrals, Instant receivedAt,
-                      String serviceType) {
+                      String serviceType, Map<String, FeedbackGiven> feedback) {
 
     static final String COLLECTION = "case_indicators";
 
@@ -41,6 +43,14 @@ record IndicatorFacts(@Id String key, Boolean incoming, CaseStage stage, String 
     record TransnationalReferral(Instant sentAt, String serviceType) {
     }
 
+    /** {@code answers}: question code to answer code. */
+    record FeedbackGiven(Instant givenAt, Map<String, String> answers) {
+
+        Map<String, String> answersOrNone() {
+            return answers == null ? Map.of() : answers;
+        }
+    }
+
     /** A case whose opening has been seen (not only events of other streams that arrived first). */
     boolean opened() {
         return !Boolean.TRUE.equals(incoming) && screenedAt != null && stage != null;
@@ -52,6 +62,10 @@ record IndicatorFacts(@Id String key, Boolean incoming, CaseStage stage, String 
 
     Map<String, Referral> referralsOrNone() {
         return referrals == null ? Map.of() : referrals;
+    }
+
+    Map<String, FeedbackGiven> feedbackOrNone() {
+        return feedback == null ? Map.of() : feedback;
     }
 
     Map<String, TransnationalReferral> transnationalReferralsOrNone() {

@@ -27,6 +27,8 @@ public enum PersonalField {
     CONFERENCE_NOTE("ConferenceRecorded", "note"),
     CONFERENCE_DECISIONS("ConferenceRecorded", "decisions"),
     CONFERENCE_ACTION_ITEM("ConferenceRecorded", "actionItems.description"),
+    FEEDBACK_ANSWER("FeedbackGiven", "answers.answer"),
+    FEEDBACK_COMMENT("FeedbackGiven", "comment"),
     APPROVAL_REQUEST("ApprovalRequested", "request"),
     APPROVAL_REJECTION_REASON("ApprovalRejected", "reason"),
     REFERRAL_NOTE("ReferralRequested", "note"),
