@@ -16,7 +16,7 @@ class PublicFeedbackAccess {
 
     @Bean
     @Order(10)
-    SecurityFilterChain feedbackLinks(HttpSecurity http) throws Exception {
+    SecurityFilterChain openFeedbackLinkPath(HttpSecurity http) throws Exception {
         return http.securityMatcher("/api/feedback/*")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
