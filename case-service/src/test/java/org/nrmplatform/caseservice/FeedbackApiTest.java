@@ -33,7 +33,7 @@ class FeedbackApiTest extends ApiTest {
 
     @Test
     void thePersonGivesFeedbackOnceThroughTheLinkAndTheCaseManagerReadsIt() {
-        UUID caseId = openCase();
+        UUID caseId = openCase(this);
         String feedback = "/api/cases/" + caseId + "/feedback";
         Answer issued = caseManager.post(feedback + "/links", Map.of("language", "sq"));
         assertThat(issued.status()).as(issued.raw().body()).isEqualTo(201);
@@ -121,7 +121,7 @@ class FeedbackApiTest extends ApiTest {
 
     @Test
     void theCaseManagerRecordsFeedbackAndOtherRolesAreRefusedWhateverTheBody() {
-        UUID caseId = openCase();
+        UUID caseId = openCase(this);
         String feedback = "/api/cases/" + caseId + "/feedback";
         Answer recorded = caseManager.post(feedback, Map.of("answers", Map.of("FELT_RESPECTED", "YES"),
                 "comment", "Said she was well looked after"));
@@ -142,7 +142,7 @@ class FeedbackApiTest extends ApiTest {
 
     @Test
     void badInputIsAProblemNamingTheField() {
-        UUID caseId = openCase();
+        UUID caseId = openCase(this);
         String feedback = "/api/cases/" + caseId + "/feedback";
         assertProblem(caseManager.post(feedback, Map.of("answers", Map.of("SATISFIED", "MAYBE"))), 422,
                 "answers.SATISFIED");
@@ -160,9 +160,15 @@ class FeedbackApiTest extends ApiTest {
         assertThat(unreadable.status()).isEqualTo(400);
     }
 
-    private UUID openCase() {
+    /** A presumed victim's case, which the social welfare centre's case managers then work. */
+    static UUID openCase(ApiTest test) {
         UUID caseId = UUID.randomUUID();
-        assertThat(firstLine.post("/api/cases", CaseRequests.openAdult(caseId)).status()).isEqualTo(201);
+        assertThat(test.firstLine.post("/api/cases", CaseRequests.openAdult(caseId)).status()).isEqualTo(201);
+        String path = "/api/cases/" + caseId;
+        assertThat(test.firstLine.post(path + "/indicator-assessments", CaseRequests.labourAssessment()).status())
+                .isEqualTo(201);
+        assertThat(test.firstLine.post(path + "/presumed-victim", CaseRequests.presumedVictim()).status())
+                .isEqualTo(200);
         return caseId;
     }
 

@@ -11,22 +11,21 @@ import org.nrmplatform.shared.testing.ApiClient.Answer;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * A feedback link expires after the configured time (here two seconds): usable before, then refused exactly as an
+ * A feedback link expires after the configured time (here five seconds): usable before, then refused exactly as an
  * unknown link is, and the case manager sees it expired.
  */
-@TestPropertySource(properties = "nrm.feedback.link-validity=PT2S")
+@TestPropertySource(properties = "nrm.feedback.link-validity=PT5S")
 class FeedbackLinkExpiryApiTest extends ApiTest {
 
     @Test
     void anExpiredLinkIsRefusedAsAnUnknownOneIs() {
-        UUID caseId = UUID.randomUUID();
-        assertThat(firstLine.post("/api/cases", CaseRequests.openAdult(caseId)).status()).isEqualTo(201);
+        UUID caseId = FeedbackApiTest.openCase(this);
         String feedback = "/api/cases/" + caseId + "/feedback";
         String link = "/api/feedback/" + caseManager.post(feedback + "/links", Map.of("language", "mk")).body()
                 .get("token").asString();
         assertThat(anonymous.get(link).status()).isEqualTo(200);
 
-        Awaitility.await().pollInterval(Duration.ofMillis(500)).atMost(Duration.ofSeconds(10))
+        Awaitility.await().pollInterval(Duration.ofMillis(500)).atMost(Duration.ofSeconds(30))
                 .until(() -> anonymous.get(link).status() == 404);
         Answer expired = anonymous.post(link, Map.of("answers", Map.of("SATISFIED", "YES")));
         Answer unknown = anonymous.post("/api/feedback/" + "B".repeat(43), Map.of("answers", Map.of("SATISFIED", "YES")));

@@ -11,6 +11,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,6 +31,8 @@ import org.springframework.web.bind.annotation.RestController;
 class PublicFeedbackController {
 
     static final String PATH = "/api/feedback/{token}";
+    /** Anyone, signed in or not: the token in the path is the credential (PublicFeedbackAccess opens the path). */
+    static final String OPEN = "permitAll()";
 
     record Choice(String code, String label) {
     }
@@ -47,6 +50,7 @@ class PublicFeedbackController {
     }
 
     @GetMapping
+    @PreAuthorize(OPEN)
     @Operation(summary = "The questionnaire of a usable feedback link (no sign-in: the token is the credential)",
             description = "Labels in the language Accept-Language asks for; 404 for a link that cannot be used.")
     ResponseEntity<Questionnaire> questionnaire(@PathVariable String token,
@@ -58,6 +62,7 @@ class PublicFeedbackController {
     }
 
     @PostMapping(consumes = "application/json")
+    @PreAuthorize(OPEN)
     @Operation(summary = "Give the feedback, once (no sign-in: the token is the credential)",
             description = "204 once stored; 404 for a link that cannot be used (whatever the body), 400 or 422 for "
                     + "answers not in the questionnaire.")

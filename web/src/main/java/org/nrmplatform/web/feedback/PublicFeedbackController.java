@@ -1,8 +1,8 @@
 package org.nrmplatform.web.feedback;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import java.util.regex.Pattern;
-import jakarta.servlet.http.HttpServletResponse;
 import org.nrmplatform.web.platform.CodeLists;
 import org.nrmplatform.web.platform.PlatformApi;
 import org.nrmplatform.web.platform.RefusedAction;
