@@ -27,7 +27,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.bson.Document;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -81,7 +80,10 @@ class RestoreDrillIT {
                     sourceKeyId = publicKeyId(source);
                     backup = work.resolve("backup");
                     keys = work.resolve("keys");
-                    before = backUpWhileWriting(source, backup, keys);
+                    LocalPlatform from = source;
+                    Path into = backup;
+                    before = backUpWhileWriting(source, source.storeUri(),
+                            () -> from.launcher("backup", into.toString()), keys);
                     source.launcher("down");
                 } catch (Throwable e) {
                     source.downKeepingEverything();
@@ -95,7 +97,10 @@ class RestoreDrillIT {
             }
             target.prepare();
             try {
-                restoreAndCheck(target, backup, keys, before, sourceKeyId);
+                Path from = backup;
+                // the embedded store's address (and its generated password) exist once the restore wrote them
+                restoreAndCheck(target, null, () -> target.launcher("restore", from.toString()), keys, before,
+                        sourceKeyId);
                 target.downAndRemove();
             } catch (Throwable e) {
                 target.downKeepingEverything();
@@ -106,47 +111,85 @@ class RestoreDrillIT {
                 delete(work);
             }
         } finally {
-            String report = String.join("\n", figures) + "\n";
-            System.out.println("\nrestore drill:\n" + report);
-            Path file = LocalPlatform.REPOSITORY.resolve("infra/target/restore-drill.md");
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, report);
+            report("restore-drill.md");
         }
+    }
+
+    /** Prints the drill's figures and keeps them in {@code infra/target}. */
+    private void report(String name) throws IOException {
+        String report = String.join("\n", figures) + "\n";
+        System.out.println("\nrestore drill:\n" + report);
+        Path file = LocalPlatform.REPOSITORY.resolve("infra/target/" + name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, report);
     }
 
     /**
-     * The drill against MongoDB needs a MongoDB and its tools ({@code mongodump}, {@code mongorestore}); where there
-     * are none it is skipped, saying so.
+     * The same drill on MongoDB, with its own tools (README, "Backup and restore", "On MongoDB"): the platform runs on
+     * one replica set and takes cases from two writers while {@code mongodump --oplog} runs; the archive is restored
+     * with {@code mongorestore --oplogReplay} into a second, fresh one, the keys with {@code infra/nrm restore
+     * --keys}, and the platform started there passes the same checks. Where this machine has no MongoDB it is
+     * skipped and says why ({@link MongoDbPair}).
      */
     @Test
-    void onMongoDbTheDrillNeedsAMongoDb() {
-        String uri = System.getenv("NRM_DRILL_MONGODB_URI");
-        boolean tools = onPath("mongodump") && onPath("mongorestore");
-        String reason = "the restore drill on MongoDB is skipped: " + (uri == null ? "no MongoDB here "
-                + "(NRM_DRILL_MONGODB_URI unset)" : "") + (uri == null && !tools ? " and " : "")
-                + (tools ? "" : "no mongodump/mongorestore on the PATH")
-                + "; the procedure is in the README, \"Backup and restore\", \"On MongoDB\"";
-        if (uri == null || !tools) {
-            System.out.println(reason);
+    void onMongoDbABackupByItsOwnToolsWhileServingRestoresIntoAFreshMongoDbAndVerifies() throws Exception {
+        try (MongoDbPair mongo = MongoDbPair.find()) {
+            figures.add("on MongoDB: " + mongo.describe());
+            Path work = Files.createTempDirectory("nrm-restore-drill-mongodb");
+            Path archive = work.resolve("nrm-mongodb.archive.gz");
+            Path keys = work.resolve("keys");
+            LocalPlatform source = new LocalPlatform().withEnvironment("NRM_START_TIMEOUT", START_TIMEOUT)
+                    .withEnvironment("NRM_STORE_URI", mongo.sourceUri())
+                    .withEnvironment("NRM_EVIDENCE_CHECKPOINTS_INTERVAL", "5s")
+                    .withEnvironment("NRM_EVIDENCE_CHECKPOINTS_SETTLE", "1s")
+                    .withEnvironment("NRM_BACKUP_PASSPHRASE", PASSPHRASE);
+            source.prepare();
+            Set<UUID> before;
+            String sourceKeyId;
+            try {
+                source.launcher("up");
+                sourceKeyId = publicKeyId(source);
+                before = backUpWhileWriting(source, mongo.sourceUri(), () -> {
+                    mongo.dump(archive);
+                    return "backup done: mongodump --oplog --gzip --archive, " + Files.size(archive) + " bytes";
+                }, keys);
+                source.launcher("down");
+            } catch (Throwable e) {
+                source.downKeepingEverything();
+                throw e;
+            }
+
+            LocalPlatform target = new LocalPlatform().withEnvironment("NRM_START_TIMEOUT", START_TIMEOUT)
+                    .withEnvironment("NRM_STORE_URI", mongo.targetUri())
+                    .withEnvironment("NRM_BACKUP_PASSPHRASE", PASSPHRASE);
+            target.prepare();
+            try {
+                restoreAndCheck(target, mongo.targetUri(), () -> {
+                    mongo.restore(archive);
+                    return "restored into " + MongoDbPair.masked(mongo.targetUri())
+                            + " with mongorestore --oplogReplay --drop";
+                }, keys, before, sourceKeyId);
+                target.downAndRemove();
+            } catch (Throwable e) {
+                target.downKeepingEverything();
+                throw e;
+            }
+            source.downAndRemove();
+            delete(work);
+        } finally {
+            report("restore-drill-mongodb.md");
         }
-        Assumptions.assumeTrue(uri != null && tools, reason);
-        // a MongoDB is here: the procedure is the README's (mongodump --oplog, mongorestore --oplogReplay); this
-        // repository's machines have none, so the drill on it is not written yet and says so rather than pass
-        Assumptions.abort("the drill on MongoDB is not automated yet: follow the README's procedure against "
-                + uri.replaceAll("//[^@/]*@", "//***@"));
     }
 
-    private static boolean onPath(String tool) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-            if (Files.isExecutable(Path.of(dir, tool))) {
-                return true;
-            }
-        }
-        return false;
+    /** Takes a backup or restores one, and answers the launcher's or the tool's account of it. */
+    @FunctionalInterface
+    private interface Step {
+        String run() throws Exception;
     }
 
     /** Opens cases from two writers, takes the backup and the keys' backup meanwhile; the cases acknowledged before. */
-    private Set<UUID> backUpWhileWriting(LocalPlatform source, Path backup, Path keys) throws Exception {
+    private Set<UUID> backUpWhileWriting(LocalPlatform source, String storeUri, Step backup, Path keys)
+            throws Exception {
         String token = source.launcher("token", "first-line").trim();
         AtomicBoolean writing = new AtomicBoolean(true);
         ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
@@ -154,7 +197,7 @@ class RestoreDrillIT {
             writers.submit(() -> write(source, token, writing));
         }
         Set<UUID> before;
-        try (MongoClient client = MongoClients.create(source.storeUri())) {
+        try (MongoClient client = MongoClients.create(storeUri)) {
             Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
             // a checkpoint that covers cases, so that the restored streams verify against one the backup holds
             while (acknowledged.size() < 60 || client.getDatabase("nrm_events").getCollection("checkpoints")
@@ -165,12 +208,12 @@ class RestoreDrillIT {
             }
             before = new HashSet<>(acknowledged);
             Instant started = Instant.now();
-            String printed = source.launcher("backup", backup.toString());
+            String printed = backup.run();
             long backupMillis = Duration.between(started, Instant.now()).toMillis();
             int during = acknowledged.size() - before.size();
             assertThat(printed).contains("backup done");
-            figures.add(String.format("backup: %s taken while 2 writers opened cases: %d cases acknowledged before "
-                            + "it began, %d more during it; infra/nrm backup took %.1f s", backup, before.size(), during,
+            figures.add(String.format("backup taken while 2 writers opened cases: %d cases acknowledged before "
+                            + "it began, %d more during it; the backup took %.1f s", before.size(), during,
                     backupMillis / 1000.0));
             figures.add("  " + printed.lines().filter(line -> line.startsWith("backup done")).findFirst().orElseThrow());
         } finally {
@@ -203,17 +246,21 @@ class RestoreDrillIT {
         }
     }
 
-    private void restoreAndCheck(LocalPlatform target, Path backup, Path keys, Set<UUID> before, String sourceKeyId)
-            throws Exception {
+    /**
+     * @param storeUri where the restored store answers, or null for the embedded store the launcher restored (its
+     *                 address is known once it did)
+     */
+    private void restoreAndCheck(LocalPlatform target, String storeUri, Step restore, Path keys, Set<UUID> before,
+                                 String sourceKeyId) throws Exception {
         Instant started = Instant.now();
-        String restored = target.launcher("restore", backup.toString());
+        String restored = restore.run();
         long restoreMillis = Duration.between(started, Instant.now()).toMillis();
         target.launcher("restore", "--keys", keys.toString());
         started = Instant.now();
         target.launcher("up");
         long upMillis = Duration.between(started, Instant.now()).toMillis();
-        figures.add(String.format("restore into a new data directory: %.1f s (checksums, copy, the log's writes "
-                + "executed again); infra/nrm up on it: %.1f s", restoreMillis / 1000.0, upMillis / 1000.0));
+        figures.add(String.format("restore: %.1f s; infra/nrm up on it: %.1f s", restoreMillis / 1000.0,
+                upMillis / 1000.0));
         figures.add("  " + restored.lines().filter(line -> line.startsWith("restored into")).findFirst().orElseThrow());
 
         if (sourceKeyId != null) {
@@ -221,7 +268,7 @@ class RestoreDrillIT {
         }
         Set<String> stored;
         long events;
-        try (MongoClient client = MongoClients.create(target.storeUri())) {
+        try (MongoClient client = MongoClients.create(storeUri != null ? storeUri : target.storeUri())) {
             stored = ProjectionChecks.casesOpenedInTheStore(client);
             events = client.getDatabase("nrm_events").getCollection("events").countDocuments();
             Set<String> missing = new HashSet<>();
