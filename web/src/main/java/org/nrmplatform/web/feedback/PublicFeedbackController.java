@@ -1,5 +1,6 @@
 package org.nrmplatform.web.feedback;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -37,7 +38,8 @@ class PublicFeedbackController {
     }
 
     @GetMapping
-    String questionnaire(@PathVariable String token, Model model, HttpServletResponse response) {
+    String questionnaire(@PathVariable String token, Model model, HttpServletRequest request,
+                         HttpServletResponse response) {
         if (!TOKEN.matcher(token).matches()) {
             return unusable(response);
         }
@@ -49,6 +51,9 @@ class PublicFeedbackController {
             }
             throw refused;
         }
+        // the one form shown to someone not signed in: its CSRF token needs a session to be kept in, which
+        // SessionCsrfTokens never starts by itself (a page of this site opened, not a form posted from elsewhere)
+        request.getSession(true);
         model.addAttribute("token", token);
         return "feedback/questionnaire";
     }
