@@ -26,7 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * manager) and the identification authority.
  */
 // steps are taken at once here; ApprovalApiTest holds them for approval, as an installation does by default
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "nrm.approvals.required=")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"nrm.approvals.required=", "nrm.plans.poll-interval=200ms"})
 abstract class ApiTest {
 
     static final String POLICE = "0f6a3c1e-1111-4a2b-9c3d-000000000001";

@@ -196,7 +196,10 @@ class ApprovalApiTest extends ApiTest {
         Answer held = caseManager.post("/api/cases/" + caseId + "/subject-erasure",
                 Map.of("legalBasis", Map.of("reference", "GDPR Art. 17", "requestedBy", "the data subject")));
         assertThat(held.status()).isEqualTo(202);
-        assertThat(caseManager.get("/api/cases/" + caseId).body().get("erased").asBoolean()).isFalse();
+        // the case manager's view of the case is filled in from the events: wait for it before reading it
+        JsonNode before = awaitProcessing().until(() -> caseManager.get("/api/cases/" + caseId).body(),
+                shown -> shown.has("erased"));
+        assertThat(before.get("erased").asBoolean()).as("nothing erased while the erasure awaits approval").isFalse();
         Answer approved = person(SOCIAL_WELFARE, Role.APPROVER)
                 .post("/api/approvals/" + held.body().get("approvalId").asString() + "/approval", Map.of());
         assertThat(approved.body().get("status").asString()).isEqualTo("EXECUTED");

@@ -160,7 +160,7 @@ class ProjectionRebuildTest extends ApiTest {
         });
         assertThat(incremental.keySet()).containsExactlyInAnyOrder("first-line-cases", "identification-cases",
                 "managed-cases", "referred-cases", "case-statistics", "case-indicators",
-                "case-referral-index", "case-read-log", "action-plans", "case-approvals", "case-conferences", "case-feedback");
+                "case-referral-index", "case-read-log", "action-plans", "case-approvals", "case-conferences", "case-feedback", "assistance-plans");
         for (String name : incremental.keySet()) {
             assertThat(operator.post(LIST + "/" + name + "/rebuild", Map.of()).status()).as(name).isEqualTo(202);
         }
@@ -200,7 +200,7 @@ class ProjectionRebuildTest extends ApiTest {
         assertThat(list.valueStream().map(p -> p.get("name").asString())).containsExactlyInAnyOrder(
                 "first-line-cases", "identification-cases", "managed-cases", "referred-cases",
                 "case-statistics", "case-indicators", "case-referral-index",
-                "case-read-log", "action-plans", "case-approvals", "case-conferences", "case-feedback");
+                "case-read-log", "action-plans", "case-approvals", "case-conferences", "case-feedback", "assistance-plans");
         assertThat(list.valueStream()).allSatisfy(p -> {
             assertThat(p.get("rebuildable").asBoolean()).isTrue();
             assertThat(p.get("state").asString()).isIn("LIVE", "REBUILDING");

@@ -22,8 +22,9 @@ import tools.jackson.databind.JsonNode;
  * Guessing at the token endpoint and the sign-in form, over real HTTP: after two free failures in a row each
  * further one makes the name wait (even the right secret is refused meanwhile), the fourth locks a known client or
  * account (an event in its history), and the fifth attempt, right or wrong, is a 429 problem with Retry-After
- * until an administrator lifts the lock. A wrong secret of an unknown client id costs the same hashing as one of a
- * known client (the loop prints both).
+ * until an administrator lifts the lock (a browser's sign-in form is sent back to the sign-in page, which says
+ * why). A wrong secret of an unknown client id costs the same hashing as one of a known client (the loop prints
+ * both).
  */
 class SignInThrottlingTest extends IdentityServiceTest {
 
@@ -92,15 +93,24 @@ class SignInThrottlingTest extends IdentityServiceTest {
         assertThat(signIn(username, "wrong 1").header("Location")).endsWith("/login?error");
         assertThat(signIn(username, "wrong 2").header("Location")).endsWith("/login?error");
         assertThat(signIn(username, "wrong 3").header("Location")).endsWith("/login?error");
+        // a browser is sent back to the sign-in page, which says why in its language; any other caller gets a 429
         OAuthClient.Answer backoff = signIn(username, password);
-        assertRefused(backoff.status(), backoff.header("Content-Type"), backoff.body(), "each further failure");
-        Thread.sleep(1000L * Long.parseLong(backoff.header("Retry-After")));
+        assertThat(backoff.status()).isEqualTo(302);
+        assertThat(backoff.header("Location")).endsWith("/login?wait=1");
+        assertThat(new OAuthClient(baseUrl()).get(backoff.header("Location"), Map.of("Accept", "text/html",
+                "Accept-Language", "sq")).raw().body()).contains("id=\"sign-in-wait\"", "Prisni 1 s");
+        Thread.sleep(1000);
         assertThat(signIn(username, "wrong 4").header("Location")).endsWith("/login?error");
 
         OAuthClient.Answer locked = signIn(username, password);
 
-        assertRefused(locked.status(), locked.header("Content-Type"), locked.body(), "locked");
-        assertThat(Long.parseLong(locked.header("Retry-After"))).isBetween(880L, 900L);
+        assertThat(locked.header("Location")).endsWith("/login?locked");
+        assertThat(new OAuthClient(baseUrl()).get(locked.header("Location"), Map.of("Accept", "text/html",
+                "Accept-Language", "mk")).raw().body()).contains("id=\"sign-in-locked\"", "сметката е заклучена");
+        OAuthClient.Answer lockedForAClient = signInAsAClient(username, password);
+        assertRefused(lockedForAClient.status(), lockedForAClient.header("Content-Type"), lockedForAClient.body(),
+                "locked");
+        assertThat(Long.parseLong(lockedForAClient.header("Retry-After"))).isBetween(880L, 900L);
         JsonNode lock = admin.get("/api/identity/users/" + userId + "/history").body().get("changes").get(1);
         assertThat(lock.get("kind").asString()).isEqualTo("LOCKED");
         assertThat(lock.get("note").asString()).startsWith("4 failed sign-ins in a row; locked until ");
@@ -158,6 +168,15 @@ class SignInThrottlingTest extends IdentityServiceTest {
         assertThat(csrf.find()).isTrue();
         return browser.postForm("/login", Map.of("username", username, "password", password, "_csrf", csrf.group(1)),
                 Map.of("Accept", "text/html"));
+    }
+
+    /** The sign-in form sent by a caller that does not ask for HTML. */
+    private OAuthClient.Answer signInAsAClient(String username, String password) {
+        OAuthClient caller = new OAuthClient(baseUrl());
+        Matcher csrf = CSRF.matcher(caller.get("/login", Map.of("Accept", "text/html")).raw().body());
+        assertThat(csrf.find()).isTrue();
+        return caller.postForm("/login", Map.of("username", username, "password", password, "_csrf", csrf.group(1)),
+                Map.of("Accept", "application/json"));
     }
 
     private static void assertRefused(int status, String contentType, JsonNode problem, String why) {

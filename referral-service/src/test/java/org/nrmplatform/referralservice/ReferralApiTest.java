@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.nrmplatform.contracts.plans.AssistancePlanEvents.PlannedServiceReferralRequested;
 import org.nrmplatform.contracts.identity.Role;
 import org.nrmplatform.shared.testing.ApiClient;
 import org.nrmplatform.shared.testing.ApiClient.Answer;
@@ -48,6 +49,22 @@ class ReferralApiTest extends ApiTest {
         JsonNode completed = caseManager.get("/api/referrals/" + referralId).body();
         assertThat(completed.at("/steps/0/outcome").asString()).isEqualTo("Admitted, safety plan made");
         assertThat(completed.get("ended").asString()).isEqualTo("Moved on");
+    }
+
+    @Test
+    void aReferralMadeOfAPlannedServiceNamesTheServiceForThePlan() {
+        UUID caseId = referableCase();
+        UUID serviceId = UUID.randomUUID();
+        Map<String, Object> body = referral(caseId, SHELTER, "SAFE_ACCOMMODATION", TOMORROW);
+        body.put("planServiceId", serviceId.toString());
+        Answer answer = caseManager.post("/api/referrals", body);
+        assertThat(answer.status()).as(answer.raw().body()).isEqualTo(201);
+        String referralId = answer.body().get("referralId").asString();
+        // the referral's stream carries, after its request, which planned service it was made of (case-service)
+        List<Object> payloads = eventStore.readEvents(referralId).asStream()
+                .map(event -> event.getPayload()).map(Object.class::cast).toList();
+        assertThat(payloads).last().isEqualTo(new PlannedServiceReferralRequested(UUID.fromString(referralId),
+                caseId, serviceId, SHELTER, "SAFE_ACCOMMODATION"));
     }
 
     @Test

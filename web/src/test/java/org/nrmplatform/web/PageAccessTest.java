@@ -106,7 +106,10 @@ class PageAccessTest {
             "first-line, /cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/conferences/9a1b2c3d-0000-4000-8000-000000000001",
             "first-line, /cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/feedback",
             "monitor, /cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/feedback",
-            "identification-authority, /cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/feedback"})
+            "identification-authority, /cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/feedback",
+            "service-provider, /cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/plan",
+            "identification-authority, /cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/plan",
+            "first-line, /cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/plan"})
     void theCaseManagersCasePagesAreRefusedToTheOtherRoles(String role, String page) throws Exception {
         pages.perform(get(page).with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_" + role))))
                 .andExpect(status().isForbidden());
@@ -121,13 +124,23 @@ class PageAccessTest {
             "first-line, /cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/reflection-period",
             "service-provider, /cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/referrals",
             "first-line, /cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/referrals",
+            "first-line, /cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/transnational-referrals",
+            "service-provider, /cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/transnational-referrals",
+            "approver, /cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/transnational-referrals",
             "monitor, /cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/closure",
             "identification-authority, /cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/erasure",
             "prosecutor, /cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/erasure",
             "case-manager, /inbox/referrals/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/assistance-steps",
             "first-line, /inbox/referrals/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/assistance-steps",
             "case-manager, /inbox/referrals/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/completion",
-            "identification-authority, /inbox/referrals/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/completion"})
+            "identification-authority, /inbox/referrals/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/completion",
+            "service-provider, /cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/plan/needs",
+            "first-line, /cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/plan/goals",
+            "monitor, /cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/plan/services",
+            "service-provider, /cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/plan/agreement",
+            "identification-authority, /cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/plan/reviews",
+            "service-provider, /cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/plan/services/9a1d4c55-0c7e-4a55-9d55-5f0c2b1e7d4e/referral",
+            "first-line, /cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/plan/services/9a1d4c55-0c7e-4a55-9d55-5f0c2b1e7d4e/referral"})
     void theCaseManagersAndProvidersNewFormsAreRefusedToTheOtherRoles(String role, String form) throws Exception {
         pages.perform(post(form).param("reason", "REINTEGRATED").param("reference", "GDPR Art. 17")
                         .param("requestedBy", "the person").with(csrf())
@@ -580,5 +593,24 @@ class PageAccessTest {
         pages.perform(post("/approvals/" + A_FLAG + "/approval")
                         .with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_approver"))))
                 .andExpect(status().isForbidden());
+    }
+
+    /** The assistance plan's page and forms: the case manager's alone (503 here: the API is not reachable). */
+    @ParameterizedTest
+    @MethodSource("everyRole")
+    void theAssistancePlanIsTheCaseManagersOnly(String role) throws Exception {
+        boolean manages = role.equals("case-manager");
+        pages.perform(get("/cases/" + A_CASE + "/plan")
+                        .with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_" + role))))
+                .andExpect(manages ? status().isServiceUnavailable() : status().isForbidden());
+        for (String form : List.of("needs", "goals", "services", "agreement", "reviews",
+                "services/" + A_FLAG + "/referral")) {
+            pages.perform(post("/cases/" + A_CASE + "/plan/" + form).param("domain", "SAFETY").with(csrf())
+                            .with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_" + role))))
+                    .andExpect(manages ? status().isServiceUnavailable() : status().isForbidden());
+        }
+        pages.perform(post("/cases/" + A_CASE + "/plan/needs").param("domain", "SAFETY")
+                        .with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_" + role))))
+                .andExpect(status().isForbidden()); // without its CSRF token
     }
 }

@@ -139,16 +139,22 @@ public class CaseEvidence {
 
     /**
      * Personal fields a court export never opens, by event type: what the agencies assisting the person said among
-     * themselves at a case conference is not evidence for the prosecution by default (assistance does not depend
-     * on co-operating with it, Council of Europe Convention art. 12(6)); the ciphertext stays in the stored payload,
-     * so the chain verifies, and the readable payload says {@value #WITHHELD}. Likewise the person's feedback on the
-     * assistance received (decision 45): their own words, given to improve the help and only because they are not
-     * used against them or anyone; the export shows that feedback was given, when and how, never what it said.
+     * themselves at a case conference, and the person's needs, goals and what they said agreeing to or reviewing
+     * their assistance plan, are not evidence for the prosecution by default (assistance does not depend on
+     * co-operating with it, Council of Europe Convention art. 12(6)); the ciphertext stays in the stored payload, so
+     * the chain verifies, and the readable payload says why it is withheld ({@value #WITHHELD}, {@value #PLAN_WITHHELD}).
+     * Likewise the person's feedback on the assistance received (decision 45, {@value #WITHHELD_FEEDBACK}): their own
+     * words, given to improve the help and only because they are not used against them or anyone; the export shows
+     * that feedback was given, when and how, never what it said.
      */
     static final String WITHHELD = "withheld: a case conference's note is read by the case's case managers";
+    static final String PLAN_WITHHELD = "withheld: the assistance plan's texts are read by the case's case managers";
     static final String WITHHELD_FEEDBACK = "withheld: the person's feedback is read by the case's case managers";
     private static final Map<String, Map<String, String>> WITHHELD_FIELDS = Map.of(
             "ConferenceRecorded", Map.of("note", WITHHELD),
+            "NeedAssessed", Map.of("description", PLAN_WITHHELD), "PlanGoalSet", Map.of("description", PLAN_WITHHELD),
+            "PlanAgreed", Map.of("withWhom", PLAN_WITHHELD, "note", PLAN_WITHHELD),
+            "PlanReviewed", Map.of("note", PLAN_WITHHELD),
             "FeedbackGiven", Map.of("answers", WITHHELD_FEEDBACK, "comment", WITHHELD_FEEDBACK));
 
     /** The event with its sealed personal fields opened (null when erased); unchanged when it has none. */

@@ -13,6 +13,7 @@ import org.nrmplatform.contracts.approvals.ApprovalEvents.ApprovalRequested;
 import org.nrmplatform.contracts.conferences.ConferenceEvents.ConferenceRecorded;
 import org.nrmplatform.contracts.feedback.FeedbackEvents.FeedbackGiven;
 import org.nrmplatform.contracts.feedback.FeedbackEvents.FeedbackLinkIssued;
+import org.nrmplatform.contracts.plans.AssistancePlanEvents.AssistancePlanStarted;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralRequested;
 import org.nrmplatform.contracts.tasks.TaskEvents.TaskAssigned;
 import org.springframework.data.annotation.Id;
@@ -20,7 +21,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Which referrals, tasks, approvals and conferences belong to which case, from referral-service's events in the shared stream, so that
+ * Which referrals, tasks, approvals, conferences and assistance plans belong to which case, from referral-service's events in the shared stream, so that
  * a case's history and court export can include their events (a task's record has {@code type} Task; a
  * referral's has none, as before tasks existed). Owns {@value #COLLECTION} (version 1; see
  * {@link ProjectionVersions}). Only the history reads it, never a write, so it is rebuildable while serving
@@ -81,7 +82,13 @@ class ReferralIndex extends RebuildableProjection {
         mongo.save(new CaseReferral(event.feedbackId().toString(), event.caseId().toString(), "Feedback"), target());
     }
 
-    /** The referrals', tasks', approvals', conferences' and feedback requests' records of the case. */
+    @EventHandler
+    void on(AssistancePlanStarted event) {
+        mongo.save(new CaseReferral(event.planId().toString(), event.caseId().toString(), "AssistancePlan"),
+                target());
+    }
+
+    /** The referrals', tasks', approvals', conferences', feedback requests' and the assistance plan's records of the case. */
     List<CaseReferral> recordsOf(UUID caseId) {
         return mongo.find(query(where("caseId").is(caseId.toString())), CaseReferral.class, collection().current());
     }

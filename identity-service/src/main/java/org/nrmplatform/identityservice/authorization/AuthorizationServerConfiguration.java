@@ -19,8 +19,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationToken;
@@ -91,8 +91,15 @@ class AuthorizationServerConfiguration {
                                     .grantTypes(grants -> grants.retainAll(SERVED_GRANTS))
                                     .claims(all -> all.remove("device_authorization_endpoint"))));
                 })
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .formLogin(Customizer.withDefaults())
+                .authorizeHttpRequests(requests -> requests
+                        // the page with any of its parameters (?lang=, ?wait=, ?logout); form login's own permitAll
+                        // lets only the exact addresses through (/login, /login?error)
+                        .requestMatchers(paths.matcher(HttpMethod.GET, "/login"),
+                                paths.matcher(HttpMethod.GET, "/default-ui.css")).permitAll()
+                        .anyRequest().authenticated())
+                // the platform's own page in the region's languages (signin.SignInPage, decision 47); the form,
+                // its failure (?error) and sign-out (?logout) addresses stay those of Spring Security's own page
+                .formLogin(form -> form.loginPage("/login").permitAll())
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(signInPolicy(identity))))
                 .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
                         new LoginUrlAuthenticationEntryPoint("/login"), browser()));

@@ -21,6 +21,8 @@ import org.nrmplatform.throttling.Limit;
 import org.nrmplatform.shared.web.ProblemWriter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -28,7 +30,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * and per source address) and {@code POST /login} (per user name and per source address). A request is refused
  * with a 429 problem and {@code Retry-After} when its name or address is over its rate, when the name is in its
  * back-off or locked after failures in a row (even with the right secret), or when its address has sent too many
- * wrong ones; each refusal is counted in {@code nrm.throttled{endpoint, reason}}. The failures themselves are
+ * wrong ones (a browser's sign-in form is sent back to the sign-in page instead, which says why in the person's
+ * language: {@code /login?locked} or {@code /login?wait=<seconds>}); each refusal is counted in {@code nrm.throttled{endpoint, reason}}. The failures themselves are
  * counted after the attempt ({@link SignInOutcomes}).
  */
 class SignInThrottle extends OncePerRequestFilter {
@@ -126,9 +129,31 @@ class SignInThrottle extends OncePerRequestFilter {
         Counter.builder(METRIC).tag("endpoint", endpoint).tag("reason", reason)
                 .description("token requests and sign-ins refused for their rate, back-off or lock")
                 .register(meters).increment();
+        if ("sign-in".equals(endpoint) && fromTheSignInPage(request)) {
+            // a person at the sign-in page reads why on the page, in their language, with the form to try again
+            response.sendRedirect(request.getContextPath() + SIGN_IN + ("locked".equals(reason) ? "?locked"
+                    : "?wait=" + seconds));
+            return;
+        }
         response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
         ProblemWriter.write(request, response, HttpStatus.TOO_MANY_REQUESTS, detail + "; retry after " + seconds
                 + " s");
+    }
+
+    /**
+     * A browser's form post: it asks for HTML by name ({@code *}/{@code *} alone is any client's default). Any other
+     * caller gets the 429 problem with {@code Retry-After}.
+     */
+    private static boolean fromTheSignInPage(HttpServletRequest request) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        if (accept == null) {
+            return false;
+        }
+        try {
+            return MediaType.parseMediaTypes(accept).stream().anyMatch(MediaType.TEXT_HTML::equalsTypeAndSubtype);
+        } catch (InvalidMediaTypeException unreadable) {
+            return false;
+        }
     }
 
     /** The client id of HTTP Basic (client_secret_basic), else of the form (client_secret_post, public clients). */

@@ -97,7 +97,14 @@ class BrowserSuiteIT {
 
     // on a machine busy with other builds identity-service's seeding of the demo NRM (a password hash per account)
     // has been seen to take over the launcher's default 180 s; the launcher's own limit is 6 minutes
-    private final LocalPlatform platform = new LocalPlatform().withEnvironment("NRM_START_TIMEOUT", "300");
+    private final LocalPlatform platform = new LocalPlatform().withEnvironment("NRM_START_TIMEOUT", "300")
+            // one peer installation for step 83's transnational referral (the demo NRM configures none): its key is
+            // made for the run, and nothing is ever carried to it
+            .withEnvironment("NRM_TRANSNATIONAL_PEERS_0_INSTALLATIONID", PEER)
+            .withEnvironment("NRM_TRANSNATIONAL_PEERS_0_COUNTRY", "AL")
+            .withEnvironment("NRM_TRANSNATIONAL_PEERS_0_KEYID", "al-browser-suite")
+            .withEnvironment("NRM_TRANSNATIONAL_PEERS_0_PUBLICKEY", peerPublicKey());
+    private static final String PEER = "AL-NRM";
     private boolean failed;
     @RegisterExtension
     final TestWatcher failures = new TestWatcher() {
@@ -1375,6 +1382,103 @@ class BrowserSuiteIT {
     }
 
     /**
+     * The individual assistance plan: on a case handed over by the police, with the person's consent to a referral to
+     * the shelter, the case manager records two needs (safety, accommodation), a goal for one of them and a service of
+     * the shelter, records the person's signed agreement, turns the service into a referral with one button, sees
+     * the service marked referred, and finds the plan's steps and the referral in the case's timeline.
+     */
+    @Test
+    @Order(64)
+    void theCaseManagerDrawsUpAnAssistancePlanAndRefersItsServiceInOneStep() throws Exception {
+        String caseId = caseHandedOverByThePolice("Plan-");
+        String caseManagerSystem = clientToken("demo-case-manager");
+        String shelterId = null;
+        for (var provider : JSON.readTree(api("GET", "/api/providers?serviceType=SAFE_ACCOMMODATION", null,
+                caseManagerSystem).body())) {
+            if ("Demo Shelter Novi Sad".equals(provider.get("name").asString())) {
+                shelterId = provider.get("id").asString();
+            }
+        }
+        assertThat(shelterId).as("the directory has the demo shelter").isNotNull();
+        HttpResponse<String> consent = api("POST", "/api/cases/" + caseId + "/consents", Map.of(
+                "consentId", UUID.randomUUID().toString(), "decision", "GIVEN", "givenBy", "DATA_SUBJECT",
+                "purposes", List.of("REFERRAL"), "serviceTypes", List.of("SAFE_ACCOMMODATION"),
+                "recipientOrganisationId", shelterId), caseManagerSystem);
+        assertThat(consent.statusCode()).as(consent.body()).isEqualTo(201);
+        String marker = UUID.randomUUID().toString().substring(0, 6);
+
+        signIn("case-manager");
+        browser.get(gateway + "/web/cases/" + caseId);
+        untilListed(By.id("plan-link")).click();
+        until(ExpectedConditions.visibilityOfElementLocated(By.id("need-form")));
+        assertThat(browser.findElement(By.id("no-plan")).getText()).isNotBlank();
+        new Select(browser.findElement(By.id("domain"))).selectByVisibleText("Safety");
+        browser.findElement(By.id("description")).sendKeys("Afraid the recruiter will find her - " + marker);
+        browser.findElement(By.id("need-submit")).click();
+        untilListed(By.xpath("//ul[@id='need-list']/li[contains(., '" + marker + "')]"));
+        new Select(browser.findElement(By.id("domain"))).selectByVisibleText("Accommodation");
+        browser.findElement(By.id("description")).sendKeys("No safe place to live");
+        browser.findElement(By.id("need-submit")).click();
+        untilListed(By.xpath("//ul[@id='need-list']/li[contains(., 'No safe place to live')]"));
+        assertThat(browser.findElements(By.cssSelector("#need-list li"))).hasSize(2);
+
+        browser.findElement(By.id("goalDescription")).sendKeys("Lives in a safe place within a month");
+        new Select(browser.findElement(By.id("goalNeedId"))).selectByIndex(2);
+        setValue("goalTargetDate", LocalDate.now().plusMonths(1).toString());
+        browser.findElement(By.id("goal-submit")).click();
+        untilListed(By.xpath("//ul[@id='goal-list']/li[contains(., 'Lives in a safe place')]"));
+
+        new Select(browser.findElement(By.id("serviceType"))).selectByValue("SAFE_ACCOMMODATION");
+        new Select(browser.findElement(By.id("providerOrganisationId"))).selectByVisibleText("Demo Shelter Novi Sad");
+        new Select(browser.findElement(By.id("serviceNeedId"))).selectByIndex(2);
+        setValue("serviceTargetDate", LocalDate.now().plusDays(7).toString());
+        browser.findElement(By.id("service-submit")).click();
+        WebElement service = untilListed(By.cssSelector("#service-table tbody tr"));
+        assertThat(service.getText()).contains("Safe accommodation", "Demo Shelter Novi Sad");
+
+        setValue("agreedOn", LocalDate.now().toString());
+        new Select(browser.findElement(By.id("agreementFormSelect"))).selectByValue("SIGNED");
+        browser.findElement(By.id("withWhom")).sendKeys("Interpreter for Romanian");
+        browser.findElement(By.id("agreement-submit")).click();
+        assertThat(untilListed(By.id("agreement-current")).getText()).contains("Signed", "Interpreter for Romanian");
+        assertThat(browser.findElement(By.id("plan-review-due")).getText()).contains("UTC");
+        checkAccessibility("assistance plan, case manager");
+
+        // one button: the referral to the shelter for the service, both from the plan; referral-service learns of
+        // the consent moments after it is stored, so a first press may be refused saying so, and is pressed again
+        boolean[] made = {false};
+        WebElement referred = until(driver -> {
+            try {
+                List<WebElement> done = driver.findElements(By.cssSelector("#service-table .referred"));
+                if (!done.isEmpty()) {
+                    return done.get(0);
+                }
+                made[0] |= !driver.findElements(By.cssSelector("main .done")).isEmpty();
+                List<WebElement> buttons = driver.findElements(By.cssSelector("#service-table .refer-service"));
+                if (!made[0] && !buttons.isEmpty()) {
+                    buttons.get(0).click();
+                } else {
+                    driver.navigate().refresh(); // made: the plan marks it moments later
+                }
+            } catch (StaleElementReferenceException pageChanged) {
+                // the next page is coming
+            }
+            return null;
+        });
+        assertThat(referred.getText()).isEqualTo("Referred");
+        screenshot("case-manager-assistance-plan");
+        assertNoSidewaysScrollingAt768("assistance plan, case manager");
+
+        browser.get(gateway + "/web/cases/" + caseId);
+        assertThat(untilListed(By.xpath("//*[contains(., 'Plan service referred')]")).isDisplayed()).isTrue();
+        String page = browser.findElement(By.tagName("main")).getText();
+        assertThat(page).contains("Need assessed", "Person agreed to the plan", "Referral made of a planned service");
+        assertThat(untilListed(By.cssSelector("#referral-list tbody tr")).getText())
+                .contains("Safe accommodation", "Demo Shelter Novi Sad");
+        signOut();
+    }
+
+    /**
      * Four eyes on a closure (the demo NRM holds closures for approval): the case manager closes a case and is told it
      * was sent for approval, the case staying open; the demo approver of the same centre finds it among the approvals
      * waiting for the organisation, with the reason and note asked for, and approves it; the case is then closed, and
@@ -1457,8 +1561,8 @@ class BrowserSuiteIT {
     /**
      * The case manager follows a closure they asked for in "my requests" (waiting, asked by them by name and
      * organisation), the approver sees who asked by name, approves it, and the case manager's page then names the
-     * approver. (A transnational referral cannot be requested from the web application yet, nor does the demo NRM
-     * configure a peer installation; its hold is shown over HTTP in HeldTransnationalReferralApiTest.)
+     * approver. (The demo NRM does not hold transnational referrals: step 83 makes one at once; their hold is shown
+     * over HTTP in HeldTransnationalReferralApiTest.)
      */
     @Test
     @Order(82)
@@ -1494,6 +1598,78 @@ class BrowserSuiteIT {
                 : refreshed(driver));
         assertThat(browser.findElement(decided).getText()).contains("Approved and taken");
         signOut();
+    }
+
+    /**
+     * A referral to another country's NRM from the case page: the case manager names the peer installation, the
+     * service (from the code list, in the page's language), urgency and answer-by date, and is told the referral is
+     * made, its signed packet ready for the operators to carry; the API then has it as sent. The demo installation
+     * holds only closures for approval (infra/nrm), so it is made at once. The consent naming the peer is recorded
+     * through the API: the page's consent form offers the directory's organisations only.
+     */
+    @Test
+    @Order(83)
+    void theCaseManagerRefersACaseToAnotherCountrysNrmFromTheCasePage() throws Exception {
+        String caseId = caseHandedOverByThePolice("Abroad-");
+        HttpResponse<String> consent = api("POST", "/api/cases/" + caseId + "/consents", Map.of("decision", "GIVEN",
+                "givenBy", "DATA_SUBJECT", "purposes", List.of("TRANSNATIONAL_REFERRAL"),
+                "serviceTypes", List.of("SAFE_ACCOMMODATION"), "recipientOrganisationId", PEER),
+                clientToken("demo-case-manager"));
+        assertThat(consent.statusCode()).as(consent.body()).isEqualTo(201);
+        signIn("case-manager");
+        browser.get(gateway + "/web/cases/" + caseId);
+        untilListed(By.id("transnational-form"));
+        assertThat(browser.findElement(By.id("transnational-heading")).getText())
+                .isEqualTo("Refer to another country's NRM");
+        assertThat(new Select(browser.findElement(By.id("transnational-service"))).getOptions())
+                .as("the service-type code list, labelled").anySatisfy(option ->
+                        assertThat(option.getText()).isEqualTo("Safe accommodation (shelter)"));
+        checkAccessibility("case, case manager, with the transnational referral form");
+
+        // referral-service learns of the case and its consent from case-service's events moments later: until then
+        // the page says which rule is not met, keeps what was typed, and the same referral is sent again
+        By made = By.id("transnational-made");
+        for (int attempt = 1; browser.findElements(made).isEmpty(); attempt++) {
+            WebElement installation = browser.findElement(By.id("toInstallationId"));
+            installation.clear();
+            installation.sendKeys(PEER);
+            new Select(browser.findElement(By.id("transnational-service"))).selectByValue("SAFE_ACCOMMODATION");
+            new Select(browser.findElement(By.id("transnational-urgency"))).selectByValue("URGENT");
+            WebElement note = browser.findElement(By.id("transnational-note"));
+            note.clear();
+            note.sendKeys("Her family lives in Shkodër; she asked to go back there");
+            browser.findElement(By.id("transnational-submit")).click();
+            until(ExpectedConditions.or(ExpectedConditions.visibilityOfElementLocated(made),
+                    ExpectedConditions.visibilityOfElementLocated(By.id("refusal"))));
+            if (browser.findElements(made).isEmpty()) {
+                String refusal = browser.findElement(By.id("refusal")).getText();
+                System.out.println("transnational referral, attempt " + attempt + ": " + refusal);
+                assertThat(attempt).as("still refused: %s", refusal).isLessThan(20);
+                Thread.sleep(1500);
+            }
+        }
+        assertThat(browser.findElement(By.cssSelector(".done")).getText())
+                .startsWith("The transnational referral is made");
+        String shown = browser.findElement(made).getText();
+        assertThat(shown).endsWith("sent, waiting for the other NRM's answer");
+        Matcher id = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}").matcher(shown);
+        assertThat(id.find()).as(shown).isTrue();
+        HttpResponse<String> referral = api("GET", "/api/transnational-referrals/" + id.group(),
+                null, clientToken("demo-case-manager"));
+        assertThat(referral.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(referral.body()).path("status").asString()).isEqualTo("SENT");
+        screenshot("case-manager-transnational-referral");
+        signOut();
+    }
+
+    /** A peer installation's public key (X.509, base64) as its operator would configure it: made for the run. */
+    private static String peerPublicKey() {
+        try {
+            return Base64.getEncoder().encodeToString(java.security.KeyPairGenerator.getInstance("Ed25519")
+                    .generateKeyPair().getPublic().getEncoded());
+        } catch (java.security.NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 
     /** A page's link fetched outside the browser with the browser's session cookie, as the browser would. */
@@ -1661,6 +1837,40 @@ class BrowserSuiteIT {
 
         browser.findElement(By.id("language-en")).click();
         until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "en"));
+        signOut();
+    }
+
+    /**
+     * The sign-in page in the region's languages: a person who opens the web application signed out reaches
+     * identity-service's sign-in page in the browser's language (English here), switches it to Albanian, reads the
+     * form's labels in Albanian, signs in and lands in the web application, which keeps the language chosen.
+     */
+    @Test
+    @Order(95)
+    void theSignInPageTurnsAlbanianAndTheSignInStillLandsInTheWebApplication() throws Exception {
+        ((ChromeDriver) browser).executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        browser.get(gateway + "/web/");
+        until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+        assertThat(browser.findElement(By.cssSelector("label[for=username]")).getText()).isEqualTo("User name");
+
+        browser.findElement(By.id("language-sq")).click();
+        until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "sq"));
+        assertThat(browser.findElement(By.cssSelector("label[for=username]")).getText())
+                .isEqualTo("Emri i përdoruesit");
+        assertThat(browser.findElement(By.cssSelector("label[for=password]")).getText()).isEqualTo("Fjalëkalimi");
+        assertThat(browser.findElement(By.cssSelector("button[type=submit]")).getText()).isEqualTo("Identifikohu");
+        checkAccessibility("sign-in page, in Albanian");
+        assertNoSidewaysScrollingAt768("sign-in page, in Albanian");
+        screenshot("sign-in-albanian");
+
+        browser.findElement(By.id("username")).sendKeys("demo-monitor");
+        browser.findElement(By.id("password")).sendKeys("demo-monitor-Pa55!");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-out")));
+        assertThat(URI.create(browser.getCurrentUrl()).getPath()).startsWith("/web/");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang"))
+                .as("the web application reads the language chosen at sign-in").isEqualTo("sq");
         signOut();
     }
 

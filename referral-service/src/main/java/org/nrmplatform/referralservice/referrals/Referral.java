@@ -33,6 +33,7 @@ import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralEscalated;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralRequested;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralWithdrawn;
 import org.nrmplatform.contracts.referrals.ReferralStatus;
+import org.nrmplatform.contracts.plans.AssistancePlanEvents.PlannedServiceReferralRequested;
 import org.nrmplatform.shared.codelists.CodeLists;
 import org.nrmplatform.shared.privacy.PersonalData;
 import org.nrmplatform.shared.security.Actor;
@@ -72,6 +73,11 @@ public class Referral {
                 command.providerOrganisationId(), command.serviceType(), command.urgency(), command.respondBy(),
                 personalData.seal(command.caseId(), PersonalField.REFERRAL_NOTE, command.note()), command.consentId(),
                 command.ageCategory()));
+        if (command.planServiceId() != null) {
+            // case-service records on the plan which referral was made of the service
+            apply(new PlannedServiceReferralRequested(command.referralId(), command.caseId(),
+                    command.planServiceId(), command.providerOrganisationId(), command.serviceType()));
+        }
     }
 
     @CommandHandler

@@ -15,12 +15,13 @@ public final class ReferralCommands {
 
     /**
      * Sent once referral-service has checked the case, the consent and the provider; {@code consentId} is the
-     * consent that covers the referral and {@code ageCategory} the data subject's, which the provider needs.
+     * consent that covers the referral and {@code ageCategory} the data subject's, which the provider needs;
+     * {@code planServiceId}: the service of the case's assistance plan it is made of, or null.
      */
     public record RequestReferral(@TargetAggregateIdentifier UUID referralId, UUID caseId,
                                   String referringOrganisationId, String providerOrganisationId,
                                   String serviceType, Urgency urgency, Instant respondBy, String note,
-                                  UUID consentId, AgeCategory ageCategory) {
+                                  UUID consentId, AgeCategory ageCategory, UUID planServiceId) {
     }
 
     public record AcceptReferral(@TargetAggregateIdentifier UUID referralId, String note) {

@@ -40,7 +40,7 @@ class ReferralController {
     record ReferralRequest(UUID referralId, @NotNull UUID caseId, @NotBlank @Size(max = 64) String providerOrganisationId,
                            @NotBlank String serviceType, @NotNull Urgency urgency,
                            @NotNull @PlausibleTime(future = true) Instant respondBy,
-                           @Size(max = 2000) String note) {
+                           @Size(max = 2000) String note, UUID planServiceId) {
     }
 
     record AcceptanceRequest(@Size(max = 2000) String note) {
@@ -76,7 +76,7 @@ class ReferralController {
         UUID referralId = request.referralId() != null ? request.referralId() : UUID.randomUUID();
         ReferralState state = requests.request(new ReferralRequests.Request(referralId, request.caseId(),
                 request.providerOrganisationId(), request.serviceType(), request.urgency(), request.respondBy(),
-                request.note()), Actor.from(token));
+                request.note(), request.planServiceId()), Actor.from(token));
         return ResponseEntity.created(URI.create("/api/referrals/" + referralId)).body(state);
     }
 

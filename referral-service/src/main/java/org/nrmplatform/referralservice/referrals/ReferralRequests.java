@@ -25,9 +25,12 @@ import org.springframework.stereotype.Component;
 @Component
 class ReferralRequests {
 
-    /** What the caller asks for; the referring organisation is the caller's. */
+    /**
+     * What the caller asks for; the referring organisation is the caller's. {@code planServiceId}: the service of
+     * the case's assistance plan the referral is made of, or null.
+     */
     record Request(UUID referralId, UUID caseId, String providerOrganisationId, String serviceType,
-                   Urgency urgency, Instant respondBy, String note) {
+                   Urgency urgency, Instant respondBy, String note, UUID planServiceId) {
     }
 
     private final CommandGateway commands;
@@ -58,7 +61,7 @@ class ReferralRequests {
                         + " is known to referral-service yet; if it was recorded moments ago, retry"));
         commands.sendAndWait(new RequestReferral(request.referralId(), request.caseId(), actor.organisationId(),
                 provider.id(), request.serviceType(), request.urgency(), request.respondBy(), request.note(),
-                consentId, caseState.ageCategory()));
+                consentId, caseState.ageCategory(), request.planServiceId()));
         return new ReferralState(request.referralId(), ReferralStatus.REQUESTED, 0);
     }
 }

@@ -37,6 +37,7 @@ import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralRequested;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralWithdrawn;
 import org.nrmplatform.contracts.referrals.Urgency;
 import org.nrmplatform.shared.codelists.CodeLists;
+import org.nrmplatform.contracts.plans.AssistancePlanEvents.PlannedServiceReferralRequested;
 import org.nrmplatform.shared.privacy.PersonalData;
 import org.nrmplatform.shared.security.Actor;
 import org.nrmplatform.shared.testing.InMemorySubjectKeys;
@@ -90,7 +91,7 @@ class ReferralTest {
 
     private static RequestReferral request(String serviceType, Instant respondBy) {
         return new RequestReferral(REFERRAL_ID, CASE_ID, WELFARE, SHELTER, serviceType, Urgency.URGENT, respondBy,
-                "Needs a room tonight", CONSENT_ID, AgeCategory.ADULT);
+                "Needs a room tonight", CONSENT_ID, AgeCategory.ADULT, null);
     }
 
     @Test
@@ -98,6 +99,16 @@ class ReferralTest {
         fixture.givenNoPriorActivity()
                 .when(request("SAFE_ACCOMMODATION", RESPOND_BY), CASE_MANAGER)
                 .expectEvents(REQUESTED);
+    }
+
+    @Test
+    void aReferralMadeOfAPlannedServiceSaysWhichForThePlan() {
+        UUID serviceId = UUID.fromString("5e000000-0000-4000-8000-0000000000a1");
+        fixture.givenNoPriorActivity()
+                .when(new RequestReferral(REFERRAL_ID, CASE_ID, WELFARE, SHELTER, "SAFE_ACCOMMODATION", Urgency.URGENT,
+                        RESPOND_BY, "Needs a room tonight", CONSENT_ID, AgeCategory.ADULT, serviceId), CASE_MANAGER)
+                .expectEvents(REQUESTED, new PlannedServiceReferralRequested(REFERRAL_ID, CASE_ID, serviceId, SHELTER,
+                        "SAFE_ACCOMMODATION"));
     }
 
     @Test

@@ -171,8 +171,11 @@ public class CheckpointWriter implements SmartLifecycle {
 
     private void writeLogged() {
         try {
-            write().ifPresent(checkpoint -> log.info("Checkpoint {} written: global index {}, {} streams",
-                    checkpoint.number(), checkpoint.globalIndex(), checkpoint.streams()));
+            long started = System.nanoTime();
+            // the time is what an operator (and the large-installation benchmark) watches grow with the store
+            write().ifPresent(checkpoint -> log.info("Checkpoint {} written in {} ms: global index {}, {} streams",
+                    checkpoint.number(), (System.nanoTime() - started) / 1_000_000, checkpoint.globalIndex(),
+                    checkpoint.streams()));
         } catch (RuntimeException e) {
             log.warn("Could not write a checkpoint; trying again in {}", settings.interval(), e);
         }

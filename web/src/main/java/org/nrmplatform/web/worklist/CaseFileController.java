@@ -30,8 +30,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The case manager's page of a case: its facts and timeline (the history: who, which organisation and role,
  * when, why), and the work on it, each form the API's request: consents given and withdrawn, the guardian of a
  * child, the reflection period, referrals to a provider chosen by service from the directory with each
- * provider's current load, closure with its reason, and erasure of the data subject on a legal basis (after a
- * confirmation). A refusal shows the case again with the problem beside the field it names and what was typed.
+ * provider's current load, referrals to another country's NRM, closure with its reason, and erasure of the data
+ * subject on a legal basis (after a confirmation). A refusal shows the case again with the problem beside the field
+ * it names and what was typed.
  */
 @Controller
 @RequestMapping("/cases/{caseId}")
@@ -167,6 +168,38 @@ class CaseFileController {
                 });
     }
 
+    /**
+     * A referral to another country's NRM (a peer installation, named by its id): sent as a signed packet for the
+     * operators to carry, or held for a second person's approval where the installation holds them (the page then
+     * says so and links to the person's requests). The made referral's reference and status are shown on the case.
+     */
+    @PostMapping("/transnational-referrals")
+    String referAbroad(@PathVariable UUID caseId, @RequestParam MultiValueMap<String, String> form, Model model,
+                       RedirectAttributes next) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        // the form's own id makes a second press of the button the same referral, never two
+        String referralId = typed(form.getFirst("transnationalReferralId"));
+        request.put("transnationalReferralId", referralId != null ? referralId : UUID.randomUUID().toString());
+        request.put("caseId", caseId.toString());
+        request.put("toInstallationId", typed(form.getFirst("toInstallationId")));
+        request.put("serviceType", typed(form.getFirst("serviceType")));
+        request.put("urgency", typed(form.getFirst("urgency")));
+        request.put("respondBy", instant(form.getFirst("respondBy")));
+        request.put("note", typed(form.getFirst("note")));
+        return api.submit("/api/transnational-referrals", request)
+                .keeping("transnationalForm", form)
+                .then("casefile.transnational.made", stored -> {
+                    next.addFlashAttribute("transnationalReferral", Map.of(
+                            "id", String.valueOf(stored.get("transnationalReferralId")),
+                            "status", String.valueOf(stored.getOrDefault("status", ""))));
+                    return "redirect:/cases/" + caseId + "#transnational";
+                })
+                .answer(model, next, () -> {
+                    model.addAttribute("referringAbroad", true);
+                    return again(caseId, null, model);
+                });
+    }
+
     @PostMapping("/closure")
     String close(@PathVariable UUID caseId, @RequestParam MultiValueMap<String, String> form, Model model,
                  RedirectAttributes next) {
@@ -234,6 +267,14 @@ class CaseFileController {
         model.addAttribute("today", LocalDate.now(clock.withZone(LOCAL_TIME)).toString());
         if (!model.containsAttribute("referralForm")) {
             model.addAttribute("referralForm", freshReferral(service));
+        }
+        if (!model.containsAttribute("transnationalForm")) {
+            MultiValueMap<String, String> fresh = new LinkedMultiValueMap<>();
+            fresh.add("transnationalReferralId", UUID.randomUUID().toString());
+            fresh.add("urgency", "URGENT");
+            // a peer NRM answers through its own operators: a week, not the two days of a provider here
+            fresh.add("respondBy", localTime(clock, 7));
+            model.addAttribute("transnationalForm", fresh);
         }
         if (service != null && !service.isBlank()) {
             providersFor(service, model);
