@@ -62,6 +62,14 @@ class CaseAuthorizationTest extends ApiTest {
                     EnumSet.of(Role.FIRST_LINE, Role.CASE_MANAGER, Role.IDENTIFICATION_AUTHORITY),
                     () -> Map.of("heldAt", "2026-01-05T10:00:00Z", "note", "discussed her safety",
                             "participants", List.of(Map.of("organisationId", REGISTERED_SHELTER, "role", "SHELTER")))),
+            // the person's feedback (decision 45): the case's case managers only
+            new AccessRule("POST", "/api/cases/{caseId}/feedback", EnumSet.of(Role.CASE_MANAGER),
+                    () -> Map.of("answers", Map.of("SATISFIED", "YES"))),
+            new AccessRule("POST", "/api/cases/{caseId}/feedback/links", EnumSet.of(Role.CASE_MANAGER),
+                    () -> Map.of("language", "sq")),
+            new AccessRule("POST", "/api/cases/{caseId}/feedback/links/{feedbackId}/revocation",
+                    EnumSet.of(Role.CASE_MANAGER), Map::of),
+            new AccessRule("GET", "/api/cases/{caseId}/feedback", EnumSet.of(Role.CASE_MANAGER), null),
             new AccessRule("GET", "/api/cases/{caseId}/conferences", EnumSet.of(Role.FIRST_LINE,
                     Role.IDENTIFICATION_AUTHORITY, Role.CASE_MANAGER, Role.SERVICE_PROVIDER), null),
             new AccessRule("GET", "/api/cases/{caseId}/conferences/{conferenceId}", EnumSet.of(Role.FIRST_LINE,
@@ -177,13 +185,21 @@ class CaseAuthorizationTest extends ApiTest {
                     EnumSet.of(Role.ADMINISTRATOR, Role.IDENTIFICATION_AUTHORITY), null),
             new AccessRule("POST", "/api/retention/approval", EnumSet.of(Role.APPROVER), Map::of));
 
+    /**
+     * Open without a token, the token in the path being the only credential: the person's feedback link
+     * (decision 45). Every role and no token alike get the same answer; an unknown token is a 404.
+     */
+    static final List<AccessRule> OPEN_ENDPOINTS = List.of(
+            new AccessRule("GET", "/api/feedback/{token}", ALL, null),
+            new AccessRule("POST", "/api/feedback/{token}", ALL, () -> Map.of("answers", Map.of("SATISFIED", "YES"))));
+
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
     @Test
     void everyEndpointOfTheServiceHasARow() {
-        assertThat(AccessRule.keys(ENDPOINTS)).as("endpoints listed in this test (and in docs/need-to-know.md)").isEqualTo(AccessRule.served(mappings));
+        assertThat(AccessRule.keys(Stream.concat(ENDPOINTS.stream(), OPEN_ENDPOINTS.stream()).toList())).as("endpoints listed in this test (and in docs/need-to-know.md)").isEqualTo(AccessRule.served(mappings));
     }
 
     static Stream<Arguments> everyEndpointAndRole() {
@@ -210,6 +226,20 @@ class CaseAuthorizationTest extends ApiTest {
         assertThat(answer.status()).isEqualTo(401);
         assertThat(answer.header("WWW-Authenticate")).startsWith("Bearer");
         assertThat(answer.contentType()).startsWith("application/problem+json");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("openEndpoints")
+    void theFeedbackLinkAnswersWithOrWithoutATokenAlike(AccessRule endpoint) {
+        for (ApiClient client : List.of(anonymous, as(Role.MONITOR, POLICE), caseManager)) {
+            Answer answer = call(client, endpoint, UUID.randomUUID());
+            assertThat(answer.status()).as("%s, an unknown link", endpoint).isEqualTo(404);
+            assertThat(answer.contentType()).startsWith("application/problem+json");
+        }
+    }
+
+    static Stream<AccessRule> openEndpoints() {
+        return OPEN_ENDPOINTS.stream();
     }
 
     static Stream<AccessRule> endpoints() {
@@ -291,6 +321,7 @@ class CaseAuthorizationTest extends ApiTest {
                 .replace("{approvalId}", UUID.randomUUID().toString())
                 .replace("{conferenceId}", UUID.randomUUID().toString())
                 .replace("{situationId}", UUID.randomUUID().toString())
+                .replace("{feedbackId}", UUID.randomUUID().toString()).replace("{token}", "C".repeat(43))
                 .replace("{legalBasisId}", UUID.randomUUID().toString())
                 .replace("{otherCaseId}", UUID.randomUUID().toString())
                 // a projection that cannot be rebuilt (409), so that this table starts no rebuild

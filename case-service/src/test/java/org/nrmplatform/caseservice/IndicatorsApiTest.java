@@ -53,6 +53,9 @@ import org.nrmplatform.shared.privacy.PersonalData;
 import org.nrmplatform.shared.testing.ApiClient;
 import org.nrmplatform.shared.testing.ApiClient.Answer;
 import org.nrmplatform.shared.testing.TestTokens;
+import org.nrmplatform.contracts.feedback.FeedbackEvents;
+import org.nrmplatform.contracts.feedback.FeedbackEvents.Channel;
+import org.nrmplatform.contracts.feedback.FeedbackEvents.FeedbackGiven;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
@@ -71,7 +74,9 @@ import tools.jackson.databind.JsonNode;
  * after 10, closed as returned to their country of origin; each screened again by the police in Subotica on
  * 1 November, the new case linked to the closed one as the same person on 5 November (re-trafficking);</li>
  * <li>E: 2 women (ADULT, AL) screened in Zrenjanin by the police on 1 June, flagged after 2 days;</li>
- * <li>3 transnational referrals received from another NRM in July.</li>
+ * <li>3 transnational referrals received from another NRM in July;</li>
+ * <li>feedback from each woman of A in November: satisfied (all 12), felt safe (10 yes, 2 no), informed in their
+ * language (all 12 prefer not to say).</li>
  * </ul>
  */
 class IndicatorsApiTest extends ApiTest {
@@ -130,6 +135,12 @@ class IndicatorsApiTest extends ApiTest {
                                 "ASSISTED_RETURN", Urgency.ROUTINE, Instant.parse("2019-09-10T10:00:00Z"),
                                 UUID.randomUUID(), null));
             }
+            UUID feedbackId = UUID.randomUUID();
+            appendTo("Feedback", feedbackId.toString(), 0, Instant.parse("2019-11-05T10:00:00Z"), new FeedbackGiven(
+                    feedbackId, caseId, Channel.LINK, List.of(answer(caseId, "SATISFIED", "YES"),
+                    answer(caseId, "FELT_SAFE", i <= 10 ? "YES" : "NO"),
+                    answer(caseId, "INFORMED_IN_OWN_LANGUAGE", "NOT_SAYING")),
+                    personalData.seal(caseId, PersonalField.FEEDBACK_COMMENT, "comment"), "sq"));
             if (i <= 11) {
                 appendTo("CaseLegalBases", AuditEvents.legalBasesOf(caseId), 0, Instant.parse("2019-10-15T10:00:00Z"),
                         new LegalBasisRecorded(caseId, UUID.randomUUID(), new LegalBasis("KTO 12/19", "Prosecutor")));
@@ -276,6 +287,20 @@ class IndicatorsApiTest extends ApiTest {
     }
 
     @Test
+    void feedbackIsCountedAndItsSharesSuppressedLikeAnyOther() {
+        JsonNode year = monitor.get(INDICATORS + "?period=2019").body();
+        assertThat(figures(year, "feedbackGiven")).containsExactly(Map.entry("All", "12"));
+        // no answer (prefer not to say) is no row; 2 of 12 felt unsafe: a small cell
+        assertThat(figures(year, "feedbackPositive")).containsOnly(Map.entry("All/SATISFIED", "12 of 12 = 100.0%"),
+                Map.entry("All/FELT_SAFE", "suppressed"));
+        assertThat(figures(monitor.get(INDICATORS + "?period=2019-Q3").body(), "feedbackGiven")).isEmpty();
+        JsonNode bySector = monitor.get(INDICATORS + "?period=2019-11&by=detectingSector").body();
+        assertThat(figures(bySector, "feedbackGiven")).containsOnly(Map.entry("LABOUR_INSPECTION", "12"),
+                Map.entry("All", "12"));
+        assertThat(year.toString()).as("no case named").doesNotContain("caseId");
+    }
+
+    @Test
     void theCsvHasOneLinePerRowAndOnlyTheMonitorMayAsk() throws Exception {
         HttpResponse<String> csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
                         "http://127.0.0.1:" + port + INDICATORS + "?period=2019&format=csv"))
@@ -413,6 +438,10 @@ class IndicatorsApiTest extends ApiTest {
                         personalData.seal(caseId, PersonalField.FAMILY_NAME, "Family"), null, category, sex,
                         List.of(citizenship)), POLICE));
         return caseId;
+    }
+
+    private FeedbackEvents.Answer answer(UUID caseId, String question, String answer) {
+        return new FeedbackEvents.Answer(question, personalData.seal(caseId, PersonalField.FEEDBACK_ANSWER, answer));
     }
 
     private PresumedVictimFlagged flag(UUID caseId) {

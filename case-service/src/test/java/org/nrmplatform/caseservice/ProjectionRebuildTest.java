@@ -161,7 +161,8 @@ class ProjectionRebuildTest extends ApiTest {
         assertThat(incremental.keySet()).containsExactlyInAnyOrder("first-line-cases", "identification-cases",
                 "managed-cases", "referred-cases", "case-statistics", "case-indicators",
                 "case-referral-index", "case-read-log", "action-plans", "case-approvals", "case-conferences",
-                "assistance-plans", "person-index", "emergency-situations", "emergency-cases");
+                "assistance-plans", "person-index", "emergency-situations", "emergency-cases",
+                "case-feedback");
         for (String name : incremental.keySet()) {
             assertThat(operator.post(LIST + "/" + name + "/rebuild", Map.of()).status()).as(name).isEqualTo(202);
         }
@@ -202,7 +203,8 @@ class ProjectionRebuildTest extends ApiTest {
                 "first-line-cases", "identification-cases", "managed-cases", "referred-cases",
                 "case-statistics", "case-indicators", "case-referral-index",
                 "case-read-log", "action-plans", "case-approvals", "case-conferences",
-                "assistance-plans", "person-index", "emergency-situations", "emergency-cases");
+                "assistance-plans", "person-index", "emergency-situations", "emergency-cases",
+                "case-feedback");
         assertThat(list.valueStream()).allSatisfy(p -> {
             assertThat(p.get("rebuildable").asBoolean()).isTrue();
             assertThat(p.get("state").asString()).isIn("LIVE", "REBUILDING");

@@ -45,6 +45,8 @@ class ServiceRoutes {
                                 "/api/approvals", "/api/approvals/**",
                                 "/api/retention", "/api/retention/**",
                                 "/api/emergency-situations", "/api/emergency-situations/**",
+                                // the person's feedback link (decision 45), open without a token
+                                "/api/feedback/*",
                                 // case-service's projections; other services' come under their own prefixes
                                 "/api/admin/projections", "/api/admin/projections/**")
                         .uri(services.caseService()))

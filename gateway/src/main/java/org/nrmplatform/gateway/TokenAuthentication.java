@@ -42,7 +42,9 @@ class TokenAuthentication {
      * Reachable without a token: identity-service's authorization server (where tokens come from, its login and
      * logout pages, and the keys and metadata that verify tokens), the gateway's own operational endpoints (served
      * on the management port only, bound to 127.0.0.1: on the public port these paths are not found), the
-     * API documentation, and the web application, which checks its own sessions.
+     * API documentation, the web application, which checks its own sessions, and the person's feedback link
+     * (one path segment after {@code /api/feedback/}: the link's token, its only credential; decision 45), limited
+     * per source address as every call without a token is.
      */
     static final String[] OPEN = {
             "/oauth2/**", "/.well-known/**", "/login", "/logout", "/default-ui.css", "/error",
@@ -50,7 +52,8 @@ class TokenAuthentication {
             ServiceRoutes.OPENAPI_PATH + "**", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
             "/webjars/**",
             // the web application: people sign in there (its own session, never a bearer token in the browser)
-            "/", "/web", "/web/**"};
+            "/", "/web", "/web/**",
+            "/api/feedback/*"};
 
     @Bean
     SecurityWebFilterChain tokenCheck(ServerHttpSecurity http, TokenProblemEntryPoint refusal) {

@@ -160,6 +160,25 @@ class TokenValidationTest {
         assertThat(identityService.lastRequest().path()).isEqualTo(path);
     }
 
+    /** The person's feedback link is its own credential: one token segment, without a bearer token, nothing more. */
+    @Test
+    void theFeedbackLinkIsReachableWithoutATokenAndNothingBelowIt() {
+        String link = "/api/feedback/" + "A".repeat(43);
+        HttpResponse<String> opened = anonymous.get(link);
+        assertThat(opened.statusCode()).isEqualTo(200);
+        assertThat(opened.headers().firstValue("X-Served-By")).hasValue("case-service");
+        assertThat(caseService.lastRequest().path()).isEqualTo(link);
+        HttpResponse<String> given = anonymous.post(link, "{}".getBytes());
+        assertThat(given.statusCode()).isEqualTo(200);
+        assertThat(caseService.lastRequest().method()).isEqualTo("POST");
+
+        assertProblem(anonymous.get(link + "/more"), 401,
+                "A valid bearer token is required: the request carries no bearer token");
+        assertNotForwarded(link + "/more");
+        assertProblem(anonymous.get("/api/feedback"), 401,
+                "A valid bearer token is required: the request carries no bearer token");
+    }
+
     /** Token requests and login forms are POSTs: no CSRF token or session is asked for at the gateway. */
     @ParameterizedTest
     @ValueSource(strings = {"/oauth2/token", "/login", "/logout"})

@@ -88,7 +88,10 @@ class PageAccessTest {
             "service-provider, /providers/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/corrective-actions/9a1d4c55-0c7e-4a55-9d55-5f0c2b1e7d4e/done",
             "prosecutor, /providers/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/licences",
             "service-provider, /cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/conferences",
-            "monitor, /emergencies/new", "identification-authority, /emergencies/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/persons"})
+            "monitor, /emergencies/new", "identification-authority, /emergencies/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/persons",
+            "first-line, /cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/feedback",
+            "service-provider, /cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/feedback/links",
+            "monitor, /cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/feedback/links/9a1b2c3d-0000-4000-8000-000000000001/revocation"})
     void aRolesFormsAreRefusedToTheOtherRoles(String role, String form) throws Exception {
         pages.perform(post(form).param("reason", "NO_CAPACITY").with(csrf())
                         .with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_" + role))))
@@ -105,6 +108,9 @@ class PageAccessTest {
             "first-line, /worklist?stage=PRESUMED_VICTIM&overdue=true",
             "service-provider, /cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/conferences",
             "first-line, /cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/conferences/9a1b2c3d-0000-4000-8000-000000000001",
+            "first-line, /cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/feedback",
+            "monitor, /cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/feedback",
+            "identification-authority, /cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/feedback",
             "service-provider, /cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/plan",
             "identification-authority, /cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/plan",
             "first-line, /cases/5f0c2b1e-7d4e-4a55-9d55-0c7e3a1b2c3d/plan"})
@@ -167,6 +173,24 @@ class PageAccessTest {
                         .param("requestedBy", "the person")
                         .with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_case-manager"))))
                 .andExpect(status().isForbidden());
+    }
+
+    /**
+     * The person's feedback page (decision 45) is open without signing in: it asks the API (here unreachable: 503),
+     * never the sign-in, under the same Content-Security-Policy (no inline script); a token that cannot be one is the
+     * page saying the link cannot be used, without asking the API; its form needs its CSRF token like any other.
+     */
+    @Test
+    void thePersonsFeedbackPageIsOpenWithoutSigningIn() throws Exception {
+        String token = "Qm9vdHN0cmFwLXRva2VuLWZvci10ZXN0cy1vbmx5LTAxMjM";
+        pages.perform(get("/feedback/" + token)).andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Content-Security-Policy", containsString("default-src 'self'")));
+        pages.perform(get("/feedback/not.a.token")).andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("feedback-unusable")));
+        pages.perform(post("/feedback/" + token).param("answer-SATISFIED", "YES"))
+                .andExpect(status().isForbidden());
+        pages.perform(get("/feedback/" + token + "/more")).andExpect(status().isFound())
+                .andExpect(redirectedUrl("/oauth2/authorization/nrm"));
     }
 
     @Test

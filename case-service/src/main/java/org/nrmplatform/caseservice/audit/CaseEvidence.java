@@ -143,12 +143,19 @@ public class CaseEvidence {
      * their assistance plan, are not evidence for the prosecution by default (assistance does not depend on
      * co-operating with it, Council of Europe Convention art. 12(6)); the ciphertext stays in the stored payload, so
      * the chain verifies, and the readable payload says why it is withheld ({@value #WITHHELD}, {@value #PLAN_WITHHELD}).
+     * Likewise the person's feedback on the assistance received (decision 45, {@value #WITHHELD_FEEDBACK}): their own
+     * words, given to improve the help and only because they are not used against them or anyone; the export shows
+     * that feedback was given, when and how, never what it said.
      */
-    private static final Map<String, List<String>> WITHHELD_FIELDS = Map.of("ConferenceRecorded", List.of("note"),
-            "NeedAssessed", List.of("description"), "PlanGoalSet", List.of("description"),
-            "PlanAgreed", List.of("withWhom", "note"), "PlanReviewed", List.of("note"));
     static final String WITHHELD = "withheld: a case conference's note is read by the case's case managers";
     static final String PLAN_WITHHELD = "withheld: the assistance plan's texts are read by the case's case managers";
+    static final String WITHHELD_FEEDBACK = "withheld: the person's feedback is read by the case's case managers";
+    private static final Map<String, Map<String, String>> WITHHELD_FIELDS = Map.of(
+            "ConferenceRecorded", Map.of("note", WITHHELD),
+            "NeedAssessed", Map.of("description", PLAN_WITHHELD), "PlanGoalSet", Map.of("description", PLAN_WITHHELD),
+            "PlanAgreed", Map.of("withWhom", PLAN_WITHHELD, "note", PLAN_WITHHELD),
+            "PlanReviewed", Map.of("note", PLAN_WITHHELD),
+            "FeedbackGiven", Map.of("answers", WITHHELD_FEEDBACK, "comment", WITHHELD_FEEDBACK));
 
     /** The event with its sealed personal fields opened (null when erased); unchanged when it has none. */
     private static AuditExport.Event readable(AuditExport.Event event, PersonalData.Reading reading) {
@@ -161,10 +168,10 @@ public class CaseEvidence {
         String type = event.payloadType().substring(Math.max(event.payloadType().lastIndexOf('.'),
                 event.payloadType().lastIndexOf('$')) + 1);
         Map<String, Object> shown = stored;
-        for (String withheld : WITHHELD_FIELDS.getOrDefault(type, List.of())) {
-            if (stored.get(withheld) != null) {
+        for (Map.Entry<String, String> withheld : WITHHELD_FIELDS.getOrDefault(type, Map.of()).entrySet()) {
+            if (stored.get(withheld.getKey()) != null) {
                 shown = shown == stored ? new LinkedHashMap<>(stored) : shown;
-                shown.put(withheld, type.equals("ConferenceRecorded") ? WITHHELD : PLAN_WITHHELD);
+                shown.put(withheld.getKey(), withheld.getValue());
             }
         }
         PersonalData.OpenedPayload opened = reading.openPayload(type, shown);

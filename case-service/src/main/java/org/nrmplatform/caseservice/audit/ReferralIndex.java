@@ -11,6 +11,8 @@ import org.nrmplatform.caseservice.projections.ProjectionVersions;
 import org.nrmplatform.caseservice.projections.RebuildableProjection;
 import org.nrmplatform.contracts.approvals.ApprovalEvents.ApprovalRequested;
 import org.nrmplatform.contracts.conferences.ConferenceEvents.ConferenceRecorded;
+import org.nrmplatform.contracts.feedback.FeedbackEvents.FeedbackGiven;
+import org.nrmplatform.contracts.feedback.FeedbackEvents.FeedbackLinkIssued;
 import org.nrmplatform.contracts.plans.AssistancePlanEvents.AssistancePlanStarted;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralRequested;
 import org.nrmplatform.contracts.tasks.TaskEvents.TaskAssigned;
@@ -69,13 +71,24 @@ class ReferralIndex extends RebuildableProjection {
                 target());
     }
 
+    /** A feedback request: issued as a link, or recorded at once by the case manager (then given is its first). */
+    @EventHandler
+    void on(FeedbackLinkIssued event) {
+        mongo.save(new CaseReferral(event.feedbackId().toString(), event.caseId().toString(), "Feedback"), target());
+    }
+
+    @EventHandler
+    void on(FeedbackGiven event) {
+        mongo.save(new CaseReferral(event.feedbackId().toString(), event.caseId().toString(), "Feedback"), target());
+    }
+
     @EventHandler
     void on(AssistancePlanStarted event) {
         mongo.save(new CaseReferral(event.planId().toString(), event.caseId().toString(), "AssistancePlan"),
                 target());
     }
 
-    /** The referrals', tasks', approvals', conferences' and the assistance plan's records of the case. */
+    /** The referrals', tasks', approvals', conferences', feedback requests' and the assistance plan's records of the case. */
     List<CaseReferral> recordsOf(UUID caseId) {
         return mongo.find(query(where("caseId").is(caseId.toString())), CaseReferral.class, collection().current());
     }

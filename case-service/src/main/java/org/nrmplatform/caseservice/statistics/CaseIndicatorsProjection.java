@@ -28,6 +28,8 @@ import org.nrmplatform.contracts.cases.CaseEvents.ReflectionPeriodStarted;
 import org.nrmplatform.contracts.cases.CaseEvents.SubjectErased;
 import org.nrmplatform.contracts.cases.IdentificationOutcome;
 import org.nrmplatform.contracts.cases.SealedDataSubject;
+import org.nrmplatform.contracts.feedback.FeedbackEvents.FeedbackGiven;
+import org.nrmplatform.contracts.privacy.PersonalField;
 import org.nrmplatform.contracts.referrals.ReferralEvents.AssistanceStepRecorded;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralAccepted;
 import org.nrmplatform.contracts.referrals.ReferralEvents.ReferralCompleted;
@@ -210,6 +212,24 @@ class CaseIndicatorsProjection extends RebuildableProjection {
     void on(TransnationalReferralReceived event, @Timestamp Instant at) {
         update(hash(event.transnationalReferralId()), new Update().set("incoming", true).set("receivedAt", at)
                 .set("serviceType", event.serviceType()));
+    }
+
+    /**
+     * The person's feedback, counted without anything that tells whose: when, and the answer codes, opened here
+     * (the comment never). Feedback of a case erased before it is counted is counted without its answers.
+     */
+    @EventHandler
+    void on(FeedbackGiven event, @Timestamp Instant at) {
+        PersonalData.Reading reading = personalData.reading();
+        Document answers = new Document();
+        event.answers().forEach(answer -> {
+            String code = reading.open(answer.answer(), PersonalField.FEEDBACK_ANSWER);
+            if (code != null) {
+                answers.append(answer.question(), code);
+            }
+        });
+        String feedback = "feedback." + hash(event.feedbackId());
+        update(hash(event.caseId()), new Update().set(feedback + ".givenAt", at).set(feedback + ".answers", answers));
     }
 
     private void update(String key, Update update) {

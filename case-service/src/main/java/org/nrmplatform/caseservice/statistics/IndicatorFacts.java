@@ -20,6 +20,8 @@ import org.springframework.data.annotation.Id;
  * @param transnationalReferrals   transnational referrals sent for the case, keyed by a hash of their id
  * @param identifiedAgainAt        when the case's person was first linked as the same person as an earlier case
  *                                 that was closed by then (re-trafficking); null when not
+ * @param feedback                 the person's feedback given on the case, keyed by a hash of its id: when, and
+ *                                 the answer codes (opened when counted; none once the case was erased)
  */
 record IndicatorFacts(@Id String key, Boolean incoming, CaseStage stage, String sex, String ageBand,
                       String ageCategory, List<String> citizenship, List<String> typesOfExploitation,
@@ -29,7 +31,7 @@ record IndicatorFacts(@Id String key, Boolean incoming, CaseStage stage, String 
                       String closureReason, Instant closedAt, List<String> servicesReceived,
                       Instant legalBasisRecordedAt, Map<String, Referral> referrals,
                       Map<String, TransnationalReferral> transnationalReferrals, Instant receivedAt,
-                      String serviceType, Instant identifiedAgainAt) {
+                      String serviceType, Instant identifiedAgainAt, Map<String, FeedbackGiven> feedback) {
 
     static final String COLLECTION = "case_indicators";
 
@@ -43,6 +45,14 @@ record IndicatorFacts(@Id String key, Boolean incoming, CaseStage stage, String 
     record TransnationalReferral(Instant sentAt, String serviceType) {
     }
 
+    /** {@code answers}: question code to answer code. */
+    record FeedbackGiven(Instant givenAt, Map<String, String> answers) {
+
+        Map<String, String> answersOrNone() {
+            return answers == null ? Map.of() : answers;
+        }
+    }
+
     /** A case whose opening has been seen (not only events of other streams that arrived first). */
     boolean opened() {
         return !Boolean.TRUE.equals(incoming) && screenedAt != null && stage != null;
@@ -54,6 +64,10 @@ record IndicatorFacts(@Id String key, Boolean incoming, CaseStage stage, String 
 
     Map<String, Referral> referralsOrNone() {
         return referrals == null ? Map.of() : referrals;
+    }
+
+    Map<String, FeedbackGiven> feedbackOrNone() {
+        return feedback == null ? Map.of() : feedback;
     }
 
     Map<String, TransnationalReferral> transnationalReferralsOrNone() {

@@ -43,6 +43,9 @@ class PerformanceIndicators {
     static final String RETURNED = "RETURNED_TO_COUNTRY_OF_ORIGIN";
     static final String ASSISTED_RETURN = "ASSISTED_RETURN";
     private static final String YES = "yes";
+    /** The feedback answers (code list feedback-answer): YES counts as positive; NOT_SAYING is no answer. */
+    static final String YES_ANSWER = "YES";
+    static final String NOT_SAYING = "NOT_SAYING";
     private static final String NO = "no";
 
     /** What victims are counted by: a case's values of each (several for citizenship and exploitation). */
@@ -203,6 +206,19 @@ class PerformanceIndicators {
                 "cases with a legal basis (proceedings) recorded by a prosecutor's office by the end of the period",
                 cases.stream().filter(f -> period.byEnd(f.legalBasisRecordedAt()))
                         .map(f -> new Item(group.apply(f), null))));
+
+        List<Map.Entry<String, IndicatorFacts.FeedbackGiven>> feedback = cases.stream()
+                .flatMap(f -> f.feedbackOrNone().values().stream().filter(given -> period.contains(given.givenAt()))
+                        .map(given -> Map.entry(group.apply(f), given))).toList();
+        indicators.add(table.count("feedbackGiven", null,
+                "the person's feedback on the assistance received, given in the period (recorded by the case "
+                        + "manager or through the person's link)",
+                feedback.stream().map(given -> new Item(given.getKey(), null))));
+        indicators.add(table.share("feedbackPositive", "feedbackQuestion",
+                "answers to each feedback question given in the period, other than " + NOT_SAYING + "; with: " + YES_ANSWER,
+                feedback.stream().flatMap(given -> given.getValue().answersOrNone().entrySet().stream()
+                        .filter(answer -> !NOT_SAYING.equals(answer.getValue()))
+                        .map(answer -> new Outcome(given.getKey(), answer.getKey(), YES_ANSWER.equals(answer.getValue()))))));
 
         return new IndicatorReport(period.name(), period.from(), period.until(),
                 request.by() == null ? null : request.by().parameter(), request.group(), threshold,

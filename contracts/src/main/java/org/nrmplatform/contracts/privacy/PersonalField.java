@@ -28,6 +28,8 @@ public enum PersonalField {
     CONFERENCE_NOTE("ConferenceRecorded", "note"),
     CONFERENCE_DECISIONS("ConferenceRecorded", "decisions"),
     CONFERENCE_ACTION_ITEM("ConferenceRecorded", "actionItems.description"),
+    FEEDBACK_ANSWER("FeedbackGiven", "answers.answer"),
+    FEEDBACK_COMMENT("FeedbackGiven", "comment"),
     PLAN_NEED("NeedAssessed", "description"),
     PLAN_GOAL("PlanGoalSet", "description"),
     PLAN_AGREED_WITH("PlanAgreed", "withWhom"),

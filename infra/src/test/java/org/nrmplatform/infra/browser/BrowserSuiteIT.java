@@ -1362,6 +1362,78 @@ class BrowserSuiteIT {
                 if (option.getText().contains(town)) {
                     return option.getText();
                 }
+     * The person's feedback (decision 45): the case manager issues a one-time link in Albanian from the case's page;
+     * in a fresh browser session, signed out, the link opens the questionnaire in Albanian with nothing of the case on
+     * it, the person answers and sends it, and the link is refused when opened again; the case manager sees the
+     * feedback given with the person's comment; with nine more recorded through the API the monitor's indicators show
+     * the feedback counted.
+     */
+    @Test
+    @Order(67)
+    void thePersonGivesFeedbackThroughAOneTimeLinkInAlbanianWhichTheMonitorCounts() throws Exception {
+        String name = "Feedback-" + UUID.randomUUID().toString().substring(0, 8);
+        String caseId = caseHandedOverByThePolice(name);
+        signIn("case-manager");
+        browser.get(gateway + "/web/cases/" + caseId);
+        untilListed(By.id("feedback-link")).click();
+        until(ExpectedConditions.visibilityOfElementLocated(By.id("link-form")));
+        new Select(browser.findElement(By.id("link-language"))).selectByValue("sq");
+        browser.findElement(By.id("link-submit")).click();
+        String link = until(ExpectedConditions.visibilityOfElementLocated(By.id("issued-link"))).getDomProperty("value");
+        assertThat(link).contains("/web/feedback/").endsWith("?lang=sq").doesNotContain(caseId);
+        checkAccessibility("the person's feedback, case manager");
+        screenshot("case-manager-feedback-link");
+        signOut();
+
+        // the person: another browser session, nobody signed in
+        ((ChromeDriver) browser).executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        browser.get(link);
+        until(ExpectedConditions.visibilityOfElementLocated(By.id("person-feedback-form")));
+        assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("sq");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Mendimi juaj");
+        assertThat(browser.getPageSource()).doesNotContain(caseId).doesNotContain(name).doesNotContain("Vera")
+                .doesNotContain("Kragujevac");
+        assertThat(browser.findElements(By.id("sign-out"))).isEmpty();
+        browser.findElement(By.cssSelector("label[for='answer-SATISFIED-YES']")).click();
+        browser.findElement(By.cssSelector("label[for='answer-FELT_SAFE-PARTLY']")).click();
+        browser.findElement(By.cssSelector("label[for='answer-INFORMED_IN_OWN_LANGUAGE-YES']")).click();
+        browser.findElement(By.id("comment")).sendKeys("Punonjësja sociale më ndihmoi shumë");
+        checkAccessibility("the person's feedback page, in Albanian");
+        screenshot("person-feedback");
+        browser.findElement(By.id("person-feedback-submit")).click();
+        assertThat(until(ExpectedConditions.visibilityOfElementLocated(By.id("feedback-thanks"))).getText())
+                .contains("Mendimi juaj u mor");
+        browser.get(link);
+        assertThat(until(ExpectedConditions.visibilityOfElementLocated(By.id("feedback-unusable"))).getText())
+                .as("a link is used once").isNotBlank();
+
+        signIn("case-manager");
+        browser.get(gateway + "/web/cases/" + caseId + "/feedback");
+        // the case's feedback follows the write moments later: shown again until it does
+        WebElement given = until(driver -> {
+            List<WebElement> found = driver.findElements(By.cssSelector("#feedback-list li.feedback-GIVEN"));
+            if (found.isEmpty()) {
+                driver.navigate().refresh();
+                return null;
+            }
+            return found.get(0);
+        });
+        assertThat(given.getText()).contains("Feedback given", "through the person's link",
+                "Are you satisfied with the help you received?", "Punonjësja sociale më ndihmoi shumë");
+        checkAccessibility("the feedback given, case manager");
+        signOut();
+
+        String caseManager = clientToken("demo-case-manager");
+        for (int i = 0; i < 9; i++) {
+            assertThat(api("POST", "/api/cases/" + caseId + "/feedback", Map.of("answers",
+                    Map.of("SATISFIED", "YES")), caseManager).statusCode()).isEqualTo(201);
+        }
+        signIn("monitor");
+        browser.get(gateway + "/web/statistics/indicators");
+        WebElement counted = until(driver -> {
+            List<WebElement> rows = driver.findElements(By.cssSelector("#feedback-count-chart-table tbody tr td"));
+            if (!rows.isEmpty() && rows.get(0).getText().matches("\\d+") && Integer.parseInt(rows.get(0).getText()) >= 10) {
+                return rows.get(0);
             }
             driver.navigate().refresh();
             return null;
@@ -1374,6 +1446,15 @@ class BrowserSuiteIT {
                 .contains(situation, "suppressed").doesNotContain("No emergency situation");
         checkAccessibility("statistics by emergency situation");
         screenshot("monitor-statistics-emergency");
+        assertThat(counted.getText()).matches("\\d+");
+        assertThat(browser.findElement(By.id("feedback-chart-table")).getText())
+                .contains("Are you satisfied with the help you received?");
+        assertThat(browser.findElement(By.id("feedback")).getText()).doesNotContain(caseId);
+        checkAccessibility("indicators with the feedback");
+        signOut();
+    }
+
+    /**
      * The individual assistance plan: on a case handed over by the police, with the person's consent to a referral to
      * the shelter, the case manager records two needs (safety, accommodation), a goal for one of them and a service of
      * the shelter, records the person's signed agreement, turns the service into a referral with one button, sees

@@ -17,6 +17,8 @@ import org.nrmplatform.contracts.identity.Role;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.authorization.method.PreAuthorizeAuthorizationManager;
@@ -30,10 +32,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Walks every operation of a service's OpenAPI document over real HTTP, with a malformed body and path values
- * that name nothing: without a token every call must be a 401, and with the token of each role the endpoint's
- * {@code @PreAuthorize} does not admit, a 403, never a 400, 404, 415, 422 or 500 that would tell the caller
- * something of the endpoint. Which roles an endpoint admits is read from its own annotation, found the way the
- * service finds the endpoint for a request.
+ * that name nothing: without a token every call must be a 401 (except to an endpoint open to anyone,
+ * {@code permitAll}), and with the token of each role the endpoint's {@code @PreAuthorize} does not admit, a 403,
+ * never a 400, 404, 415, 422 or 500 that would tell the caller something of the endpoint. Which roles an endpoint
+ * admits is read from its own annotation, found the way the service finds the endpoint for a request.
  */
 public final class EveryOperation {
 
@@ -100,7 +102,14 @@ public final class EveryOperation {
                 && !AnnotatedElementUtils.hasAnnotation(endpoint.getBeanType(), PreAuthorize.class)) {
             wrong.add(name + ": states no @PreAuthorize");
         }
-        expect(401, name, "no token", send(method, path, contentType, body, null), wrong);
+        // an endpoint open to anyone (permitAll: the person's feedback link, whose token is in the path) answers
+        // without a token as it answers everyone; every other one refuses a call without a token
+        AuthorizationResult anonymous = rules.authorize(() -> new AnonymousAuthenticationToken("walker", "anonymous",
+                AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")),
+                new SimpleMethodInvocation(endpoint.getBean(), endpoint.getMethod()));
+        if (anonymous == null || !anonymous.isGranted()) {
+            expect(401, name, "no token", send(method, path, contentType, body, null), wrong);
+        }
         for (Role role : Role.values()) {
             AuthorizationResult admitted = rules.authorize(
                     () -> new TestingAuthenticationToken("walker", null, role.authority()),

@@ -47,7 +47,7 @@ class IndicatorsController {
             "casesInCriminalProceedings");
     private static final Map<String, String> CODE_LISTS = Map.of("sex", "sex",
             "typeOfExploitation", "type-of-exploitation", "detectingSector", "detecting-sector",
-            "serviceType", "service-type");
+            "serviceType", "service-type", "feedbackQuestion", "feedback-question");
 
     /** A period the form offers. */
     record PeriodOption(String value, String label) {
@@ -100,6 +100,11 @@ class IndicatorsController {
             model.addAttribute("services", shareFigure("services-chart",
                     List.of(indicator(report, "identifiedVictimsReceivingService")), labels));
             model.addAttribute("counts", countsFigure(report, labels));
+            // the person's feedback: how many gave it, and the share answering yes to each question (decision 45)
+            model.addAttribute("feedbackCount", countFigure("feedback-count-chart", indicator(report,
+                    "feedbackGiven"), null, labels));
+            model.addAttribute("feedbackShares", shareFigure("feedback-chart",
+                    List.of(indicator(report, "feedbackPositive")), labels));
             model.addAttribute("notComputed", notComputed(report, locale));
         } catch (RefusedAction refused) {
             if (refused.status() != 400) {

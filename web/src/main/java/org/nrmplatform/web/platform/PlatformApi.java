@@ -46,6 +46,7 @@ public class PlatformApi {
     private static final Duration CATCH_UP = Duration.ofSeconds(10);
 
     private final RestClient api;
+    private final RestClient withoutToken;
     private final OAuth2AuthorizedClientManager clients;
     private final JsonMapper json;
 
@@ -59,8 +60,7 @@ public class PlatformApi {
         JdkClientHttpRequestFactory calls = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(5)).build());
         calls.setReadTimeout(properties.apiTimeout());
-        this.api = RestClient.builder().baseUrl(properties.api().toString()).requestFactory(calls)
-                .requestInterceptor(token)
+        RestClient.Builder calling = RestClient.builder().baseUrl(properties.api().toString()).requestFactory(calls)
                 // the page's language, for the labels the API answers (code lists, indicator sets, the court export)
                 .requestInterceptor((request, body, execution) -> {
                     if (!request.getHeaders().containsHeader(HttpHeaders.ACCEPT_LANGUAGE)
@@ -83,8 +83,20 @@ public class PlatformApi {
                         (request, response) -> {
                             throw RefusedAction.from(response.getStatusCode().value(),
                                     response.getBody().readAllBytes(), json);
-                        })
-                .build();
+                        });
+        this.api = calling.clone().requestInterceptor(token).build();
+        // the person's feedback link: nobody is signed in, and no token may be sent (decision 45)
+        this.withoutToken = calling.build();
+    }
+
+    /** A call made without anyone's token, to the one API path open without one (the person's feedback link). */
+    public Map<String, Object> getWithoutToken(String path, Object... variables) {
+        return withoutToken.get().uri(path, variables).retrieve().body(OBJECT);
+    }
+
+    public void postWithoutToken(String path, Object body, Object... variables) {
+        withoutToken.post().uri(path, variables).contentType(MediaType.APPLICATION_JSON).body(body).retrieve()
+                .toBodilessEntity();
     }
 
     public Map<String, Object> get(String path, Object... variables) {

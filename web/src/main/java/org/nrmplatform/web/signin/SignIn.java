@@ -40,6 +40,8 @@ class SignIn {
                 .authorizeHttpRequests(pages -> pages
                         .requestMatchers("/signed-out", "/webjars/**", "/css/**", "/error").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // the person's feedback link (decision 45): the token in the path is its credential
+                        .requestMatchers("/feedback/*").permitAll()
                         .requestMatchers("/screening", "/screening/**").hasRole(Roles.FIRST_LINE)
                         .requestMatchers("/worklist", "/worklist/**", "/cases/**").hasRole(Roles.CASE_MANAGER)
                         // the professionals who open cases register situations and their persons
