@@ -110,14 +110,19 @@ class CaseApiTest extends ApiTest {
         UUID open = UUID.randomUUID();
         UUID closed = UUID.randomUUID();
         for (UUID caseId : java.util.List.of(open, closed)) {
-            firstLine.post("/api/cases", CaseRequests.openAdult(caseId));
-            firstLine.post("/api/cases/" + caseId + "/indicator-assessments", CaseRequests.labourAssessment());
-            firstLine.post("/api/cases/" + caseId + "/presumed-victim", CaseRequests.presumedVictim());
+            assertThat(firstLine.post("/api/cases", CaseRequests.openAdult(caseId)).status()).isEqualTo(201);
+            assertThat(firstLine.post("/api/cases/" + caseId + "/indicator-assessments",
+                    CaseRequests.labourAssessment()).status()).isEqualTo(201);
+            assertThat(firstLine.post("/api/cases/" + caseId + "/presumed-victim", CaseRequests.presumedVictim())
+                    .status()).isEqualTo(200);
         }
         assertThat(caseManager.post("/api/cases/" + closed + "/closure", CaseRequests.closure()).status())
                 .isEqualTo(200);
         awaitProcessing().untilAsserted(() -> assertThat(caseManager.get("/api/cases/" + closed).body()
                 .get("closed").asBoolean()).isTrue());
+        // both cases in the case manager's view before its list is read
+        awaitProcessing().untilAsserted(() -> assertThat(caseManager.get("/api/cases/" + open).status())
+                .isEqualTo(200));
 
         Answer openPresumed = caseManager.get("/api/cases?stage=PRESUMED_VICTIM&closed=false&size=200");
         assertThat(ids(openPresumed)).contains(open.toString()).doesNotContain(closed.toString());

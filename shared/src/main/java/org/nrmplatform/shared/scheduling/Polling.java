@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -35,7 +36,7 @@ public abstract class Polling implements SmartLifecycle {
             poll();
         } catch (RuntimeException unexpected) {
             // a scheduled task that throws is never run again: the next round must come whatever this one did
-            org.slf4j.LoggerFactory.getLogger(getClass()).warn("A round of {} failed; the next comes in {}",
+            LoggerFactory.getLogger(getClass()).warn("A round of {} failed; the next comes in {}",
                     threadName, interval, unexpected);
         }
     }
