@@ -1527,6 +1527,8 @@ class BrowserSuiteIT {
 
         // one button: the referral to the shelter for the service, both from the plan; referral-service learns of
         // the consent moments after it is stored, so a first press may be refused saying so, and is pressed again
+        // (the page still says the agreement was recorded: only a "done" after a press says the referral was made)
+        boolean[] pressed = {false};
         boolean[] made = {false};
         WebElement referred = until(driver -> {
             try {
@@ -1534,10 +1536,13 @@ class BrowserSuiteIT {
                 if (!done.isEmpty()) {
                     return done.get(0);
                 }
-                made[0] |= !driver.findElements(By.cssSelector("main .done")).isEmpty();
+                made[0] |= pressed[0] && !driver.findElements(By.cssSelector("main .done")).isEmpty();
                 List<WebElement> buttons = driver.findElements(By.cssSelector("#service-table .refer-service"));
                 if (!made[0] && !buttons.isEmpty()) {
-                    buttons.get(0).click();
+                    WebElement button = buttons.get(0);
+                    button.click();
+                    until(ExpectedConditions.stalenessOf(button)); // the answer's page, not the one pressed on
+                    pressed[0] = true;
                 } else {
                     driver.navigate().refresh(); // made: the plan marks it moments later
                 }
